@@ -1,0 +1,168 @@
+"""Turning what a user typed (a form field, a spreadsheet cell) into an `Answer`, and refusing bad values.
+
+`parse_answer` reads text cells; `answer_problems` checks an Answer against its indicator. Both return
+(field, message) pairs so the caller can point at the exact column or editor. The window and the importer
+use the same functions, so a value refused in one is refused in the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+
+from assessment.model import Answer, AnswerType, Indicator, IndicatorCode
+
+TRUE_WORDS = {"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "c"}
+FALSE_WORDS = {"0", "false", "no", "n", "không", "khong", "k", "sai"}
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+Problems = list[tuple[str, str]]
+
+
+def parse_number(text: str) -> float | None:
+    """'12', '12.5', '12,5', ' 80 % ' -> float; raises ValueError for anything else."""
+    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(text)
+    value = float(cleaned.replace(",", "."))
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def parse_flag(text: str) -> bool:
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS or word == "":
+        return False
+    raise ValueError(text)
+
+
+def parse_date(text: str) -> dt.date:
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer | None, Problems]:
+    """Read the cells value, numerator, denominator, choice, not_applicable and comment for one indicator."""
+    problems: Problems = []
+    get = lambda key: (cells.get(key) or "").strip()  # noqa: E731
+    kind = indicator.answer.type
+    try:
+        not_applicable = parse_flag(get("not_applicable"))
+    except ValueError:
+        problems.append(("not_applicable", f"{get('not_applicable')!r} is not yes/no (use 1/0, có/không)"))
+        not_applicable = False
+    value: float | str | None = None
+    numerator = denominator = None
+    choices: tuple[str, ...] | None = None
+    raw = get("value") or (get("choice") if kind in (AnswerType.CHOICE, AnswerType.MULTI_CHOICE) else "")
+    column = "value" if get("value") else "choice"
+    if kind == AnswerType.RATIO:
+        numerator = _number_cell(get("numerator"), "numerator", problems)
+        denominator = _number_cell(get("denominator"), "denominator", problems)
+        if get("value"):
+            problems.append(("value", "a ratio is given as numerator and denominator, not value"))
+    elif kind == AnswerType.BOOLEAN and raw:
+        try:
+            value = 1.0 if parse_flag(raw) else 0.0
+        except ValueError:
+            problems.append((column, f"{raw!r} is not yes/no (use 1/0, có/không)"))
+    elif kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT) and raw:
+        value = _number_cell(raw, column, problems)
+    elif kind == AnswerType.CHOICE and raw:
+        value = raw.lower()
+    elif kind == AnswerType.MULTI_CHOICE and raw:
+        # "-" records "none of the options" (an answer), an empty cell records nothing.
+        choices = () if raw == "-" else tuple(c.strip().lower() for c in re.split(r"[;,]", raw) if c.strip())
+    elif kind == AnswerType.DATE and raw:
+        try:
+            value = parse_date(raw).isoformat()
+        except ValueError:
+            problems.append((column, f"{raw!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+    elif kind == AnswerType.TEXT and raw:
+        value = raw
+    if problems:
+        return None, problems
+    answer = Answer(IndicatorCode(indicator.code), value, numerator, denominator, choices, not_applicable,
+                    comment=get("comment"))
+    return answer, answer_problems(indicator, answer)
+
+
+def _number_cell(text: str, column: str, problems: Problems) -> float | None:
+    if not text:
+        return None
+    try:
+        return parse_number(text)
+    except ValueError:
+        problems.append((column, f"{text!r} is not a number"))
+        return None
+
+
+def answer_problems(indicator: Indicator, answer: Answer) -> Problems:
+    """Why an answer cannot be accepted (empty list: it can)."""
+    spec, kind = indicator.answer, indicator.answer.type
+    has_value = answer.value is not None or answer.numerator is not None or answer.denominator is not None \
+        or answer.choices is not None
+    if answer.not_applicable:
+        if not indicator.not_applicable_allowed:
+            return [("not_applicable", "this indicator cannot be declared not applicable")]
+        return [("value", "give either a value or not applicable, not both")] if has_value else []
+    problems: Problems = []
+    if kind == AnswerType.RATIO:
+        problems += _ratio_problems(indicator, answer)
+    elif isinstance(answer.value, float) and kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT):
+        problems += _range_problems(indicator, answer.value, "value")
+        if kind == AnswerType.COUNT and answer.value != int(answer.value):
+            problems.append(("value", f"{answer.value:g} is not a whole number"))
+    elif kind == AnswerType.BOOLEAN and answer.value not in (None, 0.0, 1.0):
+        problems.append(("value", "must be yes or no"))
+    elif kind == AnswerType.CHOICE and answer.value is not None and answer.value not in spec.option_codes():
+        problems.append(("choice", f"{answer.value!r} is not an option (options: {', '.join(spec.option_codes())})"))
+    elif kind == AnswerType.MULTI_CHOICE and answer.choices is not None:
+        unknown = [c for c in answer.choices if c not in spec.option_codes()]
+        if unknown:
+            problems.append(("choice", f"{', '.join(map(repr, unknown))} not an option "
+                                       f"(options: {', '.join(spec.option_codes())})"))
+        if len(set(answer.choices)) != len(answer.choices):
+            problems.append(("choice", "an option is chosen twice"))
+    elif kind == AnswerType.TEXT and isinstance(answer.value, str) and spec.max_length \
+            and len(answer.value) > spec.max_length:
+        problems.append(("value", f"longer than {spec.max_length} characters"))
+    if answer.manual_points is not None and not 0 <= answer.manual_points <= indicator.max_points:
+        problems.append(("manual_points", f"points must be between 0 and {indicator.max_points:g}"))
+    return problems
+
+
+def _range_problems(indicator: Indicator, value: float, field: str) -> Problems:
+    spec = indicator.answer
+    low = spec.minimum if spec.minimum is not None else (0.0 if spec.type == AnswerType.COUNT else None)
+    if low is not None and value < low:
+        return [(field, f"{value:g} is below the minimum {low:g}")]
+    if spec.maximum is not None and value > spec.maximum:
+        return [(field, f"{value:g} is above the maximum {spec.maximum:g}")]
+    return []
+
+
+def _ratio_problems(indicator: Indicator, answer: Answer) -> Problems:
+    a, b = answer.numerator, answer.denominator
+    if (a is None) != (b is None):
+        missing = "denominator" if b is None else "numerator"
+        return [(missing, "a ratio needs both numerator and denominator")]
+    if a is None or b is None:
+        return []
+    if a < 0:
+        return [("numerator", "must not be negative")]
+    if b < 0:
+        return [("denominator", "must not be negative")]
+    if a > b and not indicator.answer.allow_over:
+        return [("numerator", f"{a:g} is larger than the denominator {b:g}")]
+    return []

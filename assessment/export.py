@@ -1,0 +1,55 @@
+"""Scores as plain data for JSON output and for the GUI's tables (codes, numbers, both languages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessment.model import IndicatorScore, PillarScore, Scorecard
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def indicator_dict(score: IndicatorScore) -> dict[str, Any]:
+    value: Any = list(score.value) if isinstance(score.value, tuple) else score.value
+    data: dict[str, Any] = {
+        "code": score.code, "pillar": score.pillar, "points": _round(score.points), "max_points": score.max_points,
+        "applicable": score.applicable, "answered": score.answered, "relevant": score.relevant,
+        "missing": score.missing, "value": _round(value) if isinstance(value, float) else value,
+        "target_id": score.target_id, "target_status": score.target_status.value if score.target_status else None,
+    }
+    if score.numerator is not None or score.denominator is not None:
+        data["numerator"], data["denominator"] = score.numerator, score.denominator
+    if score.target_id:
+        data["projected_year"] = score.projected_year if score.projection_known else None
+        data["projection"] = ("insufficient_data" if not score.projection_known
+                              else "reached_by" if score.projected_year else "not_at_this_pace")
+    return data
+
+
+def pillar_dict(score: PillarScore) -> dict[str, Any]:
+    return {"code": score.code, "points": _round(score.points), "max_points": score.max_points,
+            "index": _round(score.index), "scored": score.scored}
+
+
+def scorecard_dict(card: Scorecard) -> dict[str, Any]:
+    return {
+        "unit_code": card.unit_code,
+        "unit_name": card.unit_name.vi,
+        "unit_name_en": card.unit_name.en,
+        "kind": card.kind.value,
+        "cycle": card.cycle,
+        "methodology": {"id": card.methodology_id, "version": card.methodology_version},
+        "status": card.status.value,
+        "points": _round(card.points),
+        "max_points": card.max_points,
+        "index": _round(card.index),
+        "band": None if card.band is None else {"code": card.band.code, "name_vi": card.band.name.vi,
+                                                "name_en": card.band.name.en},
+        "rank": card.rank,
+        "peer_count": card.peer_count,
+        "missing": list(card.missing),
+        "pillars": [pillar_dict(p) for p in card.pillars],
+        "indicators": [indicator_dict(i) for i in card.indicators],
+    }

@@ -1,0 +1,184 @@
+"""Scoring a whole cycle: load every answer once, score each methodology's batch, rank within peer groups,
+and judge target-linked indicators against their history across cycles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assessment.answer_matrix import AnswerMatrix, build_matrix
+from assessment.model import (
+    AnswerType,
+    Assessment,
+    Indicator,
+    IndicatorScore,
+    Methodology,
+    PillarScore,
+    Scorecard,
+    TargetSet,
+    Unit,
+    UnitKind,
+)
+from assessment.progress import projected_year, target_status
+from assessment.ranking import band_for, ranks_by_group
+from assessment.scoring import BatchScores, ScoringContext, UnitColumns, measured_values, score_batch
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+
+@dataclass
+class ScoredBatch:
+    """One methodology's assessments in one cycle, with their answers and scores (row i = assessments[i])."""
+
+    methodology: Methodology
+    assessments: list[Assessment]
+    units: list[Unit]
+    matrix: AnswerMatrix
+    scores: BatchScores
+
+
+@dataclass(frozen=True)
+class CycleScores:
+    cycle: int
+    demo: bool
+    scorecards: tuple[Scorecard, ...]
+    warnings: tuple[str, ...]
+    target_set: str
+
+
+class ScoresArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+
+    def batches(self, year: int, targets: TargetSet | None = None) -> list[ScoredBatch]:
+        """Score every assessment of the cycle, one batch per methodology version."""
+        assessments = self.s.store.assessments(year)
+        if not assessments:
+            return []
+        units = {u.code: u for u in self.s.store.units()}
+        stored = self.s.store.answers.load_cycle(year)
+        targets = targets or self.s.targets.active()
+        groups: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
+        for a in assessments:
+            groups[(a.methodology_id, a.methodology_version)].append(a)
+        batches = []
+        for (ident, version), members in sorted(groups.items()):
+            methodology = self.s.methodologies.stored(ident, version)
+            batch_units = [units[a.unit_code] for a in members]
+            matrix = build_matrix(methodology, len(members), stored.take([a.id for a in members]))
+            scores = score_batch(methodology, UnitColumns.of(batch_units), matrix, ScoringContext(year, targets))
+            batches.append(ScoredBatch(methodology, members, batch_units, matrix, scores))
+        return batches
+
+    def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None) -> CycleScores:
+        """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
+        targets = self.s.targets.active()
+        batches = self.batches(year, targets)
+        history = self._target_history(year, targets, batches)
+        cards: list[Scorecard] = []
+        indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])
+        kinds = np.array([u.kind.value for b in batches for u in b.units], dtype=object)
+        ranks, peers = ranks_by_group(indices, kinds)
+        offset = 0
+        for batch in batches:
+            columns = _Columns(batch)
+            for i in range(len(batch.units)):
+                cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]), int(peers[offset + i]),
+                                        targets, history))
+            offset += len(batch.units)
+        cards = [c for c in cards
+                 if (kind is None or c.kind == kind) and (unit_code is None or c.unit_code == unit_code)]
+        warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
+        cards.sort(key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
+        return CycleScores(year, self.s.is_demo, tuple(cards), warnings, targets.name)
+
+    def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch]
+                        ) -> dict[tuple[str, str], list[tuple[int, float]]]:
+        """(unit code, target id) -> [(cycle, measured value)] for every cycle up to `year`. Linking through the
+        target id lets a trend run across a methodology change."""
+        history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+        for cycle in [c for c in self.s.cycles() if c <= year]:
+            batches = current if cycle == year else self.batches(cycle, targets)
+            for batch in batches:
+                _collect_measures(batch, cycle, history)
+        return history
+
+
+def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, str], list[tuple[int, float]]]) -> None:
+    counted = batch.scores.applicable & batch.scores.relevant & batch.scores.answered
+    for j, indicator in enumerate(batch.methodology.indicators):
+        if indicator.target_id is None:
+            continue
+        values = measured_values(indicator, batch.matrix, j)
+        for i in np.flatnonzero(counted[j] & ~np.isnan(values)):
+            history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
+
+
+class _Columns:
+    """A batch's arrays as Python lists per assessment: materialising 47 indicators × 126 units element by
+    element from numpy costs 20× more than indexing lists."""
+
+    def __init__(self, batch: ScoredBatch) -> None:
+        s, m = batch.scores, batch.matrix
+        self.points, self.max_points = s.points.T.tolist(), s.max_points.T.tolist()
+        self.applicable, self.answered = s.applicable.T.tolist(), s.answered.T.tolist()
+        self.relevant = s.relevant.T.tolist()
+        self.number, self.choices = m.number.T.tolist(), m.choices.T.tolist()
+        self.numerator, self.denominator = m.numerator.T.tolist(), m.denominator.T.tolist()
+        self.text = {code: column.tolist() for code, column in m.text.items()}
+
+
+def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str,
+                  options: tuple[str, ...]) -> float | str | tuple[str, ...] | bool | None:
+    if kind == AnswerType.RATIO:
+        a, b = columns.numerator[i][j], columns.denominator[i][j]
+        return a / b * 100 if b == b and a == a and b > 0 else None  # x == x is False only for NaN
+    if kind == AnswerType.MULTI_CHOICE:
+        mask = columns.choices[i][j]
+        return None if mask < 0 else tuple(o for bit, o in enumerate(options) if mask >> bit & 1)
+    if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
+        return columns.text[code][i]
+    value = columns.number[i][j]
+    if value != value:
+        return None
+    return value == 1.0 if kind == AnswerType.BOOLEAN else value
+
+
+def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: int, peers: int, targets: TargetSet,
+               history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+    m, s, unit = batch.methodology, batch.scores, batch.units[i]
+    indicators = []
+    for j, ind in enumerate(m.indicators):
+        status = projection = None
+        target = targets.get(ind.target_id) if ind.target_id else None
+        if target is not None:
+            series = history.get((unit.code, target.id), [])
+            status = target_status(target, series, year)
+            projection = projected_year(target, [p for p in series if p[0] <= year])
+        a, b = columns.numerator[i][j], columns.denominator[i][j]
+        indicators.append(IndicatorScore(
+            code=ind.code, pillar=ind.pillar, points=columns.points[i][j], max_points=columns.max_points[i][j],
+            applicable=columns.applicable[i][j], answered=columns.answered[i][j], relevant=columns.relevant[i][j],
+            value=display_value(ind.answer.type, columns, i, j, ind.code, _options(ind)),
+            target_id=ind.target_id, target_status=status,
+            numerator=None if a != a else a, denominator=None if b != b else b,
+            projected_year=projection.year if projection else None,
+            projection_known=projection.enough_data if projection else False,
+        ))
+    pillar_index = s.pillar_index[:, i]
+    pillars = tuple(PillarScore(code, float(s.pillar_points[p, i]), float(s.pillar_max[p, i]),
+                                None if np.isnan(pillar_index[p]) else float(pillar_index[p]),
+                                m.pillar(code).scored)
+                    for p, code in enumerate(s.pillar_codes))
+    index = None if np.isnan(s.index[i]) else float(s.index[i])
+    return Scorecard(unit.code, unit.name, unit.kind, year, m.id, m.version, float(s.total[i]),
+                     float(s.total_max[i]), index, band_for(index, m.bands), rank or None, peers, pillars,
+                     tuple(indicators), batch.assessments[i].status)
+
+
+def _options(indicator: Indicator) -> tuple[str, ...]:
+    return indicator.answer.option_codes() if indicator.answer.options else ()

@@ -1,0 +1,178 @@
+"""AssessmentService: the one API the CLI and the GUI use. Sub-areas group the operations
+(`service.units`, `service.methodologies`, `service.targets`, `service.answers`, `service.scores`,
+`service.demo`); each call opens its own storage transaction through the Store port."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+from pathlib import Path
+
+from assessment.errors import BadInput, NotFound
+from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Unit, UnitKind
+from assessment.ports import Catalog, Store, TargetSetInfo
+
+
+def cycle_day(year: int) -> dt.date:
+    """Units that exist on this day are assessed in the cycle."""
+    return dt.date(year, 12, 31)
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\-]", version))
+
+
+class AssessmentService:
+    def __init__(self, store: Store, catalog: Catalog, *, user: str = "dxscore") -> None:
+        self.store = store
+        self.catalog = catalog
+        self.user = user
+        self.units = UnitsArea(self)
+        self.methodologies = MethodologiesArea(self)
+        self.targets = TargetsArea(self)
+
+    @cached_property
+    def answers(self):  # type: ignore[no-untyped-def]  # imported lazily: keeps start-up light
+        from assessment.answers_area import AnswersArea
+
+        return AnswersArea(self)
+
+    @cached_property
+    def scores(self):  # type: ignore[no-untyped-def]
+        from assessment.scores_area import ScoresArea
+
+        return ScoresArea(self)
+
+    @cached_property
+    def demo(self):  # type: ignore[no-untyped-def]
+        from assessment.demo import DemoArea
+
+        return DemoArea(self)
+
+    def initialise(self) -> None:
+        """First open of a database: load the reference units and the default targets (once; later edits stay)."""
+        if self.store.get_meta("reference_units_loaded") is None:
+            reference = self.catalog.reference_units()
+            self.store.add_units(reference.units, reference.lineage)
+            self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
+        if not self.store.target_sets():
+            self.store.save_target_set(self.catalog.default_targets(), default=True,
+                                       imported_from="resources/domain/targets.yaml")
+
+    @property
+    def is_demo(self) -> bool:
+        return self.store.get_meta("demo") == "true"
+
+    def cycles(self) -> list[int]:
+        return self.store.cycles()
+
+
+class UnitsArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+
+    def list(self, kind: UnitKind | None = None, active_in: int | None = None) -> list[Unit]:
+        units = self.s.store.units(kind)
+        if active_in is not None:
+            units = [u for u in units if u.active_on(cycle_day(active_in))]
+        return units
+
+    def get(self, code: str) -> Unit:
+        unit = self.s.store.unit(code)
+        if unit is None:
+            raise NotFound(f"no unit with code {code!r}")
+        return unit
+
+    def add(self, unit: Unit) -> Unit:
+        if self.s.store.unit(unit.code) is not None:
+            raise BadInput(f"a unit with code {unit.code!r} already exists")
+        self.s.store.add_units([unit])
+        return self.get(unit.code)
+
+    def update(self, code: str, **changes: object) -> Unit:
+        return self.s.store.update_unit(code, **changes)
+
+    def set_digital_economy_duty(self, code: str, duty: bool) -> Unit:
+        unit = self.get(code)
+        if unit.kind != UnitKind.DEPARTMENT:
+            raise BadInput(f"{code} is a {unit.kind.value}: only departments carry the digital-economy duty flag")
+        return self.s.store.update_unit(code, digital_economy_duty=duty)
+
+    def remove(self, code: str) -> None:
+        self.s.store.remove_unit(code)
+
+    def lineage(self):  # type: ignore[no-untyped-def]
+        return self.s.store.lineage()
+
+
+class MethodologiesArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+
+    def available(self) -> list[Methodology]:
+        return list(self.s.catalog.methodologies())
+
+    def crosswalks(self) -> list[Crosswalk]:
+        return list(self.s.catalog.crosswalks())
+
+    def for_unit(self, unit: Unit, year: int) -> Methodology:
+        candidates = [m for m in self.available() if unit.kind in m.applies_to and m.valid_for(year)]
+        if not candidates:
+            raise NotFound(f"no methodology applies to a {unit.kind.value} in cycle {year}")
+        return max(candidates, key=lambda m: _version_key(m.version))
+
+    def latest(self, ident: str) -> Methodology:
+        found = [m for m in self.available() if m.id == ident]
+        if not found:
+            known = ", ".join(sorted({m.id for m in self.available()}))
+            raise NotFound(f"no methodology {ident!r} (known: {known})")
+        return max(found, key=lambda m: _version_key(m.version))
+
+    def stored(self, ident: MethodologyId | str, version: str) -> Methodology:
+        """The exact methodology an assessment was made with, from the text kept in the database."""
+        for row in self.s.store.stored_methodologies():
+            if row.id == ident and row.version == version:
+                return self.s.catalog.parse_methodology(row.source_text, f"{ident}@{version} (stored)")
+        raise NotFound(f"methodology {ident}@{version} is not stored in this database")
+
+    def register(self, methodology: Methodology) -> int:
+        return self.s.store.store_methodology(methodology)
+
+
+class TargetsArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+
+    def active(self) -> TargetSet:
+        """The default target set of the database (the shipped defaults if the database has none)."""
+        return self.s.store.target_set() or self.s.catalog.default_targets()
+
+    def sets(self) -> list[TargetSetInfo]:
+        return self.s.store.target_sets()
+
+    def get(self, target_id: str) -> Target:
+        target = self.active().get(target_id)
+        if target is None:
+            raise NotFound(f"no target {target_id!r} in the active target set")
+        return target
+
+    def import_file(self, path: Path, *, name: str | None = None, make_default: bool = True) -> TargetSet:
+        """Import a YAML or CSV target file (all or nothing) as a named set, by default the active one."""
+        targets = self.s.catalog.read_targets(path)
+        named = TargetSet(name or targets.name, targets.targets)
+        self._check_links(named)
+        self.s.store.save_target_set(named, default=make_default, imported_from=str(path))
+        return named
+
+    def set_value(self, target_id: str, year: int, value: float | None) -> Target:
+        self.get(target_id)
+        self.s.store.set_target_value(target_id, year, value)
+        return self.get(target_id)
+
+    def _check_links(self, targets: TargetSet) -> None:
+        linked = {i.target_id for m in self.s.methodologies.available() for i in m.indicators if i.target_id}
+        missing = sorted(linked - targets.ids)
+        if missing:
+            raise BadInput(f"the target set lacks {len(missing)} target(s) that methodologies link to: "
+                           f"{', '.join(missing)}; add them to the file (it was not imported)")

@@ -1,0 +1,454 @@
+"""dxscore: composition root and command line.
+
+With no command it runs the main job: open (or build) the demo database and print the current ranking.
+Subcommands run headless and never import Qt. Exit codes: 0 success, 2 bad input (the message says what
+and where), 1 unexpected (the message names the log file, which keeps the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assessment.scores_area import CycleScores
+    from assessment.service import AssessmentService
+
+log = logging.getLogger("dxscore")
+
+
+# ------------------------------------------------------------------------------------------ wiring
+
+
+def log_file() -> Path:
+    import platformdirs
+
+    folder = Path(os.environ.get("DXSCORE_LOG_DIR") or platformdirs.user_log_dir("dxscore", appauthor=False))
+    return folder / "dxscore.log"
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                                         encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def demo_database_url() -> str:
+    from storage.db import default_data_dir, sqlite_url
+
+    return sqlite_url(default_data_dir() / "demo.sqlite")
+
+
+def database_url(args: argparse.Namespace, *, demo_default: bool = False) -> str:
+    from storage.db import resolve_url
+
+    if demo_default and not args.db and not os.environ.get("DXSCORE_DB"):
+        return demo_database_url()
+    return resolve_url(args.db)
+
+
+def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> AssessmentService:
+    from assessment.service import AssessmentService
+    from questionnaires.files import FileCatalog
+    from storage.db import open_engine
+    from storage.store import SqlStore
+
+    url = database_url(args, demo_default=demo_default)
+    log.info("opening %s", url)
+    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=args.user or _os_user())
+    service.initialise()
+    return service
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "dxscore"
+
+
+def demo_banner(service: AssessmentService) -> None:
+    from assessment.demo import DEMO_MARK
+
+    if service.is_demo:
+        print(f"*** {DEMO_MARK} ***")
+
+
+# ---------------------------------------------------------------------------------------- commands
+
+
+def cmd_main_job(args: argparse.Namespace) -> int:
+    """No command: the demo database and its current ranking (the window arrives with the data-entry issue)."""
+    service = open_service(args, demo_default=True)
+    if not service.store.assessments():
+        print("Building the demo database (first run)…", file=sys.stderr)
+        service.demo.build()
+    cycles = service.cycles()
+    args.cycle, args.kind, args.unit, args.json = cycles[-1], None, None, False
+    return _print_scores(service, args)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    service = open_service(args, demo_default=True)
+    written = service.demo.build(seed=args.seed)
+    from storage.db import describe
+
+    demo_banner(service)
+    print(f"Demo database ready: {describe(database_url(args, demo_default=True))}")
+    for year, count in written.items():
+        print(f"  cycle {year}: {len(service.store.assessments(year))} assessments, {count} new answers")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    return _print_scores(open_service(args), args)
+
+
+def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
+    from assessment.errors import NotFound
+    from assessment.model import UnitKind
+
+    kind = UnitKind(args.kind) if args.kind else None
+    if args.unit:
+        service.units.get(args.unit)
+    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
+    if not result.scorecards:
+        raise NotFound(f"no assessments in cycle {args.cycle}" + (f" for {args.kind}" if kind else "")
+                       + (f" for unit {args.unit}" if args.unit else "")
+                       + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
+    if args.json:
+        # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
+        print(json.dumps(_score_json(result), ensure_ascii=False))
+    else:
+        _print_ranking(service, result)
+    return 0
+
+
+def _score_json(result: CycleScores) -> dict[str, Any]:
+    from assessment.demo import DEMO_MARK
+    from assessment.export import scorecard_dict
+
+    return {
+        "cycle": result.cycle,
+        "demo": result.demo,
+        **({"demo_notice": DEMO_MARK} if result.demo else {}),
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "target_set": result.target_set,
+        "warnings": list(result.warnings),
+        "units": [scorecard_dict(c) for c in result.scorecards],
+    }
+
+
+def _print_ranking(service: AssessmentService, result: CycleScores) -> None:
+    demo_banner(service)
+    current = None
+    for card in result.scorecards:
+        if card.kind != current:
+            current = card.kind
+            methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in result.scorecards
+                              if c.kind == card.kind})
+            print(f"\nChu kỳ {result.cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
+                  f"{', '.join(methods)}")
+            print(f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  Mức")
+        index = "—" if card.index is None else f"{card.index:.4f}"
+        band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
+        print(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
+              f"{card.points:>6.1f}/{card.max_points:<6g}  {band}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def cmd_answers_import(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    summary = service.answers.import_file(Path(args.file))
+    r = summary.result
+    print(f"{args.file}: {summary.rows} rows for {summary.assessments} assessment(s): {r.inserted} new, "
+          f"{r.changed} changed, {r.unchanged} unchanged answers")
+    return 0
+
+
+def cmd_answers_export(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
+    if not args.output or args.output == "-":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.output.lower().endswith(".xlsx"):
+        frame.to_excel(args.output, index=False)
+    else:
+        frame.to_csv(args.output, index=False, encoding="utf-8")
+    if args.output and args.output != "-":
+        print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_methodology_check(args: argparse.Namespace) -> int:
+    from questionnaires.checker import check_file
+
+    status = 0
+    for name in args.files:
+        outcome = check_file(Path(name))
+        print(f"{outcome.path}: {outcome.summary}")
+        for problem in outcome.problems:
+            print(f"  {problem}")
+        status = status if outcome.ok else 2
+    return status
+
+
+def cmd_methodology_show(args: argparse.Namespace) -> int:
+    from assessment.methodology_view import methodology_dict, methodology_text
+    from questionnaires.files import FileCatalog
+
+    found = [m for m in FileCatalog().methodologies() if m.id == args.id]
+    if not found:
+        from assessment.errors import NotFound
+
+        known = ", ".join(sorted({m.id for m in FileCatalog().methodologies()}))
+        raise NotFound(f"no methodology {args.id!r} (known: {known})")
+    methodology = found[-1]
+    if args.json:
+        print(json.dumps(methodology_dict(methodology), ensure_ascii=False, indent=1))
+    else:
+        print(methodology_text(methodology, lang=args.lang))
+    return 0
+
+
+def cmd_methodology_list(args: argparse.Namespace) -> int:
+    from questionnaires.files import FileCatalog
+
+    for m in FileCatalog().methodologies():
+        cycles = f"{m.cycle_from}–{m.cycle_to or ''}"
+        kinds = ", ".join(sorted(k.value for k in m.applies_to))
+        print(f"{m.id:<24} {m.version:<8} {kinds:<12} {cycles:<11} {len(m.indicators):>3} indicators  {m.title.vi}")
+    return 0
+
+
+def cmd_targets_list(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    targets = service.targets.active()
+    print(f"Target set: {targets.name}")
+    for t in targets.targets:
+        values = ", ".join(f"{y}: {v:g}" for y, v in t.values) or "qualitative"
+        flag = " [UNCONFIRMED]" if t.unconfirmed else ""
+        print(f"  {t.id:<40} {t.direction:<3} {values:<26} {t.document}{flag}")
+        print(f"      {t.text.get(args.lang)}")
+    return 0
+
+
+def cmd_targets_import(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    imported = service.targets.import_file(Path(args.file), name=args.name, make_default=not args.keep_default)
+    state = "not made active" if args.keep_default else "now the active target set"
+    print(f"{args.file}: {len(imported.targets)} targets imported as {imported.name!r} ({state})")
+    return 0
+
+
+def cmd_targets_set(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    value = None if args.value.lower() in ("none", "null", "-") else float(args.value)
+    target = service.targets.set_value(args.id, args.year, value)
+    print(f"{target.id}: " + (", ".join(f"{y}: {v:g}" for y, v in target.values) or "no values"))
+    return 0
+
+
+def cmd_units_list(args: argparse.Namespace) -> int:
+    from assessment.model import UnitKind
+
+    service = open_service(args)
+    units = service.units.list(UnitKind(args.kind) if args.kind else None, active_in=args.cycle)
+    for u in units:
+        span = f"{u.valid_from or '…'} – {u.valid_until or '…'}"
+        flags = (" [kinh tế số]" if u.digital_economy_duty else "") + (" [chưa xác nhận]" if u.unconfirmed else "")
+        print(f"{u.code:<18} {u.kind.value:<10} {u.subtype:<14} {span:<25} {u.name.get(args.lang)}{flags}")
+    print(f"{len(units)} units", file=sys.stderr)
+    return 0
+
+
+def cmd_units_set(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    unit = service.units.get(args.code)
+    if args.digital_economy is not None:
+        unit = service.units.set_digital_economy_duty(args.code, args.digital_economy == "yes")
+    changes = {k: v for k, v in (("name_vi", args.name_vi), ("name_en", args.name_en)) if v}
+    if changes:
+        unit = service.units.update(args.code, **changes)
+    print(f"{unit.code}: {unit.name.vi} — digital-economy duty: {'yes' if unit.digital_economy_duty else 'no'}")
+    return 0
+
+
+def cmd_units_add(args: argparse.Namespace) -> int:
+    from assessment.model import SUBTYPES, Text, Unit, UnitCode, UnitKind
+
+    kind = UnitKind(args.kind)
+    subtype = args.subtype or SUBTYPES[kind][0]
+    if subtype not in SUBTYPES[kind]:
+        from assessment.errors import BadInput
+
+        raise BadInput(f"subtype {subtype!r} does not fit kind {kind.value} (use: {', '.join(SUBTYPES[kind])})")
+    unit = Unit(UnitCode(args.code), kind, subtype, Text(args.name_vi, args.name_en or args.name_vi),
+                _date(args.valid_from), _date(args.valid_until), args.digital_economy == "yes")
+    added = open_service(args).units.add(unit)
+    print(f"added {added.code}: {added.name.vi}")
+    return 0
+
+
+def cmd_units_remove(args: argparse.Namespace) -> int:
+    open_service(args).units.remove(args.code)
+    print(f"removed {args.code}")
+    return 0
+
+
+def cmd_db_info(args: argparse.Namespace) -> int:
+    from storage.db import current_revision, describe
+
+    service = open_service(args)
+    print(f"database: {describe(database_url(args))}")
+    print(f"schema:   {current_revision(service.store.engine)}")
+    print(f"demo:     {'yes' if service.is_demo else 'no'}")
+    for year in service.cycles():
+        print(f"cycle {year}: {len(service.store.assessments(year))} assessments")
+    return 0
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        from assessment.errors import BadInput
+
+        raise BadInput(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+# ------------------------------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dxscore", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="database: an SQLite file path or an SQLAlchemy URL (default: $DXSCORE_DB, "
+                                     "then the user's data folder)")
+    parser.add_argument("--user", help="name recorded in the answer history (default: the login name)")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of names and texts")
+    parser.set_defaults(handler=cmd_main_job)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="build the demo database (default file: demo.sqlite in the data folder)")
+    demo.add_argument("--seed", type=int, default=18)
+    demo.set_defaults(handler=cmd_demo)
+
+    score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")
+    score.add_argument("--cycle", type=int, required=True)
+    score.add_argument("--unit")
+    score.add_argument("--kind", choices=("department", "district", "commune"))
+    score.add_argument("--json", action="store_true")
+    score.set_defaults(handler=cmd_score)
+
+    answers = sub.add_parser("answers", help="import or export answers").add_subparsers(dest="action", required=True)
+    imp = answers.add_parser("import", help="import a .csv or .xlsx file (all or nothing)")
+    imp.add_argument("file")
+    imp.set_defaults(handler=cmd_answers_import)
+    exp = answers.add_parser("export", help="export answers as CSV (default: to stdout) or .xlsx")
+    exp.add_argument("-o", "--output")
+    exp.add_argument("--cycle", type=int)
+    exp.add_argument("--unit")
+    exp.set_defaults(handler=cmd_answers_export)
+
+    meth = sub.add_parser("methodology", help="list, check or show methodologies").add_subparsers(
+        dest="action", required=True)
+    meth.add_parser("list", help="the shipped methodologies").set_defaults(handler=cmd_methodology_list)
+    check = meth.add_parser("check", help="validate methodology files (exit 0 valid, 2 invalid)")
+    check.add_argument("files", nargs="+")
+    check.set_defaults(handler=cmd_methodology_check)
+    show = meth.add_parser("show", help="a methodology as loaded")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_methodology_show)
+
+    targets = sub.add_parser("targets", help="list, import or edit targets").add_subparsers(dest="action",
+                                                                                             required=True)
+    targets.add_parser("list", help="the active target set").set_defaults(handler=cmd_targets_list)
+    timp = targets.add_parser("import", help="import a target file (.yaml like targets.yaml, or .csv)")
+    timp.add_argument("file")
+    timp.add_argument("--name", help="name of the target set (default: the file name)")
+    timp.add_argument("--keep-default", action="store_true", help="store the set without making it active")
+    timp.set_defaults(handler=cmd_targets_import)
+    tset = targets.add_parser("set", help="change one value of the active target set")
+    tset.add_argument("id")
+    tset.add_argument("year", type=int)
+    tset.add_argument("value", help="a number, or 'none' to remove the value")
+    tset.set_defaults(handler=cmd_targets_set)
+
+    units = sub.add_parser("units", help="list and edit units").add_subparsers(dest="action", required=True)
+    ulist = units.add_parser("list")
+    ulist.add_argument("--kind", choices=("department", "district", "commune"))
+    ulist.add_argument("--cycle", type=int, help="only units that exist in this cycle")
+    ulist.set_defaults(handler=cmd_units_list)
+    uset = units.add_parser("set", help="edit a unit (names, digital-economy duty)")
+    uset.add_argument("code")
+    uset.add_argument("--digital-economy", choices=("yes", "no"))
+    uset.add_argument("--name-vi")
+    uset.add_argument("--name-en")
+    uset.set_defaults(handler=cmd_units_set)
+    uadd = units.add_parser("add", help="add a unit (e.g. one of QĐ 5279's departments)")
+    uadd.add_argument("code")
+    uadd.add_argument("--kind", required=True, choices=("department", "district", "commune"))
+    uadd.add_argument("--subtype")
+    uadd.add_argument("--name-vi", required=True)
+    uadd.add_argument("--name-en")
+    uadd.add_argument("--valid-from")
+    uadd.add_argument("--valid-until")
+    uadd.add_argument("--digital-economy", choices=("yes", "no"), default="no")
+    uadd.set_defaults(handler=cmd_units_add)
+    urem = units.add_parser("remove", help="remove a unit that has no assessments")
+    urem.add_argument("code")
+    urem.set_defaults(handler=cmd_units_remove)
+
+    db = sub.add_parser("db", help="database information").add_subparsers(dest="action", required=True)
+    db.add_parser("info").set_defaults(handler=cmd_db_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    log_path = setup_logging()
+    from assessment.errors import DxError, ProblemsError
+
+    try:
+        return args.handler(args)
+    except ProblemsError as exc:
+        print(exc.report(), file=sys.stderr)
+        return exc.exit_code
+    except DxError as exc:
+        log.info("refused: %s", exc.message)
+        print(f"error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("unexpected error in %s", " ".join(sys.argv))
+        print(f"unexpected error ({exc.__class__.__name__}); the details are in {log_path}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Read an answers file (.csv or .xlsx) into a frame of raw text cells, keeping each row's number in the
+file so every problem can be reported by row and column. Values are checked by the service against the
+methodology; this module only reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from assessment.errors import ImportRejected, Problem
+
+ANSWER_FILE_COLUMNS = ("unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",
+                       "not_applicable", "comment")
+REQUIRED_COLUMNS = ("unit_code", "cycle", "indicator_code")
+
+
+def read_answers_file(path: Path) -> pd.DataFrame:
+    """Columns: ANSWER_FILE_COLUMNS as stripped text ('' when empty) plus `row` (the row number in the file,
+    header = 1). Raises ImportRejected for unreadable files and missing or unknown columns."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True)
+        elif suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        else:
+            raise ImportRejected(f"{path}: unsupported file type {suffix or '(none)'}",
+                                 [Problem(str(path), None, "", "use a .csv or .xlsx file")])
+    except ImportRejected:
+        raise
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError, KeyError) as exc:
+        raise ImportRejected(f"{path}: cannot read the file",
+                             [Problem(str(path), None, "", f"{exc.__class__.__name__}: {exc}")]) from exc
+    except Exception as exc:  # openpyxl raises assorted errors on damaged workbooks
+        raise ImportRejected(f"{path}: cannot read the file (damaged workbook?)",
+                             [Problem(str(path), None, "", f"{exc.__class__.__name__}: {exc}")]) from exc
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    problems = [Problem(str(path), 1, c, "required column is missing") for c in REQUIRED_COLUMNS
+                if c not in frame.columns]
+    problems += [Problem(str(path), 1, c, f"unknown column (expected: {', '.join(ANSWER_FILE_COLUMNS)})")
+                 for c in frame.columns if c not in ANSWER_FILE_COLUMNS]
+    if problems:
+        raise ImportRejected(f"{path}: the header is wrong; nothing was imported", problems)
+    for column in ANSWER_FILE_COLUMNS:
+        frame[column] = frame[column].astype(str).str.strip() if column in frame else ""
+    frame["row"] = range(2, len(frame) + 2)
+    return frame[[*ANSWER_FILE_COLUMNS, "row"]]

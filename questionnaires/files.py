@@ -1,0 +1,54 @@
+"""The file-backed Catalog (assessment.ports.Catalog): shipped data plus the user's files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessment.model import Crosswalk, Methodology, TargetSet
+from assessment.ports import ReferenceUnits
+from questionnaires import catalog
+from questionnaires.loader import parse_methodology
+from questionnaires.targets import load_targets
+from questionnaires.units import load_reference_units
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class FileCatalog:
+    def methodologies(self) -> Sequence[Methodology]:
+        return catalog.shipped_methodologies()
+
+    def crosswalks(self) -> Sequence[Crosswalk]:
+        return catalog.shipped_crosswalks()
+
+    def default_targets(self) -> TargetSet:
+        return catalog.default_targets()
+
+    def reference_units(self) -> ReferenceUnits:
+        return _reference_units()
+
+    def parse_methodology(self, text: str, name: str) -> Methodology:
+        # Stored methodologies were valid when stored; target ids are checked against the live set by scoring.
+        return _parse_cached(text, name)
+
+    def read_targets(self, path: Path) -> TargetSet:
+        return load_targets(path)
+
+    def read_answers(self, path: Path) -> pd.DataFrame:
+        from questionnaires.answers_file import read_answers_file  # pandas: paid only by imports
+
+        return read_answers_file(path)
+
+
+@cache
+def _reference_units() -> ReferenceUnits:
+    return load_reference_units(catalog.UNITS_FILE, catalog.COMMUNES_FILE)
+
+
+@cache
+def _parse_cached(text: str, name: str) -> Methodology:
+    return parse_methodology(text, name)

@@ -1,0 +1,141 @@
+"""Writing answers in bulk: diff against what is stored, insert/update through the driver's executemany, and a
+history row per change, all in one transaction. Imported on the first write only (it needs pandas)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from assessment.ports import ANSWER_COLUMNS, WriteResult
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from storage.answers import AnswerRepository
+
+KEY = ("assessment_id", "indicator_code")
+NUMBER_FIELDS = ("value_number", "numerator", "denominator", "manual_points")
+TEXT_FIELDS = ("value_text", "choices")
+
+
+def write_answers(repo: AnswerRepository, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
+    if frame.empty:
+        return WriteResult(0, 0, 0)
+    incoming = _normalise(frame)
+    existing = _existing(repo, incoming["assessment_id"].unique().tolist())
+    if existing.empty:
+        merged, is_new, same = incoming, np.ones(len(incoming), dtype=bool), np.zeros(len(incoming), dtype=bool)
+    else:
+        merged = incoming.merge(_normalise(existing), on=list(KEY), how="left", suffixes=("", "_old"))
+        is_new = merged["id"].isna().to_numpy()
+        same = _same(merged) & ~is_new
+    changed = ~is_new & ~same
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with repo.engine.begin() as connection:
+        if is_new.any():
+            _insert(repo, connection, merged[is_new], who, now)
+        if changed.any():
+            _update(repo, connection, merged[changed], who, now)
+        touched = is_new | changed
+        if touched.any():
+            _history(repo, connection, merged[touched], is_new[touched], who, source, now)
+    return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()))
+
+
+def _existing(repo: AnswerRepository, assessment_ids: Sequence[int]) -> pd.DataFrame:
+    columns = ("id", *KEY, *ANSWER_COLUMNS)
+    return pd.DataFrame.from_records(repo.fetch_in(", ".join(columns), assessment_ids), columns=list(columns))
+
+
+def _insert(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, who: str, now: dt.datetime) -> None:
+    columns = (*KEY, *ANSWER_COLUMNS, "updated_at", "updated_by")
+    values = [_values(rows, c) for c in (*KEY, *ANSWER_COLUMNS)]
+    values += [[repo.db_time(now)] * len(rows), [who] * len(rows)]
+    marks = ", ".join([repo.mark] * len(columns))
+    connection.exec_driver_sql(f"INSERT INTO answers ({', '.join(columns)}) VALUES ({marks})",
+                               list(zip(*values, strict=True)))
+
+
+def _update(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, who: str, now: dt.datetime) -> None:
+    assignments = ", ".join(f"{c} = {repo.mark}" for c in (*ANSWER_COLUMNS, "updated_at", "updated_by"))
+    values = [_values(rows, c) for c in ANSWER_COLUMNS]
+    values += [[repo.db_time(now)] * len(rows), [who] * len(rows), _values(rows, "id")]
+    connection.exec_driver_sql(f"UPDATE answers SET {assignments} WHERE id = {repo.mark}",
+                               list(zip(*values, strict=True)))
+
+
+def _history(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, is_new: np.ndarray, who: str,
+             source: str, now: dt.datetime) -> None:
+    n = len(rows)
+    columns = [*KEY, "changed_at", "changed_by", "source"]
+    values = [_values(rows, "assessment_id"), _values(rows, "indicator_code"), [repo.db_time(now)] * n, [who] * n,
+              [source] * n]
+    for field in ANSWER_COLUMNS:
+        old_name = f"{field}_old"
+        old = _values(rows, old_name) if old_name in rows else [None] * n
+        columns.append(f"old_{field}")
+        values.append([None if fresh else value for fresh, value in zip(is_new.tolist(), old, strict=True)])
+    for field in ANSWER_COLUMNS:
+        columns.append(f"new_{field}")
+        values.append(_values(rows, field))
+    marks = ", ".join([repo.mark] * len(columns))
+    connection.exec_driver_sql(f"INSERT INTO answer_history ({', '.join(columns)}) VALUES ({marks})",
+                               list(zip(*values, strict=True)))
+
+
+def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Same dtypes on both sides of a comparison: floats, object text (None for empty), bool."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for column in frame.columns:
+        out[column] = frame[column].to_numpy()
+    for column in NUMBER_FIELDS:
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype(np.float64) if column in out else np.nan
+    for column in TEXT_FIELDS:
+        values = out[column].to_numpy(dtype=object) if column in out else np.full(len(out), None, dtype=object)
+        # "" in choices is an answer (no option chosen); "" as a value is no answer.
+        keep_empty = column == "choices"
+        out[column] = pd.Series([None if _missing(v) or (v == "" and not keep_empty) else str(v) for v in values],
+                                dtype=object)
+    out["not_applicable"] = out["not_applicable"].fillna(False).astype(bool) if "not_applicable" in out else False
+    comments = out["comment"].to_numpy(dtype=object) if "comment" in out else np.full(len(out), "", dtype=object)
+    out["comment"] = pd.Series(["" if _blank(v) else str(v) for v in comments], dtype=object)
+    out["assessment_id"] = out["assessment_id"].astype(np.int64)
+    out["indicator_code"] = out["indicator_code"].astype(object)
+    return out
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _blank(value: object) -> bool:
+    return _missing(value) or value == ""
+
+
+def _same(merged: pd.DataFrame) -> np.ndarray:
+    same = np.ones(len(merged), dtype=bool)
+    for field in ANSWER_COLUMNS:
+        new, old = merged[field], merged[f"{field}_old"]
+        if field in NUMBER_FIELDS:
+            a, b = new.to_numpy(dtype=np.float64), old.to_numpy(dtype=np.float64)
+            same &= (a == b) | (np.isnan(a) & np.isnan(b))
+        else:
+            same &= np.array([x == y for x, y in zip(new.tolist(), old.tolist(), strict=True)], dtype=bool)
+    return same
+
+
+def _values(rows: pd.DataFrame, column: str) -> list[object]:
+    """A column as plain Python values with None for missing (what every DBAPI driver accepts)."""
+    series = rows[column]
+    if series.dtype.kind == "f":
+        return [None if v != v else v for v in series.to_numpy().tolist()]
+    if series.dtype.kind in "iub":
+        return series.to_numpy().tolist()
+    return [None if (v is None or v != v) else v for v in series.tolist()]
+
+

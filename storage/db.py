@@ -1,0 +1,202 @@
+"""Open a dxscore database safely: refuse foreign or newer files before touching them, then migrate.
+
+SQLite gets WAL, foreign keys and a busy timeout on every connection. Any SQLAlchemy URL works
+(PostgreSQL for a shared central database); a plain path means an SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, StorageError
+
+APP_NAME = "dxscore"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    return sqlite_url(default_data_dir() / "dxscore.sqlite")
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+def resolve_url(option: str | None) -> str:
+    """--db wins, then DXSCORE_DB, then the user's data folder. A value without '://' is a file path."""
+    value = option or os.environ.get("DXSCORE_DB") or ""
+    if not value:
+        return default_database_url()
+    return value if "://" in value else sqlite_url(value)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files. Importing Alembic costs ~0.35 s, so it is
+    imported only when a migration actually runs (tests check this reading against Alembic's own)."""
+    graph: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision:
+            graph[revision.group(1)] = down.group(1) if down else None
+    return graph
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    parents = {down for down in graph.values() if down}
+    heads = [rev for rev in graph if rev not in parents]
+    return heads[0] if len(heads) == 1 else ""
+
+
+@dataclass
+class Identity:
+    empty: bool
+    revision: str | None
+
+
+def _check_sqlite_file(path: Path) -> Identity:
+    """Read-only look at a file before any connection could change it (WAL would rewrite its header)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return Identity(True, None)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc}") from exc
+    if header != b"SQLite format 3\x00":
+        raise NotADxscoreDatabase(f"{path} is not a dxscore database (it is not an SQLite file); "
+                                  "it was left untouched")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            return _identity(tables, lambda sql: connection.execute(sql).fetchall(), str(path))
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADxscoreDatabase(f"{path} is not a dxscore database ({exc}); it was left untouched") from exc
+
+
+def _identity(tables: set[str], query, where: str) -> Identity:  # type: ignore[no-untyped-def]
+    if not tables:
+        return Identity(True, None)
+    app = query("SELECT value FROM dx_meta WHERE key = 'app'") if "dx_meta" in tables else []
+    if not app or app[0][0] != APP_NAME or "alembic_version" not in tables:
+        listed = ", ".join(sorted(tables)[:6])
+        raise NotADxscoreDatabase(f"{where} is not a dxscore database (it holds other tables: {listed}); "
+                                  "it was left untouched")
+    rows = query("SELECT version_num FROM alembic_version")
+    return Identity(False, rows[0][0] if rows else None)
+
+
+def _check_revision(identity: Identity, where: str) -> None:
+    if identity.revision is not None and identity.revision not in known_revisions():
+        raise DatabaseTooNew(
+            f"{where} was written by a newer dxscore (schema {identity.revision}); this version knows schemas up "
+            f"to {head_revision()}. Update dxscore to open it; the database was left untouched."
+        )
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # pysqlite's own BEGIN handling leaves DDL outside transactions; take over (SQLAlchemy's documented recipe)
+    # so a migration or an import is all-or-nothing.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine on a checked, migrated dxscore database. Raises NotADxscoreDatabase / DatabaseTooNew without
+    writing anything; creates and migrates a new database only when `create`."""
+    where = describe(url)
+    path = sqlite_path(url)
+    if path is not None:
+        identity = _check_sqlite_file(path)
+        _check_revision(identity, where)
+        if identity.empty and not create:
+            raise StorageError(f"{where}: no dxscore database there")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        if path is None:
+            with engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+                identity = _identity(tables, lambda sql: connection.execute(text(sql)).fetchall(), where)
+            _check_revision(identity, where)
+            if identity.empty and not create:
+                raise StorageError(f"{where}: no dxscore database there")
+        if identity.revision != head_revision():
+            migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"cannot open {where}: {exc.__class__.__name__}: {exc}") from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic); the first revision stamps the file as dxscore's."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+        return rows[0][0] if rows else None

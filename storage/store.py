@@ -1,0 +1,291 @@
+"""Repositories over the dxscore schema. Every method opens its own session or transaction and returns
+domain dataclasses (never ORM rows). Bulk answer paths use the driver's executemany directly: they are the
+hot paths measured in bench/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assessment.errors import BadInput, NotFound
+from assessment.model import (
+    Assessment,
+    AssessmentStatus,
+    LineageLink,
+    Methodology,
+    MethodologyId,
+    Target,
+    TargetId,
+    TargetSet,
+    Text,
+    Unit,
+    UnitCode,
+    UnitKind,
+)
+from assessment.ports import StoredMethodology, TargetSetInfo
+from storage.answers import AnswerRepository
+from storage.tables import (
+    AssessmentRow,
+    CycleRow,
+    LineageRow,
+    MetaRow,
+    MethodologyRow,
+    TargetRow,
+    TargetSetRow,
+    TargetValueRow,
+    UnitRow,
+)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class SqlStore:
+    """Implements assessment.ports.Store over one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+        self.answers = AnswerRepository(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------------------------------ meta
+
+    def get_meta(self, key: str) -> str | None:
+        with self.session() as s:
+            row = s.get(MetaRow, key)
+            return row.value if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.session.begin() as s:
+            s.merge(MetaRow(key=key, value=value))
+
+    # ----------------------------------------------------------------------------------------- units
+
+    def units(self, kind: UnitKind | None = None) -> list[Unit]:
+        with self.session() as s:
+            query = select(UnitRow).order_by(UnitRow.kind, UnitRow.code)
+            if kind is not None:
+                query = query.where(UnitRow.kind == kind.value)
+            return [_unit(r) for r in s.scalars(query)]
+
+    def unit(self, code: str) -> Unit | None:
+        with self.session() as s:
+            row = s.scalar(select(UnitRow).where(UnitRow.code == code))
+            return _unit(row) if row else None
+
+    def add_units(self, units: Sequence[Unit], lineage: Sequence[LineageLink] = ()) -> int:
+        """Insert the units whose codes are new (existing ones keep the user's edits) and their lineage."""
+        with self.session.begin() as s:
+            existing = set(s.scalars(select(UnitRow.code)))
+            new = [u for u in units if u.code not in existing]
+            s.add_all(_unit_row(u) for u in new)
+            s.flush()
+            ids = dict(s.execute(select(UnitRow.code, UnitRow.id)).all())
+            new_codes = {u.code for u in new}
+            for link in lineage:
+                if link.successor_code in new_codes:
+                    s.add(LineageRow(successor_id=ids[link.successor_code], predecessor_code=link.predecessor_code,
+                                     predecessor_name=link.predecessor_name, part=link.part,
+                                     predecessor_district_id=ids.get(link.predecessor_district_code or "")))
+            return len(new)
+
+    def update_unit(self, code: str, **changes: object) -> Unit:
+        allowed = {"name_vi", "name_en", "digital_economy_duty", "valid_from", "valid_until", "subtype", "note",
+                   "unconfirmed"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise BadInput(f"cannot change {', '.join(sorted(unknown))} of a unit")
+        with self.session.begin() as s:
+            row = s.scalar(select(UnitRow).where(UnitRow.code == code))
+            if row is None:
+                raise NotFound(f"no unit with code {code!r}")
+            for key, value in changes.items():
+                setattr(row, key, value)
+            return _unit(row)
+
+    def remove_unit(self, code: str) -> None:
+        with self.session.begin() as s:
+            row = s.scalar(select(UnitRow).where(UnitRow.code == code))
+            if row is None:
+                raise NotFound(f"no unit with code {code!r}")
+            used = s.scalar(select(func.count()).select_from(AssessmentRow).where(AssessmentRow.unit_id == row.id))
+            if used:
+                raise BadInput(f"unit {code} has {used} assessment(s); it cannot be removed (set valid_until "
+                               "instead)")
+            s.delete(row)
+
+    def lineage(self) -> list[LineageLink]:
+        with self.session() as s:
+            successor = select(UnitRow.id, UnitRow.code).subquery()
+            rows = s.execute(
+                select(LineageRow, UnitRow.code, successor.c.code)
+                .join(successor, successor.c.id == LineageRow.successor_id)
+                .outerjoin(UnitRow, UnitRow.id == LineageRow.predecessor_district_id)
+                .order_by(LineageRow.id)
+            ).all()
+            return [LineageLink(UnitCode(succ), r.predecessor_code, r.predecessor_name,
+                                UnitCode(district) if district else None, r.part) for r, district, succ in rows]
+
+    # --------------------------------------------------------------------------------- methodologies
+
+    def store_methodology(self, methodology: Methodology) -> int:
+        """Keep the methodology's text and hash; the same id and version must always mean the same text."""
+        with self.session.begin() as s:
+            row = s.scalar(select(MethodologyRow).where(MethodologyRow.methodology_id == methodology.id,
+                                                        MethodologyRow.version == methodology.version))
+            if row is not None:
+                if row.sha256 != methodology.sha256:
+                    raise BadInput(f"methodology {methodology.key} is already stored with different content "
+                                   f"(sha256 {row.sha256[:12]}…, now {methodology.sha256[:12]}…); give the changed "
+                                   "file a new version")
+                return row.id
+            row = MethodologyRow(methodology_id=methodology.id, version=methodology.version,
+                                 sha256=methodology.sha256, title_vi=methodology.title.vi,
+                                 source_text=methodology.source_text, stored_at=utcnow())
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def stored_methodologies(self) -> list[StoredMethodology]:
+        with self.session() as s:
+            rows = s.scalars(select(MethodologyRow).order_by(MethodologyRow.methodology_id, MethodologyRow.version))
+            return [StoredMethodology(r.id, MethodologyId(r.methodology_id), r.version, r.sha256, r.source_text)
+                    for r in rows]
+
+    # ---------------------------------------------------------------------------------------- cycles
+
+    def ensure_cycle(self, year: int) -> None:
+        with self.session.begin() as s:
+            if s.get(CycleRow, year) is None:
+                s.add(CycleRow(year=year, reference_date=dt.date(year, 12, 31)))
+
+    def cycles(self) -> list[int]:
+        with self.session() as s:
+            return list(s.scalars(select(CycleRow.year).order_by(CycleRow.year)))
+
+    # ----------------------------------------------------------------------------------- assessments
+
+    def ensure_assessments(self, year: int, pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+        """Create missing assessments (unit code, methodology pk) for the cycle; unit code -> assessment id."""
+        pairs = list(pairs)
+        now = utcnow()
+        with self.session.begin() as s:
+            units = dict(s.execute(select(UnitRow.code, UnitRow.id)).all())
+            missing = [code for code, _ in pairs if code not in units]
+            if missing:
+                raise NotFound(f"unknown unit code(s): {', '.join(sorted(set(missing))[:10])}")
+            existing = dict(s.execute(select(AssessmentRow.unit_id, AssessmentRow.id)
+                                      .where(AssessmentRow.cycle_year == year)).all())
+            new = [AssessmentRow(unit_id=units[code], cycle_year=year, methodology_pk=pk,
+                                 status=AssessmentStatus.DRAFT.value, created_at=now, updated_at=now)
+                   for code, pk in pairs if units[code] not in existing]
+            s.add_all(new)
+            s.flush()
+            existing.update({row.unit_id: row.id for row in new})
+            return {code: existing[units[code]] for code, _ in pairs}
+
+    def assessments(self, year: int | None = None, kind: UnitKind | None = None,
+                    unit_code: str | None = None) -> list[Assessment]:
+        with self.session() as s:
+            query = (select(AssessmentRow.id, UnitRow.code, AssessmentRow.cycle_year, MethodologyRow.methodology_id,
+                            MethodologyRow.version, AssessmentRow.status)
+                     .join(UnitRow, UnitRow.id == AssessmentRow.unit_id)
+                     .join(MethodologyRow, MethodologyRow.id == AssessmentRow.methodology_pk)
+                     .order_by(AssessmentRow.cycle_year, UnitRow.code))
+            if year is not None:
+                query = query.where(AssessmentRow.cycle_year == year)
+            if kind is not None:
+                query = query.where(UnitRow.kind == kind.value)
+            if unit_code is not None:
+                query = query.where(UnitRow.code == unit_code)
+            return [Assessment(i, UnitCode(c), y, MethodologyId(m), v, AssessmentStatus(st))
+                    for i, c, y, m, v, st in s.execute(query)]
+
+    def set_status(self, assessment_id: int, status: AssessmentStatus) -> None:
+        with self.session.begin() as s:
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id)
+                      .values(status=status.value, updated_at=utcnow()))
+
+    # --------------------------------------------------------------------------------------- targets
+
+    def save_target_set(self, targets: TargetSet, *, default: bool, imported_from: str = "") -> None:
+        """Store a target set, replacing one of the same name; `default` makes it the set used for scoring."""
+        with self.session.begin() as s:
+            s.execute(delete(TargetSetRow).where(TargetSetRow.name == targets.name))
+            if default:
+                s.execute(update(TargetSetRow).values(is_default=False))
+            row = TargetSetRow(name=targets.name, is_default=default, imported_from=imported_from,
+                               created_at=utcnow())
+            s.add(row)
+            s.flush()
+            for t in targets.targets:
+                target_row = TargetRow(target_set_id=row.id, target_id=t.id, pillar=t.pillar, text_vi=t.text.vi,
+                                       text_en=t.text.en, unit=t.unit, direction=t.direction, document=t.document,
+                                       source=t.source, confidence=t.confidence, unconfirmed=t.unconfirmed,
+                                       note=t.note, category=t.category)
+                s.add(target_row)
+                s.flush()
+                s.add_all(TargetValueRow(target_pk=target_row.id, year=y, value=v) for y, v in t.values)
+
+    def target_sets(self) -> list[TargetSetInfo]:
+        with self.session() as s:
+            counts = (select(TargetRow.target_set_id, func.count().label("n"))
+                      .group_by(TargetRow.target_set_id).subquery())
+            rows = s.execute(select(TargetSetRow, counts.c.n).outerjoin(counts, counts.c.target_set_id ==
+                                                                        TargetSetRow.id).order_by(TargetSetRow.id))
+            return [TargetSetInfo(r.name, r.is_default, n or 0, r.imported_from) for r, n in rows]
+
+    def target_set(self, name: str | None = None) -> TargetSet | None:
+        """The named set, or the default one."""
+        with self.session() as s:
+            where = TargetSetRow.name == name if name is not None else TargetSetRow.is_default.is_(True)
+            set_row = s.scalar(select(TargetSetRow).where(where))
+            if set_row is None:
+                return None
+            rows = s.scalars(select(TargetRow).where(TargetRow.target_set_id == set_row.id).order_by(TargetRow.id))
+            values: dict[int, list[tuple[int, float]]] = {}
+            for pk, year, value in s.execute(select(TargetValueRow.target_pk, TargetValueRow.year,
+                                                    TargetValueRow.value).order_by(TargetValueRow.year)):
+                values.setdefault(pk, []).append((year, value))
+            targets = tuple(
+                Target(TargetId(r.target_id), r.pillar, Text(r.text_vi, r.text_en), r.unit, r.direction,
+                       tuple(values.get(r.id, [])), r.document, r.source, r.confidence, r.unconfirmed, r.note,
+                       r.category)
+                for r in rows
+            )
+            return TargetSet(set_row.name, targets)
+
+    def set_target_value(self, target_id: str, year: int, value: float | None) -> None:
+        """Edit one value of the default target set (None removes it)."""
+        with self.session.begin() as s:
+            set_id = s.scalar(select(TargetSetRow.id).where(TargetSetRow.is_default.is_(True)))
+            pk = s.scalar(select(TargetRow.id).where(TargetRow.target_set_id == set_id,
+                                                     TargetRow.target_id == target_id))
+            if pk is None:
+                raise NotFound(f"no target {target_id!r} in the default target set")
+            s.execute(delete(TargetValueRow).where(TargetValueRow.target_pk == pk, TargetValueRow.year == year))
+            if value is not None:
+                s.add(TargetValueRow(target_pk=pk, year=year, value=value))
+
+
+def _unit(row: UnitRow) -> Unit:
+    return Unit(UnitCode(row.code), UnitKind(row.kind), row.subtype, Text(row.name_vi, row.name_en),
+                row.valid_from, row.valid_until, bool(row.digital_economy_duty), bool(row.unconfirmed), row.note)
+
+
+def _unit_row(unit: Unit) -> UnitRow:
+    return UnitRow(code=unit.code, kind=unit.kind.value, subtype=unit.subtype, name_vi=unit.name.vi,
+                   name_en=unit.name.en, valid_from=unit.valid_from, valid_until=unit.valid_until,
+                   digital_economy_duty=unit.digital_economy_duty, unconfirmed=unit.unconfirmed, note=unit.note)
+
+
+__all__ = ["IntegrityError", "Session", "SqlStore"]

@@ -1,0 +1,197 @@
+"""The database schema as SQLAlchemy 2 declarative classes. Alembic migrations create it; code never
+calls `create_all` outside tests that compare the two."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRow(Base):
+    """Identity and flags of the database: app = dxscore, demo = true|false, created_at."""
+
+    __tablename__ = "dx_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    subtype: Mapped[str] = mapped_column(String(32))
+    name_vi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    digital_economy_duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class LineageRow(Base):
+    """A unit's predecessors (communes formed from old communes of former districts; merged departments)."""
+
+    __tablename__ = "unit_lineage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    successor_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    predecessor_code: Mapped[str] = mapped_column(String(32))
+    predecessor_name: Mapped[str] = mapped_column(String(200))
+    predecessor_district_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    part: Mapped[str] = mapped_column(String(32))
+
+
+class MethodologyRow(Base):
+    __tablename__ = "methodologies"
+    __table_args__ = (UniqueConstraint("methodology_id", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    methodology_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64))
+    title_vi: Mapped[str] = mapped_column(String(300))
+    source_text: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CycleRow(Base):
+    __tablename__ = "cycles"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reference_date: Mapped[dt.date] = mapped_column(Date)  # units valid on this day are assessed
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+    __table_args__ = (UniqueConstraint("unit_id", "cycle_year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"))
+    cycle_year: Mapped[int] = mapped_column(ForeignKey("cycles.year", ondelete="RESTRICT"), index=True)
+    methodology_pk: Mapped[int] = mapped_column(ForeignKey("methodologies.id", ondelete="RESTRICT"))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AnswerRow(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("assessment_id", "indicator_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    value_number: Mapped[float | None] = mapped_column(Float)
+    value_text: Mapped[str | None] = mapped_column(Text)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    choices: Mapped[str | None] = mapped_column(Text)  # option codes joined by ';'
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    manual_points: Mapped[float | None] = mapped_column(Float)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
+    document_number: Mapped[str] = mapped_column(String(100))
+    document_date: Mapped[dt.date | None] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(100))
+
+
+ANSWER_FIELDS = ("value_number", "value_text", "numerator", "denominator", "choices", "not_applicable",
+                 "manual_points", "comment")
+
+
+class HistoryRow(Base):
+    """One accepted change to an answer: every field before and after, who, when and through what."""
+
+    __tablename__ = "answer_history"
+    __table_args__ = (Index("ix_answer_history_assessment_code", "assessment_id", "indicator_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(16))  # entry | import | demo
+    old_value_number: Mapped[float | None] = mapped_column(Float)
+    old_value_text: Mapped[str | None] = mapped_column(Text)
+    old_numerator: Mapped[float | None] = mapped_column(Float)
+    old_denominator: Mapped[float | None] = mapped_column(Float)
+    old_choices: Mapped[str | None] = mapped_column(Text)
+    old_not_applicable: Mapped[bool | None] = mapped_column(Boolean)
+    old_manual_points: Mapped[float | None] = mapped_column(Float)
+    old_comment: Mapped[str | None] = mapped_column(Text)
+    new_value_number: Mapped[float | None] = mapped_column(Float)
+    new_value_text: Mapped[str | None] = mapped_column(Text)
+    new_numerator: Mapped[float | None] = mapped_column(Float)
+    new_denominator: Mapped[float | None] = mapped_column(Float)
+    new_choices: Mapped[str | None] = mapped_column(Text)
+    new_not_applicable: Mapped[bool | None] = mapped_column(Boolean)
+    new_manual_points: Mapped[float | None] = mapped_column(Float)
+    new_comment: Mapped[str | None] = mapped_column(Text)
+
+
+class TargetSetRow(Base):
+    __tablename__ = "target_sets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    imported_from: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class TargetRow(Base):
+    __tablename__ = "targets"
+    __table_args__ = (UniqueConstraint("target_set_id", "target_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_set_id: Mapped[int] = mapped_column(ForeignKey("target_sets.id", ondelete="CASCADE"))
+    target_id: Mapped[str] = mapped_column(String(64))
+    pillar: Mapped[str] = mapped_column(String(32))
+    text_vi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(32))
+    direction: Mapped[str] = mapped_column(String(8))
+    document: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str] = mapped_column(String(32), default="")
+    unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+
+
+class TargetValueRow(Base):
+    __tablename__ = "target_values"
+    target_pk: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[float] = mapped_column(Float)
