@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench bytecode clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Byte-compile our packages: with PYTHONDONTWRITEBYTECODE set (as on these machines) Python would otherwise
+# recompile them on every start (~0.15 s of a one-second command). Incremental: only changed files.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q assessment questionnaires storage
+
+run: $(STAMP) bytecode
 	$(PY) main.py
 
 test: $(STAMP)
@@ -20,7 +25,7 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(PY) bench/run_all.py
 
 clean:

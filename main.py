@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import getpass
 import json
 import logging
@@ -426,6 +427,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Short-lived process allocating many small objects: collect young generations 100× less often.
+    gc.set_threshold(70_000, 20, 20)
     args = build_parser().parse_args(argv)
     log_path = setup_logging()
     from assessment.errors import DxError, ProblemsError
@@ -450,5 +453,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run_as_script() -> None:
+    """Run, flush, and leave without the interpreter's teardown: collecting numpy's and SQLAlchemy's module
+    objects at exit costs ~0.1 s of a one-second command. Logs are flushed and closed first; databases are
+    consistent at every commit (SQLite WAL), so nothing is lost."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run_as_script()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ class _Pending:
     methodology: Methodology
     assessment: Assessment | None
     answers: dict[str, tuple[Answer, int]]  # code -> (answer, file row)
+    stored: dict[str, Answer] = field(default_factory=dict)  # what the assessment already holds
 
 
 def answer_to_fields(answer: Answer) -> dict[str, object]:
@@ -129,7 +130,8 @@ class AnswersArea:
                 where("cycle", f"the {year} assessment of {unit.code} is {assessment.status.value}: read-only")
                 return None
             methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
-            return _Pending(unit, year, methodology, assessment, {})
+            stored = {a.indicator_code: a for a in self.of(assessment.id)}
+            return _Pending(unit, year, methodology, assessment, {}, stored)
         if not unit.active_on(cycle_day(year)):
             span = f"{unit.valid_from or '…'} – {unit.valid_until or '…'}"
             where("cycle", f"unit {unit.code} ({unit.name.vi}) did not exist in cycle {year} (valid {span})")
@@ -158,6 +160,10 @@ class AnswersArea:
         for column, message in bad:
             where(column, f"{code}: {message}")
         if answer is not None and not bad:
+            # The file carries the unit's answer; an appraiser's manual points stay as they are.
+            previous = target.stored.get(code)
+            if previous is not None:
+                answer = replace(answer, manual_points=previous.manual_points)
             target.answers[code] = (answer, row)
 
     def _check_rules(self, pending: dict[tuple[str, int], _Pending], file: str, problems: list[Problem]) -> None:
@@ -180,7 +186,7 @@ class AnswersArea:
                                                                 f"({check.message.vi}) [{check.expression.source}]"))
 
     def _merged_answers(self, pending: _Pending) -> list[Answer]:
-        merged = {a.indicator_code: a for a in self.of(pending.assessment.id)} if pending.assessment else {}
+        merged = dict(pending.stored)
         merged.update({code: answer for code, (answer, _) in pending.answers.items()})
         return list(merged.values())
 
@@ -230,7 +236,8 @@ class AnswersArea:
         bad = answer_problems(indicator, answer)
         if bad:
             raise InvalidAnswer(answer.indicator_code, "; ".join(f"{field}: {message}" for field, message in bad))
-        pending = _Pending(unit, year, methodology, assessment, {answer.indicator_code: (answer, 0)})
+        stored = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
+        pending = _Pending(unit, year, methodology, assessment, {answer.indicator_code: (answer, 0)}, stored)
         merged = self._merged_answers(pending)
         matrix = build_matrix(methodology, 1, long_from_answers([merged]))
         for _, code, check in failed_checks(methodology, [unit], matrix, ScoringContext(year, self.s.targets.active())):

@@ -41,7 +41,7 @@ def ranks_by_group(indices: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray,
     """Ranks within each group (e.g. unit kind) and the number of ranked peers in each element's group."""
     ranks = np.zeros(len(indices), dtype=np.int64)
     peers = np.zeros(len(indices), dtype=np.int64)
-    for group in np.unique(groups):
+    for group in dict.fromkeys(np.asarray(groups).tolist()):
         members = groups == group
         ranks[members] = competition_ranks(indices[members])
         peers[members] = int(np.count_nonzero(~np.isnan(np.asarray(indices, dtype=float)[members])))

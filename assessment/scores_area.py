@@ -42,6 +42,16 @@ class ScoredBatch:
 
 
 @dataclass(frozen=True)
+class TrendPoint:
+    cycle: int
+    methodology: str
+    code: str  # the indicator's code in that cycle's methodology
+    value: float | None
+    points: float
+    max_points: float
+
+
+@dataclass(frozen=True)
 class CycleScores:
     cycle: int
     demo: bool
@@ -95,6 +105,36 @@ class ScoresArea:
         warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
         cards.sort(key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self.s.is_demo, tuple(cards), warnings, targets.name)
+
+    def indicator_trend(self, *, unit_code: str, code: str) -> list[TrendPoint]:
+        """The unit's value and points for an indicator in every cycle, following crosswalks back from the
+        newest methodology's code (2024 codes that measure the same thing count as the same indicator)."""
+        points: list[TrendPoint] = []
+        newest: str | None = None
+        for year in reversed(self.s.cycles()):
+            for batch in self.batches(year):
+                if unit_code not in [u.code for u in batch.units]:
+                    continue
+                newest = newest or batch.methodology.id
+                local = self._local_code(code, batch.methodology, newest)
+                if local is None:
+                    continue
+                i, j = [u.code for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
+                value = measured_values(batch.methodology.indicator(local), batch.matrix, j)[i]
+                points.append(TrendPoint(year, batch.methodology.key, local, None if np.isnan(value) else float(value),
+                                         float(batch.scores.points[j, i]), float(batch.scores.max_points[j, i])))
+        return sorted(points, key=lambda p: p.cycle)
+
+    def _local_code(self, code: str, methodology: Methodology, newest: str) -> str | None:
+        codes = {i.code for i in methodology.indicators}
+        if methodology.id == newest:
+            return code if code in codes else None
+        for walk in self.s.methodologies.crosswalks():
+            if walk.from_id == methodology.id and walk.to_id == newest:
+                olds = sorted(old for old in codes if walk.translate(old, frozenset({code})) == code)
+                # several old indicators merged into one: the one that kept the code speaks for it
+                return code if code in olds else (olds[0] if olds else None)
+        return code if code in codes else None
 
     def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch]
                         ) -> dict[tuple[str, str], list[tuple[int, float]]]:

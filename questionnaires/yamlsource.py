@@ -40,6 +40,7 @@ class YamlSyntaxError(Exception):
         self.problem = problem
 
 
+_STR = "tag:yaml.org,2002:str"
 # libyaml's parser is ~15× faster than the pure-Python one and gives the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -83,4 +84,6 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str, probl
         return Node(result, line, key_lines)
     if isinstance(node, yaml.SequenceNode):
         return Node([_build(item, loader, file, f"{path}[{i}]", problems) for i, item in enumerate(node.value)], line)
+    if node.tag == _STR:  # most scalars are text: skip the constructor's dispatch (a third of the load time)
+        return Node(node.value, line)
     return Node(loader.construct_object(node), line)

@@ -1,0 +1,20 @@
+"""Run every benchmark and print its figures (`make bench`). Exit 1 if any figure misses its budget."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_cli, bench_scoring, bench_storage  # noqa: E402
+
+
+def main() -> int:
+    results = [module.main() for module in (bench_scoring, bench_storage, bench_cli)]
+    print("all benchmarks within budget" if all(results) else "SOME BENCHMARKS MISSED THEIR BUDGET")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

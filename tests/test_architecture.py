@@ -1,0 +1,38 @@
+"""House rules that hold for the whole code base."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [p for d in ("assessment", "questionnaires", "storage") for p in (ROOT / d).rglob("*.py")] + [ROOT / "main.py"]
+
+
+def test_no_eval_or_exec_anywhere():
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("eval", "exec", "compile"), f"{path}:{node.lineno}"
+
+
+def test_the_core_does_not_import_qt():
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6", "gui") for n in names), path
+
+
+def test_import_linter_contracts_hold():
+    linter = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout
+    assert "0 broken" in result.stdout
+
+
+def test_modules_stay_small():
+    for path in SOURCES:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path
