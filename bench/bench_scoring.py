@@ -74,7 +74,8 @@ def main() -> bool:
     matrices = [build_matrix(methodology, NATIONAL_COMMUNES, long) for long in longs]
 
     def engine():
-        return [score_batch(methodology, units, m, ScoringContext(c, targets)) for m, c in zip(matrices, CYCLES, strict=True)]
+        return [score_batch(methodology, units, m, ScoringContext(c, targets))
+                for m, c in zip(matrices, CYCLES, strict=True)]
 
     results = engine()
     masks = [(r.applicable, r.relevant) for r in results]
@@ -91,7 +92,7 @@ def main() -> bool:
         return out
 
     # equality check (boolean half points are the one rule the bound takes from the engine's masks)
-    for r, (points, total), halves in zip(results, bound(), half_rows, strict=True):
+    for r, (points, _total), halves in zip(results, bound(), half_rows, strict=True):
         same = np.ones(points.shape[0], dtype=bool)
         same[halves] = False
         assert np.allclose(r.points[same], points[same]), "lower bound disagrees with the engine"

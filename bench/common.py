@@ -56,7 +56,8 @@ def report(name: str, ours: Timing, bound: Timing | None, *, budget_s: float | N
     line = f"{name}: median {ours.median * 1000:.1f} ms (best {ours.best * 1000:.1f} ms)"
     if bound is not None:
         ratio = ours.median / bound.median
-        line += f"; lower bound median {bound.median * 1000:.1f} ms (best {bound.best * 1000:.1f} ms); ratio {ratio:.2f}×"
+        line += (f"; lower bound median {bound.median * 1000:.1f} ms (best {bound.best * 1000:.1f} ms); "
+                 f"ratio {ratio:.2f}×")
         if max_ratio is not None:
             ok &= ratio <= max_ratio
             line += f" (budget ≤ {max_ratio}×)"

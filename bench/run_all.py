@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_cli, bench_scoring, bench_storage  # noqa: E402
+from bench import bench_cli, bench_scoring, bench_storage
 
 
 def main() -> int:

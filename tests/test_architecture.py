@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [p for d in ("assessment", "questionnaires", "storage") for p in (ROOT / d).rglob("*.py")] + [ROOT / "main.py"]
+PACKAGES = ("assessment", "questionnaires", "storage")
+SOURCES = [p for d in PACKAGES for p in (ROOT / d).rglob("*.py")] + [ROOT / "main.py"]
 
 
 def test_no_eval_or_exec_anywhere():
