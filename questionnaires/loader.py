@@ -222,14 +222,7 @@ class _Builder:
         for i, node in enumerate(top.items("pillars")):
             f = Fields(self.report, node, _item_path("pillars", i, node), {"code", "name", "group", "max_points",
                                                                            "scored"})
-            code = f.string("code", pattern=PILLAR_PATTERN, what="a pillar code (2–8 capitals/digits)")
-            if code is not None:
-                f.path = f"pillars[{code}]"
-                if code in seen:
-                    f.problem("code", f"duplicate pillar code {code!r} (first at line {seen[code]})")
-                    code = None
-                else:
-                    seen[code] = f.line_of("code")
+            code = self.unique_code(f, "pillars", PILLAR_PATTERN, "a pillar code (2–8 capitals/digits)", seen)
             name = f.text("name")
             group = f.choice("group", ("foundation", "activity", "other"))
             max_points = f.number("max_points", minimum=0)
@@ -241,6 +234,18 @@ class _Builder:
                 self.pillar_lines[code] = f.line_of("max_points")
         return pillars
 
+    def unique_code(self, f: Fields, section: str, pattern: str, what: str, seen: dict[str, int]) -> str | None:
+        """The item's code, reported if malformed or already used in the section (then None)."""
+        code = f.string("code", pattern=pattern, what=what)
+        if code is None:
+            return None
+        f.path = f"{section}[{code}]"
+        if code in seen:
+            f.problem("code", f"duplicate {section[:-1]} code {code!r} (first at line {seen[code]})")
+            return None
+        seen[code] = f.line_of("code")
+        return code
+
     # ------------------------------------------------------------------------------------ indicators
 
     def indicators(self, top: Fields, pillars: dict[str, Pillar]) -> list[tuple[Indicator, Fields]]:
@@ -248,14 +253,7 @@ class _Builder:
         seen: dict[str, int] = {}
         for i, node in enumerate(top.items("indicators")):
             f = Fields(self.report, node, _item_path("indicators", i, node), INDICATOR_KEYS)
-            code = f.string("code", pattern=CODE_PATTERN, what="an indicator code (letters, digits, '_')")
-            if code is not None:
-                f.path = f"indicators[{code}]"
-                if code in seen:
-                    f.problem("code", f"duplicate indicator code {code!r} (first at line {seen[code]})")
-                    code = None
-                else:
-                    seen[code] = f.line_of("code")
+            code = self.unique_code(f, "indicators", CODE_PATTERN, "an indicator code (letters, digits, '_')", seen)
             raw.append((f, code or "", self.answer(f)))
         specs = {code: spec for _, code, spec in raw if code and spec is not None}
         built = [self.indicator(f, code, spec, pillars, specs) for f, code, spec in raw]

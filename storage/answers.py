@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assessment.answer_matrix import LongAnswers
+from assessment.errors import NotFound
 from assessment.model import Answer, EvidenceItem, IndicatorCode
 from assessment.ports import ANSWER_COLUMNS, HistoryEntry, WriteResult
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
@@ -95,6 +96,21 @@ class AnswerRepository:
                                  {f: getattr(r, f"new_{f}") for f in ANSWER_COLUMNS}) for r in s.scalars(query)]
 
     # ---------------------------------------------------------------------------------------- write
+
+    def add_evidence(self, assessment_id: int, indicator_code: str, item: EvidenceItem, *, who: str) -> int:
+        """Attach evidence (document number, date, summary, optional file name and hash) to an answer."""
+        with self.session.begin() as s:
+            answer_id = s.scalar(select(AnswerRow.id).where(AnswerRow.assessment_id == assessment_id,
+                                                            AnswerRow.indicator_code == indicator_code))
+            if answer_id is None:
+                raise NotFound(f"{indicator_code} has no answer yet: answer it before attaching evidence")
+            row = EvidenceRow(answer_id=answer_id, document_number=item.document_number,
+                              document_date=item.document_date, summary=item.summary, file_name=item.file_name,
+                              file_sha256=item.file_sha256, added_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                              added_by=who)
+            s.add(row)
+            s.flush()
+            return row.id
 
     def write(self, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
         """Insert new answers and update changed ones in one transaction, with a history row for each;

@@ -144,6 +144,22 @@ def test_assessments_are_unique_per_unit_and_cycle(service, mini):
         service.units.remove("00070")
 
 
+def test_evidence_is_kept_with_its_answer(service, mini):
+    from assessment.model import EvidenceItem
+
+    aid = _assessment(service, mini)
+    service.store.answers.write(frame([row(aid, "A1", value_number=4.0)]), who="x", source="entry")
+    item = EvidenceItem("123/QĐ-UBND", dt.date(2025, 3, 4), "Quyết định kiện toàn Ban chỉ đạo chuyển đổi số",
+                        "qd-123.pdf", "ab" * 32)
+    service.store.answers.add_evidence(aid, "A1", item, who="Nguyễn Văn An")
+    (answer,) = service.store.answers.of(aid)
+    (stored,) = answer.evidence
+    assert (stored.document_number, stored.document_date, stored.summary, stored.file_name, stored.file_sha256) == (
+        item.document_number, item.document_date, item.summary, item.file_name, item.file_sha256)
+    with pytest.raises(NotFound, match="answer it before"):
+        service.store.answers.add_evidence(aid, "A2", item, who="x")
+
+
 def test_answer_objects_read_back(service, mini):
     aid = _assessment(service, mini)
     service.store.answers.write(frame([row(aid, "B4", value_text="ghi chú tiếng Việt", manual_points=12.5,
