@@ -1,0 +1,259 @@
+"""Data entry for one unit in one cycle: open the questionnaire, score it live, check completeness, attach
+evidence, submit and reopen. The window calls these through `service.entry`; every write goes through the
+same checks as an import (assessment.answers_area)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessment.answer_matrix import build_matrix, long_from_answers
+from assessment.answers import AnswerProblem
+from assessment.errors import BadInput, InvalidAnswer, NotFound
+from assessment.model import (
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    Check,
+    EvidenceItem,
+    Methodology,
+    Rule,
+    Scorecard,
+    TargetSet,
+    Unit,
+)
+from assessment.scoring import ScoringContext, UnitColumns
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+
+
+@dataclass(frozen=True)
+class EntrySession:
+    """What the form needs to show one unit's questionnaire for one cycle."""
+
+    unit: Unit
+    year: int
+    methodology: Methodology
+    assessment: Assessment | None  # None until the first answer is saved
+    answers: Mapping[str, Answer]
+    benchmark_floor: Mapping[tuple[str, str], float]
+    targets: TargetSet  # read once: live scoring never touches the database
+
+    @property
+    def status(self) -> AssessmentStatus:
+        return self.assessment.status if self.assessment else AssessmentStatus.DRAFT
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """Something submit needs: an answer, or evidence for an answered indicator."""
+
+    code: str
+    pillar: str
+    what: str  # "answer" | "evidence"
+
+
+class EntryArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+        self._podiums: dict[tuple[str, int], dict[tuple[str, str], list[tuple[float, str]]]] = {}
+
+    def cycles(self) -> list[int]:
+        """Cycles the window offers: those in the database and every year a shipped methodology covers."""
+        import datetime as dt
+
+        years = set(self.s.cycles())
+        this_year = dt.date.today().year
+        for m in self.s.methodologies.available():
+            years.update(range(m.cycle_from, (m.cycle_to or this_year) + 1))
+        return sorted(y for y in years if y <= this_year)
+
+    def open(self, unit_code: str, year: int) -> EntrySession:
+        from assessment.service import cycle_day
+
+        unit = self.s.units.get(unit_code)
+        found = self.s.store.assessments(year, unit_code=unit_code)
+        assessment = found[0] if found else None
+        if assessment is not None:
+            methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
+            answers = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)}
+        else:
+            if not unit.active_on(cycle_day(year)):
+                raise NotFound(f"{unit.name.vi} did not exist in cycle {year}")
+            methodology, answers = self.s.methodologies.for_unit(unit, year), {}
+        floor = self.peer_floor(methodology, year, unit)
+        return EntrySession(unit, year, methodology, assessment, answers, floor, self.s.targets.active())
+
+    def peer_floor(self, methodology: Methodology, year: int, unit: Unit) -> dict[tuple[str, str], float]:
+        """For benchmark indicators: the best value among the unit's peers (itself excluded) in the cycle.
+        The two best values per indicator are cached per methodology and cycle: switching units is instant."""
+        if not any(i.scoring.rule == Rule.BENCHMARK for i in methodology.indicators):
+            return {}
+        key = (methodology.key, year)
+        if key not in self._podiums:
+            self._podiums[key] = self._podium(methodology, year)
+        floor = {}
+        for (kind, code), podium in self._podiums[key].items():
+            if kind == unit.kind.value:
+                floor[(kind, code)] = next((value for value, holder in podium if holder != unit.code), 0.0)
+        return floor
+
+    def forget_peers(self) -> None:
+        """Peers' answers changed (an import): recompute benchmark bests on next use."""
+        self._podiums.clear()
+
+    def _podium(self, methodology: Methodology, year: int) -> dict[tuple[str, str], list[tuple[float, str]]]:
+        from assessment.scoring import measured_values
+
+        podium: dict[tuple[str, str], list[tuple[float, str]]] = {}
+        for batch in self.s.scores.batches(year):
+            if batch.methodology.key != methodology.key:
+                continue
+            eligible = batch.scores.applicable & batch.scores.relevant & batch.scores.answered
+            for j, indicator in enumerate(batch.methodology.indicators):
+                if indicator.scoring.rule != Rule.BENCHMARK:
+                    continue
+                values = measured_values(indicator, batch.matrix, j).tolist()
+                for unit, value, ok in zip(batch.units, values, eligible[j].tolist(), strict=True):
+                    if ok and value == value:
+                        entry = podium.setdefault((unit.kind.value, indicator.code), [])
+                        entry.append((max(value, 0.0), unit.code))
+                        entry.sort(reverse=True)
+                        del entry[2:]
+        return podium
+
+    def score(self, session: EntrySession, answers: Mapping[str, Answer]) -> Scorecard:
+        """The live score of the form's answers (the same scoring code as the CLI; no rank)."""
+        return self._evaluate(session, answers)[0]
+
+    def check(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer
+              ) -> list[AnswerProblem] | Check | None:
+        """Why `answer` cannot join the form's other answers: its own problems, or the methodology rule it
+        breaks (None: it can). No database access; the window words the reason in its language."""
+        return self.evaluate(session, answers, answer)[0]
+
+    def evaluate(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer
+                 ) -> tuple[list[AnswerProblem] | Check | None, Scorecard | None]:
+        """One pass for a changed field: the reason it is refused (or None) and, if accepted, the new score."""
+        from assessment.answers import answer_problems
+
+        problems = answer_problems(session.methodology.indicator(answer.indicator_code), answer)
+        if problems:
+            return problems, None
+        card, failures = self._evaluate(session, {**answers, answer.indicator_code: answer})
+        for code, check in failures:
+            if code == answer.indicator_code or answer.indicator_code in check.expression.references:
+                return check, None
+        return None, card
+
+    def _evaluate(self, session: EntrySession, answers: Mapping[str, Answer]
+                  ) -> tuple[Scorecard, list[tuple[str, Check]]]:
+        from assessment.scores_area import ScoredBatch, _Columns, _scorecard
+        from assessment.scoring import score_and_check
+
+        methodology = session.methodology
+        matrix = build_matrix(methodology, 1, long_from_answers([list(answers.values())]))
+        context = ScoringContext(session.year, session.targets, session.benchmark_floor)
+        scores, failures = score_and_check(methodology, UnitColumns.of([session.unit]), matrix, context)
+        assessment = session.assessment or Assessment(0, session.unit.code, session.year, methodology.id,
+                                                      methodology.version, AssessmentStatus.DRAFT)
+        batch = ScoredBatch(methodology, [assessment], [session.unit], matrix, scores)
+        card = _scorecard(batch, _Columns(batch), 0, session.year, 0, 0, session.targets, {})
+        return card, [(code, check) for _, code, check in failures]
+
+    def save(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer, *, who: str) -> None:
+        """The window's autosave of one accepted field: the same checks again (the form is not trusted), the
+        assessment created on the first answer, one row and its history written."""
+        from assessment.answers_area import answer_to_fields
+
+        refusal, _ = self.evaluate(session, answers, answer)
+        if refusal is not None:
+            reason = refusal.message.en if isinstance(refusal, Check) else "; ".join(p.message for p in refusal)
+            raise InvalidAnswer(answer.indicator_code, reason)
+        found = self.s.store.assessments(session.year, unit_code=session.unit.code)
+        if found and found[0].status not in EDITABLE:
+            raise InvalidAnswer(answer.indicator_code, f"the assessment is {found[0].status.value}: read-only")
+        if found:
+            assessment_id = found[0].id
+        else:
+            ids = self.s.answers.ensure_assessments([(session.unit, session.year, session.methodology)])
+            assessment_id = ids[(session.unit.code, session.year)]
+        self.s.store.answers.write_one(assessment_id, answer.indicator_code, answer_to_fields(answer), who=who,
+                                       source="entry")
+
+    def missing(self, session: EntrySession, answers: Mapping[str, Answer]) -> list[MissingItem]:
+        """What stops a submission: unanswered indicators that count, and required evidence not attached."""
+        card = self.score(session, answers)
+        items = []
+        for indicator, result in zip(session.methodology.indicators, card.indicators, strict=True):
+            if result.missing:
+                items.append(MissingItem(indicator.code, indicator.pillar, "answer"))
+            elif (indicator.evidence.required and result.applicable and result.relevant and result.answered
+                  and not answers[indicator.code].evidence):
+                items.append(MissingItem(indicator.code, indicator.pillar, "evidence"))
+        return items
+
+    def submit(self, unit_code: str, year: int) -> Assessment:
+        session = self.open(unit_code, year)
+        if session.assessment is None:
+            raise BadInput("nothing to submit: no answer has been saved yet")
+        if not session.editable:
+            raise BadInput(f"the assessment is already {session.status.value}")
+        missing = self.missing(session, session.answers)
+        if missing:
+            codes = ", ".join(f"{m.code} ({m.what})" for m in missing[:12])
+            raise BadInput(f"{len(missing)} item(s) still missing: {codes}")
+        self.s.store.set_status(session.assessment.id, AssessmentStatus.SUBMITTED)
+        return self.s.store.assessments(year, unit_code=unit_code)[0]
+
+    def reopen(self, unit_code: str, year: int) -> Assessment:
+        """An inspector gives a submitted assessment back for editing."""
+        found = self.s.store.assessments(year, unit_code=unit_code)
+        if not found or found[0].status == AssessmentStatus.DRAFT:
+            raise BadInput("only a submitted assessment can be reopened")
+        self.s.store.set_status(found[0].id, AssessmentStatus.DRAFT)
+        return self.s.store.assessments(year, unit_code=unit_code)[0]
+
+    def add_evidence(self, unit_code: str, year: int, code: str, item: EvidenceItem,
+                     file: Path | None = None) -> EvidenceItem:
+        """Attach evidence to a saved answer; a file is copied next to the database under its SHA-256."""
+        found = self.s.store.assessments(year, unit_code=unit_code)
+        if not found:
+            raise BadInput(f"answer {code} before attaching evidence")
+        if found[0].status not in EDITABLE:
+            raise BadInput(f"the assessment is {found[0].status.value}: read-only")
+        if file is not None:
+            digest = _sha256(file)
+            target = self.s.store.files_dir() / digest[:2] / digest
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, target)
+            item = EvidenceItem(item.document_number, item.document_date, item.summary, file.name, digest)
+        evidence_id = self.s.store.answers.add_evidence(found[0].id, code, item, who=self.s.user)
+        return EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name,
+                            item.file_sha256, evidence_id)
+
+    def evidence_file(self, item: EvidenceItem) -> Path | None:
+        if not item.file_sha256:
+            return None
+        path = self.s.store.files_dir() / item.file_sha256[:2] / item.file_sha256
+        return path if path.exists() else None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

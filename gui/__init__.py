@@ -1,0 +1,1 @@
+"""The Qt window of dxscore. Talks to the core only through assessment.service.AssessmentService."""

@@ -1,0 +1,359 @@
+"""One indicator on the form: its question, guidance, the editor its answer type needs, N/A, comment,
+evidence button, points, and the message when a value is refused.
+
+An editor turns what was typed into text cells and parses them with assessment.answers (the same code the
+spreadsheet import uses): a bad value shows its reason beside the field as you type, and on leaving the
+field the previous value comes back. Accepted values go out through `committed`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.answers import parse_answer
+from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
+from gui.answer_messages import word
+from gui.i18n import tr
+from gui.models import format_points
+
+NONE_OPTION = "-"
+
+
+
+def number_text(value: float | None) -> str:
+    if value is None or value != value:
+        return ""
+    return (str(int(value)) if float(value).is_integer() else repr(float(value))).replace(".", ",")
+
+
+class IndicatorEditor(QFrame):
+    committed = Signal(str, object)  # indicator code, Answer
+    evidence_requested = Signal(str)  # indicator code
+
+    def __init__(self, indicator: Indicator, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indicator, self.lang = indicator, lang
+        self.code = indicator.code
+        self.accepted = Answer(indicator.code)
+        self.loading = False
+        self.setObjectName(f"indicator_{indicator.code}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.title = QLabel(f"<b>{indicator.code}</b> · {indicator.text.get(lang)}")
+        self.title.setWordWrap(True)
+        self.points = QLabel()
+        self.points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.points.setFixedWidth(150)  # a fixed box: new points repaint the label without relaying out the form
+        self.guidance = QLabel(indicator.guidance.get(lang))
+        self.guidance.setWordWrap(True)
+        self.guidance.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        layout.addWidget(self.title, 0, 0)
+        layout.addWidget(self.points, 0, 1)
+        layout.addWidget(self.guidance, 1, 0, 1, 2)
+        self.editor_row = QHBoxLayout()
+        self._build_editor()
+        layout.addLayout(self.editor_row, 2, 0, 1, 2)
+        layout.addWidget(self.message, 3, 0, 1, 2)
+        layout.addLayout(self._extras(), 4, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+
+    # ------------------------------------------------------------------------------------ building
+
+    def _name(self, widget: QWidget, what: str) -> QWidget:
+        widget.setAccessibleName(f"{self.code} {what}")
+        widget.setToolTip(f"{self.code}: {what}")
+        return widget
+
+    def _line(self, what: str, placeholder: str = "", width: int = 140) -> QLineEdit:
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        line.setMaximumWidth(width)
+        self._name(line, what)
+        line.textEdited.connect(self._check_typing)
+        line.editingFinished.connect(self._commit_text)
+        return line
+
+    def _build_editor(self) -> None:
+        spec, kind = self.indicator.answer, self.indicator.answer.type
+        self.fields: dict[str, QLineEdit] = {}
+        self.combo: QComboBox | None = None
+        self.checks: dict[str, QCheckBox] = {}
+        unit = spec.unit.get(self.lang) if spec.unit else ""
+        if kind == AnswerType.BOOLEAN:
+            self.combo = self._combo([("", tr("— not answered —")), ("1", tr("Yes")), ("0", tr("No"))])
+        elif kind in (AnswerType.CHOICE,):
+            self.combo = self._combo([("", tr("— not chosen —"))] + [(o.code, o.text.get(self.lang))
+                                                                     for o in spec.options])
+        elif kind == AnswerType.MULTI_CHOICE:
+            column = QVBoxLayout()
+            self.editor_row.addLayout(column)
+            for option in [*spec.options]:
+                box = QCheckBox(option.text.get(self.lang))
+                self._name(box, option.text.get(self.lang))
+                box.toggled.connect(self._commit_choices)
+                self.checks[option.code] = box
+                column.addWidget(box)
+            none = QCheckBox(tr("None of these"))
+            self._name(none, tr("None of these"))
+            none.toggled.connect(self._commit_choices)
+            self.checks[NONE_OPTION] = none
+            column.addWidget(none)
+        elif kind == AnswerType.RATIO:
+            grid = QGridLayout()
+            for row, (key, label) in enumerate((("numerator", spec.numerator_label.get(self.lang)),
+                                                ("denominator", spec.denominator_label.get(self.lang)))):
+                self.fields[key] = self._line(label, "a" if key == "numerator" else "b")
+                caption = QLabel(f"{'a' if key == 'numerator' else 'b'} = {label}")
+                caption.setWordWrap(True)
+                caption.setBuddy(self.fields[key])
+                grid.addWidget(self.fields[key], row, 0)
+                grid.addWidget(caption, row, 1)
+            self.ratio = QLabel()
+            self.ratio.setObjectName("ratio")
+            grid.addWidget(self.ratio, 2, 0, 1, 2)
+            grid.setColumnStretch(1, 1)
+            self.editor_row.addLayout(grid, 1)
+        elif kind is not None:
+            placeholder = {AnswerType.DATE: tr("dd/mm/yyyy"), AnswerType.PERCENT: "0–100",
+                           AnswerType.TEXT: ""}.get(kind, self._range_hint())
+            width = 480 if kind == AnswerType.TEXT else 140
+            self.fields["value"] = self._line(self.indicator.text.get(self.lang), placeholder, width)
+            self.editor_row.addWidget(self.fields["value"])
+            suffix = "%" if kind == AnswerType.PERCENT else unit
+            if suffix:
+                label = QLabel(suffix)
+                label.setWordWrap(True)
+                self.editor_row.addWidget(label, 1)
+        if kind != AnswerType.RATIO:
+            self.editor_row.addStretch(1)
+
+    def _range_hint(self) -> str:
+        spec = self.indicator.answer
+        low = "0" if spec.type == AnswerType.COUNT and spec.minimum is None else number_text(spec.minimum)
+        high = number_text(spec.maximum)
+        return f"{low}–{high}" if low or high else ""
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        for code, text in items:
+            combo.addItem(text, code)
+        self._name(combo, self.indicator.text.get(self.lang))
+        combo.activated.connect(self._commit_combo)
+        self.editor_row.addWidget(combo)
+        return combo
+
+    def _extras(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.not_applicable = QCheckBox(tr("Not applicable"))
+        self._name(self.not_applicable, tr("Not applicable"))
+        self.not_applicable.toggled.connect(self._commit_na)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(tr("Comment"))
+        self._name(self.comment, tr("Comment"))
+        self.comment.editingFinished.connect(self._commit_text)
+        self.evidence = QPushButton()
+        self._name(self.evidence, tr("Evidence"))
+        self.evidence.clicked.connect(lambda: self.evidence_requested.emit(self.code))
+        self.evidence.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.not_applicable)
+        row.addWidget(self.comment, 1)
+        row.addWidget(self.evidence)
+        if not self.indicator.not_applicable_allowed:
+            # hide() only: show() on a widget whose layout has no parent yet would open it as its own window
+            self.not_applicable.hide()
+        return row
+
+    # ------------------------------------------------------------------------------------- values
+
+    def set_answer(self, answer: Answer | None) -> None:
+        """Show a stored answer (no signals)."""
+        self.loading = True
+        self.accepted = answer or Answer(self.code)
+        a = self.accepted
+        if self.combo is not None:
+            wanted = "" if a.value is None else (number_text(a.value) if isinstance(a.value, float) else a.value)
+            self.combo.setCurrentIndex(max(0, self.combo.findData(wanted)))
+        for code, box in self.checks.items():
+            box.setChecked(a.choices is not None and (code in a.choices or (code == NONE_OPTION and not a.choices)))
+        if "value" in self.fields:
+            value = a.value
+            if self.indicator.answer.type == AnswerType.DATE and isinstance(value, str):
+                value = "/".join(reversed(value.split("-")))
+            _set_text(self.fields["value"], number_text(value) if isinstance(value, float) else (value or ""))
+        if "numerator" in self.fields:
+            _set_text(self.fields["numerator"], number_text(a.numerator))
+            _set_text(self.fields["denominator"], number_text(a.denominator))
+            self._show_ratio()
+        self.not_applicable.setChecked(a.not_applicable)
+        _set_text(self.comment, a.comment)
+        self._show_evidence_count()
+        self.show_message("")
+        self.loading = False
+
+    def cells(self) -> dict[str, str]:
+        cells = {"comment": self.comment.text(), "not_applicable": "1" if self.not_applicable.isChecked() else ""}
+        if self.combo is not None:
+            cells["value" if self.indicator.answer.type == AnswerType.BOOLEAN else "choice"] = self.combo.currentData()
+        for key, line in self.fields.items():
+            cells[key] = line.text()
+        if self.checks:
+            chosen = [c for c, box in self.checks.items() if box.isChecked() and c != NONE_OPTION]
+            none = self.checks[NONE_OPTION].isChecked()
+            cells["choice"] = ";".join(chosen) if chosen else (NONE_OPTION if none else "")
+        return cells
+
+    def parsed(self) -> tuple[Answer | None, str]:
+        """The answer on screen, or the reason it cannot be accepted."""
+        cells = self.cells()
+        if "numerator" in cells and bool(cells["numerator"].strip()) != bool(cells["denominator"].strip()):
+            return None, ""  # half a ratio: wait for the other half, no error yet
+        answer, problems = parse_answer(self.indicator, cells)
+        if problems:
+            return None, word(problems, self.lang)
+        return Answer(self.code, answer.value, answer.numerator, answer.denominator, answer.choices,
+                      answer.not_applicable, self.accepted.manual_points, answer.comment, self.accepted.evidence), ""
+
+    def _check_typing(self) -> None:
+        _, problem = self.parsed()
+        self.show_message(problem)
+        self._show_ratio()
+
+    def _emit_if_changed(self, revert_on_error: bool = True) -> None:
+        if self.loading:
+            return
+        answer, problem = self.parsed()
+        if answer is None:
+            if problem and revert_on_error:
+                self.refuse(problem)
+            return
+        if _same(answer, self.accepted):
+            return
+        self.committed.emit(self.code, answer)
+
+    def _commit_text(self) -> None:
+        self._emit_if_changed()
+
+    def _commit_combo(self, _index: int) -> None:
+        self._emit_if_changed()
+
+    def _commit_na(self, _checked: bool) -> None:
+        self._emit_if_changed()
+
+    def _commit_choices(self, checked: bool) -> None:
+        if self.loading:
+            return
+        sender = self.sender()
+        self.loading = True
+        if checked and sender is self.checks[NONE_OPTION]:
+            for code, box in self.checks.items():
+                box.setChecked(code == NONE_OPTION)
+        elif checked:
+            self.checks[NONE_OPTION].setChecked(False)
+        self.loading = False
+        self._emit_if_changed()
+
+    def refuse(self, problem: str) -> None:
+        """A value was refused: put the accepted answer back and say why."""
+        self.set_answer(self.accepted)
+        self.show_message(tr("Refused: %1").replace("%1", problem))
+
+    def accept(self, answer: Answer) -> None:
+        self.accepted = answer
+        self.show_message("")
+        self._show_evidence_count()
+
+    def _show_evidence_count(self) -> None:
+        count = len(self.accepted.evidence)
+        _set_text(self.evidence, tr("Evidence (%n)", "", count) if count else tr("Add evidence…"))
+
+    def show_message(self, text: str) -> None:
+        if text != self.message.text():
+            self.message.setText(text)
+        if self.message.isHidden() == bool(text):
+            self.message.setVisible(bool(text))
+
+    def _show_ratio(self) -> None:
+        if not hasattr(self, "ratio"):
+            return
+        try:
+            a = float(self.fields["numerator"].text().replace(",", "."))
+            b = float(self.fields["denominator"].text().replace(",", "."))
+            self.ratio.setText(f"a / b = {a / b * 100:.1f} %".replace(".", ",") if b > 0 else "")
+        except ValueError:
+            self.ratio.setText("")
+
+    # -------------------------------------------------------------------------------------- state
+
+    def show_score(self, score: IndicatorScore) -> None:
+        """Show points, visibility and what can be edited. Only what changed is touched: after every answer all
+        47 editors get a score, and needless relayouts would cost the window its smoothness."""
+        declared_na = self.not_applicable.isChecked()
+        if not score.applicable and not declared_na:
+            text = tr("not applicable")
+        elif self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None:
+            text = tr("%1 pts max, set by the appraisers").replace("%1", format_points(self.indicator.max_points))
+        else:
+            text = tr("<b>%1</b> / %2 pts").replace("%1", format_points(score.points)).replace(
+                "%2", format_points(score.max_points))
+        enabled = (score.applicable or declared_na) and self.editable
+        state = (score.relevant, text, score.missing, enabled, declared_na)
+        if state == getattr(self, "_shown", None):
+            return
+        self._shown = state
+        self.setVisible(score.relevant)
+        self.points.setText(text)
+        if self.property("missing") != score.missing:
+            self.setProperty("missing", score.missing)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        for widget in self._inputs():
+            keep = widget is self.not_applicable or widget is self.comment
+            widget.setEnabled(enabled and (keep or not declared_na))
+
+    editable = True
+
+    def set_editable(self, editable: bool) -> None:
+        """Read-only forms keep the evidence button: its dialog lists the evidence without adding more."""
+        self.editable = editable
+        self._shown = None
+        for widget in self._inputs():
+            widget.setEnabled(editable)
+
+    def _inputs(self) -> list[QWidget]:
+        combo: list[QWidget] = [self.combo] if self.combo is not None else []
+        return [*self.fields.values(), *combo, *self.checks.values(), self.not_applicable, self.comment]
+
+    def first_input(self) -> QWidget:
+        for widget in self._inputs():
+            if widget.isEnabled() and widget.isVisibleTo(self):
+                return widget
+        return self.evidence
+
+
+def _set_text(widget: QLineEdit | QPushButton, text: str) -> None:
+    """Only a real change: setText relayouts the form even for the same text, after every answer."""
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def _same(a: Answer, b: Answer) -> bool:
+    return (a.value, a.numerator, a.denominator, a.choices, a.not_applicable, a.comment) == (
+        b.value, b.numerator, b.denominator, b.choices, b.not_applicable, b.comment)

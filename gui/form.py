@@ -1,0 +1,143 @@
+"""The questionnaire of one methodology: pillars in a side list (answered/total, points so far) and every
+indicator in one scrolling column, in questionnaire order so Tab walks the whole form.
+
+A form is built once per methodology and reused for every unit that answers it: switching units only
+loads values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.model import Answer, Methodology, Scorecard
+from gui.editors import IndicatorEditor
+from gui.i18n import tr
+from gui.models import CODE_ROLE, PillarListModel, PillarProgress, format_points
+
+
+class QuestionnaireForm(QWidget):
+    committed = Signal(str, object)  # code, Answer
+    evidence_requested = Signal(str)
+
+    def __init__(self, methodology: Methodology, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.methodology, self.lang = methodology, lang
+        self.setObjectName(f"form_{methodology.id}")
+        self.pillars = PillarListModel()
+        self.pillar_list = QListView()
+        self.pillar_list.setObjectName("pillarList")
+        self.pillar_list.setModel(self.pillars)
+        self.pillar_list.setAccessibleName(tr("Pillars"))
+        self.pillar_list.setFixedWidth(250)
+        self.pillar_list.setWordWrap(True)
+        self.pillar_list.clicked.connect(lambda index: self.goto_pillar(index.data(CODE_ROLE)))
+        self.pillar_list.activated.connect(lambda index: self.goto_pillar(index.data(CODE_ROLE), focus=True))
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.headers: dict[str, QLabel] = {}
+        self.editors: dict[str, IndicatorEditor] = {}
+        for pillar in methodology.pillars:
+            header = QLabel(f"<h3>{pillar.code} · {pillar.name.get(lang)}</h3>")
+            header.setObjectName(f"pillar_{pillar.code}")
+            self.headers[pillar.code] = header
+            column.addWidget(header)
+            for indicator in sorted(methodology.indicators_of(pillar.code), key=lambda i: i.order):
+                editor = IndicatorEditor(indicator, lang)
+                editor.committed.connect(self.committed)
+                editor.evidence_requested.connect(self.evidence_requested)
+                self.editors[indicator.code] = editor
+                column.addWidget(editor)
+        column.addStretch(1)
+        self.scroll.setWidget(body)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pillar_list)
+        layout.addWidget(self.scroll, 1)
+
+    # ------------------------------------------------------------------------------------ content
+
+    def set_answers(self, answers: Mapping[str, Answer]) -> None:
+        for code, editor in self.editors.items():
+            editor.set_answer(answers.get(code))
+
+    def show_card(self, card: Scorecard) -> None:
+        by_code = {i.code: i for i in card.indicators}
+        for code, editor in self.editors.items():
+            editor.show_score(by_code[code])
+        rows = []
+        for pillar, score in zip(self.methodology.pillars, card.pillars, strict=True):
+            members = [by_code[i.code] for i in self.methodology.indicators_of(pillar.code)]
+            counted = [m for m in members if m.applicable and m.relevant]
+            rows.append(PillarProgress(pillar.code, pillar.name.get(self.lang), sum(m.answered for m in counted),
+                                       len(counted), score.points, score.max_points))
+        self.pillars.set_rows(rows)
+
+    def set_editable(self, editable: bool) -> None:
+        for editor in self.editors.values():
+            editor.set_editable(editable)
+
+    # --------------------------------------------------------------------------------- navigation
+
+    def goto_pillar(self, code: str, focus: bool = False) -> None:
+        header = self.headers[code]
+        self.scroll.verticalScrollBar().setValue(header.y())
+        row = [p.code for p in self.methodology.pillars].index(code)
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(row),
+                                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if focus:
+            first = next((e for e in self.editors.values() if e.indicator.pillar == code and e.isVisible()), None)
+            if first is not None:
+                first.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def goto_indicator(self, code: str) -> None:
+        editor = self.editors[code]
+        self.scroll.ensureWidgetVisible(editor, 0, 40)
+        editor.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        pillar = [p.code for p in self.methodology.pillars].index(editor.indicator.pillar)
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+                                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def step_pillar(self, step: int) -> None:
+        codes = [p.code for p in self.methodology.pillars]
+        current = self.pillar_list.currentIndex().row() if self.pillar_list.currentIndex().isValid() else -1
+        self.goto_pillar(codes[max(0, min(len(codes) - 1, current + step))], focus=True)
+
+    def follow_focus(self, widget: QWidget | None) -> None:
+        """Keep the focused field in view and its pillar selected (keyboard users never lose their place)."""
+        while widget is not None and not isinstance(widget, IndicatorEditor):
+            widget = widget.parentWidget()
+        if widget is None or widget.code not in self.editors:
+            return
+        self.scroll.ensureWidgetVisible(widget, 0, 40)
+        pillar = [p.code for p in self.methodology.pillars].index(widget.indicator.pillar)
+        if self.pillar_list.currentIndex().row() != pillar:
+            self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+                                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def search_entries(self) -> list[tuple[str, str]]:
+        """(code, "CODE — text") for the find box."""
+        return [(i.code, f"{i.code} — {i.text.get(self.lang)}") for i in self.methodology.indicators]
+
+
+def points_line(card: Scorecard, lang: str) -> str:
+    index = "—" if card.index is None else f"{card.index:.4f}".replace(".", ",")
+    band = f"{card.band.code} · {card.band.name.get(lang)}" if card.band else "—"
+    text = tr("Total: <b>%1</b> / %2 pts · Index: <b>%3</b> · Band: <b>%4</b>")
+    for marker, value in (("%1", format_points(card.points)), ("%2", format_points(card.max_points)),
+                          ("%3", index), ("%4", band)):
+        text = text.replace(marker, value)
+    return text

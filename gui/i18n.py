@@ -1,0 +1,54 @@
+"""Translations: GUI strings are written in English in the code and translated through Qt Linguist files
+(`resources/i18n/dxscore_vi.ts`, compiled to .qm by `make`). Vietnamese is the default language.
+
+Every module uses this `tr`, so lupdate files all strings under one context ("")."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def qm_file(lang: str) -> Path | None:
+    """The compiled catalogue, compiled now from the .ts if `make` has not done it (or the .ts is newer)."""
+    ts, qm = I18N_DIR / f"dxscore_{lang}.ts", I18N_DIR / f"dxscore_{lang}.qm"
+    if not ts.exists():
+        return None
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+        try:
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60,
+                           capture_output=True)
+        except (OSError, subprocess.SubprocessError):
+            log.warning("could not compile %s; the window stays in English", ts, exc_info=True)
+            return qm if qm.exists() else None
+    return qm
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install dxscore's catalogue and Qt's own (dialog buttons) for `lang`; English needs none."""
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    qm = qm_file(lang)
+    ours = QTranslator(app)
+    if qm is not None and ours.load(str(qm)):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators

@@ -1,0 +1,427 @@
+"""The main window: units on the left, the chosen unit's questionnaire for the chosen cycle in the middle,
+the live score on top and the save state at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QStringListModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.entry_area import EntrySession
+from assessment.model import Answer, AssessmentStatus, Scorecard, UnitKind
+from assessment.service import AssessmentService, cycle_day
+from gui.answer_messages import word
+from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
+from gui.entry import EntryController
+from gui.errors import show_error
+from gui.form import QuestionnaireForm, points_line
+from gui.i18n import tr
+from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
+from gui.reports import ReportActions
+from gui.settings import GEOMETRY, Settings
+from gui.tasks import TaskRunner
+
+STATUS_TEXT = {  # marked for lupdate, translated where shown
+    AssessmentStatus.DRAFT: QT_TRANSLATE_NOOP("", "draft"),
+    AssessmentStatus.SUBMITTED: QT_TRANSLATE_NOOP("", "submitted — read-only"),
+    AssessmentStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("", "under review — read-only"),
+    AssessmentStatus.RETURNED: QT_TRANSLATE_NOOP("", "returned for correction"),
+    AssessmentStatus.RESUBMITTED: QT_TRANSLATE_NOOP("", "resubmitted — read-only"),
+    AssessmentStatus.APPRAISED: QT_TRANSLATE_NOOP("", "appraised — read-only"),
+    AssessmentStatus.LOCKED: QT_TRANSLATE_NOOP("", "locked — read-only"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: AssessmentService, settings: Settings, runner: TaskRunner | None = None,
+                 lang: str | None = None, opener: Callable[[], AssessmentService] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.service, self.settings = service, settings
+        self.lang = lang or settings.language
+        self.runner = runner or TaskRunner()
+        self.controller = EntryController(service, self.runner)
+        self.reports = ReportActions(self, service, self.runner, opener)
+        self.forms: dict[str, QuestionnaireForm] = {}
+        self.form: QuestionnaireForm | None = None
+        self.setWindowTitle(tr("dxscore — digital transformation assessment"))
+        self._build_units()
+        self._build_centre()
+        self._build_actions()
+        self._connect()
+        self.statusBar().showMessage(tr("Choose a unit on the left."))
+        assessed = self.service.cycles()
+        default = assessed[-1] if assessed else self.cycle.itemData(self.cycle.count() - 1)
+        self.cycle.setCurrentIndex(max(0, self.cycle.findData(default)))
+        self._cycle_changed()
+        geometry = settings.get(GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+
+    # ------------------------------------------------------------------------------------ building
+
+    def _build_units(self) -> None:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        self.cycle = QComboBox()
+        self.cycle.setObjectName("cycle")
+        self.cycle.setAccessibleName(tr("Cycle"))
+        for year in self.service.entry.cycles():
+            self.cycle.addItem(str(year), year)
+        self.unit_search = QLineEdit()
+        self.unit_search.setObjectName("unitSearch")
+        self.unit_search.setPlaceholderText(tr("Find a unit (name or code)…"))
+        self.unit_search.setAccessibleName(tr("Find a unit"))
+        self.unit_search.setClearButtonEnabled(True)
+        self.unit_model = UnitTreeModel(self.service.units.list(), self.lang)
+        self.unit_filter = UnitFilter()
+        self.unit_filter.setSourceModel(self.unit_model)
+        self.unit_tree = QTreeView()
+        self.unit_tree.setObjectName("unitTree")
+        self.unit_tree.setAccessibleName(tr("Units"))
+        self.unit_tree.setHeaderHidden(True)
+        self.unit_tree.setModel(self.unit_filter)
+        self.unit_tree.expandAll()
+        layout.addWidget(QLabel(tr("Cycle")))
+        layout.addWidget(self.cycle)
+        layout.addWidget(self.unit_search)
+        layout.addWidget(self.unit_tree, 1)
+        dock = QDockWidget(tr("Units"), self)
+        dock.setObjectName("unitsDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(panel)
+        panel.setMinimumWidth(330)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _build_centre(self) -> None:
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        self.demo_banner = QLabel(tr("DEMO DATA — not a real assessment"))
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setStyleSheet("background: #ffe08a; color: #5a4100; padding: 4px; font-weight: bold;")
+        self.demo_banner.setVisible(self.service.is_demo)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.score_line = QLabel()
+        self.score_line.setObjectName("scoreLine")
+        # a new score must repaint this line only, not relayout the window (it changes after every answer)
+        self.score_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status_line = QLabel()
+        self.status_line.setObjectName("statusLine")
+        self.find = QLineEdit()
+        self.find.setObjectName("findIndicator")
+        self.find.setPlaceholderText(tr("Find an indicator by code or words (Ctrl+F)…"))
+        self.find.setAccessibleName(tr("Find an indicator"))
+        self.find_model = QStringListModel()
+        completer = QCompleter(self.find_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated[str].connect(self.goto_found)
+        self.find.setCompleter(completer)
+        self.find.returnPressed.connect(lambda: self.goto_found(self.find.text()))
+        self.pages = QStackedWidget()
+        self.placeholder = QLabel(tr("Choose a unit and a cycle to fill in its questionnaire."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.placeholder)
+        for widget in (self.demo_banner, self.heading, self.score_line, self.status_line, self.find):
+            layout.addWidget(widget)
+        layout.addWidget(self.pages, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(centre, tr("Data entry"))
+        self.dashboard_page = QWidget()  # the dashboard is built when first shown (pyqtgraph: ~0.5 s import)
+        QVBoxLayout(self.dashboard_page)
+        self.tabs.addTab(self.dashboard_page, tr("Compare units"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.dashboard = None
+        self.setCentralWidget(self.tabs)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.addToolBar(tr("Actions"))
+        bar.setObjectName("actions")
+        self.undo_action = self._action(tr("Undo last change"), QKeySequence.StandardKey.Undo, self.undo, "undo")
+        self.prev_action = self._action(tr("Previous pillar"), "Ctrl+PgUp", lambda: self.step(-1), "previousPillar")
+        self.next_action = self._action(tr("Next pillar"), "Ctrl+PgDown", lambda: self.step(1), "nextPillar")
+        self.find_action = self._action(tr("Find indicator"), QKeySequence.StandardKey.Find, self.focus_find, "find")
+        self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.unit_search.setFocus, "findUnit")
+        self.submit_action = self._action(tr("Submit…"), "Ctrl+Return", self.submit, "submit")
+        self.reopen_action = self._action(tr("Reopen (inspector)"), None, self.reopen, "reopen")
+        self.settings_action = self._action(tr("Settings…"), "Ctrl+,", self.open_settings, "settings")
+        self.compare_action = self._action(tr("Compare units"), "Ctrl+D", lambda: self.tabs.setCurrentIndex(1),
+                                           "compare")
+        self.entry_action = self._action(tr("Data entry"), "Ctrl+E", lambda: self.tabs.setCurrentIndex(0), "entry")
+        for action in (self.undo_action, self.prev_action, self.next_action, self.submit_action,
+                       self.reopen_action, self.settings_action):
+            bar.addAction(action)
+        menu = self.menuBar().addMenu(tr("Reports"))
+        menu.setObjectName("reportsMenu")
+        self.report_actions = {
+            "scorecard": menu.addAction(tr("Scorecard of the unit (PDF)…"), self.report_scorecard),
+            "booklet": menu.addAction(tr("Booklet of the peer group (PDF)…"), lambda: self.report_group("booklet")),
+            "each": menu.addAction(tr("One scorecard per unit (PDFs)…"), lambda: self.report_group("each")),
+            "excel": menu.addAction(tr("Scores of the cycle (Excel)…"), lambda: self.report_group("excel")),
+        }
+        self._enable_actions()
+
+    def _connect(self) -> None:
+        self.unit_search.textChanged.connect(self._filter_units)
+        self.unit_search.returnPressed.connect(self._open_first_match)
+        self.unit_tree.selectionModel().currentChanged.connect(self._unit_chosen)
+        self.unit_tree.activated.connect(self._unit_chosen)
+        self.cycle.currentIndexChanged.connect(self._cycle_changed)
+        c = self.controller
+        c.opened.connect(self._opened)
+        c.scored.connect(self._scored)
+        c.refused.connect(self._refused)
+        c.accepted.connect(self._accepted)
+        c.saved.connect(lambda when: self.statusBar().showMessage(tr("All changes saved at %1").replace("%1", when)))
+        c.saving.connect(self._saving)
+        c.failed.connect(lambda error: show_error(self, error))
+        c.status_changed.connect(self._opened)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+
+    # ------------------------------------------------------------------------------------- choosing
+
+    @property
+    def year(self) -> int:
+        return int(self.cycle.currentData())
+
+    def _filter_units(self, text: str) -> None:
+        self.unit_filter.set_query(text)
+        self.unit_tree.expandAll()
+
+    def _open_first_match(self) -> None:
+        """Enter in the unit search opens the first unit found and moves to its questionnaire."""
+        for group in range(self.unit_filter.rowCount()):
+            parent = self.unit_filter.index(group, 0)
+            if self.unit_filter.rowCount(parent):
+                first = self.unit_filter.index(0, 0, parent)
+                self.unit_tree.setCurrentIndex(first)
+                self.controller.opened.connect(self._focus_form_once)
+                return
+
+    def _focus_form_once(self, _session: object) -> None:
+        self.controller.opened.disconnect(self._focus_form_once)
+        if self.form is not None:
+            self.form.step_pillar(0)
+
+    def _cycle_changed(self) -> None:
+        self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
+        self.unit_tree.expandAll()
+        if self.controller.session is not None:
+            self.open_unit(self.controller.session.unit.code)
+
+    def _unit_chosen(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code and (self.controller.session is None or self.controller.session.unit.code != code
+                     or self.controller.session.year != self.year):
+            self.open_unit(code)
+
+    def open_unit(self, code: str) -> None:
+        self.statusBar().showMessage(tr("Opening…"))
+        self.controller.open(code, self.year)
+
+    def _opened(self, session: EntrySession) -> None:
+        key = session.methodology.key
+        if key not in self.forms:
+            form = QuestionnaireForm(session.methodology, self.lang, self.pages)
+            form.committed.connect(self._committed)
+            form.evidence_requested.connect(self.show_evidence)
+            self.forms[key] = form
+            self.pages.addWidget(form)
+        self.form = self.forms[key]
+        self.pages.setCurrentWidget(self.form)
+        self.form.set_answers(session.answers)
+        self.form.set_editable(session.editable)
+        self.find_model.setStringList([text for _, text in self.form.search_entries()])
+        unit = session.unit
+        cycle = tr("Cycle %1").replace("%1", str(session.year))
+        self.heading.setText(f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {cycle}</h2>"
+                             f"{session.methodology.title.get(self.lang)} — {session.methodology.id} "
+                             f"{session.methodology.version}")
+        status = tr(STATUS_TEXT[session.status])
+        self.status_line.setText(tr("Status: <b>%1</b>").replace("%1", status))
+        self.status_line.setStyleSheet("" if session.editable else "color: #8a1c1c;")
+        self.statusBar().showMessage(tr("Ready."))
+        self._enable_actions()
+
+    def _scored(self, card: Scorecard) -> None:
+        if self.form is not None:
+            self.form.show_card(card)
+        self.score_line.setText(points_line(card, self.lang))
+
+    # -------------------------------------------------------------------------------------- editing
+
+    def _committed(self, code: str, answer: Answer) -> None:
+        self.controller.commit(code, answer)
+
+    def _accepted(self, code: str, answer: Answer) -> None:
+        if self.form is not None:
+            editor = self.form.editors[code]
+            editor.set_answer(answer)
+            editor.accept(answer)
+        self._enable_actions()
+
+    def _refused(self, code: str, reason: str) -> None:
+        if self.form is not None and code in self.form.editors:
+            self.form.editors[code].refuse(tr("read-only") if reason == "read-only" else word(reason, self.lang))
+
+    def _saving(self, queued: int) -> None:
+        if queued == 1:  # the queue just started: say it once, not for every answer
+            self.statusBar().showMessage(tr("Saving…"))
+
+    def undo(self) -> None:
+        code = self.controller.undo()
+        if code and self.form is not None:
+            self.form.goto_indicator(code)
+
+    def step(self, direction: int) -> None:
+        if self.form is not None:
+            self.form.step_pillar(direction)
+
+    def focus_find(self) -> None:
+        self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find.selectAll()
+
+    def goto_found(self, text: str) -> None:
+        if self.form is None or not text.strip():
+            return
+        wanted = text.split(" — ")[0].strip().upper()
+        codes = [code for code, entry in self.form.search_entries()
+                 if code.upper() == wanted or text.strip().lower() in entry.lower()]
+        if codes:
+            self.find.completer().popup().hide()
+            self.activateWindow()  # the popup had the keyboard: hand it back to the form
+            self.find.clear()
+            self.form.goto_indicator(codes[0])
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.form is not None and new is not None and self.form.isAncestorOf(new):
+            self.form.follow_focus(new)
+
+    def show_evidence(self, code: str) -> None:
+        session = self.controller.session
+        if session is None:
+            return
+        answer = self.controller.answers.get(code)
+        if answer is None or answer.is_empty:
+            self.form.editors[code].show_message(tr("Answer this indicator before attaching evidence."))
+            return
+        dialog = EvidenceDialog(session.methodology.indicator(code), list(answer.evidence), self.lang,
+                                session.editable, self.service.entry.evidence_file, self)
+        dialog.added.connect(lambda item, file: self.controller.add_evidence(code, item, file))
+        dialog.open()
+
+    # ------------------------------------------------------------------------------- submit, reopen
+
+    def submit(self) -> None:
+        session = self.controller.session
+        if session is None or not session.editable:
+            return
+        missing = self.controller.missing()
+        if missing:
+            rows = [MissingRow(m.code, session.methodology.indicator(m.code).text.get(self.lang), m.what)
+                    for m in missing]
+            dialog = MissingDialog(rows, self)
+            dialog.chosen.connect(lambda code: self.form.goto_indicator(code))
+            dialog.open()
+            self.missing_dialog = dialog
+            return
+        if confirm(self, tr("Submit"), tr("Submit this assessment to the city? It becomes read-only until an "
+                                          "inspector reopens it.")):
+            self.controller.flush()
+            self.controller.submit()
+
+    def reopen(self) -> None:
+        session = self.controller.session
+        if session is not None and not session.editable and confirm(
+                self, tr("Reopen"), tr("Reopen this assessment for editing?")):
+            self.controller.reopen()
+
+    def _report_context(self) -> tuple[int, str | None, UnitKind | None]:
+        """(cycle, unit, kind) the reports act on: the dashboard's choice when it is showing, else the form's."""
+        board = self.dashboard
+        if board is not None and self.tabs.currentWidget() is self.dashboard_page and board.comparison is not None:
+            return board.comparison.group.cycle, board.selected_code, board.comparison.group.kind
+        session = self.controller.session
+        if session is not None:
+            return session.year, session.unit.code, session.unit.kind
+        return self.year, None, None
+
+    def report_scorecard(self) -> None:
+        year, unit, _ = self._report_context()
+        if unit is None:
+            self.statusBar().showMessage(tr("Choose a unit first."))
+            return
+        self.reports.scorecard(year, unit)
+
+    def report_group(self, what: str) -> None:
+        year, _, kind = self._report_context()
+        if kind is None and what != "excel":
+            self.statusBar().showMessage(tr("Choose a unit or a peer group first."))
+            return
+        getattr(self.reports, what)(year, kind)
+
+    def _tab_changed(self, index: int) -> None:
+        comparing = self.tabs.widget(index) is self.dashboard_page
+        self.findChild(QDockWidget, "unitsDock").setVisible(not comparing)
+        if comparing and self.dashboard is None:
+            self.statusBar().showMessage(tr("Opening the comparison…"))
+            QApplication.processEvents()
+            from gui.dashboard.view import DashboardView
+
+            self.dashboard = DashboardView(self.service, self.runner, self.lang)
+            self.dashboard_page.layout().addWidget(self.dashboard)
+            self.statusBar().showMessage(tr("Ready."))
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).open()
+
+    def _enable_actions(self) -> None:
+        session = self.controller.session
+        editable = session is not None and session.editable
+        self.undo_action.setEnabled(editable and bool(self.controller.undo_stack))
+        self.submit_action.setEnabled(editable)
+        self.reopen_action.setEnabled(session is not None and not session.editable)
+        for action in (self.prev_action, self.next_action, self.find_action):
+            action.setEnabled(session is not None)
+
+    # ---------------------------------------------------------------------------------------- close
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # commits the field being edited
+        self.controller.flush()
+        self.settings.set(GEOMETRY, self.saveGeometry().data())
+        super().closeEvent(event)

@@ -1,0 +1,268 @@
+"""Qt item models over plain data from the service: units grouped by kind, pillars with progress, evidence
+and the items missing before a submission. Each passes pytest-qt's qtmodeltester."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from assessment.model import EvidenceItem, Unit, UnitKind
+from gui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_PARENT = QModelIndex()
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+HISTORICAL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+
+def fold(text: str) -> str:
+    """'Phường Hoàn Kiếm' -> 'phuong hoan kiem': search works with or without diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def kind_label(kind: UnitKind) -> str:
+    return {UnitKind.DEPARTMENT: tr("Departments (sở, ban, ngành)"),
+            UnitKind.DISTRICT: tr("Districts (until 30/06/2025)"),
+            UnitKind.COMMUNE: tr("Communes and wards (from 01/07/2025)")}[kind]
+
+
+class UnitTreeModel(QAbstractItemModel):
+    """Two levels: unit kinds, then their units. Units that do not exist in the chosen cycle are historical."""
+
+    def __init__(self, units: Sequence[Unit] = (), lang: str = "vi") -> None:
+        super().__init__()
+        self.lang = lang
+        self.day: dt.date | None = None
+        self.groups: list[tuple[UnitKind, list[Unit]]] = []
+        self.set_units(units)
+
+    def set_units(self, units: Sequence[Unit], day: dt.date | None = None) -> None:
+        self.beginResetModel()
+        self.day = day
+        order = [UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.DISTRICT]
+        self.groups = [(kind, sorted((u for u in units if u.kind == kind), key=lambda u: fold(u.name.vi)))
+                       for kind in order if any(u.kind == kind for u in units)]
+        self.endResetModel()
+
+    def historical(self, unit: Unit) -> bool:
+        return self.day is not None and not unit.active_on(self.day)
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.row() >= len(self.groups):
+            return QModelIndex()
+        units = self.groups[parent.row()][1]
+        return self.createIndex(row, 0, parent.row() + 1) if row < len(units) else QModelIndex()
+
+    def parent(self, child: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 1
+
+    def unit_at(self, index: Index) -> Unit | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self.groups[index.internalId() - 1][1][index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        unit = self.unit_at(index)
+        if unit is None:
+            kind, units = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{kind_label(kind)} ({len(units)})"
+            if role == SEARCH_ROLE:
+                return ""
+            return None
+        historical = self.historical(unit)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            suffix = tr(" — historical") if historical else ""
+            return f"{unit.name.get(self.lang)} ({unit.code}){suffix}"
+        if role == CODE_ROLE:
+            return unit.code
+        if role == SEARCH_ROLE:
+            return f"{fold(unit.name.vi)} {fold(unit.name.en)} {unit.code.lower()}"
+        if role == HISTORICAL_ROLE:
+            return historical
+        if role == Qt.ItemDataRole.ForegroundRole and historical:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.FontRole and historical:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            span = f"{unit.valid_from or '…'} – {unit.valid_until or '…'}"
+            return f"{unit.name.vi}\n{unit.name.en}\n" + tr("Valid: %1").replace("%1", span)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.unit_at(index) is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class UnitFilter(QSortFilterProxyModel):
+    """Filters units by folded name or code; groups stay while they have a match."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_query(self, text: str) -> None:
+        self.setFilterFixedString(fold(text.strip()))
+
+
+@dataclass(frozen=True)
+class PillarProgress:
+    code: str
+    name: str
+    answered: int
+    total: int
+    points: float
+    max_points: float
+
+
+class PillarListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[PillarProgress] = []
+
+    def set_rows(self, rows: Sequence[PillarProgress]) -> None:
+        if len(rows) == len(self.rows) and [r.code for r in rows] == [r.code for r in self.rows]:
+            self.rows = list(rows)
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.total == 0 and row.max_points == 0:
+                return f"{row.code}  {row.name}\n    " + tr("not applicable")
+            progress = tr("%1/%2 answered · %3/%4 pts")
+            for marker, value in (("%1", str(row.answered)), ("%2", str(row.total)),
+                                  ("%3", format_points(row.points)), ("%4", format_points(row.max_points))):
+                progress = progress.replace(marker, value)
+            return f"{row.code}  {row.name}\n    {progress}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.code} {row.name}: {row.answered} / {row.total}"
+        if role == CODE_ROLE:
+            return row.code
+        if role == Qt.ItemDataRole.ForegroundRole and row.total and row.answered == row.total:
+            return QBrush(QColor("#1b6e2a"))
+        return None
+
+
+def format_points(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+class EvidenceTableModel(QAbstractTableModel):
+    COLUMNS = ("number", "date", "summary", "file")
+
+    def __init__(self, items: Sequence[EvidenceItem] = ()) -> None:
+        super().__init__()
+        self.items = list(items)
+
+    def set_items(self, items: Sequence[EvidenceItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return [tr("Document no."), tr("Date"), tr("Summary"), tr("File")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.items[index.row()]
+        column = self.COLUMNS[index.column()]
+        if column == "number":
+            return item.document_number
+        if column == "date":
+            return item.document_date.strftime("%d/%m/%Y") if item.document_date else ""
+        if column == "summary":
+            return item.summary
+        if role == Qt.ItemDataRole.ToolTipRole and item.file_sha256:
+            return f"SHA-256 {item.file_sha256}"
+        return item.file_name or ""
+
+
+@dataclass(frozen=True)
+class MissingRow:
+    code: str
+    text: str
+    what: str  # answer | evidence
+
+
+class MissingListModel(QAbstractListModel):
+    def __init__(self, rows: Sequence[MissingRow] = ()) -> None:
+        super().__init__()
+        self.rows = list(rows)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            need = tr("no answer") if row.what == "answer" else tr("evidence required")
+            return f"{row.code} — {need}: {row.text}"
+        if role == CODE_ROLE:
+            return row.code
+        return None
