@@ -1,0 +1,143 @@
+"""Table models of the dashboard: the peer group (same numbers as the charts), the gap planner, the spread of
+results per indicator, and the district view across the 2025 reform. Sorting uses SORT_ROLE (numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from assessment.compare_area import Comparison, DistrictView
+from assessment.comparison import GapPlan
+from gui.i18n import tr
+from gui.models import CODE_ROLE, fold
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def _number(value: float | None, digits: int = 3) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "—"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+class _Table(QAbstractTableModel):
+    headers: Sequence[str] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple] = []  # (display values..., sort values..., code)
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        display, sort, code = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return display[index.column()]
+        if role == SORT_ROLE:
+            return sort[index.column()]
+        if role == CODE_ROLE:
+            return code
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(sort[index.column()], float | int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PeerTableModel(_Table):
+    """One row per unit: rank, code, name, index, points, band, then each pillar's index."""
+
+    def set_comparison(self, comparison: Comparison, lang: str) -> None:
+        group = comparison.group
+        self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Points"), tr("Band"),
+                        *group.pillar_codes]
+        band_names = {b.code: b.name.get(lang) for b in group.bands}
+        rows = []
+        for r, code in enumerate(group.codes):
+            pillars = [float(v) for v in group.pillar_index[r]]
+            display = [str(group.rank[r] or "—"), code, group.names[r].get(lang), _number(group.index[r], 4),
+                       f"{_number(group.points[r], 1)} / {group.max_points[r]:g}",
+                       f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",
+                       *(_number(v) for v in pillars)]
+            sort = [group.rank[r] or 10**6, code, fold(group.names[r].vi), float(np.nan_to_num(group.index[r], nan=-1)),
+                    float(group.points[r]), group.band[r] or 0, *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
+            rows.append((display, sort, code))
+        self.set_rows(rows)
+
+
+class PeerFilter(QSortFilterProxyModel):
+    """Sorts numerically and filters by name or code, with or without diacritics."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.query = ""
+
+    def set_query(self, text: str) -> None:
+        self.query = fold(text.strip())
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.query:
+            return True
+        model = self.sourceModel()
+        name = model.index(row, 2, parent).data()
+        code = model.index(row, 1, parent).data()
+        return self.query in fold(f"{name} {code}")
+
+
+class GapTableModel(_Table):
+    def set_plan(self, plan: GapPlan, texts: dict[str, str]) -> None:
+        self.headers = [tr("Indicator"), tr("Question"), tr("Points lost"), tr("Index gain"), tr("In the plan")]
+        chosen = {g.code for g in plan.plan}
+        self.set_rows([([g.code, texts.get(g.code, ""), _number(g.lost, 1), _number(g.index_gain, 4),
+                         tr("yes") if g.code in chosen else ""],
+                        [g.code, texts.get(g.code, ""), g.lost, g.index_gain, int(g.code in chosen)], g.code)
+                       for g in plan.gaps])
+
+
+class SpreadTableModel(_Table):
+    def set_comparison(self, comparison: Comparison, texts: dict[str, str]) -> None:
+        self.headers = [tr("Indicator"), tr("Question"), tr("Full marks"), tr("Partial"), tr("Zero"),
+                        tr("No answer"), tr("Not applicable")]
+        self.set_rows([([s.code, texts.get(s.code, ""), str(s.full), str(s.partial), str(s.zero), str(s.unanswered),
+                         str(s.not_applicable)],
+                        [s.code, texts.get(s.code, ""), s.full, s.partial, s.zero, s.unanswered, s.not_applicable],
+                        s.code) for s in comparison.spreads])
+
+
+class DistrictTableModel(_Table):
+    def set_view(self, view: DistrictView, names: dict[str, str]) -> None:
+        self.headers = [tr("District"), tr("2024 index (assessed)"), tr("2025 index (derived from communes)"),
+                        tr("Change"), tr("Communes counted")]
+        assessed = {} if view.assessed is None else {
+            code: view.assessed.index[r] for r, code in enumerate(view.assessed.codes)}
+        rows = []
+        for d in view.derived:
+            before = assessed.get(d.code)
+            change = None if before is None or d.index is None else d.index - float(before)
+            rows.append(([names.get(d.code, d.code), _number(before, 4), _number(d.index, 4), _number(change, 4),
+                          str(len(d.communes))],
+                         [names.get(d.code, d.code), float(np.nan_to_num(before, nan=-1)) if before is not None else -1,
+                          d.index if d.index is not None else -1, change if change is not None else -9,
+                          len(d.communes)], d.code))
+        self.set_rows(rows)

@@ -1,0 +1,84 @@
+"""Trend of the selected unit across cycles: its index, and one target-linked indicator against the 2025 and
+2030 targets with the projection at the current pace drawn dashed."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from assessment.compare_area import UnitTrend
+from gui.dashboard.plots import SELECTED, status_label
+from gui.i18n import tr
+
+
+class TrendChart(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("TrendChart")
+        self.trend: UnitTrend | None = None
+        self.indicator = QComboBox()
+        self.indicator.setAccessibleName(tr("Target-linked indicator"))
+        self.indicator.currentIndexChanged.connect(self._draw_series)
+        self.index_plot = pg.PlotWidget(background="w", title=tr("Index across cycles"))
+        self.index_plot.setYRange(0, 1.05)
+        self.index_line = self.index_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED)
+        self.series_plot = pg.PlotWidget(background="w", title=tr("Indicator against its targets"))
+        self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED)
+        self.projection = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=2, style=Qt.PenStyle.DashLine))
+        self.targets = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("#1b7e3a"), pen=None)
+        self.series_plot.addItem(self.targets)
+        for plot in (self.index_plot, self.series_plot):
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.index_plot, 1)
+        layout.addWidget(self.indicator)
+        self.pace = QLabel()
+        self.pace.setWordWrap(True)
+        layout.addWidget(self.series_plot, 1)
+        layout.addWidget(self.pace)
+
+    def show_trend(self, trend: UnitTrend) -> None:
+        self.trend = trend
+        cycles = [p.cycle for p in trend.index]
+        self.index_line.setData(cycles, [p.index if p.index is not None else float("nan") for p in trend.index])
+        self.index_plot.getAxis("bottom").setTicks([[(c, str(c)) for c in range(min(cycles, default=2024),
+                                                                                 2031)]])
+        self.index_plot.setXRange(min(cycles, default=2024) - 0.5, 2030.5, padding=0)
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for series in trend.series:
+            self.indicator.addItem(f"{series.indicator_code} — {series.target.text.vi}", series.target.id)
+        self.indicator.blockSignals(False)
+        self._draw_series()
+
+    def _draw_series(self) -> None:
+        if self.trend is None or not self.trend.series:
+            for item in (self.values, self.projection):
+                item.setData([], [])
+            self.targets.setData([], [])
+            return
+        series = self.trend.series[max(0, self.indicator.currentIndex())]
+        years = [y for y, _ in series.values]
+        self.values.setData(years, [v for _, v in series.values])
+        milestones = [(y, v) for y, v in series.target.values if y in (2025, 2030)]
+        self.targets.setData([y for y, _ in milestones], [v for _, v in milestones])
+        if series.projected_year is not None and series.values:
+            last_year, last_value = series.values[-1]
+            self.projection.setData([last_year, series.projected_year], [last_value, series.target.values[-1][1]])
+        else:
+            self.projection.setData([], [])
+        end = max([2030, *years, series.projected_year or 0])
+        self.series_plot.setXRange(min(years, default=2024) - 0.5, end + 0.5, padding=0)
+        top = max([*(v for _, v in series.values), *(v for _, v in milestones), 1.0])
+        self.series_plot.setYRange(0, top * 1.1, padding=0)
+        status = status_label(series.status) if series.status else "—"
+        if series.projected_year is not None:
+            pace = tr("reaches the last target in %1 at this pace").replace("%1", str(series.projected_year))
+        elif len(series.values) >= 2:
+            pace = tr("not at this pace")
+        else:
+            pace = tr("one cycle: no projection yet")
+        self.series_plot.setTitle(f"{series.indicator_code}: {status}")
+        self.pace.setText(f"{series.target.text.vi}: {status}; {pace}")

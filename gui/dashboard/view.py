@@ -1,0 +1,330 @@
+"""The inspectors' dashboard: one peer group (a kind of unit in a cycle) as a table and linked charts.
+
+Everything shown comes from `service.compare` computed off the GUI thread; choosing a unit anywhere (table
+or any chart) selects it everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.compare_area import Comparison, DistrictView, UnitTrend
+from assessment.comparison import PART_WEIGHTS
+from assessment.model import UnitKind
+from assessment.service import AssessmentService
+from gui.dashboard.export import export_table, export_widget
+from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend
+from gui.dashboard.radar import RadarChart
+from gui.dashboard.tables import (
+    SORT_ROLE,
+    DistrictTableModel,
+    GapTableModel,
+    PeerFilter,
+    PeerTableModel,
+    SpreadTableModel,
+)
+from gui.dashboard.trend import TrendChart
+from gui.errors import show_error
+from gui.i18n import tr
+from gui.models import CODE_ROLE, kind_label
+from gui.tasks import TaskRunner
+
+
+def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.SortOrder] | None = None  # type: ignore[no-untyped-def]
+           ) -> QTableView:
+    """A sortable table (numbers sort as numbers); `stretch` is the column that takes the spare width."""
+    if not isinstance(model, QSortFilterProxyModel):
+        source, model = model, QSortFilterProxyModel()
+        model.setSourceModel(source)
+        model.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        model.modelReset.connect(lambda: header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch))
+    view.verticalHeader().hide()
+    view.setAccessibleName(name)
+    column, order = sort or (0, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(column, order)
+    return view
+
+
+class DashboardView(QWidget):
+    selected = Signal(str)  # a unit chosen here (the main window may open it for entry)
+
+    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str) -> None:
+        super().__init__()
+        self.setObjectName("dashboard")
+        self.service, self.runner, self.lang = service, runner, lang
+        self.comparison: Comparison | None = None
+        self.selected_code: str | None = None
+        self.generation = 0
+        self._build()
+
+    # ------------------------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName(tr("Cycle"))
+        for year in self.service.cycles():
+            self.cycle.addItem(str(year), year)
+        self.cycle.setCurrentIndex(self.cycle.count() - 1)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(tr("Kind of unit"))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("Filter units…"))
+        self.filter.setAccessibleName(tr("Filter units"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("dashboardNotice")
+        export_chart = QPushButton(tr("Export chart…"))
+        export_chart.clicked.connect(self.export_chart)
+        export_rows = QPushButton(tr("Export table…"))
+        export_rows.clicked.connect(self.export_rows)
+        top = QHBoxLayout()
+        for label, widget in ((tr("Cycle"), self.cycle), (tr("Peer group"), self.kind)):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.busy)
+        top.addWidget(export_chart)
+        top.addWidget(export_rows)
+
+        self.peers = PeerTableModel()
+        self.peer_filter = PeerFilter()
+        self.peer_filter.setSourceModel(self.peers)
+        self.table = _table(self.peer_filter, "peerTable", stretch=2)
+        self.charts = {
+            "ranking": RankingChart(), "radar": RadarChart(), "heatmap": HeatmapChart(),
+            "distribution": DistributionChart(), "targets": TargetMatrixChart(),
+        }
+        self.trend = TrendChart()
+        self.heat_order = QComboBox()
+        self.heat_order.setAccessibleName(tr("Order the heatmap by"))
+        heat_page = QWidget()
+        heat_layout = QVBoxLayout(heat_page)
+        heat_layout.addWidget(self.heat_order)
+        heat_layout.addWidget(self.charts["heatmap"], 1)
+        self.gap_label = QLabel()
+        self.gap_label.setWordWrap(True)
+        self.gaps = GapTableModel()
+        gap_page = QWidget()
+        gap_layout = QVBoxLayout(gap_page)
+        gap_layout.addWidget(self.gap_label)
+        gap_layout.addWidget(_table(self.gaps, "gapTable", stretch=1, sort=(2, Qt.SortOrder.DescendingOrder)), 1)
+        self.spread = SpreadTableModel()
+        self.districts = DistrictTableModel()
+        self.district_note = QLabel()
+        self.district_note.setWordWrap(True)
+        district_page = QWidget()
+        district_layout = QVBoxLayout(district_page)
+        district_layout.addWidget(self.district_note)
+        district_layout.addWidget(_table(self.districts, "districtTable", stretch=0), 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("chartTabs")
+        self.target_legend = QLabel()
+        self.target_legend.setWordWrap(True)
+        target_page = QWidget()
+        target_layout = QVBoxLayout(target_page)
+        target_layout.addWidget(self.charts["targets"], 1)
+        target_layout.addWidget(self.target_legend)
+        for title, page in ((tr("Ranking"), self.charts["ranking"]), (tr("Radar"), self.charts["radar"]),
+                            (tr("Heatmap"), heat_page), (tr("Trend"), self.trend),
+                            (tr("Distribution"), self.charts["distribution"]), (tr("Targets"), target_page),
+                            (tr("Gap planner"), gap_page),
+                            (tr("Indicators"), _table(self.spread, "spreadTable", stretch=1)),
+                            (tr("Districts 2024 → 2025"), district_page)):
+            self.tabs.addTab(page, title)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([460, 820])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self._connect()
+        self._fill_kinds()
+
+    def _connect(self) -> None:
+        self.cycle.currentIndexChanged.connect(self._fill_kinds)
+        self.kind.currentIndexChanged.connect(self.recompute)
+        self.filter.textChanged.connect(self.peer_filter.set_query)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        for chart in self.charts.values():
+            chart.unit_clicked.connect(self.select)
+        self.heat_order.currentIndexChanged.connect(
+            lambda: self.charts["heatmap"].set_order(self.heat_order.currentData()))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _fill_kinds(self) -> None:
+        year = self.cycle.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind in self.service.compare.kinds(year) if year is not None else []:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.kind.blockSignals(False)
+        self.recompute()
+
+    # ------------------------------------------------------------------------------------ computing
+
+    def recompute(self) -> None:
+        """Score the peer group off the GUI thread; the charts update when it is ready."""
+        if self.kind.currentData() is None:
+            return
+        self.generation += 1
+        generation, year, kind = self.generation, self.cycle.currentData(), UnitKind(self.kind.currentData())
+        self.busy.show()
+        service = self.service
+
+        def done(comparison: Comparison) -> None:
+            if generation == self.generation:
+                self.busy.hide()
+                self.show_comparison(comparison)
+
+        def failed(error: BaseException) -> None:
+            self.busy.hide()
+            show_error(self, error)
+
+        self.runner.compute(lambda: service.compare.peer_group(year=year, kind=kind), done, failed)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        group = comparison.group
+        self.peers.set_comparison(comparison, self.lang)
+        self.heat_order.blockSignals(True)
+        self.heat_order.clear()
+        self.heat_order.addItem(tr("overall index"), None)
+        for code, name in zip(group.pillar_codes, group.pillar_names, strict=True):
+            self.heat_order.addItem(f"{code} — {name.get(self.lang)}", code)
+        self.heat_order.blockSignals(False)
+        self.charts["heatmap"].order_pillar = None
+        keep = self.selected_code if self.selected_code in group.codes else (group.codes[0] if group.codes else None)
+        texts = self._indicator_texts()
+        self.spread.set_comparison(comparison, texts)
+        for chart in self.charts.values():
+            chart.show_comparison(comparison, keep)
+        self.target_legend.setText(target_legend(comparison, self.lang))
+        demo = tr("DEMO DATA — ") if comparison.demo else ""
+        self.notice.setText(demo + tr("%1 units compared within their peer group: %2, cycle %3. Goal line: the "
+                                      "leading band (index ≥ 0,8).").replace("%1", str(len(group))).replace(
+            "%2", kind_label(group.kind)).replace("%3", str(group.cycle)))
+        self.selected_code = None
+        if keep:
+            self.select(keep)
+        if self.tabs.currentIndex() == self.tabs.count() - 1:
+            self._load_districts()
+
+    def _indicator_texts(self) -> dict[str, str]:
+        texts: dict[str, str] = {}
+        for methodology in self.comparison.methodologies.values():
+            texts.update({i.code: i.text.get(self.lang) for i in methodology.indicators})
+        return texts
+
+    # ------------------------------------------------------------------------------------ selection
+
+    def select(self, code: str) -> None:
+        """Select a unit everywhere: table, charts, gap planner and trend."""
+        if self.comparison is None or code not in self.comparison.group.codes or code == self.selected_code:
+            return
+        self.selected_code = code
+        for row in range(self.peer_filter.rowCount()):
+            index = self.peer_filter.index(row, 0)
+            if index.data(CODE_ROLE) == code:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                break
+        for chart in self.charts.values():
+            chart.select(code)
+        self._show_gap_plan(code)
+        service, generation = self.service, self.generation
+
+        def show(trend: UnitTrend) -> None:
+            if generation == self.generation and self.selected_code == trend.unit_code:
+                self.trend.show_trend(trend)
+
+        self.runner.compute(lambda: service.compare.unit_trend(code), show, lambda e: show_error(self, e))
+        self.selected.emit(code)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        code = current.data(CODE_ROLE)
+        if code:
+            self.select(code)
+
+    def _show_gap_plan(self, code: str) -> None:
+        plan = self.service.compare.gap_plan(self.comparison, code)
+        card = self.comparison.card(code)
+        self.gaps.set_plan(plan, self._indicator_texts())
+        if plan.goal_index is None:
+            text = tr("%1 is in the highest band: the table lists where it still loses points.")
+        elif plan.reachable:
+            text = tr("%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would "
+                      "bring them.")
+        else:
+            text = tr("%1 cannot reach index %3 even with full marks everywhere it can still gain.")
+        self.gap_label.setText(text.replace("%1", card.unit_name.get(self.lang)).replace(
+            "%2", f"{plan.needed_points:.1f}".replace(".", ",")).replace(
+            "%3", f"{plan.goal_index or 0:.2f}".replace(".", ",")).replace("%4", str(len(plan.plan))))
+
+    # ------------------------------------------------------------------------------- district view
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.tabs.count() - 1:
+            self._load_districts()
+
+    def _load_districts(self) -> None:
+        service = self.service
+        names = {u.code: u.name.get(self.lang) for u in service.units.list()}
+
+        def show(view: DistrictView) -> None:
+            self.district_view = view
+            self.districts.set_view(view, names)
+            weights = ", ".join(f"{part} {weight:g}" for part, weight in PART_WEIGHTS.items())
+            self.district_note.setText(tr(
+                "DERIVED, not assessed: each former district's 2025 index is the average of the indices of the "
+                "communes formed from its territory, each weighted by what it took from the district (NQ "
+                "1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own "
+                "assessment.").replace("%1", weights))
+
+        self.runner.compute(service.compare.districts, show, lambda e: show_error(self, e))
+
+    # ------------------------------------------------------------------------------------- exports
+
+    def export_chart(self) -> None:
+        page = self.tabs.currentWidget()
+        name, chosen = QFileDialog.getSaveFileName(self, tr("Export chart"), str(Path.home() / "chart.png"),
+                                                   "PNG (*.png);;SVG (*.svg)")
+        if name:
+            export_widget(page, Path(name), svg=name.lower().endswith(".svg") or "svg" in chosen.lower())
+
+    def export_rows(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export table"), str(Path.home() / "peers.xlsx"),
+                                              "Excel (*.xlsx);;CSV (*.csv)")
+        if name:
+            self.runner.compute(lambda: export_table(self.peers, Path(name)), None, lambda e: show_error(self, e))
