@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench bytecode clean
+.PHONY: run test bench bytecode translations clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,10 +17,14 @@ $(STAMP): pyproject.toml
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q assessment questionnaires storage
 
-run: $(STAMP) bytecode
-	$(PY) main.py
+# Compiled translations (.qm) are built, never committed.
+translations: $(STAMP)
+	@$(VENV)/bin/pyside6-lrelease -silent resources/i18n/*.ts
 
-test: $(STAMP)
+run: $(STAMP) bytecode translations
+	$(PY) main.py --demo
+
+test: $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest

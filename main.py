@@ -96,7 +96,32 @@ def demo_banner(service: AssessmentService) -> None:
 
 
 def cmd_main_job(args: argparse.Namespace) -> int:
-    """No command: the demo database and its current ranking (the window arrives with the data-entry issue)."""
+    """No command: the window; without a display, the headless job (the demo database and its ranking)."""
+    from gui.app import display_available
+
+    if display_available():
+        return run_window(args)
+    print("No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here. Running the headless "
+          "job instead: the demo database and its current ranking.", file=sys.stderr)
+    return headless_job(args)
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from gui.app import run_window as start
+    from gui.settings import DATABASE, Settings
+
+    settings = Settings()
+    if not args.db and not args.demo and settings.get(DATABASE):
+        args.db = str(settings.get(DATABASE))
+    import functools
+
+    url = database_url(args, demo_default=args.demo)
+    opener = functools.partial(open_service_at, url, settings.user_name)  # report workers: picklable
+    return start(lambda: open_service(args, demo_default=args.demo), settings, args.lang, build_demo=args.demo,
+                 opener=opener)
+
+
+def headless_job(args: argparse.Namespace) -> int:
     service = open_service(args, demo_default=True)
     if not service.store.assessments():
         print("Building the demo database (first run)…", file=sys.stderr)
@@ -226,7 +251,7 @@ def cmd_methodology_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(methodology_dict(methodology), ensure_ascii=False, indent=1))
     else:
-        print(methodology_text(methodology, lang=args.lang))
+        print(methodology_text(methodology, lang=args.lang or "vi"))
     return 0
 
 
@@ -248,7 +273,7 @@ def cmd_targets_list(args: argparse.Namespace) -> int:
         values = ", ".join(f"{y}: {v:g}" for y, v in t.values) or "qualitative"
         flag = " [UNCONFIRMED]" if t.unconfirmed else ""
         print(f"  {t.id:<40} {t.direction:<3} {values:<26} {t.document}{flag}")
-        print(f"      {t.text.get(args.lang)}")
+        print(f"      {t.text.get(args.lang or 'vi')}")
     return 0
 
 
@@ -276,7 +301,7 @@ def cmd_units_list(args: argparse.Namespace) -> int:
     for u in units:
         span = f"{u.valid_from or '…'} – {u.valid_until or '…'}"
         flags = (" [kinh tế số]" if u.digital_economy_duty else "") + (" [chưa xác nhận]" if u.unconfirmed else "")
-        print(f"{u.code:<18} {u.kind.value:<10} {u.subtype:<14} {span:<25} {u.name.get(args.lang)}{flags}")
+        print(f"{u.code:<18} {u.kind.value:<10} {u.subtype:<14} {span:<25} {u.name.get(args.lang or 'vi')}{flags}")
     print(f"{len(units)} units", file=sys.stderr)
     return 0
 
@@ -327,6 +352,78 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database with SQLite's online backup (safe while the app and imports keep writing)."""
+    from storage.backup import backup
+
+    done = backup(database_url(args), Path(args.output), overwrite=args.force)
+    print(f"backup of schema {done.revision} written to {done.path} ({done.size / 1e6:.1f} MB, "
+          f"{done.seconds:.2f} s)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup; the current one is kept as <name>.bak."""
+    from storage.backup import restore
+    from storage.db import describe
+
+    url = database_url(args)
+    done = restore(Path(args.file), url)
+    service = open_service(args)  # migrates a backup from an older dxscore (copying it aside first)
+    kept = f"; the previous database was kept as {done.kept}" if done.kept else ""
+    print(f"restored {done.source} into {describe(url)} ({len(service.store.assessments())} assessments, "
+          f"{done.seconds:.2f} s){kept}")
+    return 0
+
+
+def open_service_at(url: str, user: str = "dxscore") -> AssessmentService:
+    """A service on an already initialised database: what each `report --each` worker process opens."""
+    from assessment.service import AssessmentService
+    from questionnaires.files import FileCatalog
+    from storage.db import open_engine
+    from storage.store import SqlStore
+
+    return AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=user)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """PDF scorecards: one unit (--unit), a booklet of a kind (--booklet) or one file per unit (--each)."""
+    import functools
+
+    from assessment.errors import BadInput
+    from assessment.model import UnitKind
+
+    modes = [m for m in ("unit", "booklet", "each") if getattr(args, m)]
+    if len(modes) != 1 or (args.unit and args.kind) or (not args.unit and not args.kind):
+        raise BadInput("report needs exactly one of: --unit CODE, --kind K --booklet, --kind K --each")
+    service = open_service(args)
+    output = Path(args.output)
+    if args.unit:
+        service.reports.scorecard_pdf(year=args.cycle, unit_code=args.unit, path=output)
+        print(f"scorecard of {args.unit}, cycle {args.cycle}: {output}", file=sys.stderr)
+    elif args.booklet:
+        service.reports.booklet_pdf(year=args.cycle, kind=UnitKind(args.kind), path=output)
+        print(f"booklet of {args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
+    else:
+        opener = functools.partial(open_service_at, database_url(args), service.user)
+        written = service.reports.each_pdf(year=args.cycle, kind=UnitKind(args.kind), folder=output, opener=opener,
+                                           workers=args.workers)
+        print(f"{len(written)} scorecards of {args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
+    demo_banner(service)
+    return 0
+
+
+def cmd_export_scores(args: argparse.Namespace) -> int:
+    from assessment.model import UnitKind
+
+    service = open_service(args)
+    path = service.reports.excel(year=args.cycle, kind=UnitKind(args.kind) if args.kind else None,
+                                 path=Path(args.output))
+    print(f"scores of cycle {args.cycle} written to {path}", file=sys.stderr)
+    demo_banner(service)
+    return 0
+
+
 def _date(text: str | None) -> dt.date | None:
     if not text:
         return None
@@ -346,7 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database: an SQLite file path or an SQLAlchemy URL (default: $DXSCORE_DB, "
                                      "then the user's data folder)")
     parser.add_argument("--user", help="name recorded in the answer history (default: the login name)")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of names and texts")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of the window and of names in outputs "
+                                                              "(default: the window's setting, else vi)")
+    parser.add_argument("--demo", action="store_true", help="open the demo database (built on first use)")
     parser.set_defaults(handler=cmd_main_job)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -423,6 +522,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database information").add_subparsers(dest="action", required=True)
     db.add_parser("info").set_defaults(handler=cmd_db_info)
+
+    bkp = sub.add_parser("backup", help="copy the SQLite database to FILE (online: the app may keep working)")
+    bkp.add_argument("-o", "--output", required=True, metavar="FILE")
+    bkp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    bkp.set_defaults(handler=cmd_backup)
+    rst = sub.add_parser("restore", help="replace the SQLite database with a backup (the current one is kept "
+                                         "as .bak)")
+    rst.add_argument("file", metavar="FILE")
+    rst.set_defaults(handler=cmd_restore)
+
+    report = sub.add_parser("report", help="PDF scorecards: one unit, a booklet of a kind, or one file per unit")
+    report.add_argument("--cycle", type=int, required=True)
+    report.add_argument("--unit", help="one unit's scorecard")
+    report.add_argument("--kind", choices=("department", "district", "commune"))
+    report.add_argument("--booklet", action="store_true", help="with --kind: cover, ranking, heatmap, scorecards")
+    report.add_argument("--each", action="store_true", help="with --kind: one PDF per unit in the folder -o")
+    report.add_argument("--workers", type=int, help="processes for --each (default: every core)")
+    report.add_argument("-o", "--output", required=True, help="the PDF file (the folder with --each)")
+    report.set_defaults(handler=cmd_report)
+
+    export = sub.add_parser("export", help="export scores").add_subparsers(dest="action", required=True)
+    escores = export.add_parser("scores", help="a cycle's scores as .xlsx (units × pillars, units × indicators)")
+    escores.add_argument("--cycle", type=int, required=True)
+    escores.add_argument("--kind", choices=("department", "district", "commune"))
+    escores.add_argument("-o", "--output", required=True)
+    escores.set_defaults(handler=cmd_export_scores)
     return parser
 
 

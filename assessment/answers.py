@@ -1,8 +1,9 @@
 """Turning what a user typed (a form field, a spreadsheet cell) into an `Answer`, and refusing bad values.
 
 `parse_answer` reads text cells; `answer_problems` checks an Answer against its indicator. Both return
-(field, message) pairs so the caller can point at the exact column or editor. The window and the importer
-use the same functions, so a value refused in one is refused in the other.
+`AnswerProblem`s: the field (column or editor) and a message code with its parameters. The CLI prints the
+English template (`.message`); the window shows its translation of the same template. The window and the
+importer use the same functions, so a value refused in one is refused in the other.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from assessment.model import Answer, AnswerType, Indicator, IndicatorCode
 
@@ -18,7 +20,43 @@ TRUE_WORDS = {"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "c"}
 FALSE_WORDS = {"0", "false", "no", "n", "không", "khong", "k", "sai"}
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 
-Problems = list[tuple[str, str]]
+# English templates; gui/answer_messages.py holds the same keys for translation (a test keeps them equal).
+MESSAGES = {
+    "not_a_number": "{text!r} is not a number",
+    "not_yes_no": "{text!r} is not yes/no (use 1/0, có/không)",
+    "not_a_date": "{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+    "ratio_in_value": "a ratio is given as numerator and denominator, not value",
+    "na_not_allowed": "this indicator cannot be declared not applicable",
+    "na_and_value": "give either a value or not applicable, not both",
+    "not_whole": "{value:g} is not a whole number",
+    "must_be_yes_no": "must be yes or no",
+    "not_option": "{value!r} is not an option (options: {options})",
+    "chosen_twice": "an option is chosen twice",
+    "too_long": "longer than {limit} characters",
+    "manual_range": "points must be between 0 and {maximum:g}",
+    "below_min": "{value:g} is below the minimum {minimum:g}",
+    "above_max": "{value:g} is above the maximum {maximum:g}",
+    "ratio_both": "a ratio needs both numerator and denominator",
+    "negative": "must not be negative",
+    "over_denominator": "{a:g} is larger than the denominator {b:g}",
+}
+
+
+class AnswerProblem(NamedTuple):
+    field: str  # value | numerator | denominator | choice | not_applicable | manual_points
+    code: str  # a key of MESSAGES
+    params: dict[str, Any]
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code].format(**self.params)
+
+
+def _problem(field: str, code: str, **params: Any) -> AnswerProblem:
+    return AnswerProblem(field, code, params)
+
+
+Problems = list[AnswerProblem]
 
 
 def parse_number(text: str) -> float | None:
@@ -59,7 +97,7 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
     try:
         not_applicable = parse_flag(get("not_applicable"))
     except ValueError:
-        problems.append(("not_applicable", f"{get('not_applicable')!r} is not yes/no (use 1/0, có/không)"))
+        problems.append(_problem("not_applicable", "not_yes_no", text=get("not_applicable")))
         not_applicable = False
     value: float | str | None = None
     numerator = denominator = None
@@ -70,12 +108,12 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
         numerator = _number_cell(get("numerator"), "numerator", problems)
         denominator = _number_cell(get("denominator"), "denominator", problems)
         if get("value"):
-            problems.append(("value", "a ratio is given as numerator and denominator, not value"))
+            problems.append(_problem("value", "ratio_in_value"))
     elif kind == AnswerType.BOOLEAN and raw:
         try:
             value = 1.0 if parse_flag(raw) else 0.0
         except ValueError:
-            problems.append((column, f"{raw!r} is not yes/no (use 1/0, có/không)"))
+            problems.append(_problem(column, "not_yes_no", text=raw))
     elif kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT) and raw:
         value = _number_cell(raw, column, problems)
     elif kind == AnswerType.CHOICE and raw:
@@ -87,7 +125,7 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
         try:
             value = parse_date(raw).isoformat()
         except ValueError:
-            problems.append((column, f"{raw!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+            problems.append(_problem(column, "not_a_date", text=raw))
     elif kind == AnswerType.TEXT and raw:
         value = raw
     if problems:
@@ -103,7 +141,7 @@ def _number_cell(text: str, column: str, problems: Problems) -> float | None:
     try:
         return parse_number(text)
     except ValueError:
-        problems.append((column, f"{text!r} is not a number"))
+        problems.append(_problem(column, "not_a_number", text=text))
         return None
 
 
@@ -114,31 +152,31 @@ def answer_problems(indicator: Indicator, answer: Answer) -> Problems:
         or answer.choices is not None
     if answer.not_applicable:
         if not indicator.not_applicable_allowed:
-            return [("not_applicable", "this indicator cannot be declared not applicable")]
-        return [("value", "give either a value or not applicable, not both")] if has_value else []
+            return [_problem("not_applicable", "na_not_allowed")]
+        return [_problem("value", "na_and_value")] if has_value else []
     problems: Problems = []
     if kind == AnswerType.RATIO:
         problems += _ratio_problems(indicator, answer)
     elif isinstance(answer.value, float) and kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT):
         problems += _range_problems(indicator, answer.value, "value")
         if kind == AnswerType.COUNT and answer.value != int(answer.value):
-            problems.append(("value", f"{answer.value:g} is not a whole number"))
+            problems.append(_problem("value", "not_whole", value=answer.value))
     elif kind == AnswerType.BOOLEAN and answer.value not in (None, 0.0, 1.0):
-        problems.append(("value", "must be yes or no"))
+        problems.append(_problem("value", "must_be_yes_no"))
     elif kind == AnswerType.CHOICE and answer.value is not None and answer.value not in spec.option_codes():
-        problems.append(("choice", f"{answer.value!r} is not an option (options: {', '.join(spec.option_codes())})"))
+        problems.append(_problem("choice", "not_option", value=answer.value, options=", ".join(spec.option_codes())))
     elif kind == AnswerType.MULTI_CHOICE and answer.choices is not None:
         unknown = [c for c in answer.choices if c not in spec.option_codes()]
         if unknown:
-            problems.append(("choice", f"{', '.join(map(repr, unknown))} not an option "
-                                       f"(options: {', '.join(spec.option_codes())})"))
+            problems.append(_problem("choice", "not_option", value=", ".join(unknown),
+                                     options=", ".join(spec.option_codes())))
         if len(set(answer.choices)) != len(answer.choices):
-            problems.append(("choice", "an option is chosen twice"))
+            problems.append(_problem("choice", "chosen_twice"))
     elif kind == AnswerType.TEXT and isinstance(answer.value, str) and spec.max_length \
             and len(answer.value) > spec.max_length:
-        problems.append(("value", f"longer than {spec.max_length} characters"))
+        problems.append(_problem("value", "too_long", limit=spec.max_length))
     if answer.manual_points is not None and not 0 <= answer.manual_points <= indicator.max_points:
-        problems.append(("manual_points", f"points must be between 0 and {indicator.max_points:g}"))
+        problems.append(_problem("manual_points", "manual_range", maximum=indicator.max_points))
     return problems
 
 
@@ -146,9 +184,9 @@ def _range_problems(indicator: Indicator, value: float, field: str) -> Problems:
     spec = indicator.answer
     low = spec.minimum if spec.minimum is not None else (0.0 if spec.type == AnswerType.COUNT else None)
     if low is not None and value < low:
-        return [(field, f"{value:g} is below the minimum {low:g}")]
+        return [_problem(field, "below_min", value=value, minimum=low)]
     if spec.maximum is not None and value > spec.maximum:
-        return [(field, f"{value:g} is above the maximum {spec.maximum:g}")]
+        return [_problem(field, "above_max", value=value, maximum=spec.maximum)]
     return []
 
 
@@ -156,13 +194,13 @@ def _ratio_problems(indicator: Indicator, answer: Answer) -> Problems:
     a, b = answer.numerator, answer.denominator
     if (a is None) != (b is None):
         missing = "denominator" if b is None else "numerator"
-        return [(missing, "a ratio needs both numerator and denominator")]
+        return [_problem(missing, "ratio_both")]
     if a is None or b is None:
         return []
     if a < 0:
-        return [("numerator", "must not be negative")]
+        return [_problem("numerator", "negative")]
     if b < 0:
-        return [("denominator", "must not be negative")]
+        return [_problem("denominator", "negative")]
     if a > b and not indicator.answer.allow_over:
-        return [("numerator", f"{a:g} is larger than the denominator {b:g}")]
+        return [_problem("numerator", "over_denominator", a=a, b=b)]
     return []

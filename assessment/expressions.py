@@ -83,6 +83,7 @@ def compile_expression(source: str, scope: Scope, indicator_codes: Sequence[str]
     node = parse(source)
     compiler = _Compiler(scope)
     compiled = compiler.compile(node)
+    compiler.not_a_list(compiled, node)
     codes = set(indicator_codes)
     refs = frozenset(path[0] for path in compiler.refs if path[0] in codes)
     return Expression(source, refs, compiled.fn)
@@ -165,9 +166,15 @@ class _Compiler:
         self.refs.append(path)
         return Compiled(lambda env: env.ref(path), info.kind, info.options)
 
+    def not_a_list(self, c: Compiled, node: Node) -> None:
+        # A list has its own length, not one value per assessment: it only makes sense after 'in'.
+        if c.kind == LIST:
+            raise ExpressionError("a list [..] can only follow 'in'", node.pos)
+
     def unary(self, node: Unary) -> Compiled:
         operand = self.compile(node.operand)
         fn = operand.fn
+        self.not_a_list(operand, node.operand)
         if node.op == "not":
             return Compiled(lambda env: ~truthy(fn(env)), BOOL)
         self.need(operand, NUMBER, node.operand, "'-'")
@@ -181,6 +188,8 @@ class _Compiler:
         left, right = self.compile(node.left), self.compile(node.right)
         op = node.op
         if op in ("and", "or"):
+            self.not_a_list(left, node.left)
+            self.not_a_list(right, node.right)
             lf, rf = left.fn, right.fn
             if op == "and":
                 return Compiled(lambda env: truthy(lf(env)) & truthy(rf(env)), BOOL)
@@ -222,6 +231,7 @@ class _Compiler:
         return Compiled(_compare(op, left.fn, right.fn), BOOL)
 
     def membership(self, node: Binary, left: Compiled, right: Compiled) -> Compiled:
+        self.not_a_list(left, node.left)
         negate = node.op == "not in"
         lf, rf = left.fn, right.fn
         if right.kind == SET:
@@ -240,7 +250,13 @@ class _Compiler:
         if right.kind != LIST:
             raise ExpressionError("'in' needs a list [..] or a multiple-choice indicator on its right",
                                   node.right.pos)
+        if left.kind == SET:
+            raise ExpressionError("a multiple choice is tested with 'CODE' in it, not against a list", node.left.pos)
+        fits = (str,) if left.kind == TEXT else (float, bool)  # as == allows: text with text, numbers with yes/no
         for value in right.literal:
+            if value is not None and left.kind != NULL and not isinstance(value, fits):
+                raise ExpressionError(f"the list holds {value!r}, which {_kind_name(left.kind)} can never equal",
+                                      node.right.pos)
             if left.kind == TEXT and left.options and value not in left.options:
                 raise ExpressionError(f"{value!r} is not an option (options: {', '.join(left.options)})",
                                       node.right.pos)
@@ -326,7 +342,7 @@ def _arithmetic(op: str, lf: Fn, rf: Fn) -> Fn:
     ufunc = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}[op]
 
     def run(env: Env) -> np.ndarray:
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # overflow gives ±inf, compared as such
             result = ufunc(_num(lf(env)), _num(rf(env)))
         if op == "/":
             result = np.where(np.isinf(result), np.nan, result)
@@ -360,7 +376,7 @@ def _compare_objects(op: str, a: np.ndarray, b: np.ndarray, known: np.ndarray) -
         equal = np.asarray(np.equal(a, b, dtype=object), dtype=bool)
         return known & (equal if op == "==" else ~equal)
     # Ordering text (ISO dates) is rare: compare element by element where both sides are known.
-    a, b, known = np.broadcast_arrays(a, b, known)
+    a, b, known = np.broadcast_arrays(np.atleast_1d(a), np.atleast_1d(b), np.atleast_1d(known))  # 'a' < 'b' too
     out = np.zeros(known.shape, dtype=bool)
     compare = {"<": lambda x, y: x < y, "<=": lambda x, y: x <= y,
                ">": lambda x, y: x > y, ">=": lambda x, y: x >= y}[op]

@@ -389,7 +389,11 @@ class TargetSet:
     targets: tuple[Target, ...]
 
     def get(self, target_id: str) -> Target | None:
-        return next((t for t in self.targets if t.id == target_id), None)
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {t.id: t for t in self.targets}
+            object.__setattr__(self, "_index", index)
+        return index.get(target_id)
 
     @property
     def ids(self) -> frozenset[str]:

@@ -4,10 +4,10 @@ readers implement `Catalog`; main.py wires the concrete ones in (tests may pass 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from assessment.answer_matrix import LongAnswers
 from assessment.model import (
@@ -26,6 +26,8 @@ from assessment.model import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
 
 # Columns of an answers frame, as stored (see storage/tables.py AnswerRow).
 ANSWER_COLUMNS = ("value_number", "value_text", "numerator", "denominator", "choices", "not_applicable",
@@ -68,6 +70,8 @@ class HistoryEntry:
 
 class AnswerStore(Protocol):
     def write(self, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult: ...
+    def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
+                  source: str) -> WriteResult: ...
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers: ...
     def load_cycle(self, year: int) -> LongAnswers: ...
     def of(self, assessment_id: int) -> list[Answer]: ...
@@ -78,6 +82,11 @@ class AnswerStore(Protocol):
 class Store(Protocol):
     answers: AnswerStore
 
+    def atomically(self, work: Callable[[], T]) -> T:
+        """Run a group of writes as one transaction (all kept or none)."""
+        ...
+
+    def files_dir(self) -> Path: ...
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
     def units(self, kind: UnitKind | None = None) -> list[Unit]: ...

@@ -88,20 +88,23 @@ class ScoresArea:
         """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
         targets = self.s.targets.active()
         batches = self.batches(year, targets)
-        history = self._target_history(year, targets, batches)
+        wanted = [[(kind is None or u.kind == kind) and (unit_code is None or u.code == unit_code) for u in b.units]
+                  for b in batches]
+        history = self._target_history(year, targets, batches,
+                                       {u.code for b, w in zip(batches, wanted, strict=True)
+                                        for u, keep in zip(b.units, w, strict=True) if keep})
         cards: list[Scorecard] = []
         indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])
         kinds = np.array([u.kind.value for b in batches for u in b.units], dtype=object)
-        ranks, peers = ranks_by_group(indices, kinds)
+        ranks, peers = ranks_by_group(indices, kinds)  # over the whole peer group, whatever is asked for
         offset = 0
-        for batch in batches:
-            columns = _Columns(batch)
+        for batch, keep in zip(batches, wanted, strict=True):
+            columns = _Columns(batch) if any(keep) else None  # scorecards only for what was asked
             for i in range(len(batch.units)):
-                cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]), int(peers[offset + i]),
-                                        targets, history))
+                if keep[i]:
+                    cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]),
+                                            int(peers[offset + i]), targets, history))
             offset += len(batch.units)
-        cards = [c for c in cards
-                 if (kind is None or c.kind == kind) and (unit_code is None or c.unit_code == unit_code)]
         warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
         cards.sort(key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self.s.is_demo, tuple(cards), warnings, targets.name)
@@ -136,20 +139,23 @@ class ScoresArea:
                 return code if code in olds else (olds[0] if olds else None)
         return code if code in codes else None
 
-    def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch]
-                        ) -> dict[tuple[str, str], list[tuple[int, float]]]:
+    def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch],
+                        units: set[str] | None = None) -> dict[tuple[str, str], list[tuple[int, float]]]:
         """(unit code, target id) -> [(cycle, measured value)] for every cycle up to `year`. Linking through the
         target id lets a trend run across a methodology change."""
         history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
         for cycle in [c for c in self.s.cycles() if c <= year]:
             batches = current if cycle == year else self.batches(cycle, targets)
             for batch in batches:
-                _collect_measures(batch, cycle, history)
+                _collect_measures(batch, cycle, history, units)
         return history
 
 
-def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, str], list[tuple[int, float]]]) -> None:
+def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, str], list[tuple[int, float]]],
+                      units: set[str] | None = None) -> None:
     counted = batch.scores.applicable & batch.scores.relevant & batch.scores.answered
+    if units is not None:
+        counted = counted & np.array([u.code in units for u in batch.units], dtype=bool)[None, :]
     for j, indicator in enumerate(batch.methodology.indicators):
         if indicator.target_id is None:
             continue

@@ -177,6 +177,12 @@ def failed_checks(methodology: Methodology, units: Sequence[Unit] | UnitColumns,
                   context: ScoringContext) -> list[tuple[int, str, Check]]:
     """(assessment row, indicator code, check) for every validation check an answer breaks. A check is judged
     only where its indicator counts (applicable, shown, answered) and every indicator it reads is answered."""
+    return score_and_check(methodology, units, matrix, context)[1]
+
+
+def score_and_check(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
+                    context: ScoringContext) -> tuple[BatchScores, list[tuple[int, str, Check]]]:
+    """Scores and broken checks from one evaluation (the window needs both after every change)."""
     scores, env = _run(methodology, units, matrix, context)
     failures: list[tuple[int, str, Check]] = []
     for j, indicator in enumerate(methodology.indicators):
@@ -186,7 +192,7 @@ def failed_checks(methodology: Methodology, units: Sequence[Unit] | UnitColumns,
                 judged = judged & env.answered[code] & env.visible[code]
             broken = judged & ~check.expression.holds(env)
             failures += [(int(row), indicator.code, check) for row in np.flatnonzero(broken)]
-    return failures
+    return scores, failures
 
 
 def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
@@ -201,17 +207,20 @@ def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: 
     relevant = np.ones((k, n), dtype=bool)
     answered = np.zeros((k, n), dtype=bool)
     warnings: list[str] = []
+    everyone = np.ones(n, dtype=bool)
     for code in evaluation_order(methodology):
         indicator, j = specs[code], env.columns[code]
-        applies = np.ones(n, dtype=bool) if indicator.applies_if is None else indicator.applies_if.holds(env).copy()
+        applies = everyone.copy() if indicator.applies_if is None else indicator.applies_if.holds(env).copy()
         if indicator.not_applicable_allowed:
             applies &= ~matrix.not_applicable[j]
-        shown = np.ones(n, dtype=bool) if indicator.relevant_if is None else indicator.relevant_if.holds(env)
+        shown = everyone if indicator.relevant_if is None else indicator.relevant_if.holds(env)
         given = answered_mask(indicator, matrix, j)
         raw, extra_na = rule_points(indicator, matrix, j, env, columns, context, warnings, applies & shown & given)
         applies &= ~extra_na
         counted = applies & shown & given
-        points[j] = np.where(counted, np.clip(np.nan_to_num(raw), 0.0, indicator.max_points), 0.0)
+        # NaN (no value) and anything outside 0..max become 0..max; ufuncs, not nan_to_num/clip: for one form
+        # (n = 1) their Python-level overhead was a fifth of the time
+        points[j] = np.where(counted & (raw == raw), np.minimum(np.maximum(raw, 0.0), indicator.max_points), 0.0)
         maximum[j] = np.where(applies, indicator.max_points, 0.0)
         applicable[j], relevant[j], answered[j] = applies, shown, given
         env.visible[code] = applies & shown
@@ -331,7 +340,8 @@ def _benchmark(indicator: Indicator, matrix: AnswerMatrix, j: int, units: UnitCo
 
 def _benchmark_values(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
     """Values that compete for "best": only answers that count, never below 0."""
-    return np.where(eligible, np.maximum(np.nan_to_num(measured_values(indicator, matrix, j)), 0.0), 0.0)
+    values = measured_values(indicator, matrix, j)
+    return np.where(eligible & (values == values), np.maximum(values, 0.0), 0.0)
 
 
 def benchmark_bests(scores: BatchScores, units: UnitColumns, matrix: AnswerMatrix) -> dict[tuple[str, str], float]:

@@ -45,10 +45,28 @@ class AssessmentService:
         return ScoresArea(self)
 
     @cached_property
+    def compare(self):  # type: ignore[no-untyped-def]
+        from assessment.compare_area import CompareArea
+
+        return CompareArea(self)
+
+    @cached_property
+    def entry(self):  # type: ignore[no-untyped-def]
+        from assessment.entry_area import EntryArea
+
+        return EntryArea(self)
+
+    @cached_property
     def demo(self):  # type: ignore[no-untyped-def]
         from assessment.demo import DemoArea
 
         return DemoArea(self)
+
+    @cached_property
+    def reports(self):  # type: ignore[no-untyped-def]
+        from assessment.reports.area import ReportsArea
+
+        return ReportsArea(self)
 
     def initialise(self) -> None:
         """First open of a database: load the reference units and the default targets (once; later edits stay)."""

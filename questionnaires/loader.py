@@ -180,7 +180,7 @@ class _Builder:
     def applies_to(self, top: Fields) -> frozenset[UnitKind]:
         kinds = set()
         for i, node in enumerate(top.items("applies_to")):
-            if node.value not in {k.value for k in UnitKind}:
+            if not isinstance(node.value, str) or node.value not in {k.value for k in UnitKind}:
                 self.report.add(node.line, f"applies_to[{i}]", f"unknown unit kind {node.value!r} "
                                 f"(expected one of: {', '.join(k.value for k in UnitKind)})")
             else:
@@ -365,7 +365,7 @@ class _Builder:
             f.problem("scoring", "required key is missing (an indicator with points needs a scoring rule)")
             return None
         rule_name = node.get("rule").value if isinstance(node.value, dict) and node.get("rule") else None
-        rule = Rule(rule_name) if rule_name in {r.value for r in RULE_KEYS} else None
+        rule = Rule(rule_name) if isinstance(rule_name, str) and rule_name in {r.value for r in RULE_KEYS} else None
         s = Fields(self.report, node, f.sub("scoring"),
                    {"rule"} | (RULE_KEYS[rule] if rule else set().union(*RULE_KEYS.values())))
         s.choice("rule", [r.value for r in RULE_KEYS])

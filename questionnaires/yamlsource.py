@@ -71,7 +71,7 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str, probl
         result: dict[str, Node] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _construct(key_node, loader, file, path, problems)
             key_line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
@@ -86,4 +86,13 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str, probl
         return Node([_build(item, loader, file, f"{path}[{i}]", problems) for i, item in enumerate(node.value)], line)
     if node.tag == _STR:  # most scalars are text: skip the constructor's dispatch (a third of the load time)
         return Node(node.value, line)
-    return Node(loader.construct_object(node), line)
+    return Node(_construct(node, loader, file, path, problems), line)
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str, problems: list[Problem]) -> Any:
+    """A scalar's value; one PyYAML cannot build (a date like 2025-13-45) is a problem, kept as its text."""
+    try:
+        return loader.construct_object(node)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+        problems.append(Problem(file, node.start_mark.line + 1, path, f"cannot read {node.value!r}: {exc}"))
+        return str(node.value)

@@ -4,6 +4,7 @@ history row per change, all in one transaction. Imported on the first write only
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -12,6 +13,8 @@ import numpy as np
 import pandas as pd
 
 from assessment.ports import ANSWER_COLUMNS, WriteResult
+from storage.answers import check_storable
+from storage.db import run_write
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -26,8 +29,16 @@ TEXT_FIELDS = ("value_text", "choices")
 def write_answers(repo: AnswerRepository, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
     if frame.empty:
         return WriteResult(0, 0, 0)
+    _check_sizes(frame, who, source)
     incoming = _normalise(frame)
-    existing = _existing(repo, incoming["assessment_id"].unique().tolist())
+    # The diff is made inside the write transaction, under the writer lock: what it compares against is what
+    # the transaction changes, so a concurrent writer's change is never overwritten unseen.
+    return run_write(repo.engine, lambda connection: _apply(repo, connection, incoming, who, source))
+
+
+def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFrame, who: str,
+           source: str) -> WriteResult:
+    existing = _existing(repo, connection, incoming["assessment_id"].unique().tolist())
     if existing.empty:
         merged, is_new, same = incoming, np.ones(len(incoming), dtype=bool), np.zeros(len(incoming), dtype=bool)
     else:
@@ -36,20 +47,26 @@ def write_answers(repo: AnswerRepository, frame: pd.DataFrame, *, who: str, sour
         same = _same(merged) & ~is_new
     changed = ~is_new & ~same
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with repo.engine.begin() as connection:
-        if is_new.any():
-            _insert(repo, connection, merged[is_new], who, now)
-        if changed.any():
-            _update(repo, connection, merged[changed], who, now)
-        touched = is_new | changed
-        if touched.any():
-            _history(repo, connection, merged[touched], is_new[touched], who, source, now)
+    if is_new.any():
+        _insert(repo, connection, merged[is_new], who, now)
+    if changed.any():
+        _update(repo, connection, merged[changed], who, now)
+    touched = is_new | changed
+    if touched.any():
+        _history(repo, connection, merged[touched], is_new[touched], who, source, now)
     return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()))
 
 
-def _existing(repo: AnswerRepository, assessment_ids: Sequence[int]) -> pd.DataFrame:
+def _existing(repo: AnswerRepository, connection: Connection, assessment_ids: Sequence[int]) -> pd.DataFrame:
     columns = ("id", *KEY, *ANSWER_COLUMNS)
-    return pd.DataFrame.from_records(repo.fetch_in(", ".join(columns), assessment_ids), columns=list(columns))
+    rows = repo.fetch_in(", ".join(columns), assessment_ids, within=connection)
+    return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def _check_sizes(frame: pd.DataFrame, who: str, source: str) -> None:
+    texts = [frame[c].tolist() for c in (*TEXT_FIELDS, "comment") if c in frame]
+    check_storable(frame["indicator_code"].tolist(), itertools.chain(frame["indicator_code"].tolist(), *texts),
+                   who, source)
 
 
 def _insert(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, who: str, now: dt.datetime) -> None:

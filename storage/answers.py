@@ -8,17 +8,18 @@ handle a whole cycle of answers at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.answer_matrix import LongAnswers
-from assessment.errors import NotFound
+from assessment.errors import BadInput, NotFound
 from assessment.model import Answer, EvidenceItem, IndicatorCode
 from assessment.ports import ANSWER_COLUMNS, HistoryEntry, WriteResult
+from storage.db import retry_busy, run_write, write_transaction
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
 
 if TYPE_CHECKING:
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
 LOAD_COLUMNS = ("assessment_id", "indicator_code", "value_number", "value_text", "numerator", "denominator",
                 "choices", "not_applicable", "manual_points")
 CHUNK = 900  # ids per IN (...) list: under SQLite's old 999-parameter limit
+
+
+LIMITS = {"indicator_code": 32, "updated_by": 100, "source": 16}  # the String(n) columns of tables.py
+
+
+def check_storable(codes: Iterable[object], texts: Iterable[object], who: str, source: str) -> None:
+    """What PostgreSQL would refuse mid-transaction (SQLite stores anything): over-long codes and names, and NUL
+    characters in text. Refused up front with a message, the same on both databases."""
+    if len(who) > LIMITS["updated_by"]:
+        raise BadInput(f"the user name is longer than {LIMITS['updated_by']} characters")
+    if len(source) > LIMITS["source"]:
+        raise BadInput(f"unknown answer source {source!r}")
+    if any(len(str(c)) > LIMITS["indicator_code"] for c in codes):
+        raise BadInput(f"an indicator code is longer than {LIMITS['indicator_code']} characters")
+    if any(type(t) is str and "\x00" in t for t in texts):
+        raise BadInput("text must not contain NUL characters (\\x00)")
 
 
 class AnswerRepository:
@@ -42,7 +59,13 @@ class AnswerRepository:
 
     # ----------------------------------------------------------------------------------------- read
 
-    def _fetch(self, sql: str, params: Sequence[object]) -> list[tuple]:
+    def _fetch(self, sql: str, params: Sequence[object], within: Connection | None = None) -> list[tuple]:
+        if within is not None:  # inside a write transaction: read through its own DBAPI connection
+            cursor = within.connection.cursor()
+            cursor.execute(sql, tuple(params))
+            rows = cursor.fetchall()
+            cursor.close()
+            return rows
         connection = self.engine.raw_connection()
         try:
             cursor = connection.cursor()
@@ -64,20 +87,22 @@ class AnswerRepository:
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))
 
-    def fetch_in(self, columns: str, assessment_ids: Sequence[int]) -> list[tuple]:
-        """Rows of `answers` for these assessments, in chunks that fit every driver's parameter limit."""
+    def fetch_in(self, columns: str, assessment_ids: Sequence[int], within: Connection | None = None
+                 ) -> list[tuple]:
+        """Rows of `answers` for these assessments, in chunks that fit every driver's parameter limit
+        (`within`: the write transaction to read in)."""
         ids = [int(i) for i in assessment_ids]
         rows: list[tuple] = []
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             marks = ", ".join([self.mark] * len(chunk))
-            rows += self._fetch(f"SELECT {columns} FROM answers WHERE assessment_id IN ({marks})", chunk)
+            rows += self._fetch(f"SELECT {columns} FROM answers WHERE assessment_id IN ({marks})", chunk, within)
         return rows
 
     def of(self, assessment_id: int) -> list[Answer]:
         with self.session() as s:
-            rows = s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)
-                             .order_by(AnswerRow.indicator_code)).all()
+            rows = sorted(s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all(),
+                          key=lambda r: r.indicator_code)  # code order, whatever the database's collation
             evidence: dict[int, list[EvidenceItem]] = {}
             ids = [r.id for r in rows]
             if ids:
@@ -97,9 +122,10 @@ class AnswerRepository:
 
     # ---------------------------------------------------------------------------------------- write
 
+    @retry_busy
     def add_evidence(self, assessment_id: int, indicator_code: str, item: EvidenceItem, *, who: str) -> int:
         """Attach evidence (document number, date, summary, optional file name and hash) to an answer."""
-        with self.session.begin() as s:
+        with write_transaction(self.engine) as connection, Session(bind=connection, expire_on_commit=False) as s:
             answer_id = s.scalar(select(AnswerRow.id).where(AnswerRow.assessment_id == assessment_id,
                                                             AnswerRow.indicator_code == indicator_code))
             if answer_id is None:
@@ -112,6 +138,41 @@ class AnswerRepository:
             s.flush()
             return row.id
 
+    def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
+                  source: str) -> WriteResult:
+        """One answer (the window's autosave): same result as `write` for a one-row frame, without pandas, so a
+        save never holds the GUI thread's interpreter for an import."""
+        new = _single(fields)
+        check_storable([code], [new["value_text"], new["choices"], new["comment"]], who, source)
+        marks = ", ".join([self.mark] * (len(ANSWER_COLUMNS) + 4))
+
+        def work(connection: Connection) -> WriteResult:
+            found = connection.exec_driver_sql(
+                f"SELECT id, {', '.join(ANSWER_COLUMNS)} FROM answers WHERE assessment_id = {self.mark} "
+                f"AND indicator_code = {self.mark}", (assessment_id, code)).fetchone()
+            old = None if found is None else _single(dict(zip(ANSWER_COLUMNS, found[1:], strict=True)))
+            if old == new:
+                return WriteResult(0, 0, 1)
+            now = self.db_time(dt.datetime.now(dt.UTC).replace(tzinfo=None))
+            values = [new[c] for c in ANSWER_COLUMNS]
+            if found is None:
+                connection.exec_driver_sql(
+                    f"INSERT INTO answers (assessment_id, indicator_code, {', '.join(ANSWER_COLUMNS)}, updated_at, "
+                    f"updated_by) VALUES ({marks})", (assessment_id, code, *values, now, who))
+            else:
+                assignments = ", ".join(f"{c} = {self.mark}" for c in (*ANSWER_COLUMNS, "updated_at", "updated_by"))
+                connection.exec_driver_sql(f"UPDATE answers SET {assignments} WHERE id = {self.mark}",
+                                           (*values, now, who, found[0]))
+            history = ["assessment_id", "indicator_code", "changed_at", "changed_by", "source",
+                       *(f"old_{c}" for c in ANSWER_COLUMNS), *(f"new_{c}" for c in ANSWER_COLUMNS)]
+            previous = [None] * len(ANSWER_COLUMNS) if old is None else [old[c] for c in ANSWER_COLUMNS]
+            connection.exec_driver_sql(
+                f"INSERT INTO answer_history ({', '.join(history)}) VALUES ({', '.join([self.mark] * len(history))})",
+                (assessment_id, code, now, who, source, *previous, *values))
+            return WriteResult(int(found is None), int(found is not None), 0)
+
+        return run_write(self.engine, work)
+
     def write(self, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
         """Insert new answers and update changed ones in one transaction, with a history row for each;
         identical answers are left alone. `frame` has assessment_id, indicator_code and ANSWER_COLUMNS."""
@@ -119,6 +180,24 @@ class AnswerRepository:
         from storage.answer_writes import write_answers
 
         return write_answers(self, frame, who=who, source=source)
+
+
+def _single(fields: Mapping[str, object]) -> dict[str, object]:
+    """The stored form of one answer's fields, as the bulk path normalises them (answer_writes._normalise)."""
+    def number(value: object) -> float | None:
+        return None if value is None or value != value else float(value)  # type: ignore[arg-type]
+
+    text, choices, comment = fields.get("value_text"), fields.get("choices"), fields.get("comment")
+    return {
+        "value_number": number(fields.get("value_number")),
+        "value_text": None if text in (None, "") else str(text),
+        "numerator": number(fields.get("numerator")),
+        "denominator": number(fields.get("denominator")),
+        "choices": None if choices is None else str(choices),  # "" = none of the options: an answer
+        "not_applicable": bool(fields.get("not_applicable") or False),
+        "manual_points": number(fields.get("manual_points")),
+        "comment": "" if comment is None else str(comment),
+    }
 
 
 def _answer(row: AnswerRow, evidence: tuple[EvidenceItem, ...]) -> Answer:

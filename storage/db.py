@@ -2,26 +2,45 @@
 
 SQLite gets WAL, foreign keys and a busy timeout on every connection. Any SQLAlchemy URL works
 (PostgreSQL for a shared central database); a plain path means an SQLite file.
+
+Writes go through `write_transaction` / `run_write`: one writer at a time, decided when the transaction
+begins (SQLite `BEGIN IMMEDIATE`; PostgreSQL a transaction-scoped advisory lock), so a writer always reads
+the state it changes (no lost update), and a writer that finds the database busy waits and retries instead of
+showing "database is locked".
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import re
 import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, StorageError
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "dxscore"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+RETRY_SECONDS = 300.0  # how long a writer keeps retrying a busy database before it gives up with a message
+WRITE_LOCK_KEY = 0x64787363  # "dxsc": the PostgreSQL advisory lock that serialises dxscore's writers
+WRITE = "dxscore_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+
+T = TypeVar("T")
 
 
 def default_data_dir() -> Path:
@@ -89,7 +108,7 @@ class Identity:
     revision: str | None
 
 
-def _check_sqlite_file(path: Path) -> Identity:
+def check_sqlite_file(path: Path) -> Identity:
     """Read-only look at a file before any connection could change it (WAL would rewrite its header)."""
     if not path.exists() or path.stat().st_size == 0:
         return Identity(True, None)
@@ -102,7 +121,7 @@ def _check_sqlite_file(path: Path) -> Identity:
         raise NotADxscoreDatabase(f"{path} is not a dxscore database (it is not an SQLite file); "
                                   "it was left untouched")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             return _identity(tables, lambda sql: connection.execute(sql).fetchall(), str(path))
@@ -124,7 +143,7 @@ def _identity(tables: set[str], query, where: str) -> Identity:  # type: ignore[
     return Identity(False, rows[0][0] if rows else None)
 
 
-def _check_revision(identity: Identity, where: str) -> None:
+def check_revision(identity: Identity, where: str) -> None:
     if identity.revision is not None and identity.revision not in known_revisions():
         raise DatabaseTooNew(
             f"{where} was written by a newer dxscore (schema {identity.revision}); this version knows schemas up "
@@ -144,34 +163,130 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    # A writer takes the write lock when it begins: a deferred transaction that read first and then writes
+    # fails at once with SQLITE_BUSY when another writer committed in between (no busy timeout helps there).
+    immediate = connection.get_execution_options().get(WRITE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
+# ------------------------------------------------------------------------------------------- writes
+
+_ambient = threading.local()
+
+
+def _current(engine: Engine) -> Connection | None:
+    return getattr(_ambient, "connections", {}).get(id(engine))
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction that holds dxscore's single writer lock, committed at the end.
+    Inside another write transaction on the same engine (same thread) it joins that one, so a group of writes
+    (an import: cycle, assessments and answers) commits or rolls back as one."""
+    current = _current(engine)
+    if current is not None:
+        yield current
+        return
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE: True})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            connections = _ambient.__dict__.setdefault("connections", {})
+            connections[id(engine)] = connection
+            try:
+                yield connection
+            finally:
+                connections.pop(id(engine), None)
+
+
+def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """Run `work` in a write transaction, retrying the whole of it while the database is busy (another
+    process holding the write lock past the busy timeout, a PostgreSQL serialization failure or deadlock)."""
+    if _current(engine) is not None:  # the outer write retries as a whole
+        with write_transaction(engine) as connection:
+            return work(connection)
+    started = time.monotonic()
+    delay = 0.05
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            with write_transaction(engine) as connection:
+                return work(connection)
+        except DBAPIError as exc:
+            if not is_busy(exc):
+                raise
+            waited = time.monotonic() - started
+            if waited > RETRY_SECONDS:
+                raise StorageError(f"the database stayed busy for {waited:.0f} s (another dxscore is writing to "
+                                   "it); nothing was saved, try again") from exc
+            log.info("database busy (attempt %d, %.1f s): %s; retrying", attempt, waited, exc.orig)
+            time.sleep(delay * (1 + random.random()))
+            delay = min(delay * 2, 1.0)
+
+
+_BUSY_STATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+
+
+def is_busy(exc: BaseException) -> bool:
+    """A transient lock conflict worth retrying (never a constraint violation or a broken connection)."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        message = str(orig).lower()
+        return "locked" in message or "busy" in message
+    return getattr(orig, "sqlstate", None) in _BUSY_STATES
+
+
+def retry_busy(method: Callable[..., T]) -> Callable[..., T]:
+    """Decorator for a store method that writes through `write_transaction(self.engine)`: retried whole while
+    the database is busy."""
+
+    def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return run_write(self.engine, lambda _connection: method(self, *args, **kwargs))
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+# ------------------------------------------------------------------------------------------ opening
+
+
 def open_engine(url: str, *, create: bool = True) -> Engine:
     """An engine on a checked, migrated dxscore database. Raises NotADxscoreDatabase / DatabaseTooNew without
-    writing anything; creates and migrates a new database only when `create`."""
+    writing anything; creates and migrates a new database only when `create`. An existing SQLite file is
+    copied aside (storage.backup) before any migration changes it."""
     where = describe(url)
     path = sqlite_path(url)
     if path is not None:
-        identity = _check_sqlite_file(path)
-        _check_revision(identity, where)
+        identity = check_sqlite_file(path)
+        check_revision(identity, where)
         if identity.empty and not create:
             raise StorageError(f"{where}: no dxscore database there")
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not identity.empty and identity.revision != head_revision():
+            from storage.backup import backup_before_migration
+
+            backup_before_migration(path, identity.revision)
     engine = make_engine(url)
     try:
         if path is None:
             with engine.connect() as connection:
                 tables = set(inspect(connection).get_table_names())
                 identity = _identity(tables, lambda sql: connection.execute(text(sql)).fetchall(), where)
-            _check_revision(identity, where)
+            check_revision(identity, where)
             if identity.empty and not create:
                 raise StorageError(f"{where}: no dxscore database there")
         if identity.revision != head_revision():
@@ -186,7 +301,8 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (Alembic); the first revision stamps the file as dxscore's."""
+    """Bring the schema to the newest revision (Alembic); the first revision stamps the file as dxscore's.
+    The migration holds the writer lock, so two apps opening a new database at once migrate it once."""
     from alembic import command
     from alembic.config import Config
 

@@ -5,7 +5,10 @@ hot paths measured in bench/."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
@@ -29,6 +32,7 @@ from assessment.model import (
 )
 from assessment.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
+from storage.db import retry_busy, run_write, write_transaction
 from storage.tables import (
     AssessmentRow,
     CycleRow,
@@ -40,6 +44,8 @@ from storage.tables import (
     TargetValueRow,
     UnitRow,
 )
+
+T = TypeVar("T")
 
 
 def utcnow() -> dt.datetime:
@@ -57,6 +63,30 @@ class SqlStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A session in dxscore's write transaction (see storage.db.write_transaction); methods that use it are
+        decorated with @retry_busy."""
+        with write_transaction(self.engine) as connection, Session(bind=connection, expire_on_commit=False) as s:
+            yield s
+            s.flush()
+
+    def atomically(self, work: Callable[[], T]) -> T:
+        """Run `work` (a group of store writes) as one transaction: all of it is kept or none (an import's
+        cycle, assessments and answers). Retried whole while the database is busy."""
+        return run_write(self.engine, lambda _connection: work())
+
+    def files_dir(self) -> Path:
+        """Where evidence files are kept: beside an SQLite file (`x.sqlite` -> `x.files/`), else in the user's
+        data folder under the database's name."""
+        from storage.db import default_data_dir, sqlite_path
+
+        url = self.engine.url.render_as_string(hide_password=False)
+        path = sqlite_path(url)
+        if path is not None:
+            return path.with_name(path.stem + ".files")
+        return default_data_dir() / "evidence" / (self.engine.url.database or "central")
+
     # ------------------------------------------------------------------------------------------ meta
 
     def get_meta(self, key: str) -> str | None:
@@ -64,27 +94,31 @@ class SqlStore:
             row = s.get(MetaRow, key)
             return row.value if row else None
 
+    @retry_busy
     def set_meta(self, key: str, value: str) -> None:
-        with self.session.begin() as s:
+        with self._write() as s:
             s.merge(MetaRow(key=key, value=value))
 
     # ----------------------------------------------------------------------------------------- units
 
     def units(self, kind: UnitKind | None = None) -> list[Unit]:
         with self.session() as s:
-            query = select(UnitRow).order_by(UnitRow.kind, UnitRow.code)
+            query = select(UnitRow)
             if kind is not None:
                 query = query.where(UnitRow.kind == kind.value)
-            return [_unit(r) for r in s.scalars(query)]
+            # Text order is sorted here, not by the database: a PostgreSQL collation (vi_VN, en_US) would
+            # order codes differently from SQLite.
+            return sorted((_unit(r) for r in s.scalars(query)), key=lambda u: (u.kind.value, u.code))
 
     def unit(self, code: str) -> Unit | None:
         with self.session() as s:
             row = s.scalar(select(UnitRow).where(UnitRow.code == code))
             return _unit(row) if row else None
 
+    @retry_busy
     def add_units(self, units: Sequence[Unit], lineage: Sequence[LineageLink] = ()) -> int:
         """Insert the units whose codes are new (existing ones keep the user's edits) and their lineage."""
-        with self.session.begin() as s:
+        with self._write() as s:
             existing = set(s.scalars(select(UnitRow.code)))
             new = [u for u in units if u.code not in existing]
             s.add_all(_unit_row(u) for u in new)
@@ -98,13 +132,14 @@ class SqlStore:
                                      predecessor_district_id=ids.get(link.predecessor_district_code or "")))
             return len(new)
 
+    @retry_busy
     def update_unit(self, code: str, **changes: object) -> Unit:
         allowed = {"name_vi", "name_en", "digital_economy_duty", "valid_from", "valid_until", "subtype", "note",
                    "unconfirmed"}
         unknown = set(changes) - allowed
         if unknown:
             raise BadInput(f"cannot change {', '.join(sorted(unknown))} of a unit")
-        with self.session.begin() as s:
+        with self._write() as s:
             row = s.scalar(select(UnitRow).where(UnitRow.code == code))
             if row is None:
                 raise NotFound(f"no unit with code {code!r}")
@@ -112,8 +147,9 @@ class SqlStore:
                 setattr(row, key, value)
             return _unit(row)
 
+    @retry_busy
     def remove_unit(self, code: str) -> None:
-        with self.session.begin() as s:
+        with self._write() as s:
             row = s.scalar(select(UnitRow).where(UnitRow.code == code))
             if row is None:
                 raise NotFound(f"no unit with code {code!r}")
@@ -137,9 +173,10 @@ class SqlStore:
 
     # --------------------------------------------------------------------------------- methodologies
 
+    @retry_busy
     def store_methodology(self, methodology: Methodology) -> int:
         """Keep the methodology's text and hash; the same id and version must always mean the same text."""
-        with self.session.begin() as s:
+        with self._write() as s:
             row = s.scalar(select(MethodologyRow).where(MethodologyRow.methodology_id == methodology.id,
                                                         MethodologyRow.version == methodology.version))
             if row is not None:
@@ -157,14 +194,15 @@ class SqlStore:
 
     def stored_methodologies(self) -> list[StoredMethodology]:
         with self.session() as s:
-            rows = s.scalars(select(MethodologyRow).order_by(MethodologyRow.methodology_id, MethodologyRow.version))
-            return [StoredMethodology(r.id, MethodologyId(r.methodology_id), r.version, r.sha256, r.source_text)
-                    for r in rows]
+            rows = s.scalars(select(MethodologyRow))
+            return sorted((StoredMethodology(r.id, MethodologyId(r.methodology_id), r.version, r.sha256,
+                                             r.source_text) for r in rows), key=lambda m: (m.id, m.version))
 
     # ---------------------------------------------------------------------------------------- cycles
 
+    @retry_busy
     def ensure_cycle(self, year: int) -> None:
-        with self.session.begin() as s:
+        with self._write() as s:
             if s.get(CycleRow, year) is None:
                 s.add(CycleRow(year=year, reference_date=dt.date(year, 12, 31)))
 
@@ -174,11 +212,12 @@ class SqlStore:
 
     # ----------------------------------------------------------------------------------- assessments
 
+    @retry_busy
     def ensure_assessments(self, year: int, pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
         """Create missing assessments (unit code, methodology pk) for the cycle; unit code -> assessment id."""
         pairs = list(pairs)
         now = utcnow()
-        with self.session.begin() as s:
+        with self._write() as s:
             units = dict(s.execute(select(UnitRow.code, UnitRow.id)).all())
             missing = [code for code, _ in pairs if code not in units]
             if missing:
@@ -200,26 +239,29 @@ class SqlStore:
                             MethodologyRow.version, AssessmentRow.status)
                      .join(UnitRow, UnitRow.id == AssessmentRow.unit_id)
                      .join(MethodologyRow, MethodologyRow.id == AssessmentRow.methodology_pk)
-                     .order_by(AssessmentRow.cycle_year, UnitRow.code))
+                     .order_by(AssessmentRow.cycle_year))
             if year is not None:
                 query = query.where(AssessmentRow.cycle_year == year)
             if kind is not None:
                 query = query.where(UnitRow.kind == kind.value)
             if unit_code is not None:
                 query = query.where(UnitRow.code == unit_code)
-            return [Assessment(i, UnitCode(c), y, MethodologyId(m), v, AssessmentStatus(st))
-                    for i, c, y, m, v, st in s.execute(query)]
+            found = [Assessment(i, UnitCode(c), y, MethodologyId(m), v, AssessmentStatus(st))
+                     for i, c, y, m, v, st in s.execute(query)]
+            return sorted(found, key=lambda a: (a.cycle, a.unit_code))
 
+    @retry_busy
     def set_status(self, assessment_id: int, status: AssessmentStatus) -> None:
-        with self.session.begin() as s:
+        with self._write() as s:
             s.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id)
                       .values(status=status.value, updated_at=utcnow()))
 
     # --------------------------------------------------------------------------------------- targets
 
+    @retry_busy
     def save_target_set(self, targets: TargetSet, *, default: bool, imported_from: str = "") -> None:
         """Store a target set, replacing one of the same name; `default` makes it the set used for scoring."""
-        with self.session.begin() as s:
+        with self._write() as s:
             s.execute(delete(TargetSetRow).where(TargetSetRow.name == targets.name))
             if default:
                 s.execute(update(TargetSetRow).values(is_default=False))
@@ -264,9 +306,10 @@ class SqlStore:
             )
             return TargetSet(set_row.name, targets)
 
+    @retry_busy
     def set_target_value(self, target_id: str, year: int, value: float | None) -> None:
         """Edit one value of the default target set (None removes it)."""
-        with self.session.begin() as s:
+        with self._write() as s:
             set_id = s.scalar(select(TargetSetRow.id).where(TargetSetRow.is_default.is_(True)))
             pk = s.scalar(select(TargetRow.id).where(TargetRow.target_set_id == set_id,
                                                      TargetRow.target_id == target_id))

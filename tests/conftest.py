@@ -14,6 +14,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["db_backends"]  # db_url, backend_service, demo_url: SQLite and PostgreSQL
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 

@@ -1,4 +1,5 @@
-"""The command line end to end, in real processes on temporary databases."""
+"""The command line end to end, in real processes on temporary databases (`demo_url`: a copy of the demo
+database as an SQLite file, then as a PostgreSQL database; see tests/db_backends.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, db: Path | None = None, env: dict | None = None, tmp: Path | None = None):
+def run(*args: str, db: Path | str | None = None, env: dict | None = None, tmp: Path | None = None):
     environment = {**os.environ, **(env or {})}
     if tmp is not None:
         environment["DXSCORE_LOG_DIR"] = str(tmp / "logs")
@@ -22,8 +23,8 @@ def run(*args: str, db: Path | None = None, env: dict | None = None, tmp: Path |
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300)
 
 
-def test_score_json_lists_every_unit_with_its_numbers(demo_db, tmp_path):
-    result = run("score", "--cycle", "2025", "--json", db=demo_db, tmp=tmp_path)
+def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
+    result = run("score", "--cycle", "2025", "--json", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["cycle"] == 2025 and data["demo"] is True and "DỮ LIỆU MẪU" in data["demo_notice"]
@@ -43,43 +44,43 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_db, tmp_path):
     assert linked and all(i["target_status"] in ("met", "on_track", "behind", "no_data") for i in linked)
 
 
-def test_score_text_and_filters(demo_db, tmp_path):
-    result = run("score", "--cycle", "2024", "--kind", "district", db=demo_db, tmp=tmp_path)
+def test_score_text_and_filters(demo_url, tmp_path):
+    result = run("score", "--cycle", "2024", "--kind", "district", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "DỮ LIỆU MẪU / demo data" in result.stdout
     assert "Huyện Ba Vì" in result.stdout and "Sở" not in result.stdout
-    one = json.loads(run("score", "--cycle", "2024", "--unit", "SO_TTTT", "--json", db=demo_db, tmp=tmp_path).stdout)
+    one = json.loads(run("score", "--cycle", "2024", "--unit", "SO_TTTT", "--json", db=demo_url, tmp=tmp_path).stdout)
     assert [u["unit_name"] for u in one["units"]] == ["Sở Thông tin và Truyền thông"]
     assert one["units"][0]["peer_count"] == 22
 
 
-def test_bad_arguments_exit_2_with_a_reason(demo_db, tmp_path):
-    result = run("score", "--cycle", "1999", db=demo_db, tmp=tmp_path)
+def test_bad_arguments_exit_2_with_a_reason(demo_url, tmp_path):
+    result = run("score", "--cycle", "1999", db=demo_url, tmp=tmp_path)
     assert result.returncode == 2 and "no assessments in cycle 1999" in result.stderr and "2024, 2025" in result.stderr
-    result = run("score", "--cycle", "2025", "--unit", "NOPE", db=demo_db, tmp=tmp_path)
+    result = run("score", "--cycle", "2025", "--unit", "NOPE", db=demo_url, tmp=tmp_path)
     assert result.returncode == 2 and "no unit with code 'NOPE'" in result.stderr
 
 
-def test_export_import_round_trip_changes_nothing(demo_db, tmp_path):
+def test_export_import_round_trip_changes_nothing(demo_url, tmp_path):
     out = tmp_path / "answers.csv"
-    assert run("answers", "export", "--cycle", "2025", "-o", str(out), db=demo_db, tmp=tmp_path).returncode == 0
+    assert run("answers", "export", "--cycle", "2025", "-o", str(out), db=demo_url, tmp=tmp_path).returncode == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("unit_code,cycle,indicator_code,value,numerator,denominator,choice,not_applicable,comment")
-    result = run("answers", "import", str(out), db=demo_db, tmp=tmp_path)
+    result = run("answers", "import", str(out), db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "0 new, 0 changed" in result.stdout
 
 
-def test_a_bad_import_writes_nothing(demo_db, tmp_path):
-    before = run("answers", "export", db=demo_db, tmp=tmp_path).stdout
+def test_a_bad_import_writes_nothing(demo_url, tmp_path):
+    before = run("answers", "export", db=demo_url, tmp=tmp_path).stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("unit_code,cycle,indicator_code,value\n00070,2025,NTS01,2\n00070,2025,HTS01,abc\n",
                    encoding="utf-8")
-    result = run("answers", "import", str(bad), db=demo_db, tmp=tmp_path)
+    result = run("answers", "import", str(bad), db=demo_url, tmp=tmp_path)
     assert result.returncode == 2
     assert f"{bad}:3: value: HTS01: 'abc' is not a number" in result.stderr
     assert "nothing was imported" in result.stderr
-    assert run("answers", "export", db=demo_db, tmp=tmp_path).stdout == before
+    assert run("answers", "export", db=demo_url, tmp=tmp_path).stdout == before
 
 
 def test_methodology_commands(tmp_path):
@@ -99,21 +100,21 @@ def test_methodology_commands(tmp_path):
     assert listed.count("hanoi-") == 4
 
 
-def test_targets_and_units_are_editable(demo_db, tmp_path):
-    listed = run("targets", "list", db=demo_db, tmp=tmp_path)
+def test_targets_and_units_are_editable(demo_url, tmp_path):
+    listed = run("targets", "list", db=demo_url, tmp=tmp_path)
     assert "de_share_each_sector" in listed.stdout and "[UNCONFIRMED]" in listed.stdout
-    changed = run("targets", "set", "de_share_grdp", "2025", "32", db=demo_db, tmp=tmp_path)
+    changed = run("targets", "set", "de_share_grdp", "2025", "32", db=demo_url, tmp=tmp_path)
     assert changed.returncode == 0 and "2025: 32" in changed.stdout
     incomplete = tmp_path / "targets.csv"
     incomplete.write_text("id,pillar,text_vi,text_en,unit,direction,target_2025\n"
                           "de_share_grdp,kinh_te_so,Tỷ trọng KTS,DE share,percent,min,30\n", encoding="utf-8")
-    refused = run("targets", "import", str(incomplete), db=demo_db, tmp=tmp_path)
+    refused = run("targets", "import", str(incomplete), db=demo_url, tmp=tmp_path)
     assert refused.returncode == 2 and "lacks" in refused.stderr
-    kept = run("targets", "import", str(incomplete), "--keep-default", db=demo_db, tmp=tmp_path)
+    kept = run("targets", "import", str(incomplete), "--keep-default", db=demo_url, tmp=tmp_path)
     assert kept.returncode == 0, kept.stderr
-    flag = run("units", "set", "SO_Y_TE", "--digital-economy", "yes", db=demo_db, tmp=tmp_path)
+    flag = run("units", "set", "SO_Y_TE", "--digital-economy", "yes", db=demo_url, tmp=tmp_path)
     assert flag.returncode == 0 and "digital-economy duty: yes" in flag.stdout
-    departments = run("units", "list", "--kind", "department", "--cycle", "2025", db=demo_db, tmp=tmp_path)
+    departments = run("units", "list", "--kind", "department", "--cycle", "2025", db=demo_url, tmp=tmp_path)
     assert departments.stdout.count("\n") == 17 and "Sở Y tế [kinh tế số]" in departments.stdout
 
 
@@ -140,9 +141,12 @@ def test_an_unexpected_error_exits_1_and_names_the_log(demo_db, tmp_path):
     assert "Traceback" in log.read_text(encoding="utf-8")
 
 
-def test_no_command_builds_the_demo_and_prints_the_ranking(tmp_path):
+def test_without_a_display_no_command_runs_the_headless_job(tmp_path, monkeypatch):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
     result = run(env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert "No display found" in result.stderr
     assert "DỮ LIỆU MẪU / demo data" in result.stdout and "Chu kỳ 2025" in result.stdout
     assert (tmp_path / "data" / "dxscore" / "demo.sqlite").exists()
 

@@ -12,6 +12,11 @@ def cells(**values):
     return {k: str(v) for k, v in values.items()}
 
 
+def said(problems):
+    """(field, English message) pairs, as the CLI prints them."""
+    return [(p.field, p.message) for p in problems]
+
+
 @pytest.mark.parametrize(("text", "value"), [("12", 12), ("12.5", 12.5), ("12,5", 12.5), (" 80 % ", 80), ("-3", -3)])
 def test_numbers_in_local_formats(text, value):
     assert parse_number(text) == value
@@ -32,21 +37,22 @@ def test_count_with_steps(mini):
                                                 ("2.5", "not a whole number"), ("bốn", "'bốn' is not a number")])
 def test_count_refusals(mini, value, message):
     _, problems = parse_answer(mini.indicator("A1"), cells(value=value))
-    assert problems and problems[0][0] == "value" and message in problems[0][1]
+    assert problems and problems[0].field == "value" and message in problems[0].message
 
 
 def test_ratio_needs_both_parts_and_a_not_above_b(mini):
     a2 = mini.indicator("A2")
-    assert parse_answer(a2, cells(numerator="3", denominator="4"))[1] == []
-    assert parse_answer(a2, cells(numerator="3"))[1] == [("denominator", "a ratio needs both numerator and "
+    assert said(parse_answer(a2, cells(numerator="3", denominator="4"))[1]) == []
+    assert said(parse_answer(a2, cells(numerator="3"))[1]) == [("denominator", "a ratio needs both numerator and "
                                                                          "denominator")]
-    assert parse_answer(a2, cells(numerator="5", denominator="4"))[1] == [("numerator", "5 is larger than the "
+    assert said(parse_answer(a2, cells(numerator="5", denominator="4"))[1]) == [("numerator", "5 is larger than the "
                                                                                        "denominator 4")]
-    assert parse_answer(a2, cells(value="0.75"))[1][0][0] == "value"
+    assert parse_answer(a2, cells(value="0.75"))[1][0].field == "value"
 
 
 def test_percent_range(mini):
-    assert parse_answer(mini.indicator("A3"), cells(value="101"))[1] == [("value", "101 is above the maximum 100")]
+    refused = parse_answer(mini.indicator("A3"), cells(value="101"))[1]
+    assert said(refused) == [("value", "101 is above the maximum 100")]
     assert parse_answer(mini.indicator("A3"), cells(value="99,5%"))[0].value == 99.5
 
 
@@ -57,23 +63,23 @@ def test_yes_no_in_both_languages(mini, text, value):
 
 def test_choices(mini):
     assert parse_answer(mini.indicator("B1"), cells(choice="Monthly"))[0].value == "monthly"
-    assert "not an option" in parse_answer(mini.indicator("B1"), cells(choice="weekly"))[1][0][1]
+    assert "not an option" in parse_answer(mini.indicator("B1"), cells(choice="weekly"))[1][0].message
     assert parse_answer(mini.indicator("B2"), cells(choice="zalo; app"))[0].choices == ("zalo", "app")
     assert parse_answer(mini.indicator("B2"), cells(choice="-"))[0].choices == ()
-    assert parse_answer(mini.indicator("B2"), cells(choice="zalo;zalo"))[1] == [("choice", "an option is chosen "
+    assert said(parse_answer(mini.indicator("B2"), cells(choice="zalo;zalo"))[1]) == [("choice", "an option is chosen "
                                                                                           "twice")]
 
 
 def test_dates(mini):
     assert parse_answer(mini.indicator("D1"), cells(value="25/12/2025"))[0].value == "2025-12-25"
-    assert parse_answer(mini.indicator("D1"), cells(value="31/02/2025"))[1][0][0] == "value"
+    assert parse_answer(mini.indicator("D1"), cells(value="31/02/2025"))[1][0].field == "value"
 
 
 def test_not_applicable_only_where_allowed(mini):
     assert parse_answer(mini.indicator("B4"), cells(not_applicable="có"))[0].not_applicable
-    assert parse_answer(mini.indicator("A1"), cells(not_applicable="1"))[1] == [
+    assert said(parse_answer(mini.indicator("A1"), cells(not_applicable="1"))[1]) == [
         ("not_applicable", "this indicator cannot be declared not applicable")]
-    assert parse_answer(mini.indicator("B4"), cells(not_applicable="1", value="x"))[1] == [
+    assert said(parse_answer(mini.indicator("B4"), cells(not_applicable="1", value="x"))[1]) == [
         ("value", "give either a value or not applicable, not both")]
 
 
@@ -83,5 +89,5 @@ def test_empty_cells_are_no_answer(mini):
 
 
 def test_manual_points_within_max(mini):
-    assert answer_problems(mini.indicator("B4"), Answer("B4", "x", manual_points=30)) == [
+    assert said(answer_problems(mini.indicator("B4"), Answer("B4", "x", manual_points=30))) == [
         ("manual_points", "points must be between 0 and 25")]

@@ -1,4 +1,4 @@
-"""Repositories round-trip domain objects through a real SQLite file."""
+"""Repositories round-trip domain objects through a real database: an SQLite file and a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from assessment.errors import BadInput, NotFound
 from assessment.model import Answer, Target, TargetSet, Text, Unit, UnitCode, UnitKind
@@ -113,7 +114,7 @@ def test_an_empty_multiple_choice_is_kept_apart_from_no_answer(service, mini):
 def test_a_failed_write_leaves_nothing(service, mini):
     aid = _assessment(service, mini)
     bad = frame([row(aid, "A1", value_number=1.0), row(999_999, "A1", value_number=2.0)])  # no assessment 999999
-    with pytest.raises(Exception, match="FOREIGN KEY"):
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"):
         service.store.answers.write(bad, who="x", source="import")
     assert service.store.answers.of(aid) == []
     assert service.store.answers.history(aid) == []
@@ -166,3 +167,34 @@ def test_answer_objects_read_back(service, mini):
                                            comment="Đã kiểm tra")]), who="x", source="entry")
     (answer,) = service.store.answers.of(aid)
     assert answer == Answer("B4", "ghi chú tiếng Việt", manual_points=12.5, comment="Đã kiểm tra")
+
+
+def test_codes_come_back_in_code_order_whatever_the_database_collation(service):
+    # The PostgreSQL test databases use the Vietnamese ICU collation, which orders "SO_A" before "SOA".
+    for code in ("SOA", "SO_A", "Đ_X", "D_X"):
+        service.units.add(Unit(UnitCode(code), UnitKind.DEPARTMENT, "department", Text(code, code)))
+    codes = [u.code for u in service.store.units(UnitKind.DEPARTMENT)]
+    assert codes == sorted(codes)
+
+
+def test_text_postgresql_would_refuse_is_refused_up_front_on_every_backend(service, mini):
+    aid = _assessment(service, mini)
+    with pytest.raises(BadInput, match="NUL"):
+        service.store.answers.write(frame([row(aid, "B4", value_text="a\x00b")]), who="x", source="entry")
+    with pytest.raises(BadInput, match="NUL"):
+        service.store.answers.write_one(aid, "B4", {"comment": "a\x00b"}, who="x", source="entry")
+    with pytest.raises(BadInput, match="user name"):
+        service.store.answers.write(frame([row(aid, "A1", value_number=1.0)]), who="x" * 101, source="entry")
+    assert service.store.answers.of(aid) == []
+
+
+def test_a_group_of_writes_is_kept_whole_or_not_at_all(service, mini):
+    def half_an_import():
+        _assessment(service, mini, "00256")
+        raise RuntimeError("crash in the middle")
+
+    with pytest.raises(RuntimeError):
+        service.store.atomically(half_an_import)
+    assert service.store.assessments() == [] and service.store.cycles() == []
+    aid = service.store.atomically(lambda: _assessment(service, mini, "00256"))
+    assert [a.id for a in service.store.assessments()] == [aid]

@@ -1,0 +1,65 @@
+"""A dxscore writer in a process of its own, for the two-writer and crash tests.
+
+    python worker.py save DB ACK UNIT YEAR FIRST [STOP]   re-save UNIT's answers one by one, each with a new
+        comment ("entry N", N counting up from FIRST), as the window's autosave will; after each save() returns,
+        append "N CODE" to the file ACK. Stops when the file STOP appears (never, without it).
+    python worker.py import DB FILE...                     import each answers file in turn.
+
+Prints "ready" once the database is open, so a test can time its kill into the writing itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def open_service(db: str, user: str):  # type: ignore[no-untyped-def]
+    from assessment.service import AssessmentService
+    from questionnaires.files import FileCatalog
+    from storage.db import open_engine, resolve_url
+    from storage.store import SqlStore
+
+    return AssessmentService(SqlStore(open_engine(resolve_url(db))), FileCatalog(), user=user)
+
+
+def save_loop(db: str, ack: str, unit: str, year: int, first: int, stop: str | None) -> None:
+    service = open_service(db, "entry-writer")
+    (assessment,) = service.store.assessments(year, unit_code=unit)
+    answers = {a.indicator_code: a for a in service.answers.of(assessment.id)}
+    codes = sorted(answers)
+    handle = os.open(ack, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    print("ready", flush=True)
+    n = first
+    while stop is None or not os.path.exists(stop):
+        code = codes[n % len(codes)]
+        answer = replace(answers[code], comment=f"entry {n}", evidence=())
+        service.answers.save(unit_code=unit, year=year, answer=answer)
+        os.write(handle, f"{n} {code}\n".encode())  # acknowledged: save() returned
+        n += 1
+
+
+def import_files(db: str, files: list[str]) -> None:
+    service = open_service(db, "import-writer")
+    print("ready", flush=True)
+    for name in files:
+        summary = service.answers.import_file(Path(name))
+        print(f"imported {name}: {summary.result.changed} changed", flush=True)
+
+
+def main() -> None:
+    mode, db = sys.argv[1], sys.argv[2]
+    if mode == "save":
+        ack, unit, year, first = sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
+        save_loop(db, ack, unit, year, first, sys.argv[7] if len(sys.argv) > 7 else None)
+    else:
+        import_files(db, sys.argv[3:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Shared pieces of the two-writer and crash tests: answer files, worker processes, and the checks."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+WORKER = Path(__file__).resolve().parent / "worker.py"
+ENTRY_UNIT, YEAR = "00070", 2025
+
+
+def start(mode: str, *args: str, tmp: Path) -> subprocess.Popen:
+    env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
+    return subprocess.Popen([sys.executable, str(WORKER), mode, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def wait_ready(process: subprocess.Popen) -> None:
+    line = process.stdout.readline()
+    assert line.strip() == "ready", (line, process.stderr.read() if process.poll() is not None else "")
+
+
+def import_file(service, folder: Path, tag: str) -> tuple[Path, int]:  # type: ignore[no-untyped-def]
+    """Every answer of the cycle, each with the comment `tag`: importing it changes every one of them."""
+    frame = service.answers.export_frame(year=YEAR)
+    frame["comment"] = tag
+    path = folder / f"{tag.replace(' ', '-')}.csv"
+    frame.to_csv(path, index=False)
+    return path, len(frame)
+
+
+def read_acks(path: Path) -> list[tuple[int, str]]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(int(n), code) for n, code in (line.split() for line in lines if line.strip())]
+
+
+def fetch(db: str, sql: str) -> list[tuple]:
+    """Rows of a query on an SQLite file path or a database URL (opened apart from the app)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from storage.db import resolve_url
+
+    engine = create_engine(resolve_url(db), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return [tuple(r) for r in connection.exec_driver_sql(sql).fetchall()]
+    finally:
+        engine.dispose()
+
+
+def history(db: str) -> dict[tuple[int, str], list[tuple[str, str, str]]]:
+    """(assessment_id, code) -> [(old_comment, new_comment, changed_by)] in commit order."""
+    chains: dict[tuple[int, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for aid, code, old, new, who in fetch(db, "SELECT assessment_id, indicator_code, old_comment, new_comment, "
+                                               "changed_by FROM answer_history ORDER BY id"):
+        chains[(aid, code)].append((old, new, who))
+    return chains
+
+
+def stored_comments(db: str) -> dict[tuple[int, str], str]:
+    return {(aid, code): comment for aid, code, comment in
+            fetch(db, "SELECT assessment_id, indicator_code, comment FROM answers")}
+
+
+def check_no_lost_update(chains, stored) -> None:  # type: ignore[no-untyped-def]
+    """Each change was made against the value the previous change left (the history is one unbroken chain per
+    answer), and what is stored is the last change."""
+    for key, chain in chains.items():
+        for (_, before, _), (after_old, _, who) in itertools.pairwise(chain):
+            assert after_old == before, f"{key}: {who} changed {after_old!r}, but the answer was {before!r}"
+        assert stored[key] == chain[-1][1], f"{key}: stored {stored[key]!r}, last change {chain[-1][1]!r}"
+
+
+def check_acknowledged(acks, chains) -> None:  # type: ignore[no-untyped-def]
+    """Every acknowledged save is in the history. With the unbroken chain above, it is either what is stored
+    or was replaced by a later recorded change: never lost."""
+    saved = {new for chain in chains.values() for _, new, who in chain if who == "entry-writer"}
+    missing = [n for n, _ in acks if f"entry {n}" not in saved]
+    assert not missing, f"acknowledged saves missing from the history: {missing[:10]}"
