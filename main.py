@@ -128,7 +128,23 @@ def headless_job(args: argparse.Namespace) -> int:
         service.demo.build()
     cycles = service.cycles()
     args.cycle, args.kind, args.unit, args.json = cycles[-1], None, None, False
-    return _print_scores(service, args)
+    status = _print_scores(service, args)
+    sample = _sample_scorecard(service, cycles[-1])
+    print(f"\nSample scorecard (PDF) of the first-ranked commune: {sample}")
+    return status
+
+
+def _sample_scorecard(service: AssessmentService, year: int) -> Path:
+    """The headless job's scorecard: the best commune of the latest cycle, beside the demo database."""
+    from assessment.model import UnitKind
+    from storage.db import default_data_dir
+
+    cards = service.scores.for_cycle(year=year, kind=UnitKind.COMMUNE).scorecards or \
+        service.scores.for_cycle(year=year).scorecards
+    best = min(cards, key=lambda c: c.rank or 10**9)
+    path = default_data_dir() / f"sample-scorecard-{year}-{best.unit_code}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return service.reports.scorecard_pdf(year=year, unit_code=best.unit_code, path=path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

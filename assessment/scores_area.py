@@ -13,7 +13,6 @@ from assessment.answer_matrix import AnswerMatrix, build_matrix
 from assessment.model import (
     AnswerType,
     Assessment,
-    Indicator,
     IndicatorScore,
     Methodology,
     PillarScore,
@@ -22,7 +21,7 @@ from assessment.model import (
     Unit,
     UnitKind,
 )
-from assessment.progress import projected_year, target_status
+from assessment.progress import progress_of
 from assessment.ranking import band_for, ranks_by_group
 from assessment.scoring import BatchScores, ScoringContext, UnitColumns, measured_values, score_batch
 
@@ -176,6 +175,12 @@ class _Columns:
         self.number, self.choices = m.number.T.tolist(), m.choices.T.tolist()
         self.numerator, self.denominator = m.numerator.T.tolist(), m.denominator.T.tolist()
         self.text = {code: column.tolist() for code, column in m.text.items()}
+        # BatchScores' index arrays are computed properties: read them once, not once per unit
+        self.index, self.total, self.total_max = s.index.tolist(), s.total.tolist(), s.total_max.tolist()
+        self.pillar_index = s.pillar_index.T.tolist()
+        self.pillar_points, self.pillar_max = s.pillar_points.T.tolist(), s.pillar_max.T.tolist()
+        self.options = [i.answer.option_codes() if i.answer.options else () for i in batch.methodology.indicators]
+        self.scored = [batch.methodology.pillar(code).scored for code in s.pillar_codes]
 
 
 def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str,
@@ -202,29 +207,22 @@ def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: i
         status = projection = None
         target = targets.get(ind.target_id) if ind.target_id else None
         if target is not None:
-            series = history.get((unit.code, target.id), [])
-            status = target_status(target, series, year)
-            projection = projected_year(target, [p for p in series if p[0] <= year])
+            status, projection = progress_of(target, history.get((unit.code, target.id), []), year)
         a, b = columns.numerator[i][j], columns.denominator[i][j]
         indicators.append(IndicatorScore(
             code=ind.code, pillar=ind.pillar, points=columns.points[i][j], max_points=columns.max_points[i][j],
             applicable=columns.applicable[i][j], answered=columns.answered[i][j], relevant=columns.relevant[i][j],
-            value=display_value(ind.answer.type, columns, i, j, ind.code, _options(ind)),
+            value=display_value(ind.answer.type, columns, i, j, ind.code, columns.options[j]),
             target_id=ind.target_id, target_status=status,
             numerator=None if a != a else a, denominator=None if b != b else b,
             projected_year=projection.year if projection else None,
             projection_known=projection.enough_data if projection else False,
         ))
-    pillar_index = s.pillar_index[:, i]
-    pillars = tuple(PillarScore(code, float(s.pillar_points[p, i]), float(s.pillar_max[p, i]),
-                                None if np.isnan(pillar_index[p]) else float(pillar_index[p]),
-                                m.pillar(code).scored)
+    pillar_index = columns.pillar_index[i]
+    pillars = tuple(PillarScore(code, columns.pillar_points[i][p], columns.pillar_max[i][p],
+                                None if pillar_index[p] != pillar_index[p] else pillar_index[p], columns.scored[p])
                     for p, code in enumerate(s.pillar_codes))
-    index = None if np.isnan(s.index[i]) else float(s.index[i])
-    return Scorecard(unit.code, unit.name, unit.kind, year, m.id, m.version, float(s.total[i]),
-                     float(s.total_max[i]), index, band_for(index, m.bands), rank or None, peers, pillars,
+    index = None if columns.index[i] != columns.index[i] else columns.index[i]
+    return Scorecard(unit.code, unit.name, unit.kind, year, m.id, m.version, columns.total[i],
+                     columns.total_max[i], index, band_for(index, m.bands), rank or None, peers, pillars,
                      tuple(indicators), batch.assessments[i].status)
-
-
-def _options(indicator: Indicator) -> tuple[str, ...]:
-    return indicator.answer.option_codes() if indicator.answer.options else ()

@@ -147,6 +147,8 @@ def test_without_a_display_no_command_runs_the_headless_job(tmp_path, monkeypatc
     result = run(env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "No display found" in result.stderr
+    pdf = next((tmp_path / "data" / "dxscore").glob("sample-scorecard-2025-*.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in result.stdout
     assert "DỮ LIỆU MẪU / demo data" in result.stdout and "Chu kỳ 2025" in result.stdout
     assert (tmp_path / "data" / "dxscore" / "demo.sqlite").exists()
 

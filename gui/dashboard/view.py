@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -132,9 +133,21 @@ class DashboardView(QWidget):
         heat_layout.addWidget(self.charts["heatmap"], 1)
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
+        self.gap_goal = QDoubleSpinBox()
+        self.gap_goal.setRange(0.0, 1.0)
+        self.gap_goal.setSingleStep(0.05)
+        self.gap_goal.setDecimals(2)
+        self.gap_goal.setSpecialValueText(tr("next band"))  # 0 = the next maturity band
+        self.gap_goal.setAccessibleName(tr("Goal index"))
+        self.gap_goal.valueChanged.connect(lambda: self.selected_code and self._show_gap_plan(self.selected_code))
+        goal_row = QHBoxLayout()
+        goal_row.addWidget(QLabel(tr("Goal index")))
+        goal_row.addWidget(self.gap_goal)
+        goal_row.addStretch(1)
         self.gaps = GapTableModel()
         gap_page = QWidget()
         gap_layout = QVBoxLayout(gap_page)
+        gap_layout.addLayout(goal_row)
         gap_layout.addWidget(self.gap_label)
         gap_layout.addWidget(_table(self.gaps, "gapTable", stretch=1, sort=(2, Qt.SortOrder.DescendingOrder)), 1)
         self.spread = SpreadTableModel()
@@ -278,7 +291,8 @@ class DashboardView(QWidget):
             self.select(code)
 
     def _show_gap_plan(self, code: str) -> None:
-        plan = self.service.compare.gap_plan(self.comparison, code)
+        goal = self.gap_goal.value() or None
+        plan = self.service.compare.gap_plan(self.comparison, code, goal)
         card = self.comparison.card(code)
         self.gaps.set_plan(plan, self._indicator_texts())
         if plan.goal_index is None:

@@ -289,8 +289,8 @@
     <message>
         <location filename="../../gui/main_window.py" line="86" />
         <location filename="../../gui/main_window.py" line="103" />
-        <location filename="../../gui/dashboard/view.py" line="90" />
-        <location filename="../../gui/dashboard/view.py" line="110" />
+        <location filename="../../gui/dashboard/view.py" line="91" />
+        <location filename="../../gui/dashboard/view.py" line="111" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -833,127 +833,138 @@
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="95" />
+        <location filename="../../gui/dashboard/view.py" line="96" />
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="97" />
+        <location filename="../../gui/dashboard/view.py" line="98" />
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="98" />
+        <location filename="../../gui/dashboard/view.py" line="99" />
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="105" />
+        <location filename="../../gui/dashboard/view.py" line="106" />
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="107" />
+        <location filename="../../gui/dashboard/view.py" line="108" />
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="110" />
+        <location filename="../../gui/dashboard/view.py" line="111" />
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="128" />
+        <location filename="../../gui/dashboard/view.py" line="129" />
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="156" />
+        <location filename="../../gui/dashboard/view.py" line="140" />
+        <source>next band</source>
+        <translation>mức kế tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="141" />
+        <location filename="../../gui/dashboard/view.py" line="144" />
+        <source>Goal index</source>
+        <translation>Chỉ số mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="169" />
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="156" />
+        <location filename="../../gui/dashboard/view.py" line="169" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="157" />
+        <location filename="../../gui/dashboard/view.py" line="170" />
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="157" />
+        <location filename="../../gui/dashboard/view.py" line="170" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="158" />
+        <location filename="../../gui/dashboard/view.py" line="171" />
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="158" />
+        <location filename="../../gui/dashboard/view.py" line="171" />
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="159" />
+        <location filename="../../gui/dashboard/view.py" line="172" />
         <source>Gap planner</source>
         <translation>Kế hoạch cải thiện</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="160" />
+        <location filename="../../gui/dashboard/view.py" line="173" />
         <source>Indicators</source>
         <translation>Chỉ số thành phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="161" />
+        <location filename="../../gui/dashboard/view.py" line="174" />
         <source>Districts 2024 → 2025</source>
         <translation>Quận, huyện 2024 → 2025</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="222" />
+        <location filename="../../gui/dashboard/view.py" line="235" />
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="233" />
+        <location filename="../../gui/dashboard/view.py" line="246" />
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="234" />
+        <location filename="../../gui/dashboard/view.py" line="247" />
         <source>%1 units compared within their peer group: %2, cycle %3. Goal line: the leading band (index ≥ 0,8).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mục tiêu: mức dẫn đầu (chỉ số ≥ 0,8).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="285" />
+        <location filename="../../gui/dashboard/view.py" line="299" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="287" />
+        <location filename="../../gui/dashboard/view.py" line="301" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="290" />
+        <location filename="../../gui/dashboard/view.py" line="304" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="310" />
+        <location filename="../../gui/dashboard/view.py" line="324" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="321" />
+        <location filename="../../gui/dashboard/view.py" line="335" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="327" />
+        <location filename="../../gui/dashboard/view.py" line="341" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>

@@ -114,3 +114,18 @@ def test_every_chart_exports_and_is_shot(qtbot, dashboard, tmp_path):
     csv = export_table(dashboard.peers, tmp_path / "peers.csv")
     lines = csv.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Hạng,Mã,Đơn vị,Chỉ số") and len(lines) == 127
+
+
+def test_the_gap_planner_reaches_the_goal_set(qtbot, dashboard):
+    code = dashboard.comparison.group.codes[-1]  # the last-ranked unit
+    dashboard.select(code)
+    card = dashboard.comparison.card(code)
+    in_plan = lambda: [dashboard.gaps.index(r, 0).data() for r in range(dashboard.gaps.rowCount())  # noqa: E731
+                       if dashboard.gaps.index(r, 4).data()]
+    next_band = list(in_plan())
+    dashboard.gap_goal.setValue(0.9)
+    to_goal = list(in_plan())
+    assert len(to_goal) >= len(next_band) > 0
+    lost = {dashboard.gaps.index(r, 0).data(): dashboard.gaps.rows[r][1][2] for r in range(dashboard.gaps.rowCount())}
+    reached = card.points + sum(lost[c] for c in to_goal)
+    assert reached >= 0.9 * card.max_points - 1e-6 or "không thể" in dashboard.gap_label.text()
