@@ -17,7 +17,7 @@ import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assessment.scores_area import CycleScores
@@ -177,42 +177,20 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        print(json.dumps(_score_json(result), ensure_ascii=False))
+        from assessment.export import cycle_dict
+
+        print(json.dumps(cycle_dict(result), ensure_ascii=False))
     else:
         _print_ranking(service, result)
     return 0
 
 
-def _score_json(result: CycleScores) -> dict[str, Any]:
-    from assessment.demo import DEMO_MARK
-    from assessment.export import scorecard_dict
-
-    return {
-        "cycle": result.cycle,
-        "demo": result.demo,
-        **({"demo_notice": DEMO_MARK} if result.demo else {}),
-        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "target_set": result.target_set,
-        "warnings": list(result.warnings),
-        "units": [scorecard_dict(c) for c in result.scorecards],
-    }
-
-
 def _print_ranking(service: AssessmentService, result: CycleScores) -> None:
+    from assessment.export import ranking_lines
+
     demo_banner(service)
-    current = None
-    for card in result.scorecards:
-        if card.kind != current:
-            current = card.kind
-            methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in result.scorecards
-                              if c.kind == card.kind})
-            print(f"\nChu kỳ {result.cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
-                  f"{', '.join(methods)}")
-            print(f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  Mức")
-        index = "—" if card.index is None else f"{card.index:.4f}"
-        band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
-        print(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
-              f"{card.points:>6.1f}/{card.max_points:<6g}  {band}")
+    for line in ranking_lines(result.cycle, result.scorecards):
+        print(line)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
 

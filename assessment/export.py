@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from assessment.model import IndicatorScore, PillarScore, Scorecard
+
+if TYPE_CHECKING:
+    from assessment.scores_area import CycleScores
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
@@ -53,3 +58,36 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
         "pillars": [pillar_dict(p) for p in card.pillars],
         "indicators": [indicator_dict(i) for i in card.indicators],
     }
+
+
+def cycle_dict(result: CycleScores) -> dict[str, Any]:
+    """`score --json`: the cycle, the demo mark when it is demo data, and every unit's scorecard."""
+    from assessment.demo import DEMO_MARK
+
+    return {
+        "cycle": result.cycle,
+        "demo": result.demo,
+        **({"demo_notice": DEMO_MARK} if result.demo else {}),
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "target_set": result.target_set,
+        "warnings": list(result.warnings),
+        "units": [scorecard_dict(c) for c in result.scorecards],
+    }
+
+
+def ranking_lines(cycle: int, cards: Sequence[Scorecard]) -> list[str]:
+    """`score` as text: one table per peer group, in rank order (Vietnamese headings, like the window)."""
+    lines: list[str] = []
+    current = None
+    for card in cards:
+        if card.kind != current:
+            current = card.kind
+            methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in cards if c.kind == card.kind})
+            lines += ["", f"Chu kỳ {cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
+                          f"{', '.join(methods)}",
+                      f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  Mức"]
+        index = "—" if card.index is None else f"{card.index:.4f}"
+        band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
+        lines.append(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
+                     f"{card.points:>6.1f}/{card.max_points:<6g}  {band}")
+    return lines
