@@ -542,6 +542,9 @@ def build_parser() -> argparse.ArgumentParser:
     escores.add_argument("--kind", choices=("department", "district", "commune"))
     escores.add_argument("-o", "--output", required=True)
     escores.set_defaults(handler=cmd_export_scores)
+    from cli.exchange import add_commands
+
+    add_commands(sub)  # packages, keys, review, audit
     return parser
 
 

@@ -22,19 +22,17 @@ from assessment.model import (
     Answer,
     AnswerType,
     Assessment,
-    AssessmentStatus,
     Methodology,
     Unit,
 )
 from assessment.ports import ANSWER_COLUMNS, WriteResult
 from assessment.scoring import ScoringContext, UnitColumns, failed_checks
+from assessment.workflow import EDITABLE
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from assessment.service import AssessmentService
-
-EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class AnswersArea:
             bad_rows = len({p.line for p in problems})
             raise ImportRejected(f"{file}: {len(problems)} problem(s) in {bad_rows} row(s); nothing was imported",
                                  problems)
-        result = self._write(list(pending.values()), who or self.s.user, "import")
+        result = self._write(list(pending.values()), who or self.s.user, "import", file)
         return ImportSummary(len(frame), len(pending), result)
 
     def _parse_rows(self, frame: pd.DataFrame, file: str, problems: list[Problem]) -> dict[tuple[str, int], _Pending]:
@@ -191,8 +189,14 @@ class AnswersArea:
         merged.update({code: answer for code, (answer, _) in pending.answers.items()})
         return list(merged.values())
 
-    def _write(self, pending: list[_Pending], who: str, source: str) -> WriteResult:
+    def _write(self, pending: list[_Pending], who: str, source: str, file: str = "") -> WriteResult:
         def write() -> WriteResult:
+            if file:  # the file as one event in the audit trail; each answer it changes gets its own row too
+                from assessment.ports import AuditEvent
+
+                self.s.store.audit.record([AuditEvent("import", Path(file).name, None, {
+                    "file": file, "assessments": len(pending), "answers": sum(len(p.answers) for p in pending)},
+                    source="import")], who=who)
             assessment_ids = self.ensure_assessments([(p.unit, p.year, p.methodology) for p in pending])
             if len(pending) == 1 and len(pending[0].answers) == 1:  # the window's autosave: no pandas here
                 ((code, (answer, _)),) = pending[0].answers.items()

@@ -7,7 +7,7 @@ never computes it. Comparisons are only ever made within a peer group.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -45,6 +45,13 @@ class PeerGroup:
     target_ids: tuple[str, ...]
     target_status: np.ndarray  # (units, targets) of TargetStatus values (object), None where not linked
     bands: tuple[Band, ...]
+    appraised_index: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (units,) the inspectors' index
+    # beside `index`, NaN where nothing is appraised; the rank stays on the self-assessed index (docs/decisions.md)
+    status: tuple[str, ...] = ()  # (units,) AssessmentStatus values: where each assessment stands
+
+    @property
+    def any_appraised(self) -> bool:
+        return bool(len(self.appraised_index)) and not np.isnan(self.appraised_index).all()
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -105,6 +112,9 @@ def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mappin
         band=tuple(c.band.code if c.band else None for c in mine), rank=tuple(c.rank for c in mine),
         pillar_codes=tuple(pillar_codes), pillar_names=tuple(pillar_names[c] for c in pillar_codes),
         pillar_index=pillar_index, target_ids=tuple(target_ids), target_status=status, bands=bands,
+        appraised_index=np.array([np.nan if c.appraised_index is None else c.appraised_index for c in mine],
+                                 dtype=float),
+        status=tuple(c.status.value for c in mine),
     )
 
 

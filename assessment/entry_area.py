@@ -1,6 +1,7 @@
 """Data entry for one unit in one cycle: open the questionnaire, score it live, check completeness, attach
-evidence, submit and reopen. The window calls these through `service.entry`; every write goes through the
-same checks as an import (assessment.answers_area)."""
+evidence, submit (or resubmit a returned assessment) and reopen (withdraw a submission before its review
+starts). The window calls these through `service.entry`; every write goes through the same checks as an import
+(assessment.answers_area), and states follow assessment.workflow."""
 
 from __future__ import annotations
 
@@ -27,11 +28,10 @@ from assessment.model import (
     Unit,
 )
 from assessment.scoring import ScoringContext, UnitColumns
+from assessment.workflow import EDITABLE, Step, transition
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
-
-EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
 
 @dataclass(frozen=True)
@@ -204,26 +204,34 @@ class EntryArea:
                 items.append(MissingItem(indicator.code, indicator.pillar, "evidence"))
         return items
 
-    def submit(self, unit_code: str, year: int) -> Assessment:
+    def submit(self, unit_code: str, year: int, why: str = "") -> Assessment:
+        """Submit a draft (draft → submitted) or resubmit a returned assessment (returned → resubmitted, which also
+        needs a reply to each of the inspector's latest comments). Everything that counts must be answered."""
         session = self.open(unit_code, year)
         if session.assessment is None:
             raise BadInput("nothing to submit: no answer has been saved yet")
-        if not session.editable:
-            raise BadInput(f"the assessment is already {session.status.value}")
+        step = Step.RESUBMIT if session.status == AssessmentStatus.RETURNED else Step.SUBMIT
+        rule = transition(step, session.status, why)
         missing = self.missing(session, session.answers)
         if missing:
             codes = ", ".join(f"{m.code} ({m.what})" for m in missing[:12])
             raise BadInput(f"{len(missing)} item(s) still missing: {codes}")
-        self.s.store.set_status(session.assessment.id, AssessmentStatus.SUBMITTED)
-        return self.s.store.assessments(year, unit_code=unit_code)[0]
+        if step == Step.RESUBMIT:
+            unanswered = self.s.appraisal.unanswered(session.assessment.id)
+            if unanswered:
+                raise BadInput(f"reply to each comment before resubmitting: {', '.join(unanswered[:12])}")
+        return self.s.store.transition(session.assessment.id, rule.target, rule.sources, who=self.s.user, why=why,
+                                       step=step.value)
 
-    def reopen(self, unit_code: str, year: int) -> Assessment:
-        """An inspector gives a submitted assessment back for editing."""
+    def reopen(self, unit_code: str, year: int, why: str = "") -> Assessment:
+        """Withdraw a submission for editing before its review starts (submitted → draft). Later states go back
+        through the review: the inspector returns the assessment with comments, or unlocks it with a reason."""
         found = self.s.store.assessments(year, unit_code=unit_code)
-        if not found or found[0].status == AssessmentStatus.DRAFT:
+        if not found:
             raise BadInput("only a submitted assessment can be reopened")
-        self.s.store.set_status(found[0].id, AssessmentStatus.DRAFT)
-        return self.s.store.assessments(year, unit_code=unit_code)[0]
+        rule = transition(Step.WITHDRAW, found[0].status, why)
+        return self.s.store.transition(found[0].id, rule.target, rule.sources, who=self.s.user,
+                                       why=why or "reopened for editing", step=Step.WITHDRAW.value)
 
     def add_evidence(self, unit_code: str, year: int, code: str, item: EvidenceItem,
                      file: Path | None = None) -> EvidenceItem:

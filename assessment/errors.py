@@ -92,3 +92,13 @@ class DatabaseTooNew(StorageError):
     """The database was written by a newer dxscore; it was left untouched."""
 
     exit_code = 2
+
+
+class PackageRejected(BadInput):
+    """An exchange package (.dxpkg) was refused before anything was written. `reason` is a stable code
+    (corrupt, unsafe_path, too_large, format, signature, key, signer, methodology, unknown_unit, unknown_cycle,
+    content); the message says what, in words."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason

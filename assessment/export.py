@@ -26,6 +26,8 @@ def indicator_dict(score: IndicatorScore) -> dict[str, Any]:
     }
     if score.numerator is not None or score.denominator is not None:
         data["numerator"], data["denominator"] = score.numerator, score.denominator
+    if score.appraised_points is not None:
+        data["appraised_points"], data["appraisal_reason"] = _round(score.appraised_points), score.appraisal_reason
     if score.target_id:
         data["projected_year"] = score.projected_year if score.projection_known else None
         data["projection"] = ("insufficient_data" if not score.projection_known
@@ -34,8 +36,12 @@ def indicator_dict(score: IndicatorScore) -> dict[str, Any]:
 
 
 def pillar_dict(score: PillarScore) -> dict[str, Any]:
-    return {"code": score.code, "points": _round(score.points), "max_points": score.max_points,
+    data = {"code": score.code, "points": _round(score.points), "max_points": score.max_points,
             "index": _round(score.index), "scored": score.scored}
+    if score.appraised_points is not None:
+        data["appraised_points"] = _round(score.appraised_points)
+        data["appraised_index"] = _round(score.appraised_index)
+    return data
 
 
 def scorecard_dict(card: Scorecard) -> dict[str, Any]:
@@ -54,6 +60,11 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
                                                 "name_en": card.band.name.en},
         "rank": card.rank,
         "peer_count": card.peer_count,
+        "appraised": None if card.appraised_points is None else {
+            "points": _round(card.appraised_points), "index": _round(card.appraised_index),
+            "band": None if card.appraised_band is None else {"code": card.appraised_band.code,
+                                                              "name_vi": card.appraised_band.name.vi,
+                                                              "name_en": card.appraised_band.name.en}},
         "missing": list(card.missing),
         "pillars": [pillar_dict(p) for p in card.pillars],
         "indicators": [indicator_dict(i) for i in card.indicators],
@@ -85,9 +96,12 @@ def ranking_lines(cycle: int, cards: Sequence[Scorecard]) -> list[str]:
             methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in cards if c.kind == card.kind})
             lines += ["", f"Chu kỳ {cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
                           f"{', '.join(methods)}",
-                      f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  Mức"]
+                      f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  {'Mức':<14} "
+                      f"{'Trạng thái':<12} Thẩm định"]
         index = "—" if card.index is None else f"{card.index:.4f}"
         band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
+        appraised = "" if card.appraised_index is None else f"{card.appraised_index:.4f}"
         lines.append(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
-                     f"{card.points:>6.1f}/{card.max_points:<6g}  {band}")
+                     f"{card.points:>6.1f}/{card.max_points:<6g}  {band:<14} {card.status.value:<12} "
+                     f"{appraised}".rstrip())
     return lines

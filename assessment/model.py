@@ -419,6 +419,8 @@ class IndicatorScore:
     denominator: float | None = None
     projected_year: int | None = None  # year the final target is reached at the current pace
     projection_known: bool = False  # two or more cycles: a None year then means "not at this pace"
+    appraised_points: float | None = None  # the inspector's points, when appraised (see Scorecard)
+    appraisal_reason: str = ""
 
     @property
     def missing(self) -> bool:
@@ -432,10 +434,16 @@ class PillarScore:
     max_points: float
     index: float | None
     scored: bool = True
+    appraised_points: float | None = None
+    appraised_index: float | None = None
 
 
 @dataclass(frozen=True)
 class Scorecard:
+    """One unit's result in one cycle. The self-assessed figures are always there; the `appraised_*` ones are
+    set once an inspector has appraised any indicator (or the assessment is appraised or locked): each
+    indicator's appraised points are the inspector's where set, else the self-assessed ones."""
+
     unit_code: UnitCode
     unit_name: Text
     kind: UnitKind
@@ -451,6 +459,13 @@ class Scorecard:
     pillars: tuple[PillarScore, ...]
     indicators: tuple[IndicatorScore, ...]
     status: AssessmentStatus = AssessmentStatus.DRAFT
+    appraised_points: float | None = None
+    appraised_index: float | None = None
+    appraised_band: Band | None = None
+
+    @property
+    def appraised(self) -> bool:
+        return self.appraised_points is not None
 
     @property
     def missing(self) -> tuple[str, ...]:

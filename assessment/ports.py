@@ -1,5 +1,6 @@
-"""What the service needs from the outside world, as Protocols: storage implements `Store`, the data-file
-readers implement `Catalog`; main.py wires the concrete ones in (tests may pass others)."""
+"""What the service needs from the outside world, as Protocols: storage implements `Store` (with its answer,
+audit, review and package-log repositories and the package files), the data-file readers implement `Catalog`;
+main.py wires the concrete ones in (tests may pass others). The records that cross these ports are here too."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from assessment.model import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from assessment.exchange import PackageContent, PackageDraft
 
 T = TypeVar("T")
 
@@ -68,6 +71,102 @@ class HistoryEntry:
     new: dict[str, object]
 
 
+@dataclass(frozen=True)
+class AuditEvent:
+    """One change for the audit trail: what (action, subject), before and after (JSON-able), why."""
+
+    action: str  # answer | evidence | appraisal | comment | reply | state | import | export | key | audit
+    subject: str  # an indicator code, a package id, a key identity…
+    old: object = None
+    new: object = None
+    why: str = ""
+    assessment_id: int | None = None
+    source: str = ""  # entry | import | package | demo | review…
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str  # ISO 8601 UTC, as hashed
+    who: str
+    action: str
+    source: str
+    assessment_id: int | None
+    subject: str
+    old: str | None  # JSON text, as hashed
+    new: str | None
+    why: str
+
+
+@dataclass(frozen=True)
+class AuditVerdict:
+    """`audit verify`: the chain is intact (`first_bad` None), or the first row that does not match and why."""
+
+    rows: int
+    head: str  # hash of the last row (compare it with one noted earlier: the chain cannot show a cut-off tail)
+    first_bad: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad is None
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    indicator_code: str
+    points: float
+    reason: str
+    appraised_by: str
+    appraised_at: str  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """An inspector's comment on one indicator and the unit's reply. `round` 0 is written but not yet sent;
+    the n-th return sends them as round n."""
+
+    indicator_code: str
+    round: int
+    comment: str
+    comment_by: str = ""
+    comment_at: str = ""
+    reply: str = ""
+    reply_by: str = ""
+    reply_at: str = ""
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    """A public key this database accepts packages from: one per signer identity (a unit code, or
+    `inspector:<name>`)."""
+
+    identity: str
+    public_key: str  # base64 of the raw 32-byte Ed25519 key
+    fingerprint: str
+    source: str = ""  # first-use | key-list | own
+    added_at: str = ""
+    added_by: str = ""
+
+
+@dataclass(frozen=True)
+class PackageLogEntry:
+    """A package this database imported (direction "in") or wrote ("out")."""
+
+    package_id: str
+    direction: str
+    kind: str
+    unit_code: str
+    cycle: int
+    signer: str
+    fingerprint: str
+    manifest_sha256: str
+    created_at: str
+    outcome: str
+    logged_at: str = ""
+    logged_by: str = ""
+
+
 class AnswerStore(Protocol):
     def write(self, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult: ...
     def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
@@ -77,10 +176,52 @@ class AnswerStore(Protocol):
     def of(self, assessment_id: int) -> list[Answer]: ...
     def add_evidence(self, assessment_id: int, indicator_code: str, item: EvidenceItem, *, who: str) -> int: ...
     def history(self, assessment_id: int, indicator_code: str | None = None) -> list[HistoryEntry]: ...
+    def sync_evidence(self, assessment_id: int, wanted: Mapping[str, Sequence[EvidenceItem]], *, who: str,
+                      source: str) -> tuple[int, int]: ...
+
+
+class AuditStore(Protocol):
+    def record(self, events: Sequence[AuditEvent], *, who: str) -> None: ...
+    def verify(self) -> AuditVerdict: ...
+    def entries(self, *, assessment_id: int | None = None, limit: int | None = None) -> list[AuditEntry]: ...
+
+
+class ReviewStore(Protocol):
+    def appraisals(self, assessment_ids: Sequence[int]) -> dict[int, dict[str, Appraisal]]: ...
+    def set_appraisal(self, assessment_id: int, code: str, points: float | None, reason: str, *,
+                      who: str) -> None: ...
+    def notes(self, assessment_id: int) -> list[ReviewNote]: ...
+    def set_comment(self, assessment_id: int, code: str, text: str, *, who: str) -> None: ...
+    def send_comments(self, assessment_id: int, *, who: str) -> int: ...
+    def set_reply(self, assessment_id: int, code: str, text: str, *, who: str) -> None: ...
+    def merge_notes(self, assessment_id: int, notes: Sequence[ReviewNote], *, take: str, who: str) -> int: ...
+
+
+class PackageLog(Protocol):
+    def trusted_keys(self) -> list[TrustedKey]: ...
+    def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool: ...
+    def logged(self, package_ids: Sequence[str], direction: str = "in") -> dict[str, PackageLogEntry]: ...
+    def last_applied(self, unit_code: str, cycle: int, kind: str) -> str | None: ...
+    def log(self, entry: PackageLogEntry, *, who: str) -> None: ...
+
+
+class Exchange(Protocol):
+    """Package files (.dxpkg) and the signing keys kept in the user's data folder."""
+
+    def read(self, path: Path) -> PackageContent: ...
+    def write(self, path: Path, draft: PackageDraft, evidence: Mapping[str, Path]) -> PackageContent: ...
+    def public_key(self, identity: str, *, create: bool = False) -> str | None: ...
+    def extract_evidence(self, content: PackageContent, sha256: str, target: Path) -> None: ...
+    def read_key_list(self, path: Path) -> list[TrustedKey]: ...
+    def write_key_list(self, path: Path, keys: Sequence[TrustedKey]) -> None: ...
 
 
 class Store(Protocol):
     answers: AnswerStore
+    audit: AuditStore
+    review: ReviewStore
+    packages: PackageLog
+    exchange: Exchange
 
     def atomically(self, work: Callable[[], T]) -> T:
         """Run a group of writes as one transaction (all kept or none)."""
@@ -102,7 +243,10 @@ class Store(Protocol):
     def ensure_assessments(self, year: int, pairs: Iterable[tuple[str, int]]) -> dict[str, int]: ...
     def assessments(self, year: int | None = None, kind: UnitKind | None = None,
                     unit_code: str | None = None) -> list[Assessment]: ...
-    def set_status(self, assessment_id: int, status: AssessmentStatus) -> None: ...
+    def set_status(self, assessment_id: int, status: AssessmentStatus, *, who: str = "dxscore",
+                   why: str = "") -> None: ...
+    def transition(self, assessment_id: int, target: AssessmentStatus, sources: Iterable[AssessmentStatus | None],
+                   *, who: str, why: str = "", step: str = "") -> Assessment: ...
     def save_target_set(self, targets: TargetSet, *, default: bool, imported_from: str = "") -> None: ...
     def target_sets(self) -> list[TargetSetInfo]: ...
     def target_set(self, name: str | None = None) -> TargetSet | None: ...

@@ -4,7 +4,7 @@ and judge target-linked indicators against their history across cycles."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,6 +13,7 @@ from assessment.answer_matrix import AnswerMatrix, build_matrix
 from assessment.model import (
     AnswerType,
     Assessment,
+    AssessmentStatus,
     IndicatorScore,
     Methodology,
     PillarScore,
@@ -21,6 +22,7 @@ from assessment.model import (
     Unit,
     UnitKind,
 )
+from assessment.ports import Appraisal
 from assessment.progress import progress_of
 from assessment.ranking import band_for, ranks_by_group
 from assessment.scoring import BatchScores, ScoringContext, UnitColumns, measured_values, score_batch
@@ -38,6 +40,7 @@ class ScoredBatch:
     units: list[Unit]
     matrix: AnswerMatrix
     scores: BatchScores
+    appraisals: list[dict[str, Appraisal]] = field(default_factory=list)  # per assessment: code -> appraisal
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ class ScoresArea:
             matrix = build_matrix(methodology, len(members), stored.take([a.id for a in members]))
             scores = score_batch(methodology, UnitColumns.of(batch_units), matrix, ScoringContext(year, targets))
             batches.append(ScoredBatch(methodology, members, batch_units, matrix, scores))
+        appraised = self.s.store.review.appraisals([a.id for a in assessments])
+        for batch in batches:
+            batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
 
     def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None) -> CycleScores:
@@ -223,6 +229,28 @@ def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: i
                                 None if pillar_index[p] != pillar_index[p] else pillar_index[p], columns.scored[p])
                     for p, code in enumerate(s.pillar_codes))
     index = None if columns.index[i] != columns.index[i] else columns.index[i]
-    return Scorecard(unit.code, unit.name, unit.kind, year, m.id, m.version, columns.total[i],
+    card = Scorecard(unit.code, unit.name, unit.kind, year, m.id, m.version, columns.total[i],
                      columns.total_max[i], index, band_for(index, m.bands), rank or None, peers, pillars,
                      tuple(indicators), batch.assessments[i].status)
+    given = batch.appraisals[i] if batch.appraisals else {}
+    if given or card.status in (AssessmentStatus.APPRAISED, AssessmentStatus.LOCKED):
+        card = with_appraisal(card, m, given)
+    return card
+
+
+def with_appraisal(card: Scorecard, m: Methodology, given: dict[str, Appraisal]) -> Scorecard:
+    """The scorecard with its appraised figures beside the self-assessed ones: an indicator's appraised points
+    are the inspector's where given (and the indicator applies), else its own; pillars and the index follow."""
+    indicators = tuple(replace(s, appraised_points=given[s.code].points if s.code in given and s.applicable
+                               else s.points, appraisal_reason=given[s.code].reason if s.code in given else "")
+                       for s in card.indicators)
+    sums: dict[str, float] = defaultdict(float)
+    for score in indicators:
+        sums[score.pillar] += score.appraised_points or 0.0
+    pillars = tuple(replace(p, appraised_points=sums[p.code],
+                            appraised_index=sums[p.code] / p.max_points if p.max_points > 0 else None)
+                    for p in card.pillars)
+    total = sum(p.appraised_points or 0.0 for p in pillars if p.scored)
+    index = total / card.max_points if card.max_points > 0 else None
+    return replace(card, indicators=indicators, pillars=pillars, appraised_points=total, appraised_index=index,
+                   appraised_band=band_for(index, m.bands))

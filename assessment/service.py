@@ -1,6 +1,7 @@
 """AssessmentService: the one API the CLI and the GUI use. Sub-areas group the operations
 (`service.units`, `service.methodologies`, `service.targets`, `service.answers`, `service.scores`,
-`service.demo`); each call opens its own storage transaction through the Store port."""
+`service.entry`, `service.appraisal`, `service.packages`, `service.audit`, `service.demo`…); each call opens its
+own storage transaction through the Store port."""
 
 from __future__ import annotations
 
@@ -55,6 +56,24 @@ class AssessmentService:
         from assessment.entry_area import EntryArea
 
         return EntryArea(self)
+
+    @cached_property
+    def appraisal(self):  # type: ignore[no-untyped-def]
+        from assessment.appraisal_area import AppraisalArea
+
+        return AppraisalArea(self)
+
+    @cached_property
+    def packages(self):  # type: ignore[no-untyped-def]
+        from assessment.packages_area import PackagesArea
+
+        return PackagesArea(self)
+
+    @cached_property
+    def audit(self):  # type: ignore[no-untyped-def]
+        from assessment.audit_area import AuditArea
+
+        return AuditArea(self)
 
     @cached_property
     def demo(self):  # type: ignore[no-untyped-def]

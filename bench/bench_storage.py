@@ -1,8 +1,9 @@
 """Bulk import and loading of a national cycle set of answers, against raw sqlite3.
 
-- import: `AnswerRepository.write` (diff against stored answers, insert, one history row per answer, one
-  transaction) vs raw `sqlite3.executemany` of exactly the same answer and history rows into an identical
-  copy of the database (same schema, indexes and pragmas).
+- import: `AnswerRepository.write` (diff against stored answers, insert, one history row and one chained audit
+  row per answer, one transaction) vs raw `sqlite3.executemany` of exactly the same answer, history and audit
+  rows (the audit rows as our import wrote them, hashes included) into an identical copy of the database (same
+  schema, indexes, triggers and pragmas).
 - load: `AnswerRepository.load_cycle` (what scoring reads) vs raw `sqlite3` fetchall of the same query
   into a pandas DataFrame.
 """
@@ -66,7 +67,19 @@ def raw_rows(frame: pd.DataFrame):
     return answers, history, fields
 
 
-def raw_import(path: Path, answers, history, fields) -> None:
+AUDIT_COLUMNS = ("at", "who", "action", "source", "assessment_id", "subject", "old", "new", "why", "prev_hash", "hash")
+
+
+def audit_rows(path: Path) -> list[tuple]:
+    """The audit rows our import appended (everything after the template's own rows), exactly as stored."""
+    connection = sqlite3.connect(path)
+    rows = connection.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE action = 'answer' "
+                              "ORDER BY id").fetchall()
+    connection.close()
+    return rows
+
+
+def raw_import(path: Path, answers, history, fields, audit) -> None:
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
@@ -78,6 +91,8 @@ def raw_import(path: Path, answers, history, fields) -> None:
             *(f"old_{f}" for f in fields), *(f"new_{f}" for f in fields)]
     connection.executemany(f"INSERT INTO answer_history ({', '.join(hist)}) VALUES ({', '.join('?' * len(hist))})",
                            history)
+    connection.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+                           f"VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})", audit)
     connection.execute("COMMIT")
     connection.close()
 
@@ -91,7 +106,7 @@ def main() -> bool:
     frame = answer_frame(methodology, units, ids)
     answers, history, fields = raw_rows(frame)
     print(f"storage: {len(frame)} answers ({NATIONAL_COMMUNES} units × {len(methodology.indicators)} indicators × "
-          f"{len(CYCLES)} cycles), each with a history row")
+          f"{len(CYCLES)} cycles), each with a history row and an audit row")
     work = folder / "work.sqlite"
 
     def fresh():
@@ -109,8 +124,10 @@ def main() -> bool:
 
     ok = True
     imported = measure(ours, repeat=3, setup=fresh)
-    raw = measure(lambda: raw_import(work, answers, history, fields), repeat=3, setup=fresh)
-    ok &= report("bulk import (write + history, one transaction)", imported, raw, max_ratio=1.5)
+    audit = audit_rows(work)
+    assert len(audit) == len(frame)
+    raw = measure(lambda: raw_import(work, answers, history, fields, audit), repeat=3, setup=fresh)
+    ok &= report("bulk import (write + history + audit chain, one transaction)", imported, raw, max_ratio=1.5)
     size = work.stat().st_size
 
     fresh()
@@ -136,7 +153,8 @@ def main() -> bool:
     loaded = measure(our_load, repeat=7)
     plain = measure(raw_load, repeat=7)
     ok &= report("load 3 cycles for scoring", loaded, plain, max_ratio=1.3)
-    print(f"database size after import: {size / 1e6:.1f} MB ({size / len(frame):.0f} bytes per answer incl. history)")
+    print(f"database size after import: {size / 1e6:.1f} MB ({size / len(frame):.0f} bytes per answer incl. history "
+          "and audit)")
     store.close()
     connection.close()
     shutil.rmtree(folder, ignore_errors=True)

@@ -4,9 +4,10 @@ the live score on top and the save state at the bottom."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.entry_area import EntrySession
-from assessment.model import Answer, AssessmentStatus, Scorecard, UnitKind
+from assessment.model import Answer, Scorecard, UnitKind
 from assessment.service import AssessmentService, cycle_day
+from assessment.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from gui.answer_messages import word
 from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
@@ -33,19 +35,12 @@ from gui.errors import show_error
 from gui.form import QuestionnaireForm, points_line
 from gui.i18n import tr
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
+from gui.packages import PackageActions
 from gui.reports import ReportActions
+from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, Settings
+from gui.states import state_name
 from gui.tasks import TaskRunner
-
-STATUS_TEXT = {  # marked for lupdate, translated where shown
-    AssessmentStatus.DRAFT: QT_TRANSLATE_NOOP("", "draft"),
-    AssessmentStatus.SUBMITTED: QT_TRANSLATE_NOOP("", "submitted — read-only"),
-    AssessmentStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("", "under review — read-only"),
-    AssessmentStatus.RETURNED: QT_TRANSLATE_NOOP("", "returned for correction"),
-    AssessmentStatus.RESUBMITTED: QT_TRANSLATE_NOOP("", "resubmitted — read-only"),
-    AssessmentStatus.APPRAISED: QT_TRANSLATE_NOOP("", "appraised — read-only"),
-    AssessmentStatus.LOCKED: QT_TRANSLATE_NOOP("", "locked — read-only"),
-}
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +53,8 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner()
         self.controller = EntryController(service, self.runner)
         self.reports = ReportActions(self, service, self.runner, opener)
+        self.packages = PackageActions(self, service, self.runner, self.lang, self._imported)
+        self.setAcceptDrops(True)  # .dxpkg files dropped on the window are imported (after a preview)
         self.forms: dict[str, QuestionnaireForm] = {}
         self.form: QuestionnaireForm | None = None
         self.setWindowTitle(tr("dxscore — digital transformation assessment"))
@@ -151,6 +148,10 @@ class MainWindow(QMainWindow):
         self.dashboard_page = QWidget()  # the dashboard is built when first shown (pyqtgraph: ~0.5 s import)
         QVBoxLayout(self.dashboard_page)
         self.tabs.addTab(self.dashboard_page, tr("Compare units"))
+        self.review = ReviewPanel(self.service, self.runner, self.lang)
+        self.review.changed.connect(self._review_changed)
+        self.review.export_return.connect(lambda code, year: self.packages.export_return(year, code))
+        self.tabs.addTab(self.review, tr("Review"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard = None
         self.setCentralWidget(self.tabs)
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(tr("Find indicator"), QKeySequence.StandardKey.Find, self.focus_find, "find")
         self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.unit_search.setFocus, "findUnit")
         self.submit_action = self._action(tr("Submit…"), "Ctrl+Return", self.submit, "submit")
-        self.reopen_action = self._action(tr("Reopen (inspector)"), None, self.reopen, "reopen")
+        self.reopen_action = self._action(tr("Withdraw the submission"), None, self.reopen, "reopen")
         self.settings_action = self._action(tr("Settings…"), "Ctrl+,", self.open_settings, "settings")
         self.compare_action = self._action(tr("Compare units"), "Ctrl+D", lambda: self.tabs.setCurrentIndex(1),
                                            "compare")
@@ -181,6 +182,18 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.prev_action, self.next_action, self.submit_action,
                        self.reopen_action, self.settings_action):
             bar.addAction(action)
+        packages = self.menuBar().addMenu(tr("Packages"))
+        packages.setObjectName("packagesMenu")
+        self.package_actions = {
+            "export": packages.addAction(tr("Export the submission package…"), self.export_package),
+            "import": packages.addAction(tr("Import packages…"), self.packages.choose_and_import),
+            "key": packages.addAction(tr("Signing key of the unit…"), self.show_key),
+            "keys": packages.addAction(tr("Import a key list…"), self.packages.import_keys),
+            "audit": packages.addAction(tr("Verify the audit trail"), self.packages.verify_audit),
+        }
+        self.package_actions["import"].setShortcut(QKeySequence("Ctrl+I"))
+        self.review_action = self._action(tr("Review"), "Ctrl+R", lambda: self.tabs.setCurrentWidget(self.review),
+                                          "reviewTab")
         menu = self.menuBar().addMenu(tr("Reports"))
         menu.setObjectName("reportsMenu")
         self.report_actions = {
@@ -269,11 +282,12 @@ class MainWindow(QMainWindow):
         self.heading.setText(f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {cycle}</h2>"
                              f"{session.methodology.title.get(self.lang)} — {session.methodology.id} "
                              f"{session.methodology.version}")
-        status = tr(STATUS_TEXT[session.status])
+        status = state_name(session.status) + ("" if session.editable else tr(" — read-only"))
         self.status_line.setText(tr("Status: <b>%1</b>").replace("%1", status))
         self.status_line.setStyleSheet("" if session.editable else "color: #8a1c1c;")
         self.statusBar().showMessage(tr("Ready."))
         self._enable_actions()
+        self._follow_review()
 
     def _scored(self, card: Scorecard) -> None:
         if self.form is not None:
@@ -364,8 +378,9 @@ class MainWindow(QMainWindow):
 
     def reopen(self) -> None:
         session = self.controller.session
-        if session is not None and not session.editable and confirm(
-                self, tr("Reopen"), tr("Reopen this assessment for editing?")):
+        if session is not None and session.status in TRANSITIONS[Step.WITHDRAW].sources and confirm(
+                self, tr("Withdraw"), tr("Withdraw this submission to edit it again? This is possible until the "
+                                         "inspectors start their review.")):
             self.controller.reopen()
 
     def _report_context(self) -> tuple[int, str | None, UnitKind | None]:
@@ -403,6 +418,60 @@ class MainWindow(QMainWindow):
             self.dashboard = DashboardView(self.service, self.runner, self.lang)
             self.dashboard_page.layout().addWidget(self.dashboard)
             self.statusBar().showMessage(tr("Ready."))
+        self._follow_review()
+
+    # --------------------------------------------------------------------------- review and packages
+
+    def _follow_review(self) -> None:
+        """The Review tab shows the unit open on the Data entry tab (loaded only while it is showing)."""
+        session = self.controller.session
+        if session is not None and self.tabs.currentWidget() is self.review and \
+                (self.review.unit_code, self.review.year) != (session.unit.code, session.year):
+            self.review.show_unit(session.unit.code, session.year)
+
+    def _review_changed(self) -> None:
+        """A review step or an import moved an assessment: the form's read-only state and the charts follow."""
+        session = self.controller.session
+        if session is not None:
+            self.controller.open(session.unit.code, session.year)
+        if self.dashboard is not None:
+            self.dashboard.recompute()
+
+    def _imported(self) -> None:
+        self.statusBar().showMessage(tr("Packages imported."))
+        self._review_changed()
+        if self.review.unit_code is not None:
+            self.review.reload()
+
+    def export_package(self) -> None:
+        session = self.controller.session
+        if session is None:
+            self.statusBar().showMessage(tr("Choose a unit first."))
+            return
+        self.controller.flush()
+        self.packages.export_submission(session.year, session.unit.code)
+
+    def show_key(self) -> None:
+        session = self.controller.session
+        if session is None:
+            self.statusBar().showMessage(tr("Choose a unit first."))
+            return
+        self.packages.show_key(session.unit.code)
+
+    @staticmethod
+    def _package_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".dxpkg")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._package_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._package_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.packages.import_paths(files)
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).open()
@@ -412,7 +481,10 @@ class MainWindow(QMainWindow):
         editable = session is not None and session.editable
         self.undo_action.setEnabled(editable and bool(self.controller.undo_stack))
         self.submit_action.setEnabled(editable)
-        self.reopen_action.setEnabled(session is not None and not session.editable)
+        status = session.status if session is not None else None
+        self.reopen_action.setEnabled(status in TRANSITIONS[Step.WITHDRAW].sources)
+        self.package_actions["export"].setEnabled(status in SUBMITTED_STATES)
+        self.package_actions["key"].setEnabled(session is not None)
         for action in (self.prev_action, self.next_action, self.find_action):
             action.setEnabled(session is not None)
 

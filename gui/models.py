@@ -42,6 +42,34 @@ def kind_label(kind: UnitKind) -> str:
             UnitKind.COMMUNE: tr("Communes and wards (from 01/07/2025)")}[kind]
 
 
+class RowsTableModel(QAbstractTableModel):
+    """A flat table over `self.rows` with translated `self.headers`: the counting and header plumbing every
+    table of the window shares; subclasses say what a cell shows in `data`."""
+
+    headers: Sequence[str] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list = []
+
+    def set_rows(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+
 class UnitTreeModel(QAbstractItemModel):
     """Two levels: unit kinds, then their units. Units that do not exist in the chosen cycle are historical."""
 

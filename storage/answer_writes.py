@@ -1,5 +1,6 @@
 """Writing answers in bulk: diff against what is stored, insert/update through the driver's executemany, and a
-history row per change, all in one transaction. Imported on the first write only (it needs pandas)."""
+history row and an audit row per change, all in one transaction. Imported on the first write only (it needs
+pandas)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Sequence
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -14,6 +16,7 @@ import pandas as pd
 
 from assessment.ports import ANSWER_COLUMNS, WriteResult
 from storage.answers import check_storable
+from storage.audit import append, as_json
 from storage.db import run_write
 
 if TYPE_CHECKING:
@@ -47,13 +50,16 @@ def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFram
         same = _same(merged) & ~is_new
     changed = ~is_new & ~same
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    touched = is_new | changed
+    everything = _Plain(merged) if touched.all() else None  # one conversion of each column, shared below
     if is_new.any():
-        _insert(repo, connection, merged[is_new], who, now)
+        _insert(repo, connection, everything if is_new.all() else _Plain(merged[is_new]), who, now)
     if changed.any():
         _update(repo, connection, merged[changed], who, now)
-    touched = is_new | changed
     if touched.any():
-        _history(repo, connection, merged[touched], is_new[touched], who, source, now)
+        rows = everything or _Plain(merged[touched])
+        _history(repo, connection, rows, is_new[touched], who, source, now)
+        _audit(connection, rows, is_new[touched], who, source)
     return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()))
 
 
@@ -69,9 +75,27 @@ def _check_sizes(frame: pd.DataFrame, who: str, source: str) -> None:
                    who, source)
 
 
-def _insert(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, who: str, now: dt.datetime) -> None:
+class _Plain:
+    """A frame's columns as plain Python lists (see _values), each converted once."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame, self.cache = frame, {}
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __contains__(self, column: str) -> bool:
+        return column in self.frame
+
+    def __call__(self, column: str) -> list[object]:
+        if column not in self.cache:
+            self.cache[column] = _values(self.frame, column)
+        return self.cache[column]
+
+
+def _insert(repo: AnswerRepository, connection: Connection, rows: _Plain, who: str, now: dt.datetime) -> None:
     columns = (*KEY, *ANSWER_COLUMNS, "updated_at", "updated_by")
-    values = [_values(rows, c) for c in (*KEY, *ANSWER_COLUMNS)]
+    values = [rows(c) for c in (*KEY, *ANSWER_COLUMNS)]
     values += [[repo.db_time(now)] * len(rows), [who] * len(rows)]
     marks = ", ".join([repo.mark] * len(columns))
     connection.exec_driver_sql(f"INSERT INTO answers ({', '.join(columns)}) VALUES ({marks})",
@@ -86,23 +110,70 @@ def _update(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, 
                                list(zip(*values, strict=True)))
 
 
-def _history(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, is_new: np.ndarray, who: str,
+def _history(repo: AnswerRepository, connection: Connection, rows: _Plain, is_new: np.ndarray, who: str,
              source: str, now: dt.datetime) -> None:
     n = len(rows)
     columns = [*KEY, "changed_at", "changed_by", "source"]
-    values = [_values(rows, "assessment_id"), _values(rows, "indicator_code"), [repo.db_time(now)] * n, [who] * n,
-              [source] * n]
+    values = [rows("assessment_id"), rows("indicator_code"), [repo.db_time(now)] * n, [who] * n, [source] * n]
+    nones = [None] * n
     for field in ANSWER_COLUMNS:
         old_name = f"{field}_old"
-        old = _values(rows, old_name) if old_name in rows else [None] * n
         columns.append(f"old_{field}")
-        values.append([None if fresh else value for fresh, value in zip(is_new.tolist(), old, strict=True)])
+        if old_name not in rows or is_new.all():
+            values.append(nones)
+        else:
+            values.append([None if fresh else v for fresh, v in zip(is_new.tolist(), rows(old_name), strict=True)])
     for field in ANSWER_COLUMNS:
         columns.append(f"new_{field}")
-        values.append(_values(rows, field))
+        values.append(rows(field))
     marks = ", ".join([repo.mark] * len(columns))
     connection.exec_driver_sql(f"INSERT INTO answer_history ({', '.join(columns)}) VALUES ({marks})",
                                list(zip(*values, strict=True)))
+
+
+def _audit(connection: Connection, rows: _Plain, is_new: np.ndarray, who: str, source: str) -> None:
+    """One audit row per change, worded as storage.answers.answer_change words it (a new answer's non-empty
+    fields; a changed answer's changed fields before and after), new answers built column by column: this runs
+    once per answer of a national import."""
+    n = len(rows)
+    new = {f: rows(f) for f in ANSWER_COLUMNS}
+    fresh = is_new.tolist()
+    payloads = _new_payloads(new, n)
+    aids, codes = rows("assessment_id"), rows("indicator_code")
+    if all(fresh):
+        append(connection, [("answer", source, aid, code, None, payload, "")
+                            for aid, code, payload in zip(aids, codes, payloads, strict=True)], who=who)
+        return
+    old = {f: rows(f"{f}_old") if f"{f}_old" in rows else [None] * n for f in ANSWER_COLUMNS}
+    audit = []
+    for i, (aid, code) in enumerate(zip(aids, codes, strict=True)):
+        if fresh[i]:
+            audit.append(("answer", source, aid, code, None, payloads[i], ""))
+            continue
+        changed = [f for f in ANSWER_COLUMNS if new[f][i] != old[f][i]]
+        audit.append(("answer", source, aid, code, as_json({f: old[f][i] for f in changed}),
+                      as_json({f: new[f][i] for f in changed}), ""))
+    append(connection, audit, who=who)
+
+
+_SPECIAL = {"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}
+
+
+def _new_payloads(columns: dict[str, list[object]], n: int) -> list[str]:
+    """as_json({field: value}) of each row's non-empty fields (keys sorted), without a dict per row."""
+    fragments = []
+    for field in sorted(ANSWER_COLUMNS):
+        key, values = f'"{field}":', columns[field]
+        if field in NUMBER_FIELDS:
+            fragments.append([None if v is None else key + (r if (r := repr(v))[-1] not in "fn" else _SPECIAL[r])
+                              for v in values])
+        elif field == "not_applicable":
+            fragments.append([key + "true" if v else None for v in values])
+        else:  # text: comment and value_text skip "", choices keep it (none of the options)
+            keep_empty = field == "choices"
+            fragments.append([None if v is None or (v == "" and not keep_empty) else key + encode_basestring(v)
+                              for v in values])
+    return ["{" + ",".join([f for f in row if f is not None]) + "}" for row in zip(*fragments, strict=True)]
 
 
 def _normalise(frame: pd.DataFrame) -> pd.DataFrame:

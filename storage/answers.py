@@ -2,7 +2,8 @@
 
 Both paths go through the DBAPI cursor (executemany / fetchall) rather than ORM objects: ENV-NOTES §5
 measured ORM bulk at 5× and `Session.execute` reads at 7× the raw driver, and these are the paths that
-handle a whole cycle of answers at once.
+handle a whole cycle of answers at once. Every change (answer or evidence) also appends its audit row
+(storage/audit.py) in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from assessment.answer_matrix import LongAnswers
 from assessment.errors import BadInput, NotFound
 from assessment.model import Answer, EvidenceItem, IndicatorCode
 from assessment.ports import ANSWER_COLUMNS, HistoryEntry, WriteResult
+from storage.audit import append, as_json
 from storage.db import retry_busy, run_write, write_transaction
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
 
@@ -31,6 +33,17 @@ CHUNK = 900  # ids per IN (...) list: under SQLite's old 999-parameter limit
 
 
 LIMITS = {"indicator_code": 32, "updated_by": 100, "source": 16}  # the String(n) columns of tables.py
+_SKIP_EMPTY = {"comment": "", "not_applicable": False}  # "" in choices is an answer (none of the options)
+
+
+def answer_change(old: Mapping[str, object] | None, new: Mapping[str, object]) -> tuple[str | None, str]:
+    """An answer change as the audit trail keeps it: for a new answer its non-empty fields; for a changed one
+    the fields that changed, before and after (JSON text)."""
+    if old is None:
+        return None, as_json({f: v for f, v in new.items()
+                              if v is not None and not (f in _SKIP_EMPTY and v == _SKIP_EMPTY[f])})
+    changed = [f for f in ANSWER_COLUMNS if old.get(f) != new.get(f)]
+    return as_json({f: old.get(f) for f in changed}), as_json({f: new.get(f) for f in changed})
 
 
 def check_storable(codes: Iterable[object], texts: Iterable[object], who: str, source: str) -> None:
@@ -136,7 +149,63 @@ class AnswerRepository:
                               added_by=who)
             s.add(row)
             s.flush()
+            append(connection, [("evidence", "entry", assessment_id, indicator_code, None,
+                                 as_json(_evidence_fields(item)), "")], who=who)
             return row.id
+
+    def sync_evidence(self, assessment_id: int, wanted: Mapping[str, Sequence[EvidenceItem]], *, who: str,
+                      source: str) -> tuple[int, int]:
+        """Make the evidence of these indicators exactly `wanted` (a package's): add what is missing, remove what
+        is not wanted, each change audited. Returns (added, removed)."""
+
+        def work(connection: Connection) -> tuple[int, int]:
+            answers = dict(connection.exec_driver_sql(
+                f"SELECT indicator_code, id FROM answers WHERE assessment_id = {self.mark}", (assessment_id,)).all())
+            ids = [answers[code] for code in wanted if code in answers]
+            held = self._evidence_rows(connection, ids)
+            added = removed = 0
+            audit: list[tuple] = []
+            for code, items in wanted.items():
+                answer_id = answers.get(code)
+                have = {_evidence_key(e): e for e in held.get(answer_id, [])} if answer_id else {}
+                want = {_evidence_key(e): e for e in items}
+                for key, item in have.items():
+                    if key not in want:
+                        connection.exec_driver_sql(f"DELETE FROM evidence WHERE id = {self.mark}", (item.id,))
+                        audit.append(("evidence", source, assessment_id, code, as_json(_evidence_fields(item)), None,
+                                      "not in the imported package"))
+                        removed += 1
+                for key, item in want.items():
+                    if key not in have and answer_id is not None:
+                        self._insert_evidence(connection, answer_id, item, who)
+                        audit.append(("evidence", source, assessment_id, code, None, as_json(_evidence_fields(item)),
+                                      ""))
+                        added += 1
+            append(connection, audit, who=who)
+            return added, removed
+
+        return run_write(self.engine, work)
+
+    def _evidence_rows(self, connection: Connection, answer_ids: Sequence[int]) -> dict[int, list[EvidenceItem]]:
+        held: dict[int, list[EvidenceItem]] = {}
+        for start in range(0, len(answer_ids), CHUNK):
+            chunk = answer_ids[start:start + CHUNK]
+            rows = connection.exec_driver_sql(
+                "SELECT answer_id, document_number, document_date, summary, file_name, file_sha256, id FROM evidence "
+                f"WHERE answer_id IN ({', '.join([self.mark] * len(chunk))}) ORDER BY id", tuple(chunk)).all()
+            for answer_id, number, date, summary, name, sha, pk in rows:
+                if isinstance(date, str):
+                    date = dt.date.fromisoformat(date)
+                held.setdefault(answer_id, []).append(EvidenceItem(number, date, summary, name, sha, pk))
+        return held
+
+    def _insert_evidence(self, connection: Connection, answer_id: int, item: EvidenceItem, who: str) -> None:
+        date = item.document_date.isoformat() if item.document_date and self.sqlite else item.document_date
+        now = self.db_time(dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        connection.exec_driver_sql(
+            "INSERT INTO evidence (answer_id, document_number, document_date, summary, file_name, file_sha256, "
+            f"added_at, added_by) VALUES ({', '.join([self.mark] * 8)})",
+            (answer_id, item.document_number, date, item.summary, item.file_name, item.file_sha256, now, who))
 
     def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
                   source: str) -> WriteResult:
@@ -169,6 +238,7 @@ class AnswerRepository:
             connection.exec_driver_sql(
                 f"INSERT INTO answer_history ({', '.join(history)}) VALUES ({', '.join([self.mark] * len(history))})",
                 (assessment_id, code, now, who, source, *previous, *values))
+            append(connection, [("answer", source, assessment_id, code, *answer_change(old, new), "")], who=who)
             return WriteResult(int(found is None), int(found is not None), 0)
 
         return run_write(self.engine, work)
@@ -198,6 +268,16 @@ def _single(fields: Mapping[str, object]) -> dict[str, object]:
         "manual_points": number(fields.get("manual_points")),
         "comment": "" if comment is None else str(comment),
     }
+
+
+def _evidence_fields(item: EvidenceItem) -> dict[str, object]:
+    return {"document_number": item.document_number,
+            "document_date": item.document_date.isoformat() if item.document_date else None,
+            "summary": item.summary, "file_name": item.file_name, "file_sha256": item.file_sha256}
+
+
+def _evidence_key(item: EvidenceItem) -> tuple:
+    return (item.document_number, item.document_date, item.summary, item.file_name, item.file_sha256)
 
 
 def _answer(row: AnswerRow, evidence: tuple[EvidenceItem, ...]) -> Answer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +33,9 @@ from assessment.model import (
 )
 from assessment.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
-from storage.db import retry_busy, run_write, write_transaction
+from storage.audit import AuditRepository, append, as_json
+from storage.db import _current, retry_busy, run_write, write_transaction
+from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,
     CycleRow,
@@ -59,6 +62,15 @@ class SqlStore:
         self.engine = engine
         self.session = sessionmaker(engine, expire_on_commit=False)
         self.answers = AnswerRepository(engine)
+        self.audit = AuditRepository(engine)
+        self.review = ReviewRepository(engine)
+        self.packages = PackageLogRepository(engine)
+
+    @cached_property
+    def exchange(self):  # type: ignore[no-untyped-def]  # zip and cryptography: imported when packages are used
+        from storage.package_file import PackageFiles
+
+        return PackageFiles()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -251,10 +263,41 @@ class SqlStore:
             return sorted(found, key=lambda a: (a.cycle, a.unit_code))
 
     @retry_busy
-    def set_status(self, assessment_id: int, status: AssessmentStatus) -> None:
+    def set_status(self, assessment_id: int, status: AssessmentStatus, *, who: str = "dxscore", why: str = "") -> None:
+        """Set the state whatever it was (administration and tests); the workflow uses `transition`."""
         with self._write() as s:
+            old = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id))
             s.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id)
                       .values(status=status.value, updated_at=utcnow()))
+            append(_current(self.engine), [("state", "admin", assessment_id, "set", as_json(old),
+                                            as_json(status.value), why)], who=who)
+
+    @retry_busy
+    def transition(self, assessment_id: int, target: AssessmentStatus, sources: Iterable[AssessmentStatus | None],
+                   *, who: str, why: str = "", step: str = "") -> Assessment:
+        """Move an assessment to `target` if its state, read under the writer lock, is one of `sources` (so two
+        inspectors never both make a step from the same state); the step goes into the audit trail."""
+        allowed = {s for s in sources if s is not None}
+        with self._write() as s:
+            row = s.get(AssessmentRow, assessment_id)
+            if row is None:
+                raise NotFound(f"no assessment {assessment_id}")
+            if AssessmentStatus(row.status) not in allowed:
+                raise BadInput(f"the assessment is {row.status} now, not {' or '.join(sorted(allowed))}; "
+                               "it was changed meanwhile: open it again")
+            old = row.status
+            if old != target.value:
+                row.status, row.updated_at = target.value, utcnow()
+                s.flush()
+                append(_current(self.engine), [("state", "workflow", assessment_id, step or target.value,
+                                                as_json(old), as_json(target.value), why)], who=who)
+            i, code, year, ident, version, status = s.execute(
+                select(AssessmentRow.id, UnitRow.code, AssessmentRow.cycle_year, MethodologyRow.methodology_id,
+                       MethodologyRow.version, AssessmentRow.status)
+                .join(UnitRow, UnitRow.id == AssessmentRow.unit_id)
+                .join(MethodologyRow, MethodologyRow.id == AssessmentRow.methodology_pk)
+                .where(AssessmentRow.id == assessment_id)).one()
+            return Assessment(i, UnitCode(code), year, MethodologyId(ident), version, AssessmentStatus(status))
 
     # --------------------------------------------------------------------------------------- targets
 

@@ -143,7 +143,7 @@ class HistoryRow(Base):
     indicator_code: Mapped[str] = mapped_column(String(32))
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(100))
-    source: Mapped[str] = mapped_column(String(16))  # entry | import | demo
+    source: Mapped[str] = mapped_column(String(16))  # entry | import | demo | package
     old_value_number: Mapped[float | None] = mapped_column(Float)
     old_value_text: Mapped[str | None] = mapped_column(Text)
     old_numerator: Mapped[float | None] = mapped_column(Float)
@@ -195,3 +195,90 @@ class TargetValueRow(Base):
     target_pk: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     value: Mapped[float] = mapped_column(Float)
+
+
+class AuditRow(Base):
+    """The append-only audit trail: every change with who, when, what, old, new and why. `hash` is the SHA-256
+    of the previous row's hash and this row's fields (storage/audit.py); triggers refuse UPDATE and DELETE.
+    `at` is text (ISO 8601 UTC) so the hashed bytes are the stored bytes on every database. No foreign keys:
+    the trail outlives what it describes."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    who: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+    assessment_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    subject: Mapped[str] = mapped_column(String(100))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AppraisalRow(Base):
+    """An inspector's points for one indicator of one assessment, with the mandatory reason."""
+
+    __tablename__ = "appraisals"
+    __table_args__ = (UniqueConstraint("assessment_id", "indicator_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    points: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    appraised_at: Mapped[str] = mapped_column(String(32))
+    appraised_by: Mapped[str] = mapped_column(String(100))
+
+
+class ReviewNoteRow(Base):
+    """An inspector's comment on an indicator (round 0: not yet sent; n: sent with the n-th return) and the
+    unit's reply. Times are ISO text: notes travel in packages unchanged."""
+
+    __tablename__ = "review_notes"
+    __table_args__ = (UniqueConstraint("assessment_id", "round", "indicator_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer)
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    comment: Mapped[str] = mapped_column(Text)
+    comment_by: Mapped[str] = mapped_column(String(100))
+    comment_at: Mapped[str] = mapped_column(String(40))
+    reply: Mapped[str] = mapped_column(Text, default="")
+    reply_by: Mapped[str] = mapped_column(String(100), default="")
+    reply_at: Mapped[str] = mapped_column(String(40), default="")
+
+
+class TrustedKeyRow(Base):
+    """A signer's public key this database accepts packages from (one per identity)."""
+
+    __tablename__ = "trusted_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity: Mapped[str] = mapped_column(String(100), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[str] = mapped_column(String(32))
+    added_by: Mapped[str] = mapped_column(String(100))
+
+
+class PackageLogRow(Base):
+    """Packages imported ("in") and written ("out"): what makes a second import of the same file a no-op."""
+
+    __tablename__ = "package_log"
+    __table_args__ = (UniqueConstraint("direction", "package_id"),
+                      Index("ix_package_log_unit_cycle", "unit_code", "cycle"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(4))
+    kind: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(String(32))
+    cycle: Mapped[int] = mapped_column(Integer)
+    signer: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(16))
+    logged_at: Mapped[str] = mapped_column(String(32))
+    logged_by: Mapped[str] = mapped_column(String(100))

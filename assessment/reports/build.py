@@ -117,6 +117,8 @@ def scorecard_view(data: CycleData, card: Scorecard, answers: Sequence[Answer] =
         pillars=_pillars(card, m, data.current, previous), trend=_trend(data, card),
         targets=_targets(card, data.targets), losses=_losses(card, m), evidence=_evidence(card, m, answers),
         indicators=card.indicators, missing=len(card.missing), demo=data.demo, target_set=data.targets.name,
+        appraised_points=card.appraised_points, appraised_index=card.appraised_index,
+        appraised_band=f"{card.appraised_band.code} · {card.appraised_band.name.vi}" if card.appraised_band else "",
     )
     return dataclasses.replace(view, fingerprint=fingerprint(view))
 
@@ -133,7 +135,8 @@ def _pillars(card: Scorecard, m: Methodology, group: PeerGroup, previous: tuple[
              ) -> tuple[PillarRow, ...]:
     before = previous[1].pillars if previous else {}
     return tuple(PillarRow(p.code, m.pillar(p.code).name.vi, p.points, p.max_points, p.index,
-                           group.pillar_average.get(p.code), before.get(p.code), p.scored)
+                           group.pillar_average.get(p.code), before.get(p.code), p.scored, p.appraised_points,
+                           p.appraised_index)
                  for p in card.pillars)
 
 

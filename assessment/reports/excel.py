@@ -26,7 +26,8 @@ SUMMARY_COLUMNS = {
     "cycle": "Chu kỳ", "methodology_id": "Bộ chỉ số (mã)", "methodology_version": "Phiên bản bộ chỉ số",
     "status": "Trạng thái hồ sơ (mã)", "points": "Tổng điểm", "max_points": "Điểm tối đa áp dụng",
     "index": "Chỉ số chung", "band_code": "Mức (mã)", "band": "Mức", "rank": "Hạng", "peer_count": "Số đơn vị xếp hạng",
-    "missing": "Số chỉ số chưa trả lời",
+    "missing": "Số chỉ số chưa trả lời", "appraised_points": "Tổng điểm thẩm định",
+    "appraised_index": "Chỉ số chung thẩm định", "appraised_band_code": "Mức thẩm định (mã)",
 }
 DETAIL_COLUMNS = {
     "unit_code": "Mã đơn vị", "cycle": "Chu kỳ", "methodology_id": "Bộ chỉ số (mã)",
@@ -35,6 +36,7 @@ DETAIL_COLUMNS = {
     "value": "Giá trị trả lời", "numerator": "Tử số", "denominator": "Mẫu số", "points": "Điểm",
     "max_points": "Điểm tối đa", "applicable": "Áp dụng", "relevant": "Hiển thị", "answered": "Đã trả lời",
     "target_id": "Mục tiêu (mã)", "target_status": "Tình trạng mục tiêu (mã)", "projected_year": "Năm dự kiến đạt",
+    "appraised_points": "Điểm thẩm định", "appraisal_reason": "Lý do thẩm định",
 }
 SHEET_KIND = {UnitKind.DEPARTMENT: "Chỉ số - Sở, ban, ngành", UnitKind.DISTRICT: "Chỉ số - Quận, huyện",
               UnitKind.COMMUNE: "Chỉ số - Xã, phường"}
@@ -68,7 +70,9 @@ def _summary(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology
             "methodology_version": card.methodology_version, "status": card.status.value, "points": card.points,
             "max_points": card.max_points, "index": card.index, "band_code": card.band.code if card.band else None,
             "band": card.band.name.vi if card.band else None, "rank": card.rank, "peer_count": card.peer_count,
-            "missing": len(card.missing)}
+            "missing": len(card.missing), "appraised_points": card.appraised_points,
+            "appraised_index": card.appraised_index,
+            "appraised_band_code": card.appraised_band.code if card.appraised_band else None}
         m = methodologies[_key(card)]
         for p in card.pillars:
             name = m.pillar(p.code).name.vi
@@ -121,7 +125,8 @@ def _detail_row(card: Scorecard, m: Methodology, score: IndicatorScore, current:
             "max_points": score.max_points, "applicable": score.applicable, "relevant": score.relevant,
             "answered": score.answered, "target_id": score.target_id,
             "target_status": score.target_status.value if score.target_status else None,
-            "projected_year": score.projected_year if score.projection_known else None}
+            "projected_year": score.projected_year if score.projection_known else None,
+            "appraised_points": score.appraised_points, "appraisal_reason": score.appraisal_reason or None}
 
 
 def current_code(methodology: Methodology, newest: Methodology, code: str, crosswalks: Sequence[Crosswalk]
@@ -159,7 +164,7 @@ def write_workbook(frames: Mapping[str, pd.DataFrame], path: Path, *, year: int,
                 top.font, top.fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
                 sheet.cell(row=2, column=j, value=key).font = Font(italic=True, color="666666", size=9)
                 sheet.column_dimensions[top.column_letter].width = 12 if j > 2 else 18
-                if key == "index" or key.endswith(".index"):
+                if key in ("index", "appraised_index") or key.endswith(".index"):
                     for row in range(3, len(frame) + 3):
                         sheet.cell(row=row, column=j).number_format = "0.0000"
             sheet.freeze_panes = "C3"

@@ -57,7 +57,7 @@ def scorecard_story(view: ScorecardView, options: ReportOptions, *, bookmark: st
     story += [TextBlock([Run(f"PHIẾU KẾT QUẢ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM {view.cycle}", 13, bold=True)], "center",
                         before=7),
               TextBlock([Run(view.unit_name, 11.5, bold=True)], "center", before=2, after=6),
-              _identity(view), Spacer(1, 6), _headline(view),
+              _identity(view), Spacer(1, 6), _headline(view), *_appraisal(view),
               heading("1. Kết quả theo trụ cột"), _pillar_table(view), Spacer(1, 6), _charts(view),
               CondPageBreak(150), heading("2. Chỉ số chung qua các chu kỳ"), charts.trend(view),
               heading("3. Mục tiêu của Nghị quyết 18-NQ/TU và các chương trình liên quan"), *_targets(view),
@@ -110,16 +110,32 @@ def _headline(view: ScorecardView) -> Table:
         ("TOPPADDING", (0, 1), (-1, 1), 3), ("BOTTOMPADDING", (0, 1), (-1, 1), 4)]))
 
 
+def _appraisal(view: ScorecardView) -> list[Flowable]:
+    """The inspectors' result beside the self-assessed one, once the assessment is appraised."""
+    if not view.appraised:
+        return []
+    text = (f"Kết quả thẩm định: chỉ số chung {labels.index(view.appraised_index)} — tổng điểm "
+            f"{labels.points(view.appraised_points)} / {labels.points(view.max_points)} — mức "
+            f"{view.appraised_band or labels.DASH} (tự đánh giá: {labels.index(view.index)}). Điểm thẩm định theo "
+            "từng trụ cột ở cột “Thẩm định” dưới đây.")
+    return [Spacer(1, 3), block(Run(text, 7.6, bold=True, color="#1f4e79"))]
+
+
 def _pillar_table(view: ScorecardView) -> Table:
     since = f"Thay đổi so\nvới {view.previous_cycle}" if view.previous_cycle else "Thay đổi so với\nchu kỳ trước"
-    data: list[list[object]] = [["Mã", "Trụ cột", "Điểm", "Tối đa", "Chỉ số", "Bình quân\nnhóm", since]]
+    appraised = view.appraised
+    data: list[list[object]] = [["Mã", "Trụ cột", "Điểm", *(["Thẩm định"] if appraised else []), "Tối đa", "Chỉ số",
+                                 "Bình quân\nnhóm", since]]
+    limit = 143 if appraised else 189
     for p in view.pillars:
-        name = p.name if stringWidth(p.name, FONT, 7.6) <= 189 else block(Run(p.name, 7.6))
-        data.append([p.code, name, labels.points(p.points), labels.points(p.max_points), labels.index(p.index),
-                     labels.index(p.peer_average), labels.signed_index(p.change)])
-    data.append(["", "Tổng", labels.points(view.points), labels.points(view.max_points), labels.index(view.index),
-                 labels.index(view.peer_average), labels.signed_index(view.change)])
-    widths = [34, 196, 50, 46, 55, 55, 79]
+        name = p.name if stringWidth(p.name, FONT, 7.6) <= limit else block(Run(p.name, 7.6))
+        data.append([p.code, name, labels.points(p.points), *([labels.points(p.appraised_points)] if appraised else []),
+                     labels.points(p.max_points), labels.index(p.index), labels.index(p.peer_average),
+                     labels.signed_index(p.change)])
+    data.append(["", "Tổng", labels.points(view.points), *([labels.points(view.appraised_points)] if appraised else []),
+                 labels.points(view.max_points), labels.index(view.index), labels.index(view.peer_average),
+                 labels.signed_index(view.change)])
+    widths = [34, 150, 46, 46, 46, 50, 55, 88] if appraised else [34, 196, 50, 46, 55, 55, 79]
     return Table(data, colWidths=widths, repeatRows=1, style=grid(1, 7.6, [
         ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
         ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)]))

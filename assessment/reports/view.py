@@ -31,6 +31,8 @@ class PillarRow:
     peer_average: float | None  # mean index of the pillar over the ranked peers of the cycle
     previous_index: float | None  # the unit's index of the pillar in its previous cycle
     scored: bool = True
+    appraised_points: float | None = None  # set once the assessment is appraised (see model.Scorecard)
+    appraised_index: float | None = None
 
     @property
     def change(self) -> float | None:
@@ -142,6 +144,13 @@ class ScorecardView:
     demo: bool
     target_set: str
     fingerprint: str = ""
+    appraised_points: float | None = None  # the inspectors' result beside the self-assessed one
+    appraised_index: float | None = None
+    appraised_band: str = ""
+
+    @property
+    def appraised(self) -> bool:
+        return self.appraised_points is not None
 
     @property
     def change(self) -> float | None:

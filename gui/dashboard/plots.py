@@ -109,7 +109,10 @@ class RankingChart(Chart):
         self.goal = pg.InfiniteLine(pos=GOAL_INDEX, angle=0, pen=pg.mkPen("#1b7e3a", style=Qt.PenStyle.DotLine),
                                     label=tr("goal: leading band ≥ 0,8"),
                                     labelOpts={"position": 0.6, "color": "#1b7e3a", "fill": (255, 255, 255, 200)})
-        for item in (*self.bars.values(), self.highlight, self.average, self.goal):
+        # the inspectors' index beside the self-assessed bar, once anything has been appraised
+        self.appraised = pg.ScatterPlotItem(x=[], y=[], symbol="d", size=10, brush=pg.mkBrush("#222222"),
+                                            pen=pg.mkPen("#ffffff", width=1))
+        for item in (*self.bars.values(), self.highlight, self.average, self.goal, self.appraised):
             self.addItem(item)
         self.setYRange(0, 1.05)
 
@@ -121,6 +124,12 @@ class RankingChart(Chart):
         for band, item in self.bars.items():
             members = bands == (band if band is not None else 0)
             item.setOpts(x=positions[members], height=self.heights[members])
+        appraised_index = group.appraised_index if len(group.appraised_index) == len(group) \
+            else np.full(len(group), np.nan)
+        appraised = ~np.isnan(appraised_index)
+        self.appraised.setData(x=positions[appraised], y=appraised_index[appraised])
+        self.setTitle(tr("Ranking: index per unit") + ("  ◆ " + tr("appraised") if appraised.any() else ""),
+                      color="#222", size="11pt")
         self.average.setValue(group.average)
         self.average.label.setFormat(tr("peer average %1").replace("%1", f"{group.average:.3f}".replace(".", ",")))
         self.setXRange(0.2, max(len(group), 1) + 0.8, padding=0)
@@ -141,8 +150,12 @@ class RankingChart(Chart):
 
     def describe(self, row: int, point: QPointF) -> str:
         group = self.comparison.group
-        return (f"{group.rank[row]}. {group.names[row].vi} ({group.codes[row]})\n"
+        text = (f"{group.rank[row]}. {group.names[row].vi} ({group.codes[row]})\n"
                 f"{tr('Index')}: {group.index[row]:.4f} · {group.points[row]:.1f}/{group.max_points[row]:g}")
+        if row < len(group.appraised_index) and not np.isnan(group.appraised_index[row]):
+            label = tr("Appraised index")
+            text += f"\n{label}: {group.appraised_index[row]:.4f}"
+        return text
 
 
 class HeatmapChart(Chart):

@@ -3,15 +3,14 @@ results per indicator, and the district view across the 2025 reform. Sorting use
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from assessment.compare_area import Comparison, DistrictView
 from assessment.comparison import GapPlan
 from gui.i18n import tr
-from gui.models import CODE_ROLE, fold
+from gui.models import CODE_ROLE, RowsTableModel, fold
+from gui.states import state_name
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -24,29 +23,8 @@ def _number(value: float | None, digits: int = 3) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
-class _Table(QAbstractTableModel):
-    headers: Sequence[str] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[tuple] = []  # (display values..., sort values..., code)
-
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+class _Table(RowsTableModel):
+    """Rows are (display values, sort values, unit code)."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -68,18 +46,21 @@ class PeerTableModel(_Table):
 
     def set_comparison(self, comparison: Comparison, lang: str) -> None:
         group = comparison.group
-        self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Points"), tr("Band"),
-                        *group.pillar_codes]
+        self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Appraised"), tr("Points"), tr("Band"),
+                        tr("Status"), *group.pillar_codes]
+        appraised = group.appraised_index if len(group.appraised_index) == len(group) else np.full(len(group), np.nan)
         band_names = {b.code: b.name.get(lang) for b in group.bands}
         rows = []
         for r, code in enumerate(group.codes):
             pillars = [float(v) for v in group.pillar_index[r]]
+            status = state_name(group.status[r]) if r < len(group.status) else ""
             display = [str(group.rank[r] or "—"), code, group.names[r].get(lang), _number(group.index[r], 4),
-                       f"{_number(group.points[r], 1)} / {group.max_points[r]:g}",
+                       _number(appraised[r], 4), f"{_number(group.points[r], 1)} / {group.max_points[r]:g}",
                        f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",
-                       *(_number(v) for v in pillars)]
+                       status, *(_number(v) for v in pillars)]
             sort = [group.rank[r] or 10**6, code, fold(group.names[r].vi), float(np.nan_to_num(group.index[r], nan=-1)),
-                    float(group.points[r]), group.band[r] or 0, *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
+                    float(np.nan_to_num(appraised[r], nan=-1)), float(group.points[r]), group.band[r] or 0, status,
+                    *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
             rows.append((display, sort, code))
         self.set_rows(rows)
 

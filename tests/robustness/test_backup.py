@@ -14,7 +14,7 @@ import pytest
 
 from assessment.errors import DatabaseTooNew, NotADxscoreDatabase
 from storage.backup import backup, restore
-from storage.db import open_engine, sqlite_url
+from storage.db import head_revision, open_engine, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def test_backup_then_restore_undoes_later_changes_and_keeps_them_as_bak(demo_db,
     copy = tmp_path / "saved.sqlite"
     done = cli("backup", "-o", str(copy), db=demo_db, tmp=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "backup of schema 0001 written to" in done.stdout
+    assert f"backup of schema {head_revision()} written to" in done.stdout
     with sqlite3.connect(copy) as c:
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -4,6 +4,8 @@
         comment ("entry N", N counting up from FIRST), as the window's autosave will; after each save() returns,
         append "N CODE" to the file ACK. Stops when the file STOP appears (never, without it).
     python worker.py import DB FILE...                     import each answers file in turn.
+    python worker.py packages DB FILE...                   import these exchange packages (trusting their keys and
+        accepting changes, as an inspector who confirmed them), each in its own transaction.
 
 Prints "ready" once the database is open, so a test can time its kill into the writing itself.
 """
@@ -52,9 +54,18 @@ def import_files(db: str, files: list[str]) -> None:
         print(f"imported {name}: {summary.result.changed} changed", flush=True)
 
 
+def import_packages(db: str, files: list[str]) -> None:
+    service = open_service(db, "package-writer")
+    print("ready", flush=True)
+    _, results = service.packages.import_files([Path(f) for f in files], accept_changed=True, trust=True)
+    print(f"imported {sum(r.applied for r in results)} packages", flush=True)
+
+
 def main() -> None:
     mode, db = sys.argv[1], sys.argv[2]
-    if mode == "save":
+    if mode == "packages":
+        import_packages(db, sys.argv[3:])
+    elif mode == "save":
         ack, unit, year, first = sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
         save_loop(db, ack, unit, year, first, sys.argv[7] if len(sys.argv) > 7 else None)
     else:

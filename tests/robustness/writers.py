@@ -84,3 +84,53 @@ def check_acknowledged(acks, chains) -> None:  # type: ignore[no-untyped-def]
     saved = {new for chain in chains.values() for _, new, who in chain if who == "entry-writer"}
     missing = [n for n, _ in acks if f"entry {n}" not in saved]
     assert not missing, f"acknowledged saves missing from the history: {missing[:10]}"
+
+
+PACKAGE_YEAR, PACKAGE_UNITS = 2024, 12  # districts of 2024: apart from the saver's unit and the 2025 imports
+
+
+def package_round(source, folder: Path, tag: str) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """One round of submissions from `source` (another copy of the database): every answer of the first
+    PACKAGE_UNITS districts commented `tag`, each exported as a package. unit -> (package id, answers)."""
+    import pandas as pd
+
+    from assessment.answers_area import answer_to_fields
+    from assessment.model import AssessmentStatus, UnitKind
+    from assessment.ports import ANSWER_COLUMNS
+
+    folder.mkdir(parents=True, exist_ok=True)
+    made = {}
+    for assessment in source.store.assessments(PACKAGE_YEAR, kind=UnitKind.DISTRICT)[:PACKAGE_UNITS]:
+        answers = source.answers.of(assessment.id)
+        records = [{"assessment_id": assessment.id, "indicator_code": a.indicator_code,
+                    **{**answer_to_fields(a), "comment": tag}} for a in answers]
+        frame = pd.DataFrame.from_records(records, columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
+        source.store.answers.write(frame, who="source", source="import")
+        source.store.set_status(assessment.id, AssessmentStatus.SUBMITTED, who="source")
+        done = source.packages.export(unit_code=assessment.unit_code, year=PACKAGE_YEAR,
+                                      path=folder / f"{assessment.unit_code}.dxpkg")
+        made[assessment.unit_code] = (done.package_id, len(answers))
+    return made
+
+
+def check_packages(db: str, rounds: dict[str, dict[str, tuple[str, int]]]) -> tuple[int, int]:
+    """Each package is applied whole (logged, with its tag on every one of its answers in the history) or not
+    at all (neither). Returns (applied, not applied)."""
+    logged = {r[0] for r in fetch(db, "SELECT package_id FROM package_log WHERE direction = 'in'")}
+    ids = dict(fetch(db, f"SELECT u.code, a.id FROM assessments a JOIN units u ON u.id = a.unit_id "
+                         f"WHERE a.cycle_year = {PACKAGE_YEAR}"))
+    tagged: dict[tuple[int, str], int] = defaultdict(int)
+    for aid, comment in fetch(db, "SELECT assessment_id, new_comment FROM answer_history "
+                                  "WHERE new_comment LIKE 'package %'"):
+        tagged[(aid, comment)] += 1
+    applied = skipped = 0
+    for tag, made in rounds.items():
+        for unit, (package_id, answers) in made.items():
+            count = tagged[(ids[unit], tag)]
+            if package_id in logged:
+                assert count == answers, f"{tag} {unit}: logged as imported, but {count} of {answers} answers"
+                applied += 1
+            else:
+                assert count == 0, f"{tag} {unit}: not logged, yet {count} of {answers} answers were written"
+                skipped += 1
+    return applied, skipped

@@ -1,0 +1,1 @@
+"""Command-line commands beyond the core ones in main.py (which registers them)."""

@@ -1,0 +1,292 @@
+"""The CLI of exchange and appraisal: `packages`, `keys`, `review` and `audit` (main.py registers them).
+
+Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow), 1 when
+`audit verify` finds the chain broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assessment.package_diff import PackagePreview
+    from assessment.packages_area import ImportResult
+    from assessment.service import AssessmentService
+
+
+def _service(args: argparse.Namespace) -> AssessmentService:
+    from main import open_service
+
+    return open_service(args)
+
+
+# ------------------------------------------------------------------------------------------- packages
+
+
+def cmd_packages_export(args: argparse.Namespace) -> int:
+    service = _service(args)
+    area = service.packages
+    export = area.export_return if args.action == "return" else area.export
+    done = export(unit_code=args.unit, year=args.cycle, path=Path(args.output))
+    created = " (key created now)" if done.key_created else ""
+    print(f"{done.path}: {done.kind} package of {args.unit} {args.cycle}: {done.answers} answers, "
+          f"{done.evidence_files} evidence files, {done.notes} review notes")
+    print(f"signed by {done.signer}{created}; key fingerprint: {done.fingerprint}")
+    print("Read this fingerprint out to the receiver when they import the first package from you.", file=sys.stderr)
+    return 0
+
+
+def cmd_packages_import(args: argparse.Namespace) -> int:
+    from assessment.package_diff import Outcome
+
+    service = _service(args)
+    previews, results = service.packages.import_files(
+        [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=args.trust)
+    for preview in previews:
+        _print_preview(preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
+    counts: dict[str, int] = {}
+    for p in previews:
+        counts[p.outcome.value] = counts.get(p.outcome.value, 0) + 1
+    summary = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
+    if args.dry_run:
+        print(f"preview of {len(previews)} package(s): {summary}; nothing was written (--dry-run)")
+        return 2 if counts.get("rejected") else 0
+    _print_results(results)
+    applied = sum(r.applied for r in results)
+    print(f"{len(previews)} package(s): {summary}; {applied} applied")
+    left = [r for r in results if not r.applied and r.preview.outcome != Outcome.UNCHANGED]
+    return 2 if left else 0
+
+
+def _print_preview(p: PackagePreview, *, details: bool) -> None:
+    where = f"{p.unit_code} {p.cycle}" if p.unit_code else ""
+    print(f"{p.outcome.value:<9} {where:<14} {p.path.name}: {p.reason}")
+    if p.fingerprint and p.key_status == "new":
+        print(f"          signed by {p.signer}, a key new to this database: fingerprint {p.fingerprint}")
+    if not details:
+        return
+    for change in p.answers:
+        mark = "replaces" if change.overwrites else "adds"
+        print(f"          {change.code:<8} here: {change.here_text[:40]:<40} package: {change.incoming_text[:40]} "
+              f"({', '.join(change.fields)}; {mark})")
+    for note in p.notes:
+        print(f"          {note.code:<8} {note.field} (round {note.round}): {note.here[:40]!r} → "
+              f"{note.incoming[:40]!r}")
+
+
+def _print_results(results: list[ImportResult]) -> None:
+    for r in results:
+        if r.applied:
+            print(f"applied   {r.preview.path.name}: {r.reason}")
+        elif r.preview.outcome.value in ("new", "changed"):
+            print(f"left      {r.preview.path.name}: {r.reason}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------------------------------ keys
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    service = _service(args)
+    keys = service.packages.trusted_keys()
+    for k in keys:
+        print(f"{k.identity:<32} {k.fingerprint}  {k.source:<10} {k.added_at[:16]} {k.added_by}")
+    print(f"{len(keys)} trusted key(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    service = _service(args)
+    identity = args.unit or service.packages.inspector_identity
+    key = service.packages.own_key(identity, create=args.create)
+    if key is None:
+        print(f"{identity}: no key on this computer yet (it is created on the first export, or with --create)")
+        return 0
+    print(f"{identity}: fingerprint {key.fingerprint}")
+    return 0
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    service = _service(args)
+    done = service.packages.import_keys(Path(args.file), replace=args.replace)
+    for key, changed in done:
+        print(f"{key.identity:<32} {key.fingerprint}  {'registered' if changed else 'already known'}")
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    service = _service(args)
+    identities = [*args.unit, *([service.packages.inspector_identity] if args.inspector else [])]
+    keys = service.packages.export_keys(Path(args.output), identities)
+    print(f"{len(keys)} key(s) written to {args.output}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- review
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from assessment.workflow import Step
+
+    service = _service(args)
+    where = {"unit_code": args.unit, "year": args.cycle}
+    area, action = service.appraisal, args.action
+    if action == "show":
+        return _print_sheet(service, args)
+    if action == "submit":
+        done = service.entry.submit(args.unit, args.cycle, args.why or "")
+    elif action == "withdraw":
+        done = service.entry.reopen(args.unit, args.cycle, args.why or "")
+    elif action == "points":
+        points = None if args.points.lower() in ("none", "-") else float(args.points)
+        area.set_points(**where, code=args.code, points=points, reason=args.reason)
+        print(f"{args.code}: appraised points {'cleared' if points is None else f'{points:g}'} ({args.reason})")
+        return 0
+    elif action == "comment":
+        area.comment(**where, code=args.code, text=args.text)
+        print(f"{args.code}: comment {'removed' if not args.text.strip() else 'kept for the next return'}")
+        return 0
+    elif action == "reply":
+        area.reply(**where, code=args.code, text=args.text)
+        print(f"{args.code}: reply saved")
+        return 0
+    elif action == "return":
+        done = area.return_to_unit(**where, why=args.why or "")
+    else:
+        steps = {"start": Step.START_REVIEW, "appraise": Step.APPRAISE, "lock": Step.LOCK, "unlock": Step.UNLOCK,
+                 "reopen": Step.REOPEN_REVIEW}
+        done = area.step(steps[action], **where, why=args.why or "")
+    print(f"{done.unit_code} {done.cycle}: now {done.status.value}")
+    return 0
+
+
+def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
+    sheet = service.appraisal.sheet(unit_code=args.unit, year=args.cycle)
+    card = sheet.scorecard
+    print(f"{card.unit_code} {card.cycle}: {sheet.assessment.status.value}; next: "
+          f"{', '.join(s.value for s in sheet.steps) or 'none'}")
+    index = "—" if card.index is None else f"{card.index:.4f}"
+    line = f"self-assessed {card.points:.1f}/{card.max_points:g} (index {index})"
+    if card.appraised_points is not None:
+        appraised = "—" if card.appraised_index is None else f"{card.appraised_index:.4f}"
+        line += f"; appraised {card.appraised_points:.1f} (index {appraised})"
+    print(line)
+    for code, a in sorted(sheet.appraisals.items()):
+        own = next(i.points for i in card.indicators if i.code == code)
+        print(f"  {code:<8} appraised {a.points:g} (self-assessed {own:g}): {a.reason} — {a.appraised_by}")
+    for note in sheet.notes:
+        status = "open" if note.round == 0 else f"round {note.round}"
+        reply = f" | reply: {note.reply}" if note.reply else ""
+        print(f"  {note.indicator_code:<8} [{status}] {note.comment}{reply}")
+    for entry in sheet.history:
+        print(f"  {entry.at[:19]} {entry.who}: {entry.subject} {entry.old} → {entry.new} {entry.why}".rstrip())
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------- audit
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    verdict = _service(args).audit.verify()
+    if verdict.ok:
+        print(f"audit trail intact: {verdict.rows} rows; head {verdict.head}")
+        return 0
+    print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): {verdict.problem}")
+    return 1
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    service = _service(args)
+    for e in service.audit.entries(unit_code=args.unit, year=args.cycle, limit=args.limit):
+        print(f"{e.id:>7} {e.at[:19]} {e.who:<16} {e.action:<9} {e.subject:<16} {e.old or ''} → {e.new or ''}"
+              + (f"  ({e.why})" if e.why else ""))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- parser
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    _packages(sub)
+    _keys(sub)
+    _review(sub)
+    audit = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="walk the hash chain; report the first row that does not match").set_defaults(
+        handler=cmd_audit_verify)
+    alist = audit.add_parser("list", help="the trail (one assessment with --unit and --cycle)")
+    alist.add_argument("--unit")
+    alist.add_argument("--cycle", type=int)
+    alist.add_argument("--limit", type=int, default=50)
+    alist.set_defaults(handler=cmd_audit_list)
+
+
+def _unit_cycle(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--unit", required=True)
+    parser.add_argument("--cycle", type=int, required=True)
+    return parser
+
+
+def _packages(sub: argparse._SubParsersAction) -> None:
+    packages = sub.add_parser("packages", help="signed exchange packages (.dxpkg)").add_subparsers(
+        dest="action", required=True)
+    exp = _unit_cycle(packages.add_parser("export", help="a unit's submission as one signed file"))
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.set_defaults(handler=cmd_packages_export)
+    ret = _unit_cycle(packages.add_parser("return", help="a returned assessment's comments, for the unit"))
+    ret.add_argument("-o", "--output", required=True, metavar="FILE")
+    ret.set_defaults(handler=cmd_packages_export)
+    imp = packages.add_parser("import", help="preview, then import packages (new, unchanged, changed, conflict, "
+                                             "rejected)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="only the preview, with the differences")
+    imp.add_argument("--accept-changed", action="store_true",
+                     help="also apply packages that replace answers held here (after comparing them)")
+    imp.add_argument("--trust", action="store_true",
+                     help="trust signers' keys new to this database (after checking their fingerprints)")
+    imp.set_defaults(handler=cmd_packages_import)
+
+
+def _keys(sub: argparse._SubParsersAction) -> None:
+    keys = sub.add_parser("keys", help="signing keys and the keys this database trusts").add_subparsers(
+        dest="action", required=True)
+    keys.add_parser("list", help="the keys this database accepts packages from").set_defaults(handler=cmd_keys_list)
+    show = keys.add_parser("show", help="this computer's key for a unit (or the inspector's) and its fingerprint")
+    show.add_argument("--unit")
+    show.add_argument("--create", action="store_true", help="create the key if there is none yet")
+    show.set_defaults(handler=cmd_keys_show)
+    kimp = keys.add_parser("import", help="register the keys of a key list")
+    kimp.add_argument("file", metavar="FILE")
+    kimp.add_argument("--replace", action="store_true", help="replace a known signer's key (a new computer)")
+    kimp.set_defaults(handler=cmd_keys_import)
+    kexp = keys.add_parser("export", help="write a key list: this computer's keys (--unit, --inspector) or all "
+                                          "trusted keys")
+    kexp.add_argument("-o", "--output", required=True, metavar="FILE")
+    kexp.add_argument("--unit", action="append", default=[])
+    kexp.add_argument("--inspector", action="store_true")
+    kexp.set_defaults(handler=cmd_keys_export)
+
+
+def _review(sub: argparse._SubParsersAction) -> None:
+    review = sub.add_parser("review", help="submission and appraisal steps").add_subparsers(dest="action",
+                                                                                          required=True)
+    helps = {"show": "state, appraised points, comments, replies and history", "submit": "submit or resubmit",
+             "withdraw": "take a submission back to draft before its review", "start": "start the review",
+             "return": "return to the unit with the comments written", "appraise": "finish the appraisal",
+             "lock": "lock an appraised assessment", "unlock": "unlock (needs --why)",
+             "reopen": "reopen an appraisal (needs --why)"}
+    for name, text in helps.items():
+        step = _unit_cycle(review.add_parser(name, help=text))
+        step.add_argument("--why", help="reason, kept in the audit trail")
+        step.set_defaults(handler=cmd_review)
+    points = _unit_cycle(review.add_parser("points", help="appraised points for an indicator (or 'none')"))
+    points.add_argument("code")
+    points.add_argument("points")
+    points.add_argument("--reason", required=True)
+    points.set_defaults(handler=cmd_review)
+    for name, text in (("comment", "the inspector's comment on an indicator"), ("reply", "the unit's reply")):
+        note = _unit_cycle(review.add_parser(name, help=text))
+        note.add_argument("code")
+        note.add_argument("text")
+        note.set_defaults(handler=cmd_review)

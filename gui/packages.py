@@ -1,0 +1,494 @@
+"""Exchange packages in the window: export a submission (or a return) as one signed .dxpkg file and show the
+key's fingerprint to read out over the phone; import packages (chosen or dropped on the window) through a
+preview that says what each would do and shows the differences side by side, so nothing is overwritten until
+the inspector ticks it; register a key list; verify the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.model import Answer, AnswerType, Indicator, Methodology
+from assessment.package_diff import Outcome, PackagePreview
+from assessment.packages_area import ExportResult, ImportResult, methodology_of
+from assessment.service import AssessmentService
+from gui.errors import show_error
+from gui.i18n import tr
+from gui.models import RowsTableModel
+from gui.reports import slug
+from gui.states import state_name
+from gui.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+OUTCOME_NAMES = {
+    Outcome.NEW: QT_TRANSLATE_NOOP("", "new"),
+    Outcome.UNCHANGED: QT_TRANSLATE_NOOP("", "unchanged (already imported)"),
+    Outcome.CHANGED: QT_TRANSLATE_NOOP("", "changed: replaces what is here"),
+    Outcome.CONFLICT: QT_TRANSLATE_NOOP("", "conflict"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("", "rejected"),
+}
+OUTCOME_COLOURS = {Outcome.NEW: "#1b7e3a", Outcome.UNCHANGED: "#555555", Outcome.CHANGED: "#9a5b00",
+                   Outcome.CONFLICT: "#9a5b00", Outcome.REJECTED: "#8a1c1c"}
+
+# PackageRejected.reason -> the headline the user reads; the core's message follows it with the details.
+REJECTION_NAMES = {
+    "corrupt": QT_TRANSLATE_NOOP("", "the file is damaged or not a package"),
+    "unsafe_path": QT_TRANSLATE_NOOP("", "the package holds a file with an unsafe path"),
+    "too_large": QT_TRANSLATE_NOOP("", "the package is larger than allowed"),
+    "format": QT_TRANSLATE_NOOP("", "unknown package format version"),
+    "signature": QT_TRANSLATE_NOOP("", "the signature is missing or does not match"),
+    "key": QT_TRANSLATE_NOOP("", "signed with another key than the one registered"),
+    "signer": QT_TRANSLATE_NOOP("", "signed by the wrong party"),
+    "methodology": QT_TRANSLATE_NOOP("", "the methodology differs from this database's"),
+    "unknown_unit": QT_TRANSLATE_NOOP("", "the unit is unknown here"),
+    "unknown_cycle": QT_TRANSLATE_NOOP("", "the cycle is not assessed here"),
+    "content": QT_TRANSLATE_NOOP("", "the content is invalid"),
+}
+
+DIFF_FIELDS = {
+    "value": QT_TRANSLATE_NOOP("", "value"), "numerator": QT_TRANSLATE_NOOP("", "numerator"),
+    "denominator": QT_TRANSLATE_NOOP("", "denominator"), "choices": QT_TRANSLATE_NOOP("", "choices"),
+    "not_applicable": QT_TRANSLATE_NOOP("", "not applicable"), "manual_points": QT_TRANSLATE_NOOP("", "points"),
+    "comment": QT_TRANSLATE_NOOP("", "comment"), "evidence": QT_TRANSLATE_NOOP("", "evidence"),
+}
+
+
+def preview_reason(preview: PackagePreview) -> str:
+    """What a package would do, in the user's language. A rejection's headline is translated and the core's
+    message (file names, sizes, codes) follows it; the other outcomes are worded here from the preview's data."""
+    p = preview
+    if p.outcome == Outcome.REJECTED:
+        headline = REJECTION_NAMES.get(p.rejection)
+        return f"{tr(headline)}: {p.reason}" if headline else p.reason
+    if p.outcome == Outcome.UNCHANGED:
+        return tr("the same as held here")
+    submission = p.kind == "submission"
+    if p.outcome == Outcome.CONFLICT:
+        if p.state_here is None:
+            return tr("no assessment here for this return to apply to")
+        if submission:
+            return tr("the assessment is %1 here: return it to the unit before accepting a new submission") \
+                .replace("%1", state_name(p.state_here))
+        return tr("the assessment is %1 here: a return applies only to a submitted assessment") \
+            .replace("%1", state_name(p.state_here))
+    if submission and p.state_here is None:
+        return tr("first submission: %1 answer(s)").replace("%1", str(len(p.answers)))
+    text = (tr("%1 answer(s) and %2 reply(ies) differ from those held here") if submission
+            else tr("%2 comment(s) from the inspectors")).replace("%1", str(len(p.answers))) \
+        .replace("%2", str(len(p.notes)))
+    replaced = sum(c.overwrites for c in p.answers) + sum(n.overwrites for n in p.notes)
+    if replaced:
+        text += "; " + tr("%1 would replace what is held here").replace("%1", str(replaced))
+    return text
+
+
+def result_reason(result: ImportResult) -> str:
+    """Why a package was (not) written, in the user's language."""
+    p = result.preview
+    if result.applied:
+        return preview_reason(p)
+    if p.outcome in (Outcome.REJECTED, Outcome.UNCHANGED, Outcome.CONFLICT):
+        return preview_reason(p)
+    if p.needs_trust and result.reason.startswith("signed by"):
+        return tr("not trusted: the key is new and was not ticked")
+    if p.needs_confirmation and "not applied" in result.reason:
+        return tr("not confirmed: it would replace what is held here and was not ticked")
+    return result.reason  # the database changed since the preview: the core's message says so
+
+
+def answer_words(indicator: Indicator | None, answer: Answer | None, fallback: str, lang: str) -> str:
+    """An answer as the questionnaire shows it: option labels rather than codes, yes/no, not applicable."""
+    if indicator is None or answer is None or answer.is_empty:
+        return fallback
+    if answer.not_applicable:
+        return tr("not applicable")
+    labels = {o.code: o.text.get(lang) for o in indicator.answer.options}
+    kind = indicator.answer.type
+    if kind == AnswerType.BOOLEAN and isinstance(answer.value, float):
+        return tr("Yes") if answer.value == 1.0 else tr("No")
+    if kind == AnswerType.CHOICE and isinstance(answer.value, str):
+        return labels.get(answer.value, answer.value)
+    if kind == AnswerType.MULTI_CHOICE:
+        return "; ".join(labels.get(c, c) for c in answer.choices or ()) or tr("None of these")
+    return fallback
+
+
+class PreviewTableModel(RowsTableModel):
+    """One row per package file. The first column is ticked for the packages the inspector confirms: those
+    that replace what is here, and those signed by a key this database sees for the first time."""
+
+    def __init__(self, previews: Sequence[PackagePreview], lang: str) -> None:
+        super().__init__()
+        self.rows = self.previews = list(previews)  # one row per package
+        self.lang = lang
+        self.ticked: set[int] = set()
+        self.results: dict[int, ImportResult] = {}
+        self.headers = [tr("Apply"), tr("File"), tr("Unit"), tr("Cycle"), tr("Result"), tr("Details"),
+                        tr("Key fingerprint")]
+
+    def asks(self, row: int) -> bool:
+        p = self.previews[row]
+        return p.outcome in (Outcome.NEW, Outcome.CHANGED) and (p.needs_confirmation or p.needs_trust)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.asks(index.row()) and not self.results:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        p = self.previews[row]
+        result = self.results.get(row)
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0 and self.asks(row):
+            return Qt.CheckState.Checked if row in self.ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return "" if self.asks(row) else ("✓" if p.outcome == Outcome.NEW and not p.needs_trust else "")
+            if column == 1:
+                return p.path.name
+            if column == 2:
+                return f"{p.unit_code} {p.unit_name}".strip() or "—"
+            if column == 3:
+                return str(p.cycle) if p.cycle else "—"
+            if column == 4:
+                text = tr(OUTCOME_NAMES[p.outcome])
+                if p.needs_trust and p.outcome in (Outcome.NEW, Outcome.CHANGED):
+                    text += tr(", new key")
+                if result is not None:
+                    text = (tr("imported") if result.applied else tr("not imported")) + " · " + text
+                return text
+            if column == 5:
+                return result_reason(result) if result is not None else preview_reason(p)
+            if column == 6:
+                return p.fingerprint
+        if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
+            return preview_reason(p) if result is None else result_reason(result)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            return QBrush(QColor(OUTCOME_COLOURS[p.outcome]))
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not self.asks(index.row()):
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.ticked.add(index.row())
+        else:
+            self.ticked.discard(index.row())
+        self.dataChanged.emit(index, index)
+        return True
+
+    def set_results(self, results: Sequence[ImportResult]) -> None:
+        self.results = dict(enumerate(results))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self.previews) - 1, len(self.headers) - 1))
+
+
+class DifferenceModel(RowsTableModel):
+    """The side-by-side differences of one package: each answer (and comment or reply) here and in the file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, str, str, str, str, bool]] = []
+        self.headers = [tr("Indicator"), tr("Question"), tr("In this database"), tr("In the package"),
+                        tr("What differs")]
+
+    def set_preview(self, preview: PackagePreview | None, lang: str, methodology: Methodology | None = None
+                    ) -> None:
+        self.beginResetModel()
+        self.rows = []
+        if preview is not None:
+            indicators = {i.code: i for i in methodology.indicators} if methodology else {}
+            for change in preview.answers:
+                indicator = indicators.get(change.code)
+                here = answer_words(indicator, change.here, change.here_text, lang)
+                incoming = answer_words(indicator, change.incoming, change.incoming_text, lang)
+                self.rows.append((change.code, change.question.get(lang), here, incoming,
+                                  ", ".join(tr(DIFF_FIELDS.get(f, f)) for f in change.fields), change.overwrites))
+            for note in preview.notes:
+                what = tr("comment, round %1") if note.field == "comment" else tr("reply, round %1")
+                self.rows.append((note.code, what.replace("%1", str(note.round)), note.here or "—", note.incoming,
+                                  tr(DIFF_FIELDS.get(note.field, note.field)), note.overwrites))
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and row[5] and index.column() == 2:
+            return QBrush(QColor("#fde2d8"))  # what would be replaced
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
+            return QBrush(QColor("#e1f3e5"))
+        return None
+
+
+class ImportDialog(QDialog):
+    """The import preview, then the result. Applying writes the ticked packages and the plain new ones."""
+
+    applied = Signal(list)  # list[ImportResult]
+
+    def __init__(self, service: AssessmentService, runner: TaskRunner, previews: Sequence[PackagePreview],
+                 lang: str, parent: QWidget | None = None, methodologies: dict[str, Methodology] | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.methodologies = methodologies or {}  # "id@version" -> the questionnaire, for option labels
+        self.setWindowTitle(tr("Import packages"))
+        self.service, self.runner, self.lang = service, runner, lang
+        self.model = PreviewTableModel(previews, lang)
+        self.summary = QLabel(self._summary())
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("previewTable")
+        self.table.setAccessibleName(tr("Packages to import"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((84, 190, 230, 60, 260, 420, 170)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.diff_label = QLabel(tr("Select a package to see what it would change."))
+        self.diff_label.setObjectName("diffLabel")
+        self.diff_label.setWordWrap(True)
+        self.diff = DifferenceModel()
+        self.diff_table = QTableView()
+        self.diff_table.setObjectName("differenceTable")
+        self.diff_table.setAccessibleName(tr("Differences, side by side"))
+        self.diff_table.setModel(self.diff)
+        self.diff_table.verticalHeader().setVisible(False)
+        for column, width in enumerate((90, 380, 200, 200)):
+            self.diff_table.setColumnWidth(column, width)
+        self.diff_table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self.show_row(current.row()))
+        buttons = QDialogButtonBox()
+        self.apply_button = QPushButton(tr("Import"))
+        self.apply_button.setObjectName("applyImport")
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(lambda: self.apply())  # clicked(bool) must not reach `done`
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        close = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("closeImport")
+        buttons.rejected.connect(self.reject)
+        self.apply_button.setEnabled(any(p.outcome in (Outcome.NEW, Outcome.CHANGED) for p in previews))
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.diff_label)
+        lower_layout.addWidget(self.diff_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setSizes([260, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        self.resize(1320, 720)
+        if previews:
+            self.table.selectRow(0)
+
+    def _summary(self) -> str:
+        counts = {o: sum(p.outcome == o for p in self.model.previews) for o in Outcome}
+        parts = [f"{counts[o]} {tr(OUTCOME_NAMES[o]).split(':')[0].split(' (')[0]}" for o in Outcome if counts[o]]
+        line = tr("%1 package(s): %2.").replace("%1", str(len(self.model.previews))).replace("%2", ", ".join(parts))
+        if any(self.model.asks(r) for r in range(len(self.model.previews))):
+            line += " " + tr("Tick the packages to apply that replace answers held here or come with a new key "
+                             "(check its fingerprint with the unit first); the others are not written.")
+        return line
+
+    def show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.model.previews):
+            self.diff.set_preview(None, self.lang)
+            return
+        p = self.model.previews[row]
+        self.diff.set_preview(p, self.lang, self._methodology(p))
+        if p.outcome == Outcome.REJECTED:
+            text = tr("Rejected, nothing will be written: %1").replace("%1", preview_reason(p))
+        elif not p.answers and not p.notes:
+            text = tr("No differences with this database.")
+        else:
+            text = tr("%1 — state here: %2, in the package: %3. Differences:").replace("%1", p.path.name) \
+                .replace("%2", state_name(p.state_here)).replace("%3", state_name(p.state_incoming))
+        if p.needs_trust:
+            text += "<br>" + tr("Signed by <b>%1</b> with a key new to this database, fingerprint <b>%2</b>: "
+                                "read it out with the unit before you tick it.").replace("%1", p.signer) \
+                .replace("%2", p.fingerprint)
+        self.diff_label.setText(text)
+
+    def _methodology(self, preview: PackagePreview) -> Methodology | None:
+        """The questionnaire the package answers, to show option labels; None when it is not known here."""
+        content = preview.content
+        return self.methodologies.get(content.manifest.methodology_key) if content is not None else None
+
+    def chosen(self) -> tuple[set[str], set[str]]:
+        """(package ids accepted, signer identities trusted) from the ticks."""
+        ticked = [self.model.previews[r] for r in self.model.ticked]
+        return {p.package_id for p in ticked if p.needs_confirmation}, {p.signer for p in ticked if p.needs_trust}
+
+    def apply(self, done: Callable[[], None] | None = None) -> None:
+        accepted, trusted = self.chosen()
+        previews = list(self.model.previews)
+        self.apply_button.setEnabled(False)
+
+        def finished(results: list[ImportResult]) -> None:
+            self.model.set_results(results)
+            applied = sum(r.applied for r in results)
+            self.summary.setText(tr("%1 of %2 package(s) imported. The others were not written; the Details column "
+                                    "says why.").replace("%1", str(applied)).replace("%2", str(len(results))))
+            self.applied.emit(results)
+            if done is not None:
+                done()
+
+        def failed(error: BaseException) -> None:
+            self.apply_button.setEnabled(True)
+            show_error(self, error)
+
+        self.runner.db(lambda: self.service.packages.apply(previews, accept_changed=accepted, trust=trusted),
+                       finished, failed)
+
+
+class PackageActions:
+    """What the window's Packages menu does. `imported` is called after an import wrote something."""
+
+    def __init__(self, parent: QWidget, service: AssessmentService, runner: TaskRunner, lang: str,
+                 imported: Callable[[], None]) -> None:
+        self.parent, self.service, self.runner, self.lang, self.imported = parent, service, runner, lang, imported
+        self.dialog: ImportDialog | None = None
+        self.last_export: ExportResult | None = None
+        self.ask_path: Callable[[str, str, str], str] = self._save_dialog  # tests answer instead of a user
+
+    def _save_dialog(self, title: str, name: str, filters: str) -> str:
+        chosen, _ = QFileDialog.getSaveFileName(self.parent, title, str(Path.home() / name), filters)
+        return chosen
+
+    # -------------------------------------------------------------------------------------- export
+
+    def export_submission(self, year: int, unit_code: str, done: Callable[[ExportResult], None] | None = None) -> None:
+        unit = self.service.units.get(unit_code)
+        path = self.ask_path(tr("Save the submission package"), f"{year}-{unit_code}-{slug(unit.name.vi)}.dxpkg",
+                             tr("dxscore package (*.dxpkg)"))
+        if path:
+            self._export(lambda: self.service.packages.export(unit_code=unit_code, year=year, path=Path(path)),
+                         tr("Send this file to the city. When the inspector imports it for the first time, read "
+                            "this fingerprint out to them over the phone:"), done)
+
+    def export_return(self, year: int, unit_code: str, done: Callable[[ExportResult], None] | None = None) -> None:
+        unit = self.service.units.get(unit_code)
+        path = self.ask_path(tr("Save the return package"), f"{year}-{unit_code}-{slug(unit.name.vi)}-return.dxpkg",
+                             tr("dxscore package (*.dxpkg)"))
+        if path:
+            self._export(lambda: self.service.packages.export_return(unit_code=unit_code, year=year, path=Path(path)),
+                         tr("Send this file back to the unit. The inspector's key fingerprint is:"), done)
+
+    def _export(self, work: Callable[[], ExportResult], message: str,
+                done: Callable[[ExportResult], None] | None) -> None:
+        def finished(result: ExportResult) -> None:
+            self.last_export = result
+            saved = tr("Saved %1 (%2 answers, %3 evidence files).").replace("%1", result.path.name) \
+                .replace("%2", str(result.answers)).replace("%3", str(result.evidence_files))
+            box = QMessageBox(QMessageBox.Icon.Information, tr("Package saved"),
+                              f"{saved}<br><br>{message}<br><b style='font-size: 15pt'>{result.fingerprint}</b>",
+                              QMessageBox.StandardButton.Ok, self.parent)
+            box.setObjectName("exportDone")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.open()
+            if done is not None:
+                done(result)
+
+        self.runner.db(work, finished, lambda error: show_error(self.parent, error))
+
+    def show_key(self, unit_code: str) -> None:
+        def finished(key: Any) -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, tr("Signing key"),
+                              tr("The signing key of %1 on this computer has the fingerprint:").replace("%1", unit_code)
+                              + f"<br><b style='font-size: 15pt'>{key.fingerprint}</b>",
+                              QMessageBox.StandardButton.Ok, self.parent)
+            box.setObjectName("keyFingerprint")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.open()
+
+        self.runner.db(lambda: self.service.packages.own_key(unit_code, create=True), finished,
+                       lambda error: show_error(self.parent, error))
+
+    # -------------------------------------------------------------------------------------- import
+
+    def choose_and_import(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self.parent, tr("Import packages"), str(Path.home()),
+                                                 tr("dxscore package (*.dxpkg);;All files (*)"))
+        if chosen:
+            self.import_paths([Path(p) for p in chosen])
+
+    def import_paths(self, paths: Sequence[Path], shown: Callable[[ImportDialog], None] | None = None) -> None:
+        """Preview the files (off the GUI thread), then show the preview dialog."""
+        def read() -> tuple[list[PackagePreview], dict[str, Methodology]]:
+            previews = self.service.packages.preview(list(paths))
+            wanted = {(p.content.manifest.methodology_id, p.content.manifest.methodology_version)
+                      for p in previews if p.content is not None}
+            found = {f"{i}@{v}": methodology_of(self.service, i, v) for i, v in wanted}
+            return previews, {key: m for key, m in found.items() if m is not None}
+
+        def previewed(read_back: tuple[list[PackagePreview], dict[str, Methodology]]) -> None:
+            previews, methodologies = read_back
+            dialog = ImportDialog(self.service, self.runner, previews, self.lang, self.parent, methodologies)
+            dialog.applied.connect(lambda results: self.imported() if any(r.applied for r in results) else None)
+            self.dialog = dialog
+            dialog.open()
+            if shown is not None:
+                shown(dialog)
+
+        self.runner.db(read, previewed,
+                       lambda error: show_error(self.parent, error))
+
+    def import_keys(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self.parent, tr("Import a key list"), str(Path.home()),
+                                                tr("Key list (*.json *.keys);;All files (*)"))
+        if not chosen:
+            return
+
+        def finished(results: list) -> None:
+            added = [key for key, new in results if new]
+            lines = "<br>".join(f"{k.identity}: <b>{k.fingerprint}</b>" for k, _ in results)
+            QMessageBox.information(self.parent, tr("Key list"),
+                                    tr("%1 key(s) registered, %2 already known.").replace("%1", str(len(added)))
+                                    .replace("%2", str(len(results) - len(added))) + "<br><br>" + lines)
+
+        self.runner.db(lambda: self.service.packages.import_keys(Path(chosen)), finished,
+                       lambda error: show_error(self.parent, error))
+
+    def verify_audit(self) -> None:
+        def finished(verdict: Any) -> None:
+            if verdict.ok:
+                QMessageBox.information(self.parent, tr("Audit trail"),
+                                        tr("The audit trail is intact: %1 rows, last hash %2.")
+                                        .replace("%1", str(verdict.rows)).replace("%2", verdict.head[:16]))
+            else:
+                QMessageBox.warning(self.parent, tr("Audit trail"),
+                                    tr("The audit trail has been altered: row %1 does not match (%2).")
+                                    .replace("%1", str(verdict.first_bad)).replace("%2", verdict.problem))
+
+        self.runner.db(self.service.audit.verify, finished, lambda error: show_error(self.parent, error))

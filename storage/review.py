@@ -1,0 +1,236 @@
+"""Appraisal and exchange records: appraised points, review notes (comments and replies), trusted keys and the
+package log. Every change appends its audit row in the same write transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from assessment.errors import BadInput
+from assessment.ports import Appraisal, PackageLogEntry, ReviewNote, TrustedKey
+from storage.audit import append, as_json, now_text
+from storage.db import retry_busy, write_transaction
+from storage.tables import AppraisalRow, PackageLogRow, ReviewNoteRow, TrustedKeyRow
+
+CHUNK = 900
+
+
+class _Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def _write(self) -> Iterator[tuple[Session, Connection]]:
+        """A session in dxscore's write transaction, and its connection for the audit rows (methods that use it
+        are decorated with @retry_busy)."""
+        with write_transaction(self.engine) as connection, Session(bind=connection, expire_on_commit=False) as s:
+            yield s, connection
+            s.flush()
+
+
+class ReviewRepository(_Repository):
+    # ----------------------------------------------------------------------------------- appraisals
+
+    def appraisals(self, assessment_ids: Sequence[int]) -> dict[int, dict[str, Appraisal]]:
+        found: dict[int, dict[str, Appraisal]] = {}
+        ids = list(assessment_ids)
+        with self.session() as s:
+            for start in range(0, len(ids), CHUNK):
+                rows = s.scalars(select(AppraisalRow).where(AppraisalRow.assessment_id.in_(ids[start:start + CHUNK])))
+                for r in rows:
+                    found.setdefault(r.assessment_id, {})[r.indicator_code] = Appraisal(
+                        r.indicator_code, r.points, r.reason, r.appraised_by, r.appraised_at)
+        return found
+
+    @retry_busy
+    def set_appraisal(self, assessment_id: int, code: str, points: float | None, reason: str, *, who: str) -> None:
+        """Set (or with None clear) the appraised points of one indicator; the reason is mandatory."""
+        if not reason.strip():
+            raise BadInput("an appraisal needs a reason")
+        with self._write() as (s, connection):
+            row = s.scalar(select(AppraisalRow).where(AppraisalRow.assessment_id == assessment_id,
+                                                      AppraisalRow.indicator_code == code))
+            old = None if row is None else {"points": row.points, "reason": row.reason}
+            if points is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(AppraisalRow(assessment_id=assessment_id, indicator_code=code, points=points, reason=reason,
+                                   appraised_at=now_text(), appraised_by=who))
+            else:
+                row.points, row.reason, row.appraised_at, row.appraised_by = points, reason, now_text(), who
+            s.flush()
+            new = None if points is None else {"points": points}
+            append(connection, [("appraisal", "review", assessment_id, code, as_json(old), as_json(new), reason)],
+                   who=who)
+
+    # ----------------------------------------------------------------------------------------- notes
+
+    def notes(self, assessment_id: int) -> list[ReviewNote]:
+        with self.session() as s:
+            rows = s.scalars(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id))
+            return sorted((_note(r) for r in rows), key=lambda n: (n.round, n.indicator_code))
+
+    @retry_busy
+    def set_comment(self, assessment_id: int, code: str, text: str, *, who: str) -> None:
+        """The inspector's comment on an indicator in the open round (empty text removes it)."""
+        with self._write() as (s, connection):
+            row = s.scalar(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id,
+                                                       ReviewNoteRow.round == 0, ReviewNoteRow.indicator_code == code))
+            old = row.comment if row else None
+            if not text.strip():
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(ReviewNoteRow(assessment_id=assessment_id, round=0, indicator_code=code, comment=text,
+                                    comment_by=who, comment_at=now_text(), reply="", reply_by="", reply_at=""))
+            else:
+                row.comment, row.comment_by, row.comment_at = text, who, now_text()
+            s.flush()
+            append(connection, [("comment", "review", assessment_id, code, as_json(old),
+                                 as_json(text.strip() or None), "")], who=who)
+
+    @retry_busy
+    def send_comments(self, assessment_id: int, *, who: str) -> int:
+        """Close the open round: its comments become round n (the n-th return). Returns n."""
+        with self._write() as (s, connection):
+            latest = s.scalar(select(func.max(ReviewNoteRow.round)).where(
+                ReviewNoteRow.assessment_id == assessment_id)) or 0
+            rows = list(s.scalars(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id,
+                                                              ReviewNoteRow.round == 0)))
+            if not rows:
+                raise BadInput("returning an assessment needs at least one comment")
+            for row in rows:
+                row.round = latest + 1
+            s.flush()
+            append(connection, [("comment", "review", assessment_id, f"round {latest + 1}", None,
+                                 as_json(sorted(r.indicator_code for r in rows)), "sent with the return")], who=who)
+            return latest + 1
+
+    @retry_busy
+    def set_reply(self, assessment_id: int, code: str, text: str, *, who: str) -> None:
+        """The unit's reply to the latest comment on an indicator."""
+        with self._write() as (s, connection):
+            row = s.scalar(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id,
+                                                       ReviewNoteRow.indicator_code == code, ReviewNoteRow.round > 0)
+                           .order_by(ReviewNoteRow.round.desc()).limit(1))
+            if row is None:
+                raise BadInput(f"{code} has no comment to reply to")
+            old = row.reply
+            row.reply, row.reply_by, row.reply_at = text, who, now_text()
+            s.flush()
+            append(connection, [("reply", "review", assessment_id, code, as_json(old or None), as_json(text), "")],
+                   who=who)
+
+    @retry_busy
+    def merge_notes(self, assessment_id: int, notes: Sequence[ReviewNote], *, take: str, who: str) -> int:
+        """Bring in notes from a package: `take` "comment" (a return: the inspector's comments, new rounds added)
+        or "reply" (a submission: the unit's replies to comments held here). Returns the notes changed."""
+        changed = 0
+        with self._write() as (s, connection):
+            held = {(r.round, r.indicator_code): r for r in s.scalars(
+                select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id))}
+            audit = []
+            for note in notes:
+                row = held.get((note.round, note.indicator_code))
+                before = None if row is None else (row.comment if take == "comment" else row.reply) or None
+                if take == "comment":
+                    if row is None:
+                        s.add(ReviewNoteRow(assessment_id=assessment_id, round=note.round,
+                                            indicator_code=note.indicator_code, comment=note.comment,
+                                            comment_by=note.comment_by, comment_at=note.comment_at, reply="",
+                                            reply_by="", reply_at=""))
+                    elif row.comment != note.comment:
+                        row.comment, row.comment_by, row.comment_at = note.comment, note.comment_by, note.comment_at
+                    else:
+                        continue
+                    audit.append(("comment", "package", assessment_id, note.indicator_code, as_json(before),
+                                  as_json(note.comment), ""))
+                elif row is not None and row.reply != note.reply:
+                    audit.append(("reply", "package", assessment_id, note.indicator_code, as_json(before),
+                                  as_json(note.reply), ""))
+                    row.reply, row.reply_by, row.reply_at = note.reply, note.reply_by, note.reply_at
+                else:
+                    continue
+                changed += 1
+            s.flush()
+            append(connection, audit, who=who)
+        return changed
+
+
+class PackageLogRepository(_Repository):
+    def trusted_keys(self) -> list[TrustedKey]:
+        with self.session() as s:
+            rows = s.scalars(select(TrustedKeyRow))
+            return sorted((TrustedKey(r.identity, r.public_key, r.fingerprint, r.source, r.added_at, r.added_by)
+                           for r in rows), key=lambda k: k.identity)
+
+    @retry_busy
+    def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool:
+        """Register a signer's key. The same key again changes nothing (False); another key for a known identity
+        is refused unless `replace` (a unit's new computer), which the audit trail records."""
+        with self._write() as (s, connection):
+            row = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.identity == key.identity))
+            if row is not None and row.public_key == key.public_key:
+                return False
+            if row is not None and not replace:
+                raise BadInput(f"{key.identity} already has another key (fingerprint {row.fingerprint}); this one is "
+                               f"{key.fingerprint}. Remove or replace the old key on purpose (keys import --replace)")
+            old = None if row is None else {"fingerprint": row.fingerprint, "public_key": row.public_key}
+            if row is not None:
+                s.execute(delete(TrustedKeyRow).where(TrustedKeyRow.id == row.id))
+                s.flush()
+            s.add(TrustedKeyRow(identity=key.identity, public_key=key.public_key, fingerprint=key.fingerprint,
+                                source=key.source, added_at=now_text(), added_by=who))
+            s.flush()
+            append(connection, [("key", key.source, None, key.identity, as_json(old),
+                                 as_json({"fingerprint": key.fingerprint, "public_key": key.public_key}), "")],
+                   who=who)
+            return True
+
+    def logged(self, package_ids: Sequence[str], direction: str = "in") -> dict[str, PackageLogEntry]:
+        ids, found = list(package_ids), {}
+        with self.session() as s:
+            for start in range(0, len(ids), CHUNK):
+                for r in s.scalars(select(PackageLogRow).where(PackageLogRow.direction == direction,
+                                                               PackageLogRow.package_id.in_(ids[start:start + CHUNK]))):
+                    found[r.package_id] = _entry(r)
+        return found
+
+    def last_applied(self, unit_code: str, cycle: int, kind: str) -> str | None:
+        """Creation time of the newest package of this unit, cycle and kind imported here."""
+        with self.session() as s:
+            times = s.scalars(select(PackageLogRow.created_at).where(
+                PackageLogRow.direction == "in", PackageLogRow.unit_code == unit_code, PackageLogRow.cycle == cycle,
+                PackageLogRow.kind == kind))
+            return max(times, default=None)
+
+    @retry_busy
+    def log(self, entry: PackageLogEntry, *, who: str) -> None:
+        with self._write() as (s, connection):
+            s.add(PackageLogRow(package_id=entry.package_id, direction=entry.direction, kind=entry.kind,
+                                unit_code=entry.unit_code, cycle=entry.cycle, signer=entry.signer,
+                                fingerprint=entry.fingerprint, manifest_sha256=entry.manifest_sha256,
+                                created_at=entry.created_at, outcome=entry.outcome, logged_at=now_text(),
+                                logged_by=who))
+            s.flush()
+            action = "import" if entry.direction == "in" else "export"
+            append(connection, [(action, "package", None, entry.package_id, None, as_json({
+                "kind": entry.kind, "unit": entry.unit_code, "cycle": entry.cycle, "signer": entry.signer,
+                "fingerprint": entry.fingerprint, "manifest_sha256": entry.manifest_sha256,
+                "created_at": entry.created_at, "outcome": entry.outcome}), "")], who=who)
+
+
+def _note(r: ReviewNoteRow) -> ReviewNote:
+    return ReviewNote(r.indicator_code, r.round, r.comment, r.comment_by, r.comment_at, r.reply or "",
+                      r.reply_by or "", r.reply_at or "")
+
+
+def _entry(r: PackageLogRow) -> PackageLogEntry:
+    return PackageLogEntry(r.package_id, r.direction, r.kind, r.unit_code, r.cycle, r.signer, r.fingerprint,
+                           r.manifest_sha256, r.created_at, r.outcome, r.logged_at, r.logged_by)

@@ -1,0 +1,86 @@
+"""The exchange and appraisal commands end to end, in real processes: the commune's SQLite file and the inspector's
+database (SQLite, then PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from packs import UNIT, YEAR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(db: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=300)
+
+
+def test_submit_export_import_review_and_return_from_the_command_line(commune, inspector, tmp_path):
+    mine = commune.store.engine.url.render_as_string(hide_password=False)
+    city = inspector.store.engine.url.render_as_string(hide_password=False)
+    where = ("--unit", UNIT, "--cycle", str(YEAR))
+    assert "now submitted" in run(mine, "--user", "can-bo-xa", "review", "submit", *where, tmp=tmp_path).stdout
+    package = tmp_path / "00070.dxpkg"
+    done = run(mine, "packages", "export", *where, "-o", str(package), tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    fingerprint = done.stdout.split("key fingerprint: ")[1].strip()
+    assert "(key created now)" in done.stdout and len(fingerprint) == 29
+
+    preview = run(city, "packages", "import", str(package), "--dry-run", tmp=tmp_path)
+    assert preview.returncode == 0 and preview.stdout.startswith("new ") and fingerprint in preview.stdout
+    assert "nothing was written (--dry-run)" in preview.stdout
+    untrusted = run(city, "packages", "import", str(package), tmp=tmp_path)
+    assert untrusted.returncode == 2 and "--trust" in untrusted.stderr and "0 applied" in untrusted.stdout
+    trusted = run(city, "--user", "thanh-tra", "packages", "import", str(package), "--trust", tmp=tmp_path)
+    assert trusted.returncode == 0 and "1 applied" in trusted.stdout, trusted.stderr
+    again = run(city, "packages", "import", str(package), tmp=tmp_path)
+    assert again.returncode == 0 and again.stdout.startswith("unchanged") and "0 applied" in again.stdout
+    keys = run(city, "keys", "list", tmp=tmp_path).stdout
+    assert UNIT in keys and fingerprint in keys
+
+    inspect = ("--user", "thanh-tra", "review")
+    assert run(city, *inspect, "start", *where, tmp=tmp_path).returncode == 0
+    points = run(city, *inspect, "points", *where, "NTS01", "0", "--reason", "Thiếu quyết định", tmp=tmp_path)
+    assert points.returncode == 0, points.stderr
+    refused = run(city, *inspect, "points", *where, "NTS01", "0", tmp=tmp_path)
+    assert refused.returncode == 2 and "--reason" in refused.stderr
+    assert run(city, *inspect, "comment", *where, "NTS01", "Bổ sung quyết định", tmp=tmp_path).returncode == 0
+    assert "now returned" in run(city, *inspect, "return", *where, tmp=tmp_path).stdout
+    back = tmp_path / "back.dxpkg"
+    assert run(city, "--user", "thanh-tra", "packages", "return", *where, "-o", str(back), tmp=tmp_path).returncode == 0
+    received = run(mine, "packages", "import", str(back), "--trust", tmp=tmp_path)
+    assert received.returncode == 0 and "now returned for correction" in received.stdout, received.stderr
+    shown = run(mine, "review", "show", *where, tmp=tmp_path).stdout
+    assert "returned" in shown and "Bổ sung quyết định" in shown
+
+    scored = json.loads(run(city, "score", "--cycle", str(YEAR), "--unit", UNIT, "--json", tmp=tmp_path).stdout)
+    (unit,) = scored["units"]
+    assert unit["status"] == "returned" and unit["appraised"]["points"] < unit["points"]
+    nts01 = next(i for i in unit["indicators"] if i["code"] == "NTS01")
+    assert nts01["appraised_points"] == 0 and nts01["appraisal_reason"] == "Thiếu quyết định"
+    ranking = run(city, "score", "--cycle", str(YEAR), tmp=tmp_path).stdout
+    assert "Trạng thái" in ranking and any(UNIT in line and "returned" in line for line in ranking.splitlines())
+
+    verified = run(city, "audit", "verify", tmp=tmp_path)
+    assert verified.returncode == 0 and "audit trail intact" in verified.stdout
+    listed = run(city, "audit", "list", *where, tmp=tmp_path).stdout
+    assert "appraisal" in listed and "Thiếu quyết định" in listed
+
+
+def test_audit_verify_reports_a_tampered_row(commune, tmp_path):
+    path = commune.store.engine.url.database
+    commune.entry.submit(UNIT, YEAR)
+    import sqlite3
+
+    with sqlite3.connect(path) as c:
+        c.execute("DROP TRIGGER audit_log_no_update")
+        row = c.execute("SELECT id FROM audit_log WHERE action = 'answer' ORDER BY id LIMIT 1 OFFSET 5").fetchone()[0]
+        c.execute("UPDATE audit_log SET who = 'someone else' WHERE id = ?", (row,))
+    result = run(path, "audit", "verify", tmp=tmp_path)
+    assert result.returncode == 1
+    assert f"audit trail BROKEN at row {row}" in result.stdout and "altered" in result.stdout
