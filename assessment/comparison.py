@@ -6,6 +6,7 @@ never computes it. Comparisons are only ever made within a peer group.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -62,7 +63,8 @@ class PeerGroup:
 
     @property
     def pillar_average(self) -> np.ndarray:
-        with np.errstate(invalid="ignore"):
+        with warnings.catch_warnings():  # a pillar nobody has answered averages to NaN, which is what we show
+            warnings.simplefilter("ignore", RuntimeWarning)
             return np.nanmean(self.pillar_index, axis=0) if len(self) else np.full(len(self.pillar_codes), np.nan)
 
     @property

@@ -19,6 +19,7 @@ from typing import Any
 
 from assessment.model import Answer, Methodology, Scorecard, TargetSet, Unit, UnitKind
 from assessment.reports.view import (
+    AppraisalRow,
     BookletView,
     CyclePoint,
     EvidenceDoc,
@@ -119,6 +120,7 @@ def scorecard_view(data: CycleData, card: Scorecard, answers: Sequence[Answer] =
         indicators=card.indicators, missing=len(card.missing), demo=data.demo, target_set=data.targets.name,
         appraised_points=card.appraised_points, appraised_index=card.appraised_index,
         appraised_band=f"{card.appraised_band.code} · {card.appraised_band.name.vi}" if card.appraised_band else "",
+        appraisals=_appraisals(card, m),
     )
     return dataclasses.replace(view, fingerprint=fingerprint(view))
 
@@ -170,6 +172,13 @@ def _losses(card: Scorecard, m: Methodology, limit: int = LOSSES_SHOWN) -> tuple
         rows.append(LossRow(score.code, score.pillar, indicator.text.vi, score.points, score.max_points,
                             score.answered, brief(indicator.guidance.vi)))
     return tuple(rows)
+
+
+def _appraisals(card: Scorecard, m: Methodology) -> tuple[AppraisalRow, ...]:
+    """The indicators the inspectors set points on (a reason is mandatory, so it marks them), in order."""
+    return tuple(AppraisalRow(s.code, m.indicator(s.code).text.vi, s.points, s.appraised_points, s.max_points,
+                              s.appraisal_reason)
+                 for s in card.indicators if s.appraised_points is not None and s.appraisal_reason)
 
 
 def _evidence(card: Scorecard, m: Methodology, answers: Sequence[Answer]) -> EvidenceSummary:

@@ -62,7 +62,10 @@ def scorecard_story(view: ScorecardView, options: ReportOptions, *, bookmark: st
               CondPageBreak(150), heading("2. Chỉ số chung qua các chu kỳ"), charts.trend(view),
               heading("3. Mục tiêu của Nghị quyết 18-NQ/TU và các chương trình liên quan"), *_targets(view),
               heading("4. Các chỉ số mất nhiều điểm nhất"), *_losses(view),
-              heading("5. Tài liệu kiểm chứng"), *_evidence(view), Spacer(1, 8), _signatures(options)]
+              heading("5. Tài liệu kiểm chứng"), *_evidence(view)]
+    if view.appraisals:
+        story += [heading("6. Điểm do Hội đồng thẩm định điều chỉnh"), _appraisal_table(view)]
+    story += [Spacer(1, 8), _signatures(options)]
     return story
 
 
@@ -184,6 +187,17 @@ def _losses(view: ScorecardView) -> list[Flowable]:
     return [Table(data, colWidths=[36, 364, 38, 38, 39], repeatRows=1, style=grid(1, 7.4, [
         ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("FONTNAME", (4, 1), (4, -1), FONT_BOLD)]))]
+
+
+def _appraisal_table(view: ScorecardView) -> Table:
+    """Each indicator the inspectors set points on: both results and the reason, as kept in the audit trail."""
+    data: list[list[object]] = [["Mã", "Chỉ số và lý do điều chỉnh", "Tự đánh giá", "Thẩm định", "Tối đa"]]
+    for row in view.appraisals:
+        data.append([row.code, block(Run(row.text, 7.2, bold=True), Run(f"Lý do: {row.reason}", 6.8, color="#1f4e79")),
+                     labels.points(row.points), labels.points(row.appraised_points), labels.points(row.max_points)])
+    return Table(data, colWidths=[36, 328, 56, 50, 35], repeatRows=1, style=grid(1, 7.4, [
+        ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("FONTNAME", (3, 1), (3, -1), FONT_BOLD)]))
 
 
 def _evidence(view: ScorecardView) -> list[Flowable]:

@@ -88,6 +88,18 @@ class LossRow:
 
 
 @dataclass(frozen=True)
+class AppraisalRow:
+    """An indicator whose points the inspectors set, with the reason they gave."""
+
+    code: str
+    text: str
+    points: float  # self-assessed
+    appraised_points: float
+    max_points: float
+    reason: str
+
+
+@dataclass(frozen=True)
 class EvidenceDoc:
     indicator_code: str
     document_number: str
@@ -147,6 +159,7 @@ class ScorecardView:
     appraised_points: float | None = None  # the inspectors' result beside the self-assessed one
     appraised_index: float | None = None
     appraised_band: str = ""
+    appraisals: tuple[AppraisalRow, ...] = ()
 
     @property
     def appraised(self) -> bool:

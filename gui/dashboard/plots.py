@@ -4,6 +4,8 @@ highlights the selected unit; none of them touches the database."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -110,8 +112,8 @@ class RankingChart(Chart):
                                     label=tr("goal: leading band ≥ 0,8"),
                                     labelOpts={"position": 0.6, "color": "#1b7e3a", "fill": (255, 255, 255, 200)})
         # the inspectors' index beside the self-assessed bar, once anything has been appraised
-        self.appraised = pg.ScatterPlotItem(x=[], y=[], symbol="d", size=10, brush=pg.mkBrush("#222222"),
-                                            pen=pg.mkPen("#ffffff", width=1))
+        self.appraised = pg.ScatterPlotItem(x=[], y=[], symbol="d", size=15, brush=pg.mkBrush("#b3122e"),
+                                            pen=pg.mkPen("#ffffff", width=1.5))
         for item in (*self.bars.values(), self.highlight, self.average, self.goal, self.appraised):
             self.addItem(item)
         self.setYRange(0, 1.05)
@@ -133,6 +135,11 @@ class RankingChart(Chart):
         self.average.setValue(group.average)
         self.average.label.setFormat(tr("peer average %1").replace("%1", f"{group.average:.3f}".replace(".", ",")))
         self.setXRange(0.2, max(len(group), 1) + 0.8, padding=0)
+        axis = self.getAxis("bottom")  # ranks are whole numbers: a small group gets one tick per rank
+        if len(group) <= 20:
+            axis.setTickSpacing(1, 1)
+        else:
+            axis.setTickSpacing()
         self.draw_selection()
 
     def draw_selection(self) -> None:
@@ -246,7 +253,8 @@ class DistributionChart(Chart):
             self.dots.setData(xs[known], group.pillar_index[known])
         else:  # thousands of dots are unreadable and slow: the box and whiskers say it
             self.dots.setData([], [])
-        with np.errstate(invalid="ignore"):
+        with warnings.catch_warnings():  # an all-unanswered pillar has no quartiles: NaN, drawn as nothing
+            warnings.simplefilter("ignore", RuntimeWarning)
             low, q1, median, q3, high = (np.nanpercentile(group.pillar_index, q, axis=0) if n else np.zeros(p)
                                          for q in (5, 25, 50, 75, 95))
         self.quartiles = (q1, median, q3)

@@ -240,6 +240,23 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     history = [review.history.item(i).text() for i in range(review.history.count())]
     assert len(history) >= 6 and "khóa" in history[-1]
 
+    # ---- the comparison shows both results and the state
+    inspector_window.tabs.setCurrentIndex(1)
+    board = inspector_window.dashboard
+    board.cycle.setCurrentIndex(board.cycle.findData(EMPTY_YEAR))
+    board.kind.setCurrentIndex(board.kind.findData(inspector_window.service.units.get(UNIT).kind.value))
+    qtbot.waitUntil(lambda: board.comparison is not None and board.comparison.group.cycle == EMPTY_YEAR
+                    and board.busy.isHidden(), timeout=20_000)
+    ranking = board.charts["ranking"]
+    x, y = ranking.appraised.getData()
+    assert len(x) == 1 and "thẩm định" in ranking.plotItem.titleLabel.text
+    headers = board.peers.headers
+    row = next(r for r in range(board.peers.rowCount()) if board.peers.rows[r][2] == UNIT)
+    shown = board.peers.rows[row][0]
+    assert shown[headers.index("Trạng thái")] == "đã khóa" and shown[headers.index("Thẩm định")] != "—"
+    board.select(UNIT)
+    inspector_window.grab().save(str(SCREENSHOTS / "vi_9_dashboard_appraised.png"))
+
     inspector = open_service(inspector_db)
     try:
         group = inspector.compare.peer_group(year=EMPTY_YEAR, kind=inspector.units.get(UNIT).kind).group

@@ -26,7 +26,10 @@ def test_the_scorecard_prints_both_results(appraised, tmp_path):
     service, score = appraised
     view = service.reports.scorecard(year=YEAR, unit_code=UNIT)
     assert view.appraised and view.appraised_points == pytest.approx(view.points - score.points)
-    first = page_texts(service.reports.scorecard_pdf(year=YEAR, unit_code=UNIT, path=tmp_path / "s.pdf"))[0]
+    pages = page_texts(service.reports.scorecard_pdf(year=YEAR, unit_code=UNIT, path=tmp_path / "s.pdf"))
+    first, whole = pages[0], " ".join(" ".join(pages).split())
+    assert view.appraisals[0].code == score.code and view.appraisals[0].reason == "Thiếu minh chứng"
+    assert "6. Điểm do Hội đồng thẩm định điều chỉnh" in whole and "Lý do: Thiếu minh chứng" in whole
     assert "trạng thái hồ sơ: Đang thẩm định" in first
     assert f"Kết quả thẩm định: chỉ số chung {labels.index(view.appraised_index)}" in " ".join(first.split())
     assert "Thẩm định" in first

@@ -32,16 +32,17 @@ def open_service(db: str, user: str):  # type: ignore[no-untyped-def]
 
 def save_loop(db: str, ack: str, unit: str, year: int, first: int, stop: str | None) -> None:
     service = open_service(db, "entry-writer")
-    (assessment,) = service.store.assessments(year, unit_code=unit)
-    answers = {a.indicator_code: a for a in service.answers.of(assessment.id)}
+    session = service.entry.open(unit, year)  # the window's path: the same session and autosave call
+    answers = dict(session.answers)
     codes = sorted(answers)
     handle = os.open(ack, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     print("ready", flush=True)
     n = first
     while stop is None or not os.path.exists(stop):
         code = codes[n % len(codes)]
-        answer = replace(answers[code], comment=f"entry {n}", evidence=())
-        service.answers.save(unit_code=unit, year=year, answer=answer)
+        answer = replace(answers[code], comment=f"entry {n}")
+        service.entry.save(session, answers, answer, who="entry-writer")
+        answers[code] = answer
         os.write(handle, f"{n} {code}\n".encode())  # acknowledged: save() returned
         n += 1
 
