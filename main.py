@@ -380,44 +380,6 @@ def open_service_at(url: str, user: str = "dxscore") -> AssessmentService:
     return AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=user)
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    """PDF scorecards: one unit (--unit), a booklet of a kind (--booklet) or one file per unit (--each)."""
-    import functools
-
-    from assessment.errors import BadInput
-    from assessment.model import UnitKind
-
-    modes = [m for m in ("unit", "booklet", "each") if getattr(args, m)]
-    if len(modes) != 1 or (args.unit and args.kind) or (not args.unit and not args.kind):
-        raise BadInput("report needs exactly one of: --unit CODE, --kind K --booklet, --kind K --each")
-    service = open_service(args)
-    output = Path(args.output)
-    if args.unit:
-        service.reports.scorecard_pdf(year=args.cycle, unit_code=args.unit, path=output)
-        print(f"scorecard of {args.unit}, cycle {args.cycle}: {output}", file=sys.stderr)
-    elif args.booklet:
-        service.reports.booklet_pdf(year=args.cycle, kind=UnitKind(args.kind), path=output)
-        print(f"booklet of {args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
-    else:
-        opener = functools.partial(open_service_at, database_url(args), service.user)
-        written = service.reports.each_pdf(year=args.cycle, kind=UnitKind(args.kind), folder=output, opener=opener,
-                                           workers=args.workers)
-        print(f"{len(written)} scorecards of {args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
-    demo_banner(service)
-    return 0
-
-
-def cmd_export_scores(args: argparse.Namespace) -> int:
-    from assessment.model import UnitKind
-
-    service = open_service(args)
-    path = service.reports.excel(year=args.cycle, kind=UnitKind(args.kind) if args.kind else None,
-                                 path=Path(args.output))
-    print(f"scores of cycle {args.cycle} written to {path}", file=sys.stderr)
-    demo_banner(service)
-    return 0
-
-
 def _date(text: str | None) -> dt.date | None:
     if not text:
         return None
@@ -526,26 +488,13 @@ def build_parser() -> argparse.ArgumentParser:
     rst.add_argument("file", metavar="FILE")
     rst.set_defaults(handler=cmd_restore)
 
-    report = sub.add_parser("report", help="PDF scorecards: one unit, a booklet of a kind, or one file per unit")
-    report.add_argument("--cycle", type=int, required=True)
-    report.add_argument("--unit", help="one unit's scorecard")
-    report.add_argument("--kind", choices=("department", "district", "commune"))
-    report.add_argument("--booklet", action="store_true", help="with --kind: cover, ranking, heatmap, scorecards")
-    report.add_argument("--each", action="store_true", help="with --kind: one PDF per unit in the folder -o")
-    report.add_argument("--workers", type=int, help="processes for --each (default: every core)")
-    report.add_argument("-o", "--output", required=True, help="the PDF file (the folder with --each)")
-    report.set_defaults(handler=cmd_report)
+    from cli.exchange import add_commands as exchange_commands
+    from cli.reports import add_commands as report_commands
 
-    export = sub.add_parser("export", help="export scores").add_subparsers(dest="action", required=True)
-    escores = export.add_parser("scores", help="a cycle's scores as .xlsx (units × pillars, units × indicators)")
-    escores.add_argument("--cycle", type=int, required=True)
-    escores.add_argument("--kind", choices=("department", "district", "commune"))
-    escores.add_argument("-o", "--output", required=True)
-    escores.set_defaults(handler=cmd_export_scores)
-    from cli.exchange import add_commands
-
-    add_commands(sub)  # packages, keys, review, audit
+    report_commands(sub)  # report, export scores
+    exchange_commands(sub)  # packages, keys, review, audit
     return parser
+
 
 
 def main(argv: list[str] | None = None) -> int:

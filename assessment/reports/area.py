@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessment.errors import NotFound
+from assessment.errors import BadInput, NotFound
 from assessment.model import Answer, Scorecard, TargetSet, UnitKind
 from assessment.reports.build import CycleData, PeerGroup, Standing, booklet_view, scorecard_view
 from assessment.reports.progress import Progress, tick
@@ -75,15 +75,28 @@ class ReportsArea:
         """Every scorecard of a peer group, in ranking order."""
         return self._views(self.cycle_data(year=year, kind=kind), progress)
 
-    def booklet(self, *, year: int, kind: UnitKind, progress: Progress | None = None) -> BookletView:
+    def booklet(self, *, year: int, kind: UnitKind, progress: Progress | None = None,
+                units: Collection[str] | None = None) -> BookletView:
+        """The booklet of a peer group, or of the `units` chosen from it (say, the communes formed from one former
+        district): ranks, the peer average and the heatmap's colours stay those of the whole group."""
         data = self.cycle_data(year=year, kind=kind)
-        return booklet_view(data, self._views(data, progress))
+        return booklet_view(data, self._views(data, progress, units))
 
-    def _views(self, data: CycleData, progress: Progress | None) -> list[ScorecardView]:
+    def _views(self, data: CycleData, progress: Progress | None, units: Collection[str] | None = None
+               ) -> list[ScorecardView]:
+        cards = data.cards
+        if units is not None:
+            wanted = set(units)
+            unknown = sorted(wanted - {c.unit_code for c in cards})
+            if unknown or not wanted:
+                raise BadInput(f"not scored among the {data.kind.value} units of cycle {data.cycle}: "
+                               f"{', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}" if unknown
+                               else "the list of units is empty")
+            cards = tuple(c for c in cards if c.unit_code in wanted)
         ids = {a.unit_code: a.id for a in self.s.store.assessments(data.cycle, kind=data.kind)}
         views = []
-        for n, card in enumerate(data.cards):
-            tick(progress, n, len(data.cards), "Đang tổng hợp số liệu" if n == 0 else None)
+        for n, card in enumerate(cards):
+            tick(progress, n, len(cards), "Đang tổng hợp số liệu" if n == 0 else None)
             views.append(scorecard_view(data, card, self.s.store.answers.of(ids[card.unit_code])
                                         if card.unit_code in ids else ()))
         return views
@@ -101,10 +114,10 @@ class ReportsArea:
         return write_atomic(Path(path), lambda tmp: write_scorecard(view, tmp, options))
 
     def booklet_pdf(self, *, year: int, kind: UnitKind, path: Path, options: ReportOptions | None = None,
-                    progress: Progress | None = None) -> Path:
+                    progress: Progress | None = None, units: Collection[str] | None = None) -> Path:
         from assessment.reports.pdf_booklet import write_booklet
 
-        booklet = self.booklet(year=year, kind=kind, progress=progress)
+        booklet = self.booklet(year=year, kind=kind, progress=progress, units=units)
         return write_atomic(Path(path), lambda tmp: write_booklet(booklet, tmp, options, progress=progress))
 
     def each_pdf(self, *, year: int, kind: UnitKind, folder: Path, opener: Callable[[], Any] | None = None,

@@ -242,7 +242,8 @@ def booklet_view(data: CycleData, scorecards: Sequence[ScorecardView]) -> Bookle
     rows = tuple(_ranking_row(view, tuple(pillars)) for view in scorecards)
     methods = {data.methodology(c).key: data.methodology(c).title.vi for c in data.cards}
     view = BookletView(data.cycle, data.kind, data.demo, data.targets.name, tuple(sorted(methods.items())),
-                       tuple(pillars.items()), rows, data.current.average, tuple(scorecards))
+                       tuple(pillars.items()), rows, data.current.average, tuple(scorecards),
+                       peer_count=len(data.cards))
     return dataclasses.replace(view, fingerprint=fingerprint(view))
 
 

@@ -77,9 +77,16 @@ def _cover(booklet: BookletView, options: ReportOptions) -> list[Flowable]:
             Paragraph(escape(labels.KIND_PLURAL[booklet.kind].upper().removeprefix("CÁC ")) + " THÀNH PHỐ HÀ NỘI",
                       s["cover_title"]),
             Spacer(1, 10 * mm),
-            Paragraph(f"{len(booklet.rows)} đơn vị — chỉ số chung bình quân {labels.index(booklet.peer_average)}",
-                      s["cover"]), Spacer(1, 12 * mm), _summary(booklet)]
+            Paragraph(_count_line(booklet), s["cover"]), Spacer(1, 12 * mm), _summary(booklet)]
     return out
+
+
+def _count_line(booklet: BookletView) -> str:
+    average = f"chỉ số chung bình quân {labels.index(booklet.peer_average)}"
+    if booklet.chosen:
+        return (f"{len(booklet.rows)} đơn vị được chọn trong {booklet.peer_count} đơn vị cùng nhóm — thứ hạng và "
+                f"{average} tính trên cả nhóm")
+    return f"{len(booklet.rows)} đơn vị — {average}"
 
 
 def _summary(booklet: BookletView) -> Table:

@@ -201,3 +201,8 @@ class BookletView:
     peer_average: float | None
     scorecards: tuple[ScorecardView, ...]
     fingerprint: str = ""
+    peer_count: int = 0  # units in the whole peer group: more than `rows` when the booklet is of chosen units
+
+    @property
+    def chosen(self) -> bool:
+        return len(self.rows) < self.peer_count

@@ -249,7 +249,8 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
                     and board.busy.isHidden(), timeout=20_000)
     ranking = board.charts["ranking"]
     x, y = ranking.appraised.getData()
-    assert len(x) == 1 and "thẩm định" in ranking.plotItem.titleLabel.text
+    assert len(x) == 1 and y[0] == board.comparison.group.appraised_index[board.comparison.group.row(UNIT)]
+    assert "thẩm định" in ranking.plotItem.titleLabel.text
     headers = board.peers.headers
     row = next(r for r in range(board.peers.rowCount()) if board.peers.rows[r][2] == UNIT)
     shown = board.peers.rows[row][0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from assessment.demo import DEMO_MARK
+from assessment.model import UnitKind
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, outlines, page_texts
 from tests.test_cli import run
 
@@ -96,3 +97,32 @@ def test_each_with_spawned_workers(demo_db, tmp_path, monkeypatch):
     service.store.close()
     assert len(written) == 17 and all(p.exists() for p in written)
     assert ticks[0] == (0, 17) and ticks[-1] == (17, 17)
+
+
+def test_a_booklet_of_chosen_units_keeps_the_group_ranks(demo_db, tmp_path):
+    """Five wards out of 126 (as a province or a former district would be): their scorecards only, ranked as in the
+    whole group, and the cover says so."""
+    from tests.conftest import open_service
+
+    service = open_service(demo_db)
+    try:
+        cards = {c.unit_code: c for c in service.scores.for_cycle(year=2025, kind=UnitKind.COMMUNE).scorecards}
+    finally:
+        service.store.close()
+    chosen = ["00070", "00004", "00292", "00118", "00166"]
+    listing = tmp_path / "units.txt"
+    listing.write_text("# phường khu trung tâm\n" + "\n".join(chosen) + "\n\n", encoding="utf-8")
+    out = tmp_path / "trung-tam.pdf"
+    result = run("report", "--cycle", "2025", "--kind", "commune", "--booklet", "--units", f"@{listing}", "-o",
+                 str(out), db=demo_db, tmp=tmp_path)
+    assert result.returncode == 0, result.stderr
+    units = outlines(out)[-1]["kids"]
+    assert len(units) == 5
+    ranked = sorted(chosen, key=lambda c: (cards[c].rank, c))
+    assert [k["title"] for k in units] == [f"{cards[c].rank}. {cards[c].unit_name.vi} ({c})" for c in ranked]
+    cover = " ".join(page_texts(out)[0].split())
+    assert "5 đơn vị được chọn trong 126 đơn vị cùng nhóm" in cover
+
+    bad = run("report", "--cycle", "2025", "--kind", "commune", "--booklet", "--units", "00070,NOPE", "-o",
+              str(tmp_path / "x.pdf"), db=demo_db, tmp=tmp_path)
+    assert bad.returncode == 2 and "NOPE" in bad.stderr and not (tmp_path / "x.pdf").exists()
