@@ -278,9 +278,13 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((90, 380, 100, 90, 200, 220)):
-            self.table.setColumnWidth(column, width)
+        # the indicator's text takes what is left, so the reason, comment and reply stay in view (full text in
+        # each cell's tooltip)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((64, 0, 96, 84, 160, 160, 160)):
+            if width:
+                self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.history = QListWidget()
         self.history.setObjectName("reviewHistory")
