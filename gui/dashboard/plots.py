@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolTip
 
 from assessment.compare_area import Comparison
 from assessment.comparison import STATUS_ORDER
+from assessment.model import Target
 from gui.i18n import tr
 
 BAND_COLOURS = {1: "#c62828", 2: "#ef8a3c", 3: "#e3c21b", 4: "#7cb342", 5: "#1b7e3a", None: "#9e9e9e"}
@@ -31,8 +32,13 @@ def target_legend(comparison: Comparison, lang: str) -> str:
     names = []
     for k, target_id in enumerate(comparison.group.target_ids, start=1):
         target = comparison.targets.get(target_id)
-        names.append(f"{k}. {target.text.get(lang) if target else target_id}")
+        names.append(f"{k}. {target_title(target, lang) if target else target_id}")
     return chips + "<br>" + " · ".join(names)
+
+
+def target_title(target: Target, lang: str = "vi") -> str:
+    """A target's text, marked when no public source confirms its value (targets.yaml keeps the flag)."""
+    return target.text.get(lang) + (" " + tr("(value unconfirmed)") if target.unconfirmed else "")
 
 
 def status_label(status: str) -> str:
@@ -334,5 +340,5 @@ class TargetMatrixChart(Chart):
         column = min(max(int(point.x()), 0), len(group.target_ids) - 1)
         status = group.target_status[row, column]
         target = self.comparison.targets.get(group.target_ids[column])
-        title = target.text.vi if target else group.target_ids[column]
+        title = target_title(target) if target else group.target_ids[column]
         return f"{group.names[row].vi}\n{column + 1}. {title}: {status_label(status) if status else '—'}"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from assessment.compare_area import UnitTrend
-from gui.dashboard.plots import SELECTED, status_label
+from gui.dashboard.plots import SELECTED, status_label, target_title
 from gui.i18n import tr
 
 
@@ -49,7 +49,7 @@ class TrendChart(QWidget):
         self.indicator.blockSignals(True)
         self.indicator.clear()
         for series in trend.series:
-            self.indicator.addItem(f"{series.indicator_code} — {series.target.text.vi}", series.target.id)
+            self.indicator.addItem(f"{series.indicator_code} — {target_title(series.target)}", series.target.id)
         self.indicator.blockSignals(False)
         self._draw_series()
 
@@ -81,4 +81,4 @@ class TrendChart(QWidget):
         else:
             pace = tr("one cycle: no projection yet")
         self.series_plot.setTitle(f"{series.indicator_code}: {status}")
-        self.pace.setText(f"{series.target.text.vi}: {status}; {pace}")
+        self.pace.setText(f"{target_title(series.target)}: {status}; {pace}")

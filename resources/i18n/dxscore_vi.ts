@@ -41,26 +41,26 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="59" />
-        <location filename="../../gui/models.py" line="226" />
+        <location filename="../../gui/models.py" line="254" />
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="59" />
-        <location filename="../../gui/models.py" line="226" />
+        <location filename="../../gui/models.py" line="254" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="60" />
-        <location filename="../../gui/models.py" line="226" />
+        <location filename="../../gui/models.py" line="254" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="66" />
-        <location filename="../../gui/models.py" line="226" />
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/models.py" line="254" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -154,13 +154,13 @@
     </message>
     <message>
         <location filename="../../gui/editors.py" line="101" />
-        <location filename="../../gui/packages.py" line="126" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
         <location filename="../../gui/editors.py" line="101" />
-        <location filename="../../gui/packages.py" line="126" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>No</source>
         <translation>Không</translation>
     </message>
@@ -172,12 +172,12 @@
     <message>
         <location filename="../../gui/editors.py" line="114" />
         <location filename="../../gui/editors.py" line="115" />
-        <location filename="../../gui/packages.py" line="130" />
+        <location filename="../../gui/packages.py" line="131" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="125" />
+        <location filename="../../gui/dashboard/tables.py" line="102" />
         <location filename="../../gui/editors.py" line="165" />
         <location filename="../../gui/editors.py" line="166" />
         <source>Not applicable</source>
@@ -213,9 +213,9 @@
     </message>
     <message>
         <location filename="../../gui/editors.py" line="310" />
-        <location filename="../../gui/models.py" line="183" />
-        <location filename="../../gui/packages.py" line="69" />
-        <location filename="../../gui/packages.py" line="122" />
+        <location filename="../../gui/models.py" line="211" />
+        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="123" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>đã nộp lại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="131" />
+        <location filename="../../gui/dashboard/plots.py" line="139" />
         <location filename="../../gui/states.py" line="18" />
         <source>appraised</source>
         <translation>đã thẩm định</translation>
@@ -335,7 +335,7 @@
         <location filename="../../gui/dashboard/view.py" line="111" />
         <location filename="../../gui/main_window.py" line="83" />
         <location filename="../../gui/main_window.py" line="100" />
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -515,7 +515,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="286" />
-        <location filename="../../gui/review.py" line="354" />
+        <location filename="../../gui/review.py" line="348" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -598,27 +598,27 @@
         <translation>Xã, phường (từ 01/7/2025)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="109" />
+        <location filename="../../gui/models.py" line="137" />
         <source> — historical</source>
         <translation> — lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="125" />
+        <location filename="../../gui/models.py" line="153" />
         <source>Valid: %1</source>
         <translation>Hiệu lực: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="184" />
+        <location filename="../../gui/models.py" line="212" />
         <source>%1/%2 answered · %3/%4 pts</source>
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="264" />
+        <location filename="../../gui/models.py" line="292" />
         <source>no answer</source>
         <translation>chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="264" />
+        <location filename="../../gui/models.py" line="292" />
         <source>evidence required</source>
         <translation>cần minh chứng</translation>
     </message>
@@ -708,80 +708,85 @@
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="37" />
+        <location filename="../../gui/dashboard/plots.py" line="41" />
+        <source>(value unconfirmed)</source>
+        <translation>(giá trị chưa được xác nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="37" />
+        <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="37" />
+        <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="37" />
+        <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="98" />
-        <location filename="../../gui/dashboard/plots.py" line="131" />
+        <location filename="../../gui/dashboard/plots.py" line="106" />
+        <location filename="../../gui/dashboard/plots.py" line="139" />
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="99" />
-        <location filename="../../gui/dashboard/tables.py" line="72" />
+        <location filename="../../gui/dashboard/plots.py" line="107" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Index</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="100" />
-        <location filename="../../gui/dashboard/tables.py" line="72" />
+        <location filename="../../gui/dashboard/plots.py" line="108" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="110" />
+        <location filename="../../gui/dashboard/plots.py" line="118" />
         <source>goal: leading band ≥ 0,8</source>
         <translation>mục tiêu: mức dẫn đầu ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="134" />
+        <location filename="../../gui/dashboard/plots.py" line="142" />
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="156" />
+        <location filename="../../gui/dashboard/plots.py" line="169" />
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="165" />
+        <location filename="../../gui/dashboard/plots.py" line="178" />
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="172" />
+        <location filename="../../gui/dashboard/plots.py" line="185" />
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="225" />
+        <location filename="../../gui/dashboard/plots.py" line="238" />
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="226" />
+        <location filename="../../gui/dashboard/plots.py" line="239" />
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="287" />
+        <location filename="../../gui/dashboard/plots.py" line="301" />
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
@@ -806,677 +811,677 @@
         <translation>đơn vị cao nhất</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="72" />
-        <location filename="../../gui/review.py" line="69" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/review.py" line="70" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="69" />
-        <location filename="../../gui/review.py" line="167" />
+        <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/review.py" line="157" />
         <source>Self-assessed</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="72" />
-        <location filename="../../gui/review.py" line="69" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/review.py" line="70" />
         <source>Appraised</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="69" />
-        <location filename="../../gui/review.py" line="169" />
+        <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/review.py" line="159" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/review.py" line="170" />
+        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="160" />
         <source>Comment to the unit</source>
         <translation>Ý kiến gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/review.py" line="173" />
+        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="163" />
         <source>Unit's reply</source>
         <translation>Giải trình của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="117" />
+        <location filename="../../gui/review.py" line="107" />
         <source> (not sent yet)</source>
         <translation> (chưa gửi)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="141" />
+        <location filename="../../gui/review.py" line="131" />
         <source>Appraise %1</source>
         <translation>Thẩm định %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="144" />
+        <location filename="../../gui/review.py" line="134" />
         <source>Set appraised points</source>
         <translation>Chấm điểm thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="159" />
+        <location filename="../../gui/review.py" line="149" />
         <source>Why these points (required)</source>
         <translation>Lý do chấm điểm này (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="162" />
+        <location filename="../../gui/review.py" line="152" />
         <source>What the unit should correct (sent when the assessment is returned)</source>
         <translation>Nội dung đơn vị cần chỉnh sửa (gửi khi trả lại phiếu)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="172" />
+        <location filename="../../gui/review.py" line="162" />
         <source>Last comment sent</source>
         <translation>Ý kiến đã gửi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="200" />
+        <location filename="../../gui/review.py" line="190" />
         <source>Give the reason for the appraised points: it is kept with them.</source>
         <translation>Hãy nêu lý do chấm điểm thẩm định: lý do được lưu cùng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="212" />
+        <location filename="../../gui/review.py" line="202" />
         <source>Reply on %1</source>
         <translation>Giải trình về %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="219" />
+        <location filename="../../gui/review.py" line="209" />
         <source>What the unit corrected, or why it keeps its answer</source>
         <translation>Đơn vị đã chỉnh sửa gì, hoặc vì sao giữ nguyên câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="226" />
+        <location filename="../../gui/review.py" line="216" />
         <source>Inspector's comment</source>
         <translation>Ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="227" />
+        <location filename="../../gui/review.py" line="217" />
         <source>Reply</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="237" />
+        <location filename="../../gui/review.py" line="227" />
         <source>The reply is empty.</source>
         <translation>Nội dung giải trình đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="259" />
+        <location filename="../../gui/review.py" line="249" />
         <source>Reason (kept in the audit trail):</source>
         <translation>Lý do (ghi vào nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="260" />
+        <location filename="../../gui/review.py" line="250" />
         <source>Choose a unit on the left to review its assessment.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái để thẩm định phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="273" />
+        <location filename="../../gui/review.py" line="263" />
         <source>Save the return package…</source>
         <translation>Lưu gói trả lại đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="284" />
+        <location filename="../../gui/review.py" line="274" />
         <source>Indicators under review</source>
         <translation>Các chỉ số đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="297" />
+        <location filename="../../gui/review.py" line="291" />
         <source>History of the assessment's states</source>
         <translation>Lịch sử trạng thái của phiếu đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="303" />
+        <location filename="../../gui/review.py" line="297" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="346" />
+        <location filename="../../gui/review.py" line="340" />
         <source>No assessment yet: nothing has been entered or imported for this unit in this cycle.</source>
         <translation>Chưa có phiếu đánh giá: đơn vị chưa nhập hoặc chưa được nhập dữ liệu trong chu kỳ này.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="356" />
+        <location filename="../../gui/review.py" line="350" />
         <source>Self-assessed: %1 / %2 points, index %3</source>
         <translation>Tự đánh giá: %1 / %2 điểm, chỉ số %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="359" />
+        <location filename="../../gui/review.py" line="353" />
         <source>Appraised: %1 points, index %2</source>
         <translation>Thẩm định: %1 điểm, chỉ số %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="376" />
+        <location filename="../../gui/review.py" line="370" />
         <source>The unit has not submitted yet.</source>
         <translation>Đơn vị chưa nộp phiếu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="377" />
+        <location filename="../../gui/review.py" line="371" />
         <source>Submitted: start the review to appraise points and write comments.</source>
         <translation>Đã nộp: bắt đầu thẩm định để chấm điểm và ghi ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="378" />
+        <location filename="../../gui/review.py" line="372" />
         <source>Resubmitted: review it again or appraise it as it stands.</source>
         <translation>Đã nộp lại: thẩm định lại hoặc chốt kết quả như hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="379" />
+        <location filename="../../gui/review.py" line="373" />
         <source>Double-click an indicator to set appraised points (with a reason) or a comment for the unit.</source>
         <translation>Nhấp đúp vào một chỉ số để chấm điểm thẩm định (kèm lý do) hoặc ghi ý kiến cho đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="381" />
+        <location filename="../../gui/review.py" line="375" />
         <source>Returned to the unit: double-click a commented indicator to reply, then resubmit on the Data entry tab.</source>
         <translation>Đã trả lại đơn vị: nhấp đúp vào chỉ số có ý kiến để giải trình, sau đó nộp lại ở thẻ Nhập liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="383" />
+        <location filename="../../gui/review.py" line="377" />
         <source>Appraised: lock it, or reopen the review with a reason.</source>
         <translation>Đã thẩm định: khóa kết quả, hoặc mở lại thẩm định kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="384" />
+        <location filename="../../gui/review.py" line="378" />
         <source>Locked: unlock it with a reason to change anything.</source>
         <translation>Đã khóa: muốn thay đổi phải mở khóa kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="407" />
+        <location filename="../../gui/review.py" line="401" />
         <source>A reason is required for this step.</source>
         <translation>Bước này bắt buộc phải có lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="411" />
+        <location filename="../../gui/review.py" line="405" />
         <source>Write at least one comment for the unit first (double-click an indicator).</source>
         <translation>Hãy ghi ít nhất một ý kiến cho đơn vị trước (nhấp đúp vào một chỉ số).</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="448" />
+        <location filename="../../gui/review.py" line="442" />
         <source>Nothing to change on %1 while the assessment is %2.</source>
         <translation>Không thể thay đổi %1 khi phiếu đánh giá đang ở trạng thái %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="468" />
+        <location filename="../../gui/review.py" line="462" />
         <source>package %1 from %2</source>
         <translation>gói %1 từ %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="72" />
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="72" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="72" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Band</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="42" />
+        <location filename="../../gui/packages.py" line="43" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="43" />
+        <location filename="../../gui/packages.py" line="44" />
         <source>unchanged (already imported)</source>
         <translation>không đổi (đã nhập trước đó)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="44" />
+        <location filename="../../gui/packages.py" line="45" />
         <source>changed: replaces what is here</source>
         <translation>thay đổi: thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="45" />
+        <location filename="../../gui/packages.py" line="46" />
         <source>conflict</source>
         <translation>xung đột</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="46" />
+        <location filename="../../gui/packages.py" line="47" />
         <source>rejected</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="53" />
+        <location filename="../../gui/packages.py" line="54" />
         <source>the file is damaged or not a package</source>
         <translation>tệp bị hỏng hoặc không phải gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="54" />
+        <location filename="../../gui/packages.py" line="55" />
         <source>the package holds a file with an unsafe path</source>
         <translation>gói chứa tệp có đường dẫn không an toàn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="55" />
+        <location filename="../../gui/packages.py" line="56" />
         <source>the package is larger than allowed</source>
         <translation>gói lớn hơn giới hạn cho phép</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="56" />
+        <location filename="../../gui/packages.py" line="57" />
         <source>unknown package format version</source>
         <translation>phiên bản định dạng gói không được hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="57" />
+        <location filename="../../gui/packages.py" line="58" />
         <source>the signature is missing or does not match</source>
         <translation>chữ ký bị thiếu hoặc không khớp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="58" />
+        <location filename="../../gui/packages.py" line="59" />
         <source>signed with another key than the one registered</source>
         <translation>được ký bằng khóa khác với khóa đã đăng ký</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="59" />
+        <location filename="../../gui/packages.py" line="60" />
         <source>signed by the wrong party</source>
         <translation>được ký bởi bên không đúng thẩm quyền</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="60" />
+        <location filename="../../gui/packages.py" line="61" />
         <source>the methodology differs from this database's</source>
         <translation>bộ tiêu chí khác với bộ tiêu chí trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="61" />
+        <location filename="../../gui/packages.py" line="62" />
         <source>the unit is unknown here</source>
         <translation>đơn vị không có trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="62" />
+        <location filename="../../gui/packages.py" line="63" />
         <source>the cycle is not assessed here</source>
         <translation>chu kỳ này không được đánh giá ở đây</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="63" />
+        <location filename="../../gui/packages.py" line="64" />
         <source>the content is invalid</source>
         <translation>nội dung không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="67" />
+        <location filename="../../gui/packages.py" line="68" />
         <source>value</source>
         <translation>giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="67" />
+        <location filename="../../gui/packages.py" line="68" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="69" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="69" />
         <source>choices</source>
         <translation>lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>points</source>
         <translation>điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="71" />
         <source>comment</source>
         <translation>ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="71" />
         <source>evidence</source>
         <translation>minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="82" />
+        <location filename="../../gui/packages.py" line="83" />
         <source>the same as held here</source>
         <translation>giống dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="86" />
+        <location filename="../../gui/packages.py" line="87" />
         <source>no assessment here for this return to apply to</source>
         <translation>không có phiếu đánh giá nào ở đây để áp dụng gói trả lại này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="88" />
+        <location filename="../../gui/packages.py" line="89" />
         <source>the assessment is %1 here: return it to the unit before accepting a new submission</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: hãy trả lại đơn vị trước khi nhận bản nộp mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="90" />
+        <location filename="../../gui/packages.py" line="91" />
         <source>the assessment is %1 here: a return applies only to a submitted assessment</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: gói trả lại chỉ áp dụng cho phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="93" />
+        <location filename="../../gui/packages.py" line="94" />
         <source>first submission: %1 answer(s)</source>
         <translation>nộp lần đầu: %1 câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="94" />
+        <location filename="../../gui/packages.py" line="95" />
         <source>%1 answer(s) and %2 reply(ies) differ from those held here</source>
         <translation>%1 câu trả lời và %2 giải trình khác với dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="95" />
+        <location filename="../../gui/packages.py" line="96" />
         <source>%2 comment(s) from the inspectors</source>
         <translation>%2 ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="99" />
+        <location filename="../../gui/packages.py" line="100" />
         <source>%1 would replace what is held here</source>
         <translation>%1 mục sẽ thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="111" />
+        <location filename="../../gui/packages.py" line="112" />
         <source>not trusted: the key is new and was not ticked</source>
         <translation>chưa tin cậy: khóa mới và chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="113" />
+        <location filename="../../gui/packages.py" line="114" />
         <source>not confirmed: it would replace what is held here and was not ticked</source>
         <translation>chưa xác nhận: gói sẽ thay thế dữ liệu hiện có nhưng chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="144" />
+        <location filename="../../gui/packages.py" line="145" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/packages.py" line="146" />
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="188" />
+        <location filename="../../gui/packages.py" line="178" />
         <source>, new key</source>
         <translation>, khóa mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="190" />
+        <location filename="../../gui/packages.py" line="180" />
         <source>imported</source>
         <translation>đã nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="190" />
+        <location filename="../../gui/packages.py" line="180" />
         <source>not imported</source>
         <translation>không nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="114" />
-        <location filename="../../gui/dashboard/tables.py" line="124" />
-        <location filename="../../gui/packages.py" line="223" />
-        <location filename="../../gui/review.py" line="69" />
+        <location filename="../../gui/dashboard/tables.py" line="91" />
+        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/packages.py" line="213" />
+        <location filename="../../gui/review.py" line="70" />
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="114" />
-        <location filename="../../gui/dashboard/tables.py" line="124" />
-        <location filename="../../gui/packages.py" line="223" />
+        <location filename="../../gui/dashboard/tables.py" line="91" />
+        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/packages.py" line="213" />
         <source>Question</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="223" />
+        <location filename="../../gui/packages.py" line="213" />
         <source>In this database</source>
         <translation>Trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="223" />
+        <location filename="../../gui/packages.py" line="213" />
         <source>In the package</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="224" />
+        <location filename="../../gui/packages.py" line="214" />
         <source>What differs</source>
         <translation>Nội dung khác nhau</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="239" />
+        <location filename="../../gui/packages.py" line="229" />
         <source>comment, round %1</source>
         <translation>ý kiến, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="239" />
+        <location filename="../../gui/packages.py" line="229" />
         <source>reply, round %1</source>
         <translation>giải trình, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="279" />
-        <location filename="../../gui/packages.py" line="462" />
+        <location filename="../../gui/packages.py" line="258" />
+        <location filename="../../gui/packages.py" line="441" />
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="287" />
+        <location filename="../../gui/packages.py" line="266" />
         <source>Packages to import</source>
         <translation>Các gói cần nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="296" />
+        <location filename="../../gui/packages.py" line="275" />
         <source>Select a package to see what it would change.</source>
         <translation>Chọn một gói để xem những gì sẽ thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="302" />
+        <location filename="../../gui/packages.py" line="281" />
         <source>Differences, side by side</source>
         <translation>So sánh khác biệt</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="310" />
+        <location filename="../../gui/packages.py" line="289" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="315" />
+        <location filename="../../gui/packages.py" line="294" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="339" />
+        <location filename="../../gui/packages.py" line="318" />
         <source>%1 package(s): %2.</source>
         <translation>%1 gói: %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="341" />
+        <location filename="../../gui/packages.py" line="320" />
         <source>Tick the packages to apply that replace answers held here or come with a new key (check its fingerprint with the unit first); the others are not written.</source>
         <translation>Đánh dấu các gói sẽ thay thế câu trả lời hiện có hoặc đi kèm khóa mới (hãy đối chiếu dấu vân tay với đơn vị trước); các gói khác sẽ không được ghi.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="352" />
+        <location filename="../../gui/packages.py" line="331" />
         <source>Rejected, nothing will be written: %1</source>
         <translation>Bị từ chối, không ghi gì: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="354" />
+        <location filename="../../gui/packages.py" line="333" />
         <source>No differences with this database.</source>
         <translation>Không có khác biệt với cơ sở dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="356" />
+        <location filename="../../gui/packages.py" line="335" />
         <source>%1 — state here: %2, in the package: %3. Differences:</source>
         <translation>%1 — trạng thái ở đây: %2, trong gói: %3. Khác biệt:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="359" />
+        <location filename="../../gui/packages.py" line="338" />
         <source>Signed by &lt;b&gt;%1&lt;/b&gt; with a key new to this database, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick it.</source>
         <translation>Được ký bởi &lt;b&gt;%1&lt;/b&gt; bằng khóa mới đối với cơ sở dữ liệu này, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="382" />
+        <location filename="../../gui/packages.py" line="361" />
         <source>%1 of %2 package(s) imported. The others were not written; the Details column says why.</source>
         <translation>Đã nhập %1 trên %2 gói. Các gói khác không được ghi; cột Chi tiết nêu lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="414" />
+        <location filename="../../gui/packages.py" line="393" />
         <source>Save the submission package</source>
         <translation>Lưu gói dữ liệu để nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="415" />
-        <location filename="../../gui/packages.py" line="424" />
+        <location filename="../../gui/packages.py" line="394" />
+        <location filename="../../gui/packages.py" line="403" />
         <source>dxscore package (*.dxpkg)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="418" />
+        <location filename="../../gui/packages.py" line="397" />
         <source>Send this file to the city. When the inspector imports it for the first time, read this fingerprint out to them over the phone:</source>
         <translation>Gửi tệp này lên Thành phố. Khi thẩm định viên nhập lần đầu, hãy đọc dấu vân tay này qua điện thoại để đối chiếu:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="423" />
+        <location filename="../../gui/packages.py" line="402" />
         <source>Save the return package</source>
         <translation>Lưu gói trả lại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="427" />
+        <location filename="../../gui/packages.py" line="406" />
         <source>Send this file back to the unit. The inspector's key fingerprint is:</source>
         <translation>Gửi tệp này lại cho đơn vị. Dấu vân tay khóa của thẩm định viên là:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="433" />
+        <location filename="../../gui/packages.py" line="412" />
         <source>Saved %1 (%2 answers, %3 evidence files).</source>
         <translation>Đã lưu %1 (%2 câu trả lời, %3 tệp minh chứng).</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="435" />
+        <location filename="../../gui/packages.py" line="414" />
         <source>Package saved</source>
         <translation>Đã lưu gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="448" />
+        <location filename="../../gui/packages.py" line="427" />
         <source>Signing key</source>
         <translation>Khóa ký</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="449" />
+        <location filename="../../gui/packages.py" line="428" />
         <source>The signing key of %1 on this computer has the fingerprint:</source>
         <translation>Khóa ký của %1 trên máy này có dấu vân tay:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="463" />
+        <location filename="../../gui/packages.py" line="442" />
         <source>dxscore package (*.dxpkg);;All files (*)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="489" />
+        <location filename="../../gui/packages.py" line="468" />
         <source>Import a key list</source>
         <translation>Nhập danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="490" />
+        <location filename="../../gui/packages.py" line="469" />
         <source>Key list (*.json *.keys);;All files (*)</source>
         <translation>Danh sách khóa (*.json *.keys);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="497" />
+        <location filename="../../gui/packages.py" line="476" />
         <source>Key list</source>
         <translation>Danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="498" />
+        <location filename="../../gui/packages.py" line="477" />
         <source>%1 key(s) registered, %2 already known.</source>
         <translation>Đã đăng ký %1 khóa, %2 khóa đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="507" />
-        <location filename="../../gui/packages.py" line="511" />
+        <location filename="../../gui/packages.py" line="486" />
+        <location filename="../../gui/packages.py" line="490" />
         <source>Audit trail</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="508" />
+        <location filename="../../gui/packages.py" line="487" />
         <source>The audit trail is intact: %1 rows, last hash %2.</source>
         <translation>Nhật ký thay đổi còn nguyên vẹn: %1 dòng, mã băm cuối %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="512" />
+        <location filename="../../gui/packages.py" line="491" />
         <source>The audit trail has been altered: row %1 does not match (%2).</source>
         <translation>Nhật ký thay đổi đã bị sửa: dòng %1 không khớp (%2).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="73" />
+        <location filename="../../gui/dashboard/tables.py" line="50" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="114" />
+        <location filename="../../gui/dashboard/tables.py" line="91" />
         <source>Points lost</source>
         <translation>Điểm bị mất</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="114" />
+        <location filename="../../gui/dashboard/tables.py" line="91" />
         <source>Index gain</source>
         <translation>Chỉ số tăng thêm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="114" />
+        <location filename="../../gui/dashboard/tables.py" line="91" />
         <source>In the plan</source>
         <translation>Trong kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="117" />
+        <location filename="../../gui/dashboard/tables.py" line="94" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="124" />
+        <location filename="../../gui/dashboard/tables.py" line="101" />
         <source>Full marks</source>
         <translation>Đạt tối đa</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="124" />
+        <location filename="../../gui/dashboard/tables.py" line="101" />
         <source>Partial</source>
         <translation>Một phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="124" />
+        <location filename="../../gui/dashboard/tables.py" line="101" />
         <source>Zero</source>
         <translation>Không điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="125" />
+        <location filename="../../gui/dashboard/tables.py" line="102" />
         <source>No answer</source>
         <translation>Chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="134" />
+        <location filename="../../gui/dashboard/tables.py" line="111" />
         <source>District</source>
         <translation>Quận, huyện, thị xã</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="134" />
+        <location filename="../../gui/dashboard/tables.py" line="111" />
         <source>2024 index (assessed)</source>
         <translation>Chỉ số 2024 (đã đánh giá)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="134" />
+        <location filename="../../gui/dashboard/tables.py" line="111" />
         <source>2025 index (derived from communes)</source>
         <translation>Chỉ số 2025 (suy ra từ các xã, phường)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="135" />
+        <location filename="../../gui/dashboard/tables.py" line="112" />
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="135" />
+        <location filename="../../gui/dashboard/tables.py" line="112" />
         <source>Communes counted</source>
         <translation>Số xã, phường tính vào</translation>
     </message>

@@ -129,3 +129,16 @@ def test_the_gap_planner_reaches_the_goal_set(qtbot, dashboard):
     lost = {dashboard.gaps.index(r, 0).data(): dashboard.gaps.rows[r][1][2] for r in range(dashboard.gaps.rowCount())}
     reached = card.points + sum(lost[c] for c in to_goal)
     assert reached >= 0.9 * card.max_points - 1e-6 or "không thể" in dashboard.gap_label.text()
+
+
+def test_unconfirmed_targets_stay_marked(qtbot, dashboard):
+    """targets.yaml flags values no public source confirms; the matrix legend and its tooltips say so."""
+    comparison = dashboard.comparison
+    legend = dashboard.target_legend.text()
+    marked = [t for t in comparison.group.target_ids if comparison.targets.get(t).unconfirmed]
+    assert marked  # n749_epayment_accounts in the commune group
+    for k, target_id in enumerate(comparison.group.target_ids, start=1):
+        target = comparison.targets.get(target_id)
+        entry = f"{k}. {target.text.vi}"
+        assert entry in legend
+        assert (f"{entry} (giá trị chưa được xác nhận)" in legend) == target.unconfirmed
