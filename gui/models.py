@@ -228,30 +228,20 @@ def format_points(value: float) -> str:
     return text.replace(".", ",")
 
 
-class EvidenceTableModel(QAbstractTableModel):
+class EvidenceTableModel(RowsTableModel):
     COLUMNS = ("number", "date", "summary", "file")
 
     def __init__(self, items: Sequence[EvidenceItem] = ()) -> None:
         super().__init__()
-        self.items = list(items)
+        self.headers = [tr("Document no."), tr("Date"), tr("Summary"), tr("File")]
+        self.rows = list(items)
+
+    @property
+    def items(self) -> list[EvidenceItem]:
+        return self.rows
 
     def set_items(self, items: Sequence[EvidenceItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return [tr("Document no."), tr("Date"), tr("Summary"), tr("File")][section]
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -25,8 +25,8 @@ def open_service(url: str, user: str):  # type: ignore[no-untyped-def]
     return service
 
 
-def candidates(indicator):  # type: ignore[no-untyped-def]
-    """Plausible answers, tried in turn until the methodology's rules accept one."""
+def candidates(indicator, date: str = "2025-03-01"):  # type: ignore[no-untyped-def]
+    """Plausible answers, tried in turn until the methodology's rules accept one (`date` for date answers)."""
     code, spec = indicator.code, indicator.answer
     kind = spec.type
     if kind == AnswerType.BOOLEAN:
@@ -43,7 +43,7 @@ def candidates(indicator):  # type: ignore[no-untyped-def]
     elif kind == AnswerType.MULTI_CHOICE:
         yield Answer(code, choices=(spec.options[0].code,))
     elif kind == AnswerType.DATE:
-        yield Answer(code, "2025-03-01")
+        yield Answer(code, date)
     else:
         yield Answer(code, "Đã thực hiện")
     if indicator.not_applicable_allowed:

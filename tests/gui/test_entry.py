@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
+from tests.exchange.packs import candidates
 from tests.gui.conftest import open_unit, settle, stored
 
 EMPTY_YEAR = 2026  # the demo has no 2026 answers: an empty questionnaire
@@ -188,33 +189,6 @@ def test_submit_locks_and_reopen_unlocks(qtbot, window, demo_db, monkeypatch):
     assert field.isEnabled()
 
 
-def candidates(indicator):
-    """Plausible answers to try in turn until the methodology's rules accept one."""
-    from assessment.model import Answer, AnswerType
-
-    code, spec = indicator.code, indicator.answer
-    kind = spec.type
-    if kind == AnswerType.BOOLEAN:
-        yield Answer(code, 1.0)
-    elif kind == AnswerType.RATIO:
-        for a, b in ((10.0, 10.0), (1.0, 1.0), (5.0, 10.0), (0.0, 0.0)):
-            yield Answer(code, numerator=a, denominator=b)
-    elif kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT):
-        for value in (1.0, 5.0, 10.0, 80.0, 0.0, 100.0):
-            yield Answer(code, value)
-    elif kind == AnswerType.CHOICE:
-        for option in spec.options:
-            yield Answer(code, option.code)
-    elif kind == AnswerType.MULTI_CHOICE:
-        yield Answer(code, choices=(spec.options[0].code,))
-    elif kind == AnswerType.DATE:
-        yield Answer(code, "2026-03-01")
-    else:
-        yield Answer(code, "Đã thực hiện")
-    if indicator.not_applicable_allowed:
-        yield Answer(code, not_applicable=True)
-
-
 def complete_department(db) -> None:
     """Answer every indicator of the 2026 department questionnaire for SO_Y_TE, with evidence."""
     from assessment.model import EvidenceItem
@@ -228,7 +202,7 @@ def complete_department(db) -> None:
             session = service.entry.open("SO_Y_TE", EMPTY_YEAR)
             if indicator.code in session.answers:
                 continue
-            for answer in candidates(indicator):
+            for answer in candidates(indicator, date="2026-03-01"):
                 if service.entry.check(session, session.answers, answer) is None:
                     service.answers.save(unit_code="SO_Y_TE", year=EMPTY_YEAR, answer=answer)
                     break
