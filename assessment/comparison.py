@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -46,13 +46,10 @@ class PeerGroup:
     target_ids: tuple[str, ...]
     target_status: np.ndarray  # (units, targets) of TargetStatus values (object), None where not linked
     bands: tuple[Band, ...]
-    appraised_index: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (units,) the inspectors' index
-    # beside `index`, NaN where nothing is appraised; the rank stays on the self-assessed index (docs/decisions.md)
-    status: tuple[str, ...] = ()  # (units,) AssessmentStatus values: where each assessment stands
-
-    @property
-    def any_appraised(self) -> bool:
-        return bool(len(self.appraised_index)) and not np.isnan(self.appraised_index).all()
+    # (units,) the inspectors' index beside `index`, NaN where nothing is appraised; the rank stays on the
+    # self-assessed index (docs/decisions.md)
+    appraised_index: np.ndarray
+    status: tuple[str, ...]  # (units,) AssessmentStatus values: where each assessment stands
 
     def __len__(self) -> int:
         return len(self.codes)

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -103,6 +104,20 @@ class PackageContent:
     @property
     def evidence_hashes(self) -> frozenset[str]:
         return frozenset(e.file_sha256 for a in self.answers for e in a.evidence if e.file_sha256)
+
+
+RECEIPT = re.compile(r"^package (?P<id>[0-9a-f-]{8,}) from (?P<signer>\S+)$")
+
+
+def receipt_why(package_id: str, signer: str) -> str:
+    """The reason recorded with the state change an imported package makes (read back by `read_receipt`)."""
+    return f"package {package_id} from {signer}"
+
+
+def read_receipt(why: str) -> tuple[str, str] | None:
+    """(package id, signer) when `why` records a package receipt, else None (a reason someone typed)."""
+    found = RECEIPT.match(why)
+    return (found["id"], found["signer"]) if found else None
 
 
 def utc_now() -> str:

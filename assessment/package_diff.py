@@ -47,8 +47,8 @@ class AnswerChange:
     question: Text
     here: Answer | None
     incoming: Answer | None
-    here_text: str  # the answer in words ("12 / 40", "yes", "not applicable", "—")
-    incoming_text: str
+    here_text: Text  # the answer in words, both languages ("12 / 40", "có"/"yes", an option's label, "—")
+    incoming_text: Text
     fields: tuple[str, ...]  # which of FIELDS (and "evidence") differ
     overwrites: bool  # something held here would be replaced or removed
 
@@ -154,23 +154,37 @@ def note_changes(here: Sequence[ReviewNote], incoming: Sequence[ReviewNote], tak
     return changes
 
 
-def answer_text(indicator: Indicator, answer: Answer | None) -> str:
+YES, NO = Text("có", "yes"), Text("không", "no")
+NOT_APPLICABLE = Text("không áp dụng", "not applicable")
+NO_OPTION = Text("không có mục nào", "none of the options")
+
+
+def answer_text(indicator: Indicator, answer: Answer | None) -> Text:
+    """An answer as the questionnaire words it: option labels rather than codes, yes/no, not applicable."""
     if answer is None or answer.is_empty:
-        return "—"
+        return _same("—")
     if answer.not_applicable:
-        return "not applicable"
+        return NOT_APPLICABLE
     kind = indicator.answer.type
+    labels = {o.code: o.text for o in indicator.answer.options}
     if kind == AnswerType.RATIO:
-        return f"{_number(answer.numerator)} / {_number(answer.denominator)}"
+        return _same(f"{_number(answer.numerator)} / {_number(answer.denominator)}")
     if kind == AnswerType.MULTI_CHOICE:
-        return ", ".join(answer.choices or ()) or "none of the options"
+        chosen = [labels.get(c, _same(c)) for c in answer.choices or ()]
+        return Text("; ".join(t.vi for t in chosen), "; ".join(t.en for t in chosen)) if chosen else NO_OPTION
+    if kind == AnswerType.CHOICE and isinstance(answer.value, str):
+        return labels.get(answer.value, _same(answer.value))
     if kind == AnswerType.BOOLEAN and isinstance(answer.value, float):
-        return "yes" if answer.value == 1.0 else "no"
+        return YES if answer.value == 1.0 else NO
     if isinstance(answer.value, float):
-        return _number(answer.value)
+        return _same(_number(answer.value))
     if answer.value is None and answer.manual_points is not None:
-        return f"{_number(answer.manual_points)} points"
-    return str(answer.value)
+        return Text(f"{_number(answer.manual_points)} điểm", f"{_number(answer.manual_points)} points")
+    return _same(str(answer.value))
+
+
+def _same(text: str) -> Text:
+    return Text(text, text)
 
 
 def _number(value: float | None) -> str:

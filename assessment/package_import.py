@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assessment.answers import answer_problems
 from assessment.errors import BadInput, NotFound, PackageRejected
-from assessment.exchange import INSPECTOR_PREFIX, PackageContent, PackageKind
+from assessment.exchange import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
 from assessment.model import Answer, AnswerType, Assessment, Indicator, Methodology, Unit
 from assessment.package_diff import Outcome, PackagePreview, answer_changes, note_changes
 from assessment.ports import PackageLogEntry, TrustedKey
@@ -282,7 +282,7 @@ class Inspector:
         added, removed = self.s.store.answers.sync_evidence(assessment_id, wanted, who=self.s.user, source="package")
         replies = self.s.store.review.merge_notes(assessment_id, content.notes, take="reply", who=self.s.user)
         self.s.store.transition(assessment_id, m.state, RECEIVES_SUBMISSION, who=self.s.user,
-                                why=f"package {m.package_id} from {m.signer}", step=Step.RECEIVE_SUBMISSION.value)
+                                why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_SUBMISSION.value)
         return (f"{result.inserted} new, {result.changed} changed answers; evidence +{added} −{removed}; "
                 f"{replies} replies; now {m.state.value}")
 
@@ -291,7 +291,7 @@ class Inspector:
         (assessment,) = self.s.store.assessments(m.cycle, unit_code=m.unit_code)
         comments = self.s.store.review.merge_notes(assessment.id, content.notes, take="comment", who=self.s.user)
         self.s.store.transition(assessment.id, S.RETURNED, RECEIVES_RETURN, who=self.s.user,
-                                why=f"package {m.package_id} from {m.signer}", step=Step.RECEIVE_RETURN.value)
+                                why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_RETURN.value)
         return f"{comments} comment(s) from {m.signer}; now returned for correction"
 
 

@@ -57,6 +57,7 @@ class ImportResult:
     preview: PackagePreview
     applied: bool
     reason: str  # why it was not applied, or what it changed
+    held_back: str = ""  # "untrusted" (a new key not trusted) | "unconfirmed" (a change not accepted) | ""
 
 
 class PackagesArea:
@@ -171,9 +172,9 @@ class PackagesArea:
         inspector = Inspector(self.s)
         results = []
         for preview in previews:
-            refusal = _refusal(preview, accept_changed, trust)
+            held_back, refusal = _refusal(preview, accept_changed, trust)
             if refusal:
-                results.append(ImportResult(preview, False, refusal))
+                results.append(ImportResult(preview, False, refusal, held_back))
                 continue
             try:
                 results.append(ImportResult(preview, True, inspector.apply(preview)))
@@ -197,15 +198,18 @@ def _chosen(choice: bool | Collection[str], key: str) -> bool:
     return choice if isinstance(choice, bool) else key in choice
 
 
-def _refusal(p: PackagePreview, accept_changed: bool | Collection[str], trust: bool | Collection[str]) -> str:
+def _refusal(p: PackagePreview, accept_changed: bool | Collection[str], trust: bool | Collection[str]
+             ) -> tuple[str, str]:
+    """(what held the package back, the message) for a package that is not to be written; ("", "") otherwise."""
     if p.outcome in (Outcome.UNCHANGED, Outcome.CONFLICT, Outcome.REJECTED):
-        return p.reason
+        return "", p.reason or p.outcome.value  # never empty: these are never written
     if p.needs_trust and not _chosen(trust, p.signer):
-        return (f"signed by {p.signer}'s key, new to this database (fingerprint {p.fingerprint}): check the "
-                "fingerprint with them, then import again trusting it (--trust), or import their key list")
+        return "untrusted", (f"signed by {p.signer}'s key, new to this database (fingerprint {p.fingerprint}): "
+                             "check the fingerprint with them, then import again trusting it (--trust), or import "
+                             "their key list")
     if p.needs_confirmation and not _chosen(accept_changed, p.package_id):
-        return f"{p.reason}; not applied: confirm after comparing the differences (--accept-changed)"
-    return ""
+        return "unconfirmed", f"{p.reason}; not applied: confirm after comparing the differences (--accept-changed)"
+    return "", ""
 
 
 def methodology_of(service: AssessmentService, ident: str, version: str) -> Methodology | None:

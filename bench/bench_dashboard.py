@@ -28,7 +28,9 @@ def synthetic(comparison, n: int):  # type: ignore[no-untyped-def]
                   points=index * 1000, max_points=np.full(n, 1000.0),
                   band=tuple(int(min(5, 1 + v // 0.2)) for v in index), rank=tuple(range(1, n + 1)),
                   pillar_index=np.clip(index[:, None] + rng.normal(0, 0.1, (n, len(group.pillar_codes))), 0, 1),
-                  target_status=statuses[rng.integers(0, 4, (n, len(group.target_ids)))], kind=UnitKind.COMMUNE)
+                  target_status=statuses[rng.integers(0, 4, (n, len(group.target_ids)))], kind=UnitKind.COMMUNE,
+                  appraised_index=np.where(rng.random(n) < 0.1, np.clip(index - 0.02, 0, 1), np.nan),
+                  status=("submitted",) * n)
     return replace(comparison, group=big)
 
 

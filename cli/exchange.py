@@ -70,7 +70,8 @@ def _print_preview(p: PackagePreview, *, details: bool) -> None:
         return
     for change in p.answers:
         mark = "replaces" if change.overwrites else "adds"
-        print(f"          {change.code:<8} here: {change.here_text[:40]:<40} package: {change.incoming_text[:40]} "
+        here, incoming = change.here_text.en, change.incoming_text.en
+        print(f"          {change.code:<8} here: {here[:40]:<40} package: {incoming[:40]} "
               f"({', '.join(change.fields)}; {mark})")
     for note in p.notes:
         print(f"          {note.code:<8} {note.field} (round {note.round}): {note.here[:40]!r} → "

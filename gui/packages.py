@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.model import Answer, AnswerType, Indicator, Methodology
 from assessment.package_diff import Outcome, PackagePreview
-from assessment.packages_area import ExportResult, ImportResult, methodology_of
+from assessment.packages_area import ExportResult, ImportResult
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr
@@ -108,28 +107,11 @@ def result_reason(result: ImportResult) -> str:
         return preview_reason(p)
     if p.outcome in (Outcome.REJECTED, Outcome.UNCHANGED, Outcome.CONFLICT):
         return preview_reason(p)
-    if p.needs_trust and result.reason.startswith("signed by"):
+    if result.held_back == "untrusted":
         return tr("not trusted: the key is new and was not ticked")
-    if p.needs_confirmation and "not applied" in result.reason:
+    if result.held_back == "unconfirmed":
         return tr("not confirmed: it would replace what is held here and was not ticked")
     return result.reason  # the database changed since the preview: the core's message says so
-
-
-def answer_words(indicator: Indicator | None, answer: Answer | None, fallback: str, lang: str) -> str:
-    """An answer as the questionnaire shows it: option labels rather than codes, yes/no, not applicable."""
-    if indicator is None or answer is None or answer.is_empty:
-        return fallback
-    if answer.not_applicable:
-        return tr("not applicable")
-    labels = {o.code: o.text.get(lang) for o in indicator.answer.options}
-    kind = indicator.answer.type
-    if kind == AnswerType.BOOLEAN and isinstance(answer.value, float):
-        return tr("Yes") if answer.value == 1.0 else tr("No")
-    if kind == AnswerType.CHOICE and isinstance(answer.value, str):
-        return labels.get(answer.value, answer.value)
-    if kind == AnswerType.MULTI_CHOICE:
-        return "; ".join(labels.get(c, c) for c in answer.choices or ()) or tr("None of these")
-    return fallback
 
 
 class PreviewTableModel(RowsTableModel):
@@ -213,17 +195,13 @@ class DifferenceModel(RowsTableModel):
         self.headers = [tr("Indicator"), tr("Question"), tr("In this database"), tr("In the package"),
                         tr("What differs")]
 
-    def set_preview(self, preview: PackagePreview | None, lang: str, methodology: Methodology | None = None
-                    ) -> None:
+    def set_preview(self, preview: PackagePreview | None, lang: str) -> None:
         self.beginResetModel()
         self.rows = []
         if preview is not None:
-            indicators = {i.code: i for i in methodology.indicators} if methodology else {}
             for change in preview.answers:
-                indicator = indicators.get(change.code)
-                here = answer_words(indicator, change.here, change.here_text, lang)
-                incoming = answer_words(indicator, change.incoming, change.incoming_text, lang)
-                self.rows.append((change.code, change.question.get(lang), here, incoming,
+                self.rows.append((change.code, change.question.get(lang), change.here_text.get(lang),
+                                  change.incoming_text.get(lang),
                                   ", ".join(tr(DIFF_FIELDS.get(f, f)) for f in change.fields), change.overwrites))
             for note in preview.notes:
                 what = tr("comment, round %1") if note.field == "comment" else tr("reply, round %1")
@@ -250,11 +228,9 @@ class ImportDialog(QDialog):
     applied = Signal(list)  # list[ImportResult]
 
     def __init__(self, service: AssessmentService, runner: TaskRunner, previews: Sequence[PackagePreview],
-                 lang: str, parent: QWidget | None = None, methodologies: dict[str, Methodology] | None = None
-                 ) -> None:
+                 lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.methodologies = methodologies or {}  # "id@version" -> the questionnaire, for option labels
         self.setWindowTitle(tr("Import packages"))
         self.service, self.runner, self.lang = service, runner, lang
         self.model = PreviewTableModel(previews, lang)
@@ -326,7 +302,7 @@ class ImportDialog(QDialog):
             self.diff.set_preview(None, self.lang)
             return
         p = self.model.previews[row]
-        self.diff.set_preview(p, self.lang, self._methodology(p))
+        self.diff.set_preview(p, self.lang)
         if p.outcome == Outcome.REJECTED:
             text = tr("Rejected, nothing will be written: %1").replace("%1", preview_reason(p))
         elif not p.answers and not p.notes:
@@ -339,11 +315,6 @@ class ImportDialog(QDialog):
                                 "read it out with the unit before you tick it.").replace("%1", p.signer) \
                 .replace("%2", p.fingerprint)
         self.diff_label.setText(text)
-
-    def _methodology(self, preview: PackagePreview) -> Methodology | None:
-        """The questionnaire the package answers, to show option labels; None when it is not known here."""
-        content = preview.content
-        return self.methodologies.get(content.manifest.methodology_key) if content is not None else None
 
     def chosen(self) -> tuple[set[str], set[str]]:
         """(package ids accepted, signer identities trusted) from the ticks."""
@@ -445,23 +416,15 @@ class PackageActions:
 
     def import_paths(self, paths: Sequence[Path], shown: Callable[[ImportDialog], None] | None = None) -> None:
         """Preview the files (off the GUI thread), then show the preview dialog."""
-        def read() -> tuple[list[PackagePreview], dict[str, Methodology]]:
-            previews = self.service.packages.preview(list(paths))
-            wanted = {(p.content.manifest.methodology_id, p.content.manifest.methodology_version)
-                      for p in previews if p.content is not None}
-            found = {f"{i}@{v}": methodology_of(self.service, i, v) for i, v in wanted}
-            return previews, {key: m for key, m in found.items() if m is not None}
-
-        def previewed(read_back: tuple[list[PackagePreview], dict[str, Methodology]]) -> None:
-            previews, methodologies = read_back
-            dialog = ImportDialog(self.service, self.runner, previews, self.lang, self.parent, methodologies)
+        def previewed(previews: list[PackagePreview]) -> None:
+            dialog = ImportDialog(self.service, self.runner, previews, self.lang, self.parent)
             dialog.applied.connect(lambda results: self.imported() if any(r.applied for r in results) else None)
             self.dialog = dialog
             dialog.open()
             if shown is not None:
                 shown(dialog)
 
-        self.runner.db(read, previewed,
+        self.runner.db(lambda: self.service.packages.preview(list(paths)), previewed,
                        lambda error: show_error(self.parent, error))
 
     def import_keys(self) -> None:

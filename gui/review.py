@@ -6,7 +6,6 @@ comment on it (returned). Every write runs on the database lane and reloads the 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from assessment.appraisal_area import ReviewSheet
 from assessment.errors import BadInput
+from assessment.exchange import read_receipt
 from assessment.model import AssessmentStatus, IndicatorScore, Methodology
 from assessment.ports import ReviewNote
 from assessment.service import AssessmentService
@@ -450,16 +450,14 @@ def _index(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}".replace(".", ",")
 
 
-PACKAGE_WHY = re.compile(r"^package (?P<id>[0-9a-f-]{8,}) from (?P<signer>\S+)$")
-
-
 def _why_words(why: str) -> str:
-    """The reason of a state change in the user's language: a package receipt is recorded by the core in a
-    fixed form (assessment.package_import); reasons people typed are shown as typed."""
-    found = PACKAGE_WHY.match(why)
-    if found is None:
+    """The reason of a state change in the user's language: a package receipt (assessment.exchange.receipt_why)
+    is worded here; reasons people typed are shown as typed."""
+    receipt = read_receipt(why)
+    if receipt is None:
         return why
-    return tr("package %1 from %2").replace("%1", found["id"][:8]).replace("%2", found["signer"])
+    package_id, signer = receipt
+    return tr("package %1 from %2").replace("%1", package_id[:8]).replace("%2", signer)
 
 
 def _json_text(text: str | None) -> str:

@@ -132,10 +132,8 @@ class RankingChart(Chart):
         for band, item in self.bars.items():
             members = bands == (band if band is not None else 0)
             item.setOpts(x=positions[members], height=self.heights[members])
-        appraised_index = group.appraised_index if len(group.appraised_index) == len(group) \
-            else np.full(len(group), np.nan)
-        appraised = ~np.isnan(appraised_index)
-        self.appraised.setData(x=positions[appraised], y=appraised_index[appraised])
+        appraised = ~np.isnan(group.appraised_index)
+        self.appraised.setData(x=positions[appraised], y=group.appraised_index[appraised])
         self.setTitle(tr("Ranking: index per unit") + ("  ◆ " + tr("appraised") if appraised.any() else ""),
                       color="#222", size="11pt")
         self.average.setValue(group.average)
@@ -165,7 +163,7 @@ class RankingChart(Chart):
         group = self.comparison.group
         text = (f"{group.rank[row]}. {group.names[row].vi} ({group.codes[row]})\n"
                 f"{tr('Index')}: {group.index[row]:.4f} · {group.points[row]:.1f}/{group.max_points[row]:g}")
-        if row < len(group.appraised_index) and not np.isnan(group.appraised_index[row]):
+        if not np.isnan(group.appraised_index[row]):
             label = tr("Appraised index")
             text += f"\n{label}: {group.appraised_index[row]:.4f}"
         return text

@@ -48,12 +48,12 @@ class PeerTableModel(_Table):
         group = comparison.group
         self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Appraised"), tr("Points"), tr("Band"),
                         tr("Status"), *group.pillar_codes]
-        appraised = group.appraised_index if len(group.appraised_index) == len(group) else np.full(len(group), np.nan)
+        appraised = group.appraised_index
         band_names = {b.code: b.name.get(lang) for b in group.bands}
         rows = []
         for r, code in enumerate(group.codes):
             pillars = [float(v) for v in group.pillar_index[r]]
-            status = state_name(group.status[r]) if r < len(group.status) else ""
+            status = state_name(group.status[r])
             display = [str(group.rank[r] or "—"), code, group.names[r].get(lang), _number(group.index[r], 4),
                        _number(appraised[r], 4), f"{_number(group.points[r], 1)} / {group.max_points[r]:g}",
                        f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",

@@ -75,7 +75,7 @@ def test_review_return_reply_resubmit_and_appraise(commune, inspector, package, 
     assert preview.outcome == Outcome.CHANGED and preview.key_status == "known"
     (difference,) = preview.answers  # side by side: what the inspector holds, what the unit now says
     assert (difference.code, difference.fields, difference.overwrites) == (lost.code, ("value", "comment"), True)
-    assert (difference.here_text, difference.incoming_text) == ("yes", "no")
+    assert (difference.here_text.en, difference.incoming_text.en) == ("yes", "no")
     assert preview.notes[0].field == "reply" and preview.notes[0].incoming == "Đã bổ sung biên bản có chữ ký"
     before = counts(inspector)
     (held,) = inspector.packages.apply([preview])
