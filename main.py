@@ -157,9 +157,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
           "already stored is never changed.")
     report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
     demo_banner(service)
-    verb = "would create" if args.dry_run else "created"
+    create, keep = ("would create", "would keep") if args.dry_run else ("created", "kept")
     for cycle in report:
-        line = (f"  cycle {cycle.year}: {cycle.assessments} assessments, {verb} {cycle.created} answers, kept "
+        line = (f"  cycle {cycle.year}: {cycle.assessments} assessments, {create} {cycle.created} answers, {keep} "
                 f"{cycle.kept} stored answers unchanged ({cycle.kept_differing} differ from the demo's own values)")
         if cycle.left_alone:
             line += f", {cycle.left_alone} assessments not open for editing left alone"

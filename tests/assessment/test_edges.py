@@ -222,3 +222,14 @@ def test_a_target_reached_and_lost_projects_from_the_latest_value():
     assert projected_year(TWO, [(2023, 10), (2024, 100), (2025, 50), (2026, 90)]).year == 2027  # +19/yr
     reached_again = projected_year(TWO, [(2024, 100), (2025, 50), (2026, 100), (2027, 100)])
     assert reached_again.year == 2026  # the first cycle of the unbroken run that reached it
+
+
+def test_an_at_most_target_gives_a_value_of_0_full_points(mini):
+    from dataclasses import replace
+
+    rank = Target("rank", "tong_quat", Text("Hạng", "Rank"), "rank", "max", ((2025, 5.0),))
+    m = replace(mini, indicators=tuple(replace(i, target_id="rank") if i.code == "A3" else i for i in mini.indicators))
+    matrix = build_matrix(m, 1, long_from_answers([[answer("A3", 0.0)]]))
+    scores = score_batch(m, [WARD], matrix, ScoringContext(2025, TargetSet("t", (rank,))))
+    j = [i.code for i in m.indicators].index("A3")
+    assert (scores.points[j, 0], scores.max_points[j, 0]) == (20, 20)
