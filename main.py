@@ -148,14 +148,23 @@ def _sample_scorecard(service: AssessmentService, year: int) -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    service = open_service(args, demo_default=True)
-    written = service.demo.build(seed=args.seed)
     from storage.db import describe
 
+    service = open_service(args, demo_default=True)
+    where = describe(database_url(args, demo_default=True))
+    print(f"{'Would fill' if args.dry_run else 'Filling'} the demo database {where}: synthetic answers (seed "
+          f"{args.seed}) only where an indicator has no answer, in assessments open for editing; an answer "
+          "already stored is never changed.")
+    report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
     demo_banner(service)
-    print(f"Demo database ready: {describe(database_url(args, demo_default=True))}")
-    for year, count in written.items():
-        print(f"  cycle {year}: {len(service.store.assessments(year))} assessments, {count} new answers")
+    create, keep = ("would create", "would keep") if args.dry_run else ("created", "kept")
+    for cycle in report:
+        line = (f"  cycle {cycle.year}: {cycle.assessments} assessments, {create} {cycle.created} answers, {keep} "
+                f"{cycle.kept} stored answers unchanged ({cycle.kept_differing} differ from the demo's own values)")
+        if cycle.left_alone:
+            line += f", {cycle.left_alone} assessments not open for editing left alone"
+        print(line)
+    print("Nothing written (--dry-run)." if args.dry_run else f"Demo database ready: {where}")
     return 0
 
 
@@ -407,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="build the demo database (default file: demo.sqlite in the data folder)")
     demo.add_argument("--seed", type=int, default=18)
+    demo.add_argument("--dry-run", action="store_true", help="say what would be created and kept; write nothing")
     demo.set_defaults(handler=cmd_demo)
 
     score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")

@@ -111,24 +111,28 @@ class CompareArea:
         values: dict[str, list[tuple[int, float]]] = {}
         codes: dict[str, str] = {}
         status: dict[str, str | None] = {}
+        latest: int | None = None
         for year in self.s.cycles():
             found = self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards
             if not found:
                 continue
-            card = found[0]
+            card, latest = found[0], year
             index.append(TrendPoint(year, card.index, f"{card.methodology_id}@{card.methodology_version}"))
             for indicator in card.indicators:
-                if indicator.target_id and isinstance(indicator.value, float) and indicator.applicable:
+                if not indicator.target_id:
+                    continue
+                # status and projection describe the latest cycle, even when it has no value
+                status[indicator.target_id] = indicator.target_status.value if indicator.target_status else None
+                if isinstance(indicator.value, float) and indicator.applicable and indicator.relevant:
                     values.setdefault(indicator.target_id, []).append((year, indicator.value))
                     codes[indicator.target_id] = indicator.code
-                    status[indicator.target_id] = indicator.target_status.value if indicator.target_status else None
         targets = self.s.targets.active()
         series = []
         for target_id, points in values.items():
             target = targets.get(target_id)
             if target is None or not target.values:
                 continue
-            projection = projected_year(target, points)
+            projection = projected_year(target, points, latest)
             series.append(TargetSeries(codes[target_id], target, tuple(points), status.get(target_id),
                                        projection.year))
         return UnitTrend(unit_code, tuple(index), tuple(sorted(series, key=lambda s: s.indicator_code)))

@@ -68,6 +68,7 @@ class Expression:
     source: str
     references: frozenset[str]  # indicator codes it reads
     _fn: Fn = field(repr=False, compare=False)
+    values_read: frozenset[tuple[str, ...]] = frozenset()  # indicator values it reads (paths), `.answered` aside
 
     def evaluate(self, env: Env) -> np.ndarray:
         """The value per assessment (bool array for conditions)."""
@@ -76,6 +77,15 @@ class Expression:
     def holds(self, env: Env) -> np.ndarray:
         """The expression as a condition: a bool array, null counting as false."""
         return np.broadcast_to(truthy(self._fn(env)), (env.size,))
+
+    def decidable(self, env: Env) -> np.ndarray:
+        """Where every indicator value the expression reads is known (not null). A validation check is judged
+        only there: a check never refuses an answer for a value that does not exist (as SQL's CHECK passes
+        on unknown), e.g. a ratio's share when its denominator is 0."""
+        known = np.ones(env.size, dtype=bool)
+        for path in self.values_read:
+            known &= np.broadcast_to(~isnull(env.ref(path)), (env.size,))
+        return known
 
 
 def compile_expression(source: str, scope: Scope, indicator_codes: Sequence[str] = ()) -> Expression:
@@ -86,7 +96,8 @@ def compile_expression(source: str, scope: Scope, indicator_codes: Sequence[str]
     compiler.not_a_list(compiled, node)
     codes = set(indicator_codes)
     refs = frozenset(path[0] for path in compiler.refs if path[0] in codes)
-    return Expression(source, refs, compiled.fn)
+    values = frozenset(path for path in compiler.refs if path[0] in codes and path[1:] != ("answered",))
+    return Expression(source, refs, compiled.fn, values)
 
 
 def references_in(node: Node) -> list[Ref]:

@@ -1,9 +1,10 @@
 """Progress towards a target: status in a cycle (met, on track, behind, no data) and the projected year.
 
 "On track" means at or above the straight line from the unit's first assessed value to the next milestone
-(the 2025 target), then from milestone to milestone (2025 → 2030). In a milestone's own year the line
-reaches the milestone itself, so only meeting it counts. For targets whose direction is `max` (ranks),
-"above" means "at or below".
+(the 2025 target), then from milestone to milestone (2025 → 2030); a unit first assessed in or after a
+milestone's year starts from that milestone. In a milestone's own year the line reaches the milestone itself,
+so only meeting it counts. For targets whose direction is `max` (ranks), "above" means "at or below".
+docs/methodology-format.md ("Edges") states every case.
 """
 
 from __future__ import annotations
@@ -23,20 +24,15 @@ def _clean(history: Sequence[tuple[int, float | None]], up_to: int | None = None
 
 
 def expected_value(target: Target, first: tuple[int, float], year: int) -> float | None:
-    """The value on the path from the first assessed value through the target's milestones; from the last
-    milestone on, the last milestone itself."""
+    """The value on the path in `year`. A unit first assessed before the first milestone starts its path at its
+    own first value; one first assessed in or after a milestone's year starts at that milestone (a target
+    already due is not lowered by a late start). From the last milestone on, the last milestone itself."""
     if not target.values:
         return None
     if year >= target.values[-1][0]:
         return target.values[-1][1]
-    path = [first]
-    for milestone_year, value in target.values:
-        if milestone_year == first[0]:
-            path[0] = (milestone_year, value)
-        elif milestone_year > first[0]:
-            path.append((milestone_year, value))
-    if year >= path[-1][0]:
-        return path[-1][1]
+    due = [m for m in target.values if m[0] <= first[0]]
+    path = [due[-1] if due else first, *(m for m in target.values if m[0] > first[0])]
     for (y0, v0), (y1, v1) in pairwise(path):
         if y0 <= year <= y1:
             return v0 + (v1 - v0) * (year - y0) / (y1 - y0)
@@ -75,22 +71,31 @@ class Projection:
         return self.year is not None
 
 
-def projected_year(target: Target, history: Sequence[tuple[int, float | None]]) -> Projection:
-    """Needs two or more cycles. Pace = least-squares slope over the unit's values; the projection starts from
-    the latest value. Already reached: the first cycle that reached it."""
+def projected_year(target: Target, history: Sequence[tuple[int, float | None]],
+                   year: int | None = None) -> Projection:
+    """The projection describes the latest position: the value of cycle `year` (default: the latest cycle with
+    a value); without a value there, no projection. Needs two or more cycles. If the latest value reaches the
+    final target, the year is the first cycle of the unbroken run of cycles that reached it (a target reached
+    once and lost since is not "reached"). Otherwise the pace is the least-squares slope over all the unit's
+    values, applied from the latest value; "not at this pace" when the slope does not improve."""
     final = target.values[-1] if target.values else None
-    points = _clean(history)
-    if final is None or len(points) < 2:
+    points = _clean(history, up_to=year)
+    latest_known = bool(points) and (year is None or points[-1][0] == year)
+    if final is None or len(points) < 2 or not latest_known:
         return Projection(final[0] if final else None, final[1] if final else None, None, False)
     goal = final[1]
-    for year, value in points:
-        if target.reached(value, goal):
-            return Projection(final[0], goal, year, True)
+    last_year, last_value = points[-1]
+    if target.reached(last_value, goal):
+        since = last_year
+        for earlier, value in reversed(points):
+            if not target.reached(value, goal):
+                break
+            since = earlier
+        return Projection(final[0], goal, since, True)
     slope = _slope(points)
     improving = slope < 0 if target.direction == "max" else slope > 0
     if not improving:
         return Projection(final[0], goal, None, True)
-    last_year, last_value = points[-1]
     return Projection(final[0], goal, last_year + math.ceil((goal - last_value) / slope - 1e-9), True)
 
 
@@ -108,4 +113,4 @@ def progress_of(target: Target, history: Sequence[tuple[int, float | None]], yea
                 ) -> tuple[TargetStatus, Projection]:
     """Status in `year` and the projection from the cycles up to it, cleaning the history once."""
     points = _clean(history, up_to=year)
-    return target_status(target, points, year), projected_year(target, points)
+    return target_status(target, points, year), projected_year(target, points, year)

@@ -3,8 +3,9 @@
 `score_batch` scores n assessments of one methodology in one cycle at once, one numpy operation per
 indicator, so the window's live score (n = 1) and a national run (n = 10,000) share the same code.
 
-Rules (docs/methodology-format.md): a not-applicable indicator removes its points and its maximum; a hidden
-(not relevant) one scores 0 and keeps its maximum; a missing answer scores 0 and is reported as missing.
+Rules (docs/methodology-format.md, "Edges"): a not-applicable indicator removes its points and its maximum; a
+hidden (not relevant) one scores 0 and keeps its maximum whatever was typed into it (a declared N/A included); a
+missing answer scores 0 and is reported as missing.
 """
 
 from __future__ import annotations
@@ -176,7 +177,8 @@ def score_batch(methodology: Methodology, units: Sequence[Unit] | UnitColumns, m
 def failed_checks(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
                   context: ScoringContext) -> list[tuple[int, str, Check]]:
     """(assessment row, indicator code, check) for every validation check an answer breaks. A check is judged
-    only where its indicator counts (applicable, shown, answered) and every indicator it reads is answered."""
+    only where its indicator counts (applicable, shown, answered), every indicator it reads is answered and
+    shown, and every value it reads exists (a ratio with b = 0 has no share a ÷ b)."""
     return score_and_check(methodology, units, matrix, context)[1]
 
 
@@ -190,7 +192,7 @@ def score_and_check(methodology: Methodology, units: Sequence[Unit] | UnitColumn
             judged = scores.applicable[j] & scores.relevant[j] & scores.answered[j]
             for code in check.expression.references:
                 judged = judged & env.answered[code] & env.visible[code]
-            broken = judged & ~check.expression.holds(env)
+            broken = judged & check.expression.decidable(env) & ~check.expression.holds(env)
             failures += [(int(row), indicator.code, check) for row in np.flatnonzero(broken)]
     return scores, failures
 
@@ -211,12 +213,14 @@ def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: 
     for code in evaluation_order(methodology):
         indicator, j = specs[code], env.columns[code]
         applies = everyone.copy() if indicator.applies_if is None else indicator.applies_if.holds(env).copy()
-        if indicator.not_applicable_allowed:
-            applies &= ~matrix.not_applicable[j]
         shown = everyone if indicator.relevant_if is None else indicator.relevant_if.holds(env)
+        # What is typed into a hidden question never counts: neither a declared N/A nor an answer that the rule
+        # itself makes not applicable (b = 0) may take a hidden indicator's maximum away.
+        if indicator.not_applicable_allowed:
+            applies &= ~(matrix.not_applicable[j] & shown)
         given = answered_mask(indicator, matrix, j)
         raw, extra_na = rule_points(indicator, matrix, j, env, columns, context, warnings, applies & shown & given)
-        applies &= ~extra_na
+        applies &= ~(extra_na & shown)
         counted = applies & shown & given
         # NaN (no value) and anything outside 0..max become 0..max; ufuncs, not nan_to_num/clip: for one form
         # (n = 1) their Python-level overhead was a fifth of the time

@@ -29,25 +29,27 @@ NUMBER_FIELDS = ("value_number", "numerator", "denominator", "manual_points")
 TEXT_FIELDS = ("value_text", "choices")
 
 
-def write_answers(repo: AnswerRepository, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
+def write_answers(repo: AnswerRepository, frame: pd.DataFrame, *, who: str, source: str,
+                  keep_existing: bool = False) -> WriteResult:
     if frame.empty:
         return WriteResult(0, 0, 0)
     _check_sizes(frame, who, source)
     incoming = _normalise(frame)
     # The diff is made inside the write transaction, under the writer lock: what it compares against is what
     # the transaction changes, so a concurrent writer's change is never overwritten unseen.
-    return run_write(repo.engine, lambda connection: _apply(repo, connection, incoming, who, source))
+    return run_write(repo.engine, lambda connection: _apply(repo, connection, incoming, who, source, keep_existing))
 
 
 def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFrame, who: str,
-           source: str) -> WriteResult:
+           source: str, keep_existing: bool = False) -> WriteResult:
     existing = _existing(repo, connection, incoming["assessment_id"].unique().tolist())
     if existing.empty:
         merged, is_new, same = incoming, np.ones(len(incoming), dtype=bool), np.zeros(len(incoming), dtype=bool)
     else:
         merged = incoming.merge(_normalise(existing), on=list(KEY), how="left", suffixes=("", "_old"))
         is_new = merged["id"].isna().to_numpy()
-        same = _same(merged) & ~is_new
+        # keep_existing (the demo filling blanks): what is stored is read under the writer lock and left alone
+        same = ~is_new if keep_existing else _same(merged) & ~is_new
     changed = ~is_new & ~same
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     touched = is_new | changed

@@ -243,13 +243,14 @@ class AnswerRepository:
 
         return run_write(self.engine, work)
 
-    def write(self, frame: pd.DataFrame, *, who: str, source: str) -> WriteResult:
+    def write(self, frame: pd.DataFrame, *, who: str, source: str, keep_existing: bool = False) -> WriteResult:
         """Insert new answers and update changed ones in one transaction, with a history row for each;
-        identical answers are left alone. `frame` has assessment_id, indicator_code and ANSWER_COLUMNS."""
+        identical answers are left alone. `frame` has assessment_id, indicator_code and ANSWER_COLUMNS.
+        `keep_existing`: only insert; an answer already stored is never changed (counted as unchanged)."""
         # pandas costs ~0.35 s to import: only writers pay for it, `score` never does.
         from storage.answer_writes import write_answers
 
-        return write_answers(self, frame, who=who, source=source)
+        return write_answers(self, frame, who=who, source=source, keep_existing=keep_existing)
 
 
 def _single(fields: Mapping[str, object]) -> dict[str, object]:
