@@ -350,6 +350,11 @@ class Assessment:
 # ---------------------------------------------------------------------------------------- targets
 
 
+# Where a target sits in the chain from Resolution 18-NQ/TU down to a unit's indicator. National programmes
+# stand beside the chain (the resolution echoes them); `context` targets are later or other plans shown for reference.
+TARGET_LEVELS = ("resolution", "plan", "annual_plan", "national", "context")
+
+
 @dataclass(frozen=True)
 class Target:
     """A quantified target (Resolution 18-NQ/TU, the city programme, national programmes), kept with its source."""
@@ -365,7 +370,9 @@ class Target:
     confidence: str = ""
     unconfirmed: bool = False
     note: str = ""
-    category: str = ""
+    category: str = ""  # the section of the target file: r18_targets, programme_targets, national_targets, …
+    serves: str = ""  # the id of the higher target this one implements (annual plan → programme → resolution)
+    level: str = ""  # one of TARGET_LEVELS, or "" when the file does not say
 
     def value_in(self, year: int) -> float | None:
         return dict(self.values).get(year)
@@ -398,6 +405,15 @@ class TargetSet:
     @property
     def ids(self) -> frozenset[str]:
         return frozenset(t.id for t in self.targets)
+
+    def chain(self, target_id: str) -> tuple[Target, ...]:
+        """The target and those above it that it serves, nearest first; stops at a missing id or a loop."""
+        chain: list[Target] = []
+        current = self.get(target_id)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.get(current.serves) if current.serves else None
+        return tuple(chain)
 
 
 # ----------------------------------------------------------------------------------------- scores

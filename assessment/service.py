@@ -96,6 +96,21 @@ class AssessmentService:
         if not self.store.target_sets():
             self.store.save_target_set(self.catalog.default_targets(), default=True,
                                        imported_from="resources/domain/targets.yaml")
+        else:
+            self._add_newly_linked_targets()
+
+    def _add_newly_linked_targets(self) -> None:
+        """A methodology of a newer release may link a target the database's active set predates: add the
+        shipped definition of just those targets, keeping every target and edit the set already has."""
+        active = self.store.target_set()
+        if active is None:
+            return
+        linked = {i.target_id for m in self.methodologies.available() for i in m.indicators if i.target_id}
+        shipped = self.catalog.default_targets()
+        missing = [t for t in (shipped.get(code) for code in sorted(linked - active.ids)) if t is not None]
+        if missing:
+            self.store.save_target_set(TargetSet(active.name, active.targets + tuple(missing)), default=True,
+                                       imported_from="resources/domain/targets.yaml (targets added on upgrade)")
 
     @property
     def is_demo(self) -> bool:
