@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assessment.errors import BadInput
-from assessment.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, Rule, TargetSet, Unit
+from assessment.model import (
+    Answer,
+    AnswerType,
+    Indicator,
+    IndicatorCode,
+    Methodology,
+    Rule,
+    TargetSet,
+    Unit,
+    UnitKind,
+)
 from assessment.ports import ANSWER_COLUMNS
 
 if TYPE_CHECKING:
@@ -109,13 +119,37 @@ class DemoArea:
         self.s.store.set_meta("demo", "true")
         written = {}
         for year in DEMO_CYCLES:
-            units = self.s.units.list(active_in=year)
+            units = [u for u in self.s.units.list(active_in=year) if u.kind != UnitKind.CITY]
             plan = [(u, year, self.s.methodologies.for_unit(u, year)) for u in units]
             ids = self.s.answers.ensure_assessments(plan)
             records = [{"assessment_id": ids[(u.code, year)], "indicator_code": a.indicator_code, **answer_to_fields(a)}
                        for u, answers in _consistent(plan, year, self.s.targets.active(), seed).items()
                        for a in answers]
             frame = pd.DataFrame.from_records(records, columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
+            written[year] = self.s.store.answers.write(frame, who=DEMO_USER, source="demo").inserted
+        for year, count in self._build_city(seed).items():
+            written[year] = written.get(year, 0) + count
+        return dict(sorted(written.items()))
+
+    def _build_city(self, seed: int) -> dict[int, int]:
+        """The city's own series (cycles 2022–2025) against Resolution 18's targets; see city_demo."""
+        import pandas as pd
+
+        from assessment.answers_area import answer_to_fields
+        from assessment.city_demo import CITY_DEMO_CYCLES, city_answers
+
+        city = self.s.city.unit()
+        if city is None:
+            return {}
+        written = {}
+        for year in CITY_DEMO_CYCLES:
+            methodology = self.s.methodologies.for_unit(city, year)
+            ids = self.s.answers.ensure_assessments([(city, year, methodology)])
+            answers = city_answers(methodology, city, year, self.s.targets.active(),
+                                   self.s.catalog.hanoi_dti_ranks(), seed)
+            frame = pd.DataFrame.from_records(
+                [{"assessment_id": ids[(city.code, year)], "indicator_code": a.indicator_code, **answer_to_fields(a)}
+                 for a in answers], columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
             written[year] = self.s.store.answers.write(frame, who=DEMO_USER, source="demo").inserted
         return written
 

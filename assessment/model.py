@@ -24,6 +24,7 @@ class UnitKind(StrEnum):
     DEPARTMENT = "department"
     DISTRICT = "district"
     COMMUNE = "commune"
+    CITY = "city"  # Hà Nội itself, assessed against Resolution 18-NQ/TU's own targets (never ranked with others)
 
 
 # Subtypes refine a kind without making a separate peer group (wards and communes are ranked together).
@@ -31,6 +32,7 @@ SUBTYPES: dict[UnitKind, tuple[str, ...]] = {
     UnitKind.DEPARTMENT: ("department", "equivalent"),
     UnitKind.DISTRICT: ("urban_district", "rural_district", "town"),
     UnitKind.COMMUNE: ("ward", "commune"),
+    UnitKind.CITY: ("city",),
 }
 URBAN_SUBTYPES = frozenset({"urban_district", "ward"})
 
@@ -94,7 +96,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Unit:
-    """A body that is assessed: a department (sở, ban, ngành), a district (until 2025-06-30) or a commune/ward."""
+    """A body that is assessed: a department (sở, ban, ngành), a district (until 2025-06-30), a commune/ward,
+    or the city itself."""
 
     code: UnitCode
     kind: UnitKind
@@ -414,6 +417,19 @@ class TargetSet:
             chain.append(current)
             current = self.get(current.serves) if current.serves else None
         return tuple(chain)
+
+
+@dataclass(frozen=True)
+class DtiRank:
+    """Hanoi's published rank in the national provincial DTI for one assessed year (reference data)."""
+
+    year: int
+    rank: int
+    of: int  # provinces ranked (63 until the 2025 merger, 34 since)
+    value: float | None = None
+    derived: bool = False  # worked out from a later "+N places", not read from a published table
+    source: str = ""
+    note: str = ""
 
 
 # ----------------------------------------------------------------------------------------- scores

@@ -15,6 +15,9 @@ from assessment.model import Crosswalk, Methodology, MethodologyId, Target, Targ
 from assessment.ports import Catalog, Store, TargetSetInfo
 
 
+REFERENCE_UNITS_VERSION = "2"
+
+
 def cycle_day(year: int) -> dt.date:
     """Units that exist on this day are assessed in the cycle."""
     return dt.date(year, 12, 31)
@@ -82,6 +85,12 @@ class AssessmentService:
         return DemoArea(self)
 
     @cached_property
+    def city(self):  # type: ignore[no-untyped-def]
+        from assessment.city import CityArea
+
+        return CityArea(self)
+
+    @cached_property
     def reports(self):  # type: ignore[no-untyped-def]
         from assessment.reports.area import ReportsArea
 
@@ -89,10 +98,13 @@ class AssessmentService:
 
     def initialise(self) -> None:
         """First open of a database: load the reference units and the default targets (once; later edits stay)."""
-        if self.store.get_meta("reference_units_loaded") is None:
+        if self.store.get_meta("reference_units_version") != REFERENCE_UNITS_VERSION:
+            # First open, or a release whose reference data has new units (version 2: the city itself): add
+            # the units whose codes are new; the ones already here keep the user's edits.
             reference = self.catalog.reference_units()
             self.store.add_units(reference.units, reference.lineage)
             self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
+            self.store.set_meta("reference_units_version", REFERENCE_UNITS_VERSION)
         if not self.store.target_sets():
             self.store.save_target_set(self.catalog.default_targets(), default=True,
                                        imported_from="resources/domain/targets.yaml")

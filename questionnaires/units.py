@@ -53,6 +53,9 @@ def load_reference_units(units_file: Path, communes_file: Path) -> ReferenceUnit
                           None, DISTRICTS_UNTIL))
         district_by_name[d["name_vi"]] = d["code"]
     units += _departments(units_doc, lineage)
+    city = units_doc["city"]
+    units.append(Unit(UnitCode(city["code"]), UnitKind.CITY, "city", Text(city["name_vi"], city["name_en"]),
+                      note=city.get("note", "")))
     for c in communes_doc["communes"]:
         code = UnitCode(c["code"])
         name = Text(c["name_vi"], _english_commune(c["name_vi"], c["kind"]))
