@@ -290,7 +290,8 @@ def cmd_targets_list(args: argparse.Namespace) -> int:
         print(f"  {t.id:<40} {t.direction:<3} {values:<26} {t.document}{flag}")
         print(f"      {t.text.get(args.lang or 'vi')}")
         above = " → ".join(higher.id for higher in targets.chain(t.id)[1:])
-        print(f"      level: {t.level or '?'}; confidence: {t.confidence or '?'}" + (f"; serves: {above}" if above else ""))
+        serves = f"; serves: {above}" if above else ""
+        print(f"      level: {t.level or '?'}; confidence: {t.confidence or '?'}{serves}")
     return 0
 
 

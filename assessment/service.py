@@ -14,7 +14,6 @@ from assessment.errors import BadInput, NotFound
 from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Unit, UnitKind
 from assessment.ports import Catalog, Store, TargetSetInfo
 
-
 REFERENCE_UNITS_VERSION = "2"
 
 
