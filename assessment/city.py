@@ -112,7 +112,7 @@ class CityArea:
         feeders = self._feeders(targets, year)
         rows = []
         for target in targets.targets:
-            if target.level not in CITY_LEVELS:
+            if target.level not in CITY_LEVELS or not _in_force(target, year):
                 continue
             indicator = _measuring(methodology, target.id)
             series = tuple((y, _value(_indicator(card, indicator))) for y, card in sorted(city_cards.items())
@@ -148,6 +148,12 @@ class CityArea:
                 for above in targets.chain(indicator.target_id) if indicator.target_id else ():
                     fed.setdefault(above.id, []).append((methodology, indicator))
         return fed
+
+
+def _in_force(target: Target, year: int) -> bool:
+    """A target counts in a cycle while it has a milestone in or after it (a 2023 plan's figures do not bind
+    2025); a qualitative goal of the resolution always does."""
+    return not target.values or target.values[-1][0] >= year
 
 
 def _measuring(methodology: Methodology | None, target_id: str) -> Indicator | None:
@@ -250,6 +256,8 @@ DERIVATIONS: dict[str, tuple[Callable[[Sequence[Scorecard]], DerivedFigure], ...
     "hn2025_commune_dossiers_end_to_end": (_communes_meeting("CQS02", 20, "hồ sơ trực tuyến toàn trình (CQS02)",
                                                              "of dossiers handled end to end online (CQS02)"),),
     "hn2025_dossiers_online_city": (_dossiers_online_weighted,),
+    "p4098_work_files_online_commune": (_communes_meeting("CQS03", 60, "hồ sơ công việc xử lý trên môi trường "
+                                                          "mạng (CQS03)", "of work files processed online (CQS03)"),),
 }
 
 
