@@ -169,7 +169,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    return _print_scores(open_service(args), args)
+    service = open_service(args)
+    if args.kind == "city":
+        return _print_city(service, args)
+    if args.cycle is None:
+        from assessment.errors import BadInput
+
+        raise BadInput("--cycle YEAR is required (only --kind city defaults to the latest cycle)")
+    return _print_scores(service, args)
+
+
+def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
+    """Resolution 18 progress of the city: every target, status, series, derived figures, units behind."""
+    from assessment.city_export import progress_dict, progress_lines
+
+    year = args.cycle or max(service.cycles(), default=dt.date.today().year)
+    progress = service.city.progress(year=year)
+    if args.json:
+        print(json.dumps(progress_dict(progress), ensure_ascii=False))
+    else:
+        demo_banner(service)
+        print("\n".join(progress_lines(progress, args.lang or "vi")))
+    return 0
 
 
 def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
@@ -277,6 +298,9 @@ def cmd_targets_list(args: argparse.Namespace) -> int:
         flag = " [UNCONFIRMED]" if t.unconfirmed else ""
         print(f"  {t.id:<40} {t.direction:<3} {values:<26} {t.document}{flag}")
         print(f"      {t.text.get(args.lang or 'vi')}")
+        above = " → ".join(higher.id for higher in targets.chain(t.id)[1:])
+        serves = f"; serves: {above}" if above else ""
+        print(f"      level: {t.level or '?'}; confidence: {t.confidence or '?'}{serves}")
     return 0
 
 
@@ -420,9 +444,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")
-    score.add_argument("--cycle", type=int, required=True)
+    score.add_argument("--cycle", type=int, help="the cycle (required except with --kind city: latest cycle)")
     score.add_argument("--unit")
-    score.add_argument("--kind", choices=("department", "district", "commune"))
+    score.add_argument("--kind", choices=("department", "district", "commune", "city"),
+                       help="city: Hanoi's progress against Resolution 18-NQ/TU's targets")
     score.add_argument("--json", action="store_true")
     score.set_defaults(handler=cmd_score)
 
@@ -463,7 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     units = sub.add_parser("units", help="list and edit units").add_subparsers(dest="action", required=True)
     ulist = units.add_parser("list")
-    ulist.add_argument("--kind", choices=("department", "district", "commune"))
+    ulist.add_argument("--kind", choices=("department", "district", "commune", "city"))
     ulist.add_argument("--cycle", type=int, help="only units that exist in this cycle")
     ulist.set_defaults(handler=cmd_units_list)
     uset = units.add_parser("set", help="edit a unit (names, digital-economy duty)")

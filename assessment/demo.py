@@ -1,5 +1,6 @@
 """The demo database: every reference unit, cycle 2024 (districts and departments, 2024 methodologies) and
-cycle 2025 (communes and departments, 2025 methodologies), with plausible, deterministic synthetic answers.
+cycle 2025 (communes and departments, 2025 methodologies), with plausible, deterministic synthetic answers,
+and the city's own series 2022–2025 against Resolution 18's targets (city_demo.py).
 
 The data is marked as demo in the database (`dx_meta demo = true`) and every output shows it. Each unit
 gets a latent maturity from a hash of its code, so the same seed always gives the same answers; a unit
@@ -17,13 +18,24 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assessment.errors import BadInput
-from assessment.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, Rule, TargetSet, Unit
+from assessment.model import (
+    Answer,
+    AnswerType,
+    Indicator,
+    IndicatorCode,
+    Methodology,
+    Rule,
+    TargetSet,
+    Unit,
+    UnitKind,
+)
 from assessment.ports import ANSWER_COLUMNS
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
 
 DEMO_CYCLES = (2024, 2025)
+CITY_DEMO_CYCLES = (2022, 2023, 2024, 2025)  # the city's own series against Resolution 18 (city_demo.py)
 DEMO_USER = "demo"
 DEMO_MARK = "DỮ LIỆU MẪU / demo data"
 MISSING_RATE = 0.03
@@ -126,7 +138,7 @@ class DemoArea:
             self.s.initialise()
             self.s.store.set_meta("demo", "true")
         report = []
-        for year in DEMO_CYCLES:
+        for year in sorted(set(DEMO_CYCLES) | set(CITY_DEMO_CYCLES)):
             plan = self._plan(year, seed)
             fills = _consistent(plan, year, self.s.targets.active(), seed)
             created = sum(len(answers) for answers in fills.values())
@@ -146,14 +158,26 @@ class DemoArea:
         existing = {a.unit_code: a for a in self.s.store.assessments(year)}
         plan = []
         for unit in self.s.units.list(active_in=year):
+            if year not in (CITY_DEMO_CYCLES if unit.kind == UnitKind.CITY else DEMO_CYCLES):
+                continue
             assessment = existing.get(unit.code)
             if assessment is None:
-                plan.append(_UnitPlan(unit, self.s.methodologies.for_unit(unit, year), {}, True))
-                continue
-            methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
-            stored = {a.indicator_code: a for a in self.s.answers.of(assessment.id)}
-            plan.append(_UnitPlan(unit, methodology, stored, assessment.status in EDITABLE))
+                methodology, stored, open_ = self.s.methodologies.for_unit(unit, year), {}, True
+            else:
+                methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
+                stored = {a.indicator_code: a for a in self.s.answers.of(assessment.id)}
+                open_ = assessment.status in EDITABLE
+            plan.append(_UnitPlan(unit, methodology, stored, open_, self._own(methodology, unit, year, seed)))
         return plan
+
+    def _own(self, methodology: Methodology, unit: Unit, year: int, seed: int) -> tuple[Answer, ...]:
+        """The demo's own answers for a unit: synthetic, or the city's series against Resolution 18's targets."""
+        if unit.kind == UnitKind.CITY:
+            from assessment.city_demo import city_answers
+
+            return tuple(city_answers(methodology, unit, year, self.s.targets.active(),
+                                      self.s.catalog.hanoi_dti_ranks(), seed))
+        return tuple(synthetic_answers(methodology, unit, year, seed))
 
 
 @dataclass(frozen=True)
@@ -162,6 +186,7 @@ class _UnitPlan:
     methodology: Methodology
     stored: dict[str, Answer]  # the answers already in the database (never changed)
     open: bool  # the assessment is absent or open for editing: blanks may be filled
+    own: tuple[Answer, ...]  # the demo's own answers for the unit
 
 
 def _differing(plan: _UnitPlan, seed: int, year: int) -> int:
@@ -169,7 +194,7 @@ def _differing(plan: _UnitPlan, seed: int, year: int) -> int:
 
     if not plan.stored:
         return 0
-    own = {a.indicator_code: answer_to_fields(a) for a in synthetic_answers(plan.methodology, plan.unit, year, seed)}
+    own = {a.indicator_code: answer_to_fields(a) for a in plan.own}
     return sum(own.get(code) != answer_to_fields(a) for code, a in plan.stored.items())
 
 
@@ -179,8 +204,7 @@ def _consistent(plan: list[_UnitPlan], year: int, targets: TargetSet, seed: int)
     from assessment.answer_matrix import build_matrix, long_from_answers
     from assessment.scoring import ScoringContext, UnitColumns, failed_checks
 
-    fills = {p.unit: [a for a in synthetic_answers(p.methodology, p.unit, year, seed)
-                      if a.indicator_code not in p.stored] if p.open else [] for p in plan}
+    fills = {p.unit: [a for a in p.own if a.indicator_code not in p.stored] if p.open else [] for p in plan}
     by_methodology: dict[str, list[_UnitPlan]] = {}
     for p in plan:
         by_methodology.setdefault(p.methodology.key, []).append(p)

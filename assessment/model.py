@@ -24,6 +24,7 @@ class UnitKind(StrEnum):
     DEPARTMENT = "department"
     DISTRICT = "district"
     COMMUNE = "commune"
+    CITY = "city"  # Hà Nội itself, assessed against Resolution 18-NQ/TU's own targets (never ranked with others)
 
 
 # Subtypes refine a kind without making a separate peer group (wards and communes are ranked together).
@@ -31,6 +32,7 @@ SUBTYPES: dict[UnitKind, tuple[str, ...]] = {
     UnitKind.DEPARTMENT: ("department", "equivalent"),
     UnitKind.DISTRICT: ("urban_district", "rural_district", "town"),
     UnitKind.COMMUNE: ("ward", "commune"),
+    UnitKind.CITY: ("city",),
 }
 URBAN_SUBTYPES = frozenset({"urban_district", "ward"})
 
@@ -94,7 +96,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Unit:
-    """A body that is assessed: a department (sở, ban, ngành), a district (until 2025-06-30) or a commune/ward."""
+    """A body that is assessed: a department (sở, ban, ngành), a district (until 2025-06-30), a commune/ward,
+    or the city itself."""
 
     code: UnitCode
     kind: UnitKind
@@ -350,6 +353,11 @@ class Assessment:
 # ---------------------------------------------------------------------------------------- targets
 
 
+# Where a target sits in the chain from Resolution 18-NQ/TU down to a unit's indicator. National programmes
+# stand beside the chain (the resolution echoes them); `context` targets are later or other plans shown for reference.
+TARGET_LEVELS = ("resolution", "plan", "annual_plan", "national", "context")
+
+
 @dataclass(frozen=True)
 class Target:
     """A quantified target (Resolution 18-NQ/TU, the city programme, national programmes), kept with its source."""
@@ -365,7 +373,9 @@ class Target:
     confidence: str = ""
     unconfirmed: bool = False
     note: str = ""
-    category: str = ""
+    category: str = ""  # the section of the target file: r18_targets, programme_targets, national_targets, …
+    serves: str = ""  # the id of the higher target this one implements (annual plan → programme → resolution)
+    level: str = ""  # one of TARGET_LEVELS, or "" when the file does not say
 
     def value_in(self, year: int) -> float | None:
         return dict(self.values).get(year)
@@ -398,6 +408,28 @@ class TargetSet:
     @property
     def ids(self) -> frozenset[str]:
         return frozenset(t.id for t in self.targets)
+
+    def chain(self, target_id: str) -> tuple[Target, ...]:
+        """The target and those above it that it serves, nearest first; stops at a missing id or a loop."""
+        chain: list[Target] = []
+        current = self.get(target_id)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.get(current.serves) if current.serves else None
+        return tuple(chain)
+
+
+@dataclass(frozen=True)
+class DtiRank:
+    """Hanoi's published rank in the national provincial DTI for one assessed year (reference data)."""
+
+    year: int
+    rank: int
+    of: int  # provinces ranked (63 until the 2025 merger, 34 since)
+    value: float | None = None
+    derived: bool = False  # worked out from a later "+N places", not read from a published table
+    source: str = ""
+    note: str = ""
 
 
 # ----------------------------------------------------------------------------------------- scores

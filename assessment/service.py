@@ -14,6 +14,8 @@ from assessment.errors import BadInput, NotFound
 from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Unit, UnitKind
 from assessment.ports import Catalog, Store, TargetSetInfo
 
+REFERENCE_UNITS_VERSION = "2"
+
 
 def cycle_day(year: int) -> dt.date:
     """Units that exist on this day are assessed in the cycle."""
@@ -82,6 +84,12 @@ class AssessmentService:
         return DemoArea(self)
 
     @cached_property
+    def city(self):  # type: ignore[no-untyped-def]
+        from assessment.city import CityArea
+
+        return CityArea(self)
+
+    @cached_property
     def reports(self):  # type: ignore[no-untyped-def]
         from assessment.reports.area import ReportsArea
 
@@ -89,13 +97,31 @@ class AssessmentService:
 
     def initialise(self) -> None:
         """First open of a database: load the reference units and the default targets (once; later edits stay)."""
-        if self.store.get_meta("reference_units_loaded") is None:
+        if self.store.get_meta("reference_units_version") != REFERENCE_UNITS_VERSION:
+            # First open, or a release whose reference data has new units (version 2: the city itself): add
+            # the units whose codes are new; the ones already here keep the user's edits.
             reference = self.catalog.reference_units()
             self.store.add_units(reference.units, reference.lineage)
             self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
+            self.store.set_meta("reference_units_version", REFERENCE_UNITS_VERSION)
         if not self.store.target_sets():
             self.store.save_target_set(self.catalog.default_targets(), default=True,
                                        imported_from="resources/domain/targets.yaml")
+        else:
+            self._add_newly_linked_targets()
+
+    def _add_newly_linked_targets(self) -> None:
+        """A methodology of a newer release may link a target the database's active set predates: add the
+        shipped definition of just those targets, keeping every target and edit the set already has."""
+        active = self.store.target_set()
+        if active is None:
+            return
+        linked = {i.target_id for m in self.methodologies.available() for i in m.indicators if i.target_id}
+        shipped = self.catalog.default_targets()
+        missing = [t for t in (shipped.get(code) for code in sorted(linked - active.ids)) if t is not None]
+        if missing:
+            self.store.save_target_set(TargetSet(active.name, active.targets + tuple(missing)), default=True,
+                                       imported_from="resources/domain/targets.yaml (targets added on upgrade)")
 
     @property
     def is_demo(self) -> bool:

@@ -33,9 +33,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from assessment.model import UnitKind
     from main import database_url, demo_banner, open_service, open_service_at
 
-    modes = [m for m in ("unit", "booklet", "each") if getattr(args, m)]
+    modes = [m for m in ("unit", "booklet", "each", "city") if getattr(args, m)]
+    if args.city:
+        if len(modes) != 1 or args.kind or args.units:
+            raise BadInput("--city is a report of its own: use it without --unit, --kind, --booklet or --each")
+        service = open_service(args)
+        service.reports.city_pdf(year=args.cycle, path=Path(args.output))
+        print(f"Resolution 18 progress report, cycle {args.cycle}: {args.output}", file=sys.stderr)
+        demo_banner(service)
+        return 0
     if len(modes) != 1 or (args.unit and args.kind) or (not args.unit and not args.kind):
-        raise BadInput("report needs exactly one of: --unit CODE, --kind K --booklet, --kind K --each")
+        raise BadInput("report needs exactly one of: --unit CODE, --kind K --booklet, --kind K --each, --city")
     if args.units and not args.booklet:
         raise BadInput("--units selects the units of a booklet: use it with --kind K --booklet")
     service = open_service(args)
@@ -70,9 +78,12 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    report = sub.add_parser("report", help="PDF scorecards: one unit, a booklet of a kind, or one file per unit")
+    report = sub.add_parser("report", help="PDF scorecards: one unit, a booklet of a kind, one file per unit, or "
+                                           "the city's Resolution 18 progress report")
     report.add_argument("--cycle", type=int, required=True)
     report.add_argument("--unit", help="one unit's scorecard")
+    report.add_argument("--city", action="store_true",
+                        help="the city's progress report against Resolution 18-NQ/TU (Báo cáo tiến độ NQ 18)")
     report.add_argument("--kind", choices=KINDS)
     report.add_argument("--booklet", action="store_true", help="with --kind: cover, ranking, heatmap, scorecards")
     report.add_argument("--units", metavar="CODES|@FILE",

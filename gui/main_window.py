@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self.review.changed.connect(self._review_changed)
         self.review.export_return.connect(lambda code, year: self.packages.export_return(year, code))
         self.tabs.addTab(self.review, tr("Review"))
+        self.city_page = QWidget()  # built when first shown, like the dashboard
+        QVBoxLayout(self.city_page)
+        self.tabs.addTab(self.city_page, tr("Resolution 18"))
+        self.city_view = None
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard = None
         self.setCentralWidget(self.tabs)
@@ -409,7 +413,13 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         comparing = self.tabs.widget(index) is self.dashboard_page
-        self.findChild(QDockWidget, "unitsDock").setVisible(not comparing)
+        self.findChild(QDockWidget, "unitsDock").setVisible(not comparing and self.tabs.widget(index)
+                                                             is not self.city_page)
+        if self.tabs.widget(index) is self.city_page and self.city_view is None:
+            from gui.city_view import CityProgressView
+
+            self.city_view = CityProgressView(self.service, self.runner, self.lang)
+            self.city_page.layout().addWidget(self.city_view)
         if comparing and self.dashboard is None:
             self.statusBar().showMessage(tr("Opening the comparison…"))
             QApplication.processEvents()
@@ -436,6 +446,8 @@ class MainWindow(QMainWindow):
             self.controller.open(session.unit.code, session.year)
         if self.dashboard is not None:
             self.dashboard.recompute()
+        if self.city_view is not None:
+            self.city_view.recompute()
 
     def _imported(self) -> None:
         self.statusBar().showMessage(tr("Packages imported."))

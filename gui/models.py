@@ -39,7 +39,8 @@ def fold(text: str) -> str:
 def kind_label(kind: UnitKind) -> str:
     return {UnitKind.DEPARTMENT: tr("Departments (sở, ban, ngành)"),
             UnitKind.DISTRICT: tr("Districts (until 30/06/2025)"),
-            UnitKind.COMMUNE: tr("Communes and wards (from 01/07/2025)")}[kind]
+            UnitKind.COMMUNE: tr("Communes and wards (from 01/07/2025)"),
+            UnitKind.CITY: tr("Hanoi City (Resolution 18 targets)")}[kind]
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -83,7 +84,7 @@ class UnitTreeModel(QAbstractItemModel):
     def set_units(self, units: Sequence[Unit], day: dt.date | None = None) -> None:
         self.beginResetModel()
         self.day = day
-        order = [UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.DISTRICT]
+        order = [UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.DISTRICT]
         self.groups = [(kind, sorted((u for u in units if u.kind == kind), key=lambda u: fold(u.name.vi)))
                        for kind in order if any(u.kind == kind for u in units)]
         self.endResetModel()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from assessment.model import Crosswalk, Methodology, TargetSet
+import yaml
+
+from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets
@@ -16,6 +18,7 @@ DOMAIN_DIR = RESOURCES_DIR / "domain"
 DEFAULT_TARGETS_FILE = DOMAIN_DIR / "targets.yaml"
 UNITS_FILE = DOMAIN_DIR / "units.yaml"
 COMMUNES_FILE = DOMAIN_DIR / "communes.yaml"
+DTI_FILE = DOMAIN_DIR / "hanoi_dti.yaml"
 
 
 def methodology_files() -> list[Path]:
@@ -41,3 +44,11 @@ def shipped_methodologies() -> tuple[Methodology, ...]:
 def shipped_crosswalks() -> tuple[Crosswalk, ...]:
     by_id = {m.id: m for m in shipped_methodologies()}
     return tuple(load_crosswalk(p, by_id) for p in crosswalk_files())
+
+
+@cache
+def hanoi_dti_ranks() -> tuple[DtiRank, ...]:
+    """Hanoi's published provincial DTI ranks (a shipped file, checked by the tests)."""
+    doc = yaml.safe_load(DTI_FILE.read_text(encoding="utf-8"))
+    return tuple(DtiRank(int(r["year"]), int(r["rank"]), int(r["of"]), r.get("value"), bool(r.get("derived", False)),
+                         r.get("source", ""), r.get("note", "")) for r in doc["ranks"])

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.model import Crosswalk, Methodology, TargetSet
+from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.ports import ReferenceUnits
 from questionnaires import catalog
 from questionnaires.loader import parse_methodology
@@ -30,6 +30,9 @@ class FileCatalog:
 
     def reference_units(self) -> ReferenceUnits:
         return _reference_units()
+
+    def hanoi_dti_ranks(self) -> Sequence[DtiRank]:
+        return catalog.hanoi_dti_ranks()
 
     def parse_methodology(self, text: str, name: str) -> Methodology:
         # Stored methodologies were valid when stored; target ids are checked against the live set by scoring.

@@ -1,8 +1,11 @@
 """Read target files (the shipped `resources/domain/targets.yaml`, or a user's YAML/CSV) into `Target`s.
 
 A YAML file holds sections (any top-level key) that are lists of targets, or mappings with a `targets`
-list; `meta` is ignored. A CSV has one target per row. Yearly values are the keys `target_<year>`.
-Every problem is reported with file, line and field; a file with problems is rejected whole.
+list and section-wide keys (`level`, `document`, `source`, `confidence`) that each target inherits unless it
+says otherwise; `meta` is ignored. A CSV has one target per row. Yearly values are the keys `target_<year>`.
+`serves` names the higher target a target implements (annual plan → programme → Resolution 18-NQ/TU); it must
+name a target of the same file. Every problem is reported with file, line and field; a file with problems is
+rejected whole.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from assessment.errors import ImportRejected, Problem
-from assessment.model import Target, TargetId, TargetSet, Text
+from assessment.model import TARGET_LEVELS, Target, TargetId, TargetSet, Text
 from questionnaires.fields import Fields, Report
 from questionnaires.yamlsource import Node, YamlSyntaxError, read_yaml
 
 TARGET_KEYS = {"id", "pillar", "text_vi", "text_en", "unit", "direction", "document", "source", "confidence",
-               "note", "unconfirmed", "year", "corroboration"}
+               "note", "unconfirmed", "year", "corroboration", "serves", "level"}
+# Keys a section may set once for all its targets.
+SECTION_KEYS = ("level", "document", "source", "confidence")
 YEAR_KEY = re.compile(r"target_(\d{4})")
 SOURCE_KEY = re.compile(r"source_\w+")
 PILLARS = ("chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "ha_tang_so", "do_thi_thong_minh", "an_toan_thong_tin",
@@ -54,11 +59,22 @@ def parse_targets_yaml(text: str, file: str, name: str) -> TargetSet:
             if items is None or not isinstance(items.value, list):
                 report.add(node.line, section, "a section must be a list of targets (or have a 'targets' list)")
                 continue
+            defaults = _section_defaults(report, node, section)
             for i, item in enumerate(items.value):
-                target = _target(Fields(report, item, f"{section}[{i}]", _allowed(item)), section)
+                target = _target(Fields(report, item, f"{section}[{i}]", _allowed(item)), section, defaults)
                 if target is not None:
                     targets.append(target)
     return _finish(report, targets, name)
+
+
+def _section_defaults(report: Report, node: Node, section: str) -> dict[str, str]:
+    if not isinstance(node.value, dict):
+        return {}
+    fields = Fields(report, node, section, {"targets", *SECTION_KEYS})
+    defaults = {k: fields.get(k, str, required=False) or "" for k in SECTION_KEYS}
+    if defaults["level"] and defaults["level"] not in TARGET_LEVELS:
+        fields.choice("level", TARGET_LEVELS)
+    return defaults
 
 
 def _allowed(node: Node) -> set[str]:
@@ -66,7 +82,7 @@ def _allowed(node: Node) -> set[str]:
     return TARGET_KEYS | {k for k in keys if YEAR_KEY.fullmatch(k) or SOURCE_KEY.fullmatch(k)}
 
 
-def _target(f: Fields, category: str) -> Target | None:
+def _target(f: Fields, category: str, defaults: dict[str, str] | None = None) -> Target | None:
     ident = f.string("id", pattern=r"[a-z][a-z0-9_]*", what="a target id (lowercase, digits, '_')")
     if ident:
         f.path = f"{f.path.split('[')[0]}[{ident}]"
@@ -83,13 +99,18 @@ def _target(f: Fields, category: str) -> Target | None:
     unit = f.string("unit", required=not qualitative) or ""
     direction = f.choice("direction", ("min", "max"), required=not qualitative) or "min"
     unconfirmed = f.boolean("unconfirmed", False)
-    extras = {k: f.get(k, str, required=False) or "" for k in ("document", "source", "confidence", "note")}
+    defaults = defaults or {}
+    # A target's own key wins over its section's, even when empty (a figure the section's source does not state).
+    extras = {k: (f.get(k, str, required=False) or "") if f.has(k) else defaults.get(k, "")
+              for k in ("document", "source", "confidence", "note")}
+    level = (f.choice("level", TARGET_LEVELS, required=False) if f.has("level") else None) or defaults.get("level", "")
+    serves = f.string("serves", required=False, pattern=r"[a-z][a-z0-9_]*", what="a target id") or ""
     if f.has("year"):
         f.integer("year")
     if None in (ident, pillar, vi, en):
         return None
     return Target(TargetId(ident), pillar, Text(vi, en), unit, direction, tuple(sorted(values)),
-                  unconfirmed=unconfirmed, category=category, **extras)
+                  unconfirmed=unconfirmed, category=category, serves=serves, level=level, **extras)
 
 
 def _finish(report: Report, targets: list[Target], name: str) -> TargetSet:
@@ -98,6 +119,12 @@ def _finish(report: Report, targets: list[Target], name: str) -> TargetSet:
         if target.id in seen:
             report.add(None, f"[{target.id}]", "duplicate target id")
         seen[target.id] = target
+    hierarchy = TargetSet(name, tuple(seen.values()))
+    for target in targets:
+        if target.serves and target.serves not in seen:
+            report.add(None, f"[{target.id}].serves", f"no target {target.serves!r} in this file")
+        elif target.serves and target in hierarchy.chain(target.serves):
+            report.add(None, f"[{target.id}].serves", "the targets serve each other in a loop")
     if not targets and report.ok:
         report.add(None, "", "the file holds no targets")
     if not report.ok:

@@ -53,6 +53,9 @@ def load_reference_units(units_file: Path, communes_file: Path) -> ReferenceUnit
                           None, DISTRICTS_UNTIL))
         district_by_name[d["name_vi"]] = d["code"]
     units += _departments(units_doc, lineage)
+    city = units_doc["city"]
+    units.append(Unit(UnitCode(city["code"]), UnitKind.CITY, "city", Text(city["name_vi"], city["name_en"]),
+                      note=city.get("note", "")))
     for c in communes_doc["communes"]:
         code = UnitCode(c["code"])
         name = Text(c["name_vi"], _english_commune(c["name_vi"], c["kind"]))
@@ -71,7 +74,8 @@ def _departments(doc: dict, lineage: list[LineageLink]) -> list[Unit]:
     units = []
     for code in list(before) + [c for c in after if c not in before]:
         entry = after.get(code) or before[code]
-        valid_from = None if code in before else DEPARTMENTS_MERGED_ON
+        # A body created after the reference data begins says when (`valid_from`, a YAML date).
+        valid_from = entry.get("valid_from") or (None if code in before else DEPARTMENTS_MERGED_ON)
         valid_until = None if code in after else DEPARTMENTS_MERGED_ON - dt.timedelta(days=1)
         duty = code in ASSUMED_DIGITAL_ECONOMY
         notes = [n for n in (entry.get("note", ""), before.get(code, {}).get("note", "")) if n]

@@ -316,7 +316,7 @@ class SqlStore:
                 target_row = TargetRow(target_set_id=row.id, target_id=t.id, pillar=t.pillar, text_vi=t.text.vi,
                                        text_en=t.text.en, unit=t.unit, direction=t.direction, document=t.document,
                                        source=t.source, confidence=t.confidence, unconfirmed=t.unconfirmed,
-                                       note=t.note, category=t.category)
+                                       note=t.note, category=t.category, serves=t.serves, level=t.level)
                 s.add(target_row)
                 s.flush()
                 s.add_all(TargetValueRow(target_pk=target_row.id, year=y, value=v) for y, v in t.values)
@@ -344,7 +344,7 @@ class SqlStore:
             targets = tuple(
                 Target(TargetId(r.target_id), r.pillar, Text(r.text_vi, r.text_en), r.unit, r.direction,
                        tuple(values.get(r.id, [])), r.document, r.source, r.confidence, r.unconfirmed, r.note,
-                       r.category)
+                       r.category, r.serves, r.level)
                 for r in rows
             )
             return TargetSet(set_row.name, targets)

@@ -188,6 +188,8 @@ class TargetRow(Base):
     unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(64), default="")
+    serves: Mapped[str] = mapped_column(String(64), default="")
+    level: Mapped[str] = mapped_column(String(32), default="")
 
 
 class TargetValueRow(Base):

@@ -113,6 +113,13 @@ class ReportsArea:
         view = self.scorecard(year=year, unit_code=unit_code)
         return write_atomic(Path(path), lambda tmp: write_scorecard(view, tmp, options))
 
+    def city_pdf(self, *, year: int, path: Path, options: ReportOptions | None = None) -> Path:
+        """The Resolution 18 progress report of the city (works on an empty database: everything "no data")."""
+        from assessment.reports.pdf_city import write_city_report
+
+        progress = self.s.city.progress(year=year)
+        return write_atomic(Path(path), lambda tmp: write_city_report(progress, tmp, options))
+
     def booklet_pdf(self, *, year: int, kind: UnitKind, path: Path, options: ReportOptions | None = None,
                     progress: Progress | None = None, units: Collection[str] | None = None) -> Path:
         from assessment.reports.pdf_booklet import write_booklet

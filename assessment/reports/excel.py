@@ -39,7 +39,7 @@ DETAIL_COLUMNS = {
     "appraised_points": "Điểm thẩm định", "appraisal_reason": "Lý do thẩm định",
 }
 SHEET_KIND = {UnitKind.DEPARTMENT: "Chỉ số - Sở, ban, ngành", UnitKind.DISTRICT: "Chỉ số - Quận, huyện",
-              UnitKind.COMMUNE: "Chỉ số - Xã, phường"}
+              UnitKind.COMMUNE: "Chỉ số - Xã, phường", UnitKind.CITY: "Chỉ số - Thành phố (NQ 18)"}
 
 
 def score_frames(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology], units: Mapping[str, Unit],

@@ -14,16 +14,18 @@ KIND_LABEL = {
     UnitKind.DEPARTMENT: "Sở, ban, ngành",
     UnitKind.DISTRICT: "Quận, huyện, thị xã",
     UnitKind.COMMUNE: "Xã, phường",
+    UnitKind.CITY: "Thành phố",
 }
 KIND_PLURAL = {
     UnitKind.DEPARTMENT: "các sở, ban, ngành",
     UnitKind.DISTRICT: "các quận, huyện, thị xã",
     UnitKind.COMMUNE: "các xã, phường",
+    UnitKind.CITY: "Thành phố",
 }
 SUBTYPE_LABEL = {
     "department": "Sở", "equivalent": "Cơ quan tương đương sở",
     "urban_district": "Quận", "rural_district": "Huyện", "town": "Thị xã",
-    "ward": "Phường", "commune": "Xã",
+    "ward": "Phường", "commune": "Xã", "city": "Thành phố",
 }
 STATUS_LABEL = {
     TargetStatus.MET: "Đạt",

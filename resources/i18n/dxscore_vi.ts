@@ -3,12 +3,12 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/app.py" line="83" />
+        <location filename="../../gui/app.py" line="87" />
         <source>dxscore cannot start</source>
         <translation>dxscore không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95" />
+        <location filename="../../gui/app.py" line="99" />
         <source>Building the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
@@ -41,26 +41,26 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="59" />
-        <location filename="../../gui/models.py" line="254" />
+        <location filename="../../gui/models.py" line="237" />
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="59" />
-        <location filename="../../gui/models.py" line="254" />
+        <location filename="../../gui/models.py" line="237" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="60" />
-        <location filename="../../gui/models.py" line="254" />
+        <location filename="../../gui/models.py" line="237" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="66" />
-        <location filename="../../gui/models.py" line="254" />
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/models.py" line="237" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -154,13 +154,11 @@
     </message>
     <message>
         <location filename="../../gui/editors.py" line="101" />
-        <location filename="../../gui/packages.py" line="127" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
         <location filename="../../gui/editors.py" line="101" />
-        <location filename="../../gui/packages.py" line="127" />
         <source>No</source>
         <translation>Không</translation>
     </message>
@@ -172,14 +170,13 @@
     <message>
         <location filename="../../gui/editors.py" line="114" />
         <location filename="../../gui/editors.py" line="115" />
-        <location filename="../../gui/packages.py" line="131" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="102" />
         <location filename="../../gui/editors.py" line="165" />
         <location filename="../../gui/editors.py" line="166" />
+        <location filename="../../gui/dashboard/tables.py" line="102" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
@@ -213,9 +210,8 @@
     </message>
     <message>
         <location filename="../../gui/editors.py" line="310" />
-        <location filename="../../gui/models.py" line="211" />
-        <location filename="../../gui/packages.py" line="70" />
-        <location filename="../../gui/packages.py" line="123" />
+        <location filename="../../gui/models.py" line="212" />
+        <location filename="../../gui/packages.py" line="69" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
@@ -270,8 +266,8 @@
         <translation>đã nộp lại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="139" />
         <location filename="../../gui/states.py" line="18" />
+        <location filename="../../gui/dashboard/plots.py" line="137" />
         <source>appraised</source>
         <translation>đã thẩm định</translation>
     </message>
@@ -331,11 +327,13 @@
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="91" />
-        <location filename="../../gui/dashboard/view.py" line="111" />
+        <location filename="../../gui/city_view.py" line="101" />
+        <location filename="../../gui/city_view.py" line="110" />
         <location filename="../../gui/main_window.py" line="83" />
         <location filename="../../gui/main_window.py" line="100" />
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/dashboard/view.py" line="91" />
+        <location filename="../../gui/dashboard/view.py" line="111" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -377,208 +375,208 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="147" />
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="150" />
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="183" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="154" />
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="180" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="181" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="182" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="268" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="289" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="290" />
         <location filename="../../gui/review.py" line="348" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="430" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="315" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315" />
+        <location filename="../../gui/main_window.py" line="319" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/main_window.py" line="356" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
+        <location filename="../../gui/main_window.py" line="386" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
+        <location filename="../../gui/main_window.py" line="386" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441" />
+        <location filename="../../gui/main_window.py" line="453" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
-        <location filename="../../gui/main_window.py" line="449" />
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414" />
+        <location filename="../../gui/main_window.py" line="424" />
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -598,27 +596,32 @@
         <translation>Xã, phường (từ 01/7/2025)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="137" />
+        <location filename="../../gui/models.py" line="43" />
+        <source>Hanoi City (Resolution 18 targets)</source>
+        <translation>Thành phố Hà Nội (mục tiêu Nghị quyết 18)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="138" />
         <source> — historical</source>
         <translation> — lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="153" />
+        <location filename="../../gui/models.py" line="154" />
         <source>Valid: %1</source>
         <translation>Hiệu lực: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="212" />
+        <location filename="../../gui/models.py" line="213" />
         <source>%1/%2 answered · %3/%4 pts</source>
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="283" />
         <source>no answer</source>
         <translation>chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="283" />
         <source>evidence required</source>
         <translation>cần minh chứng</translation>
     </message>
@@ -713,28 +716,149 @@
         <translation>(giá trị chưa được xác nhận)</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="38" />
         <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="38" />
         <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="38" />
         <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="39" />
+        <location filename="../../gui/city_view.py" line="189" />
         <location filename="../../gui/dashboard/plots.py" line="45" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="43" />
+        <location filename="../../gui/main_window.py" line="157" />
+        <source>Resolution 18</source>
+        <translation>Nghị quyết 18</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="43" />
+        <source>Programme / plan</source>
+        <translation>Chương trình / kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="44" />
+        <source>Year's plan</source>
+        <translation>Kế hoạch năm</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="58" />
+        <source>Target</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="58" />
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="58" />
+        <source>City (latest)</source>
+        <translation>Thành phố (mới nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="59" />
+        <source>Projected</source>
+        <translation>Dự kiến đạt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="59" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="59" />
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="67" />
+        <source>unconfirmed</source>
+        <translation>chưa xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="81" />
+        <source>not enough cycles</source>
+        <translation>chưa đủ số chu kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="147" />
+        <source>No cycle in this database yet: every target reads “no data”.</source>
+        <translation>Cơ sở dữ liệu chưa có chu kỳ nào: mọi mục tiêu đều “chưa có số liệu”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="162" />
+        <source>(demo data)</source>
+        <translation>(dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="163" />
+        <source>%1 targets of Resolution 18-NQ/TU and the plans under it — %2</source>
+        <translation>%1 mục tiêu của Nghị quyết 18-NQ/TU và các kế hoạch thực hiện — %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="185" />
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="197" />
+        <source>Hanoi's provincial DTI rank (1 = best) against the leading group</source>
+        <translation>Thứ hạng DTI cấp tỉnh của Hà Nội (1 = cao nhất) so với nhóm dẫn đầu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="205" />
+        <source>leading group (top %1)</source>
+        <translation>nhóm dẫn đầu (top %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="213" />
+        <source>Serves: %1</source>
+        <translation>Phục vụ mục tiêu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="214" />
+        <source>no public source</source>
+        <translation>chưa có nguồn công khai</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="217" />
+        <source>This value is not confirmed by a public source.</source>
+        <translation>Giá trị này chưa được nguồn công khai nào xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="220" />
+        <source>Derived from the units: %1 = %2 (%3 of %4); rule: %5</source>
+        <translation>Dẫn xuất từ số liệu của các đơn vị: %1 = %2 (%3 trên %4); cách tính: %5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="230" />
+        <source>Units furthest behind:</source>
+        <translation>Các đơn vị chậm nhất:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="232" />
+        <source>No unit is behind on the indicators that feed this target.</source>
+        <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
+    </message>
+    <message>
         <location filename="../../gui/dashboard/plots.py" line="106" />
-        <location filename="../../gui/dashboard/plots.py" line="139" />
+        <location filename="../../gui/dashboard/plots.py" line="137" />
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
@@ -756,37 +880,37 @@
         <translation>mục tiêu: mức dẫn đầu ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="142" />
+        <location filename="../../gui/dashboard/plots.py" line="140" />
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="169" />
+        <location filename="../../gui/dashboard/plots.py" line="167" />
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="178" />
+        <location filename="../../gui/dashboard/plots.py" line="176" />
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="185" />
+        <location filename="../../gui/dashboard/plots.py" line="183" />
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="238" />
+        <location filename="../../gui/dashboard/plots.py" line="236" />
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="239" />
+        <location filename="../../gui/dashboard/plots.py" line="237" />
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="301" />
+        <location filename="../../gui/dashboard/plots.py" line="299" />
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
@@ -811,8 +935,8 @@
         <translation>đơn vị cao nhất</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="49" />
         <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -823,8 +947,8 @@
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="49" />
         <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/dashboard/tables.py" line="49" />
         <source>Appraised</source>
         <translation>Thẩm định</translation>
     </message>
@@ -1002,13 +1126,13 @@
         <translation>Không thể thay đổi %1 khi phiếu đánh giá đang ở trạng thái %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="462" />
+        <location filename="../../gui/review.py" line="460" />
         <source>package %1 from %2</source>
         <translation>gói %1 từ %2</translation>
     </message>
     <message>
+        <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/tables.py" line="49" />
-        <location filename="../../gui/packages.py" line="145" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1023,399 +1147,400 @@
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="43" />
+        <location filename="../../gui/packages.py" line="42" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="44" />
+        <location filename="../../gui/packages.py" line="43" />
         <source>unchanged (already imported)</source>
         <translation>không đổi (đã nhập trước đó)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="45" />
+        <location filename="../../gui/packages.py" line="44" />
         <source>changed: replaces what is here</source>
         <translation>thay đổi: thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="46" />
+        <location filename="../../gui/packages.py" line="45" />
         <source>conflict</source>
         <translation>xung đột</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="47" />
+        <location filename="../../gui/packages.py" line="46" />
         <source>rejected</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="54" />
+        <location filename="../../gui/packages.py" line="53" />
         <source>the file is damaged or not a package</source>
         <translation>tệp bị hỏng hoặc không phải gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="55" />
+        <location filename="../../gui/packages.py" line="54" />
         <source>the package holds a file with an unsafe path</source>
         <translation>gói chứa tệp có đường dẫn không an toàn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="56" />
+        <location filename="../../gui/packages.py" line="55" />
         <source>the package is larger than allowed</source>
         <translation>gói lớn hơn giới hạn cho phép</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="57" />
+        <location filename="../../gui/packages.py" line="56" />
         <source>unknown package format version</source>
         <translation>phiên bản định dạng gói không được hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="58" />
+        <location filename="../../gui/packages.py" line="57" />
         <source>the signature is missing or does not match</source>
         <translation>chữ ký bị thiếu hoặc không khớp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="59" />
+        <location filename="../../gui/packages.py" line="58" />
         <source>signed with another key than the one registered</source>
         <translation>được ký bằng khóa khác với khóa đã đăng ký</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="60" />
+        <location filename="../../gui/packages.py" line="59" />
         <source>signed by the wrong party</source>
         <translation>được ký bởi bên không đúng thẩm quyền</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="61" />
+        <location filename="../../gui/packages.py" line="60" />
         <source>the methodology differs from this database's</source>
         <translation>bộ tiêu chí khác với bộ tiêu chí trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="62" />
+        <location filename="../../gui/packages.py" line="61" />
         <source>the unit is unknown here</source>
         <translation>đơn vị không có trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="63" />
+        <location filename="../../gui/packages.py" line="62" />
         <source>the cycle is not assessed here</source>
         <translation>chu kỳ này không được đánh giá ở đây</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="64" />
+        <location filename="../../gui/packages.py" line="63" />
         <source>the content is invalid</source>
         <translation>nội dung không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="67" />
         <source>value</source>
         <translation>giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="67" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="68" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="68" />
         <source>choices</source>
         <translation>lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="69" />
         <source>points</source>
         <translation>điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="71" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>comment</source>
         <translation>ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="71" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>evidence</source>
         <translation>minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="83" />
+        <location filename="../../gui/packages.py" line="82" />
         <source>the same as held here</source>
         <translation>giống dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="87" />
+        <location filename="../../gui/packages.py" line="86" />
         <source>no assessment here for this return to apply to</source>
         <translation>không có phiếu đánh giá nào ở đây để áp dụng gói trả lại này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="89" />
+        <location filename="../../gui/packages.py" line="88" />
         <source>the assessment is %1 here: return it to the unit before accepting a new submission</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: hãy trả lại đơn vị trước khi nhận bản nộp mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="91" />
+        <location filename="../../gui/packages.py" line="90" />
         <source>the assessment is %1 here: a return applies only to a submitted assessment</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: gói trả lại chỉ áp dụng cho phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="94" />
+        <location filename="../../gui/packages.py" line="93" />
         <source>first submission: %1 answer(s)</source>
         <translation>nộp lần đầu: %1 câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="95" />
+        <location filename="../../gui/packages.py" line="94" />
         <source>%1 answer(s) and %2 reply(ies) differ from those held here</source>
         <translation>%1 câu trả lời và %2 giải trình khác với dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="96" />
+        <location filename="../../gui/packages.py" line="95" />
         <source>%2 comment(s) from the inspectors</source>
         <translation>%2 ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="100" />
+        <location filename="../../gui/packages.py" line="99" />
         <source>%1 would replace what is held here</source>
         <translation>%1 mục sẽ thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="112" />
+        <location filename="../../gui/packages.py" line="111" />
         <source>not trusted: the key is new and was not ticked</source>
         <translation>chưa tin cậy: khóa mới và chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="114" />
+        <location filename="../../gui/packages.py" line="113" />
         <source>not confirmed: it would replace what is held here and was not ticked</source>
         <translation>chưa xác nhận: gói sẽ thay thế dữ liệu hiện có nhưng chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="145" />
+        <location filename="../../gui/packages.py" line="127" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="146" />
+        <location filename="../../gui/packages.py" line="128" />
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="178" />
+        <location filename="../../gui/packages.py" line="160" />
         <source>, new key</source>
         <translation>, khóa mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="180" />
+        <location filename="../../gui/packages.py" line="162" />
         <source>imported</source>
         <translation>đã nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="180" />
+        <location filename="../../gui/packages.py" line="162" />
         <source>not imported</source>
         <translation>không nhập</translation>
     </message>
     <message>
+        <location filename="../../gui/packages.py" line="195" />
+        <location filename="../../gui/review.py" line="70" />
         <location filename="../../gui/dashboard/tables.py" line="91" />
         <location filename="../../gui/dashboard/tables.py" line="101" />
-        <location filename="../../gui/packages.py" line="213" />
-        <location filename="../../gui/review.py" line="70" />
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
+        <location filename="../../gui/packages.py" line="195" />
         <location filename="../../gui/dashboard/tables.py" line="91" />
         <location filename="../../gui/dashboard/tables.py" line="101" />
-        <location filename="../../gui/packages.py" line="213" />
         <source>Question</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="213" />
+        <location filename="../../gui/packages.py" line="195" />
         <source>In this database</source>
         <translation>Trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="213" />
+        <location filename="../../gui/packages.py" line="195" />
         <source>In the package</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="214" />
+        <location filename="../../gui/packages.py" line="196" />
         <source>What differs</source>
         <translation>Nội dung khác nhau</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="229" />
+        <location filename="../../gui/packages.py" line="207" />
         <source>comment, round %1</source>
         <translation>ý kiến, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="229" />
+        <location filename="../../gui/packages.py" line="207" />
         <source>reply, round %1</source>
         <translation>giải trình, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="258" />
-        <location filename="../../gui/packages.py" line="441" />
+        <location filename="../../gui/packages.py" line="234" />
+        <location filename="../../gui/packages.py" line="412" />
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="266" />
+        <location filename="../../gui/packages.py" line="242" />
         <source>Packages to import</source>
         <translation>Các gói cần nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="275" />
+        <location filename="../../gui/packages.py" line="251" />
         <source>Select a package to see what it would change.</source>
         <translation>Chọn một gói để xem những gì sẽ thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="281" />
+        <location filename="../../gui/packages.py" line="257" />
         <source>Differences, side by side</source>
         <translation>So sánh khác biệt</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="289" />
+        <location filename="../../gui/packages.py" line="265" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="294" />
+        <location filename="../../gui/packages.py" line="270" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="318" />
+        <location filename="../../gui/packages.py" line="294" />
         <source>%1 package(s): %2.</source>
         <translation>%1 gói: %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="320" />
+        <location filename="../../gui/packages.py" line="296" />
         <source>Tick the packages to apply that replace answers held here or come with a new key (check its fingerprint with the unit first); the others are not written.</source>
         <translation>Đánh dấu các gói sẽ thay thế câu trả lời hiện có hoặc đi kèm khóa mới (hãy đối chiếu dấu vân tay với đơn vị trước); các gói khác sẽ không được ghi.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="331" />
+        <location filename="../../gui/packages.py" line="307" />
         <source>Rejected, nothing will be written: %1</source>
         <translation>Bị từ chối, không ghi gì: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="333" />
+        <location filename="../../gui/packages.py" line="309" />
         <source>No differences with this database.</source>
         <translation>Không có khác biệt với cơ sở dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="335" />
+        <location filename="../../gui/packages.py" line="311" />
         <source>%1 — state here: %2, in the package: %3. Differences:</source>
         <translation>%1 — trạng thái ở đây: %2, trong gói: %3. Khác biệt:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="338" />
+        <location filename="../../gui/packages.py" line="314" />
         <source>Signed by &lt;b&gt;%1&lt;/b&gt; with a key new to this database, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick it.</source>
         <translation>Được ký bởi &lt;b&gt;%1&lt;/b&gt; bằng khóa mới đối với cơ sở dữ liệu này, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="361" />
+        <location filename="../../gui/packages.py" line="332" />
         <source>%1 of %2 package(s) imported. The others were not written; the Details column says why.</source>
         <translation>Đã nhập %1 trên %2 gói. Các gói khác không được ghi; cột Chi tiết nêu lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="393" />
+        <location filename="../../gui/packages.py" line="364" />
         <source>Save the submission package</source>
         <translation>Lưu gói dữ liệu để nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="394" />
-        <location filename="../../gui/packages.py" line="403" />
+        <location filename="../../gui/packages.py" line="365" />
+        <location filename="../../gui/packages.py" line="374" />
         <source>dxscore package (*.dxpkg)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="397" />
+        <location filename="../../gui/packages.py" line="368" />
         <source>Send this file to the city. When the inspector imports it for the first time, read this fingerprint out to them over the phone:</source>
         <translation>Gửi tệp này lên Thành phố. Khi thẩm định viên nhập lần đầu, hãy đọc dấu vân tay này qua điện thoại để đối chiếu:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="402" />
+        <location filename="../../gui/packages.py" line="373" />
         <source>Save the return package</source>
         <translation>Lưu gói trả lại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="406" />
+        <location filename="../../gui/packages.py" line="377" />
         <source>Send this file back to the unit. The inspector's key fingerprint is:</source>
         <translation>Gửi tệp này lại cho đơn vị. Dấu vân tay khóa của thẩm định viên là:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="412" />
+        <location filename="../../gui/packages.py" line="383" />
         <source>Saved %1 (%2 answers, %3 evidence files).</source>
         <translation>Đã lưu %1 (%2 câu trả lời, %3 tệp minh chứng).</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="414" />
+        <location filename="../../gui/packages.py" line="385" />
         <source>Package saved</source>
         <translation>Đã lưu gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="427" />
+        <location filename="../../gui/packages.py" line="398" />
         <source>Signing key</source>
         <translation>Khóa ký</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="428" />
+        <location filename="../../gui/packages.py" line="399" />
         <source>The signing key of %1 on this computer has the fingerprint:</source>
         <translation>Khóa ký của %1 trên máy này có dấu vân tay:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="442" />
+        <location filename="../../gui/packages.py" line="413" />
         <source>dxscore package (*.dxpkg);;All files (*)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="468" />
+        <location filename="../../gui/packages.py" line="431" />
         <source>Import a key list</source>
         <translation>Nhập danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="469" />
+        <location filename="../../gui/packages.py" line="432" />
         <source>Key list (*.json *.keys);;All files (*)</source>
         <translation>Danh sách khóa (*.json *.keys);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="476" />
+        <location filename="../../gui/packages.py" line="439" />
         <source>Key list</source>
         <translation>Danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="477" />
+        <location filename="../../gui/packages.py" line="440" />
         <source>%1 key(s) registered, %2 already known.</source>
         <translation>Đã đăng ký %1 khóa, %2 khóa đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="486" />
-        <location filename="../../gui/packages.py" line="490" />
+        <location filename="../../gui/packages.py" line="449" />
+        <location filename="../../gui/packages.py" line="453" />
         <source>Audit trail</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="487" />
+        <location filename="../../gui/packages.py" line="450" />
         <source>The audit trail is intact: %1 rows, last hash %2.</source>
         <translation>Nhật ký thay đổi còn nguyên vẹn: %1 dòng, mã băm cuối %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="491" />
+        <location filename="../../gui/packages.py" line="454" />
         <source>The audit trail has been altered: row %1 does not match (%2).</source>
         <translation>Nhật ký thay đổi đã bị sửa: dòng %1 không khớp (%2).</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="58" />
         <location filename="../../gui/dashboard/tables.py" line="50" />
         <source>Status</source>
         <translation>Trạng thái</translation>
@@ -1506,6 +1631,7 @@
         <translation>đạt mục tiêu cuối vào năm %1 nếu giữ tốc độ này</translation>
     </message>
     <message>
+        <location filename="../../gui/city_view.py" line="82" />
         <location filename="../../gui/dashboard/trend.py" line="80" />
         <source>not at this pace</source>
         <translation>không đạt nếu giữ tốc độ này</translation>

@@ -21,9 +21,9 @@ def cycle_2025(demo_template):
 def test_the_demo_covers_every_unit_of_each_cycle(demo_service):
     assert demo_service.is_demo
     assert Counter(demo_service.store.unit(a.unit_code).kind.value for a in demo_service.store.assessments(2024)) == {
-        "district": 30, "department": 22}
+        "district": 30, "department": 21, "city": 1}
     assert Counter(demo_service.store.unit(a.unit_code).kind.value for a in demo_service.store.assessments(2025)) == {
-        "commune": 126, "department": 17}
+        "commune": 126, "department": 17, "city": 1}
 
 
 def test_ranks_are_within_peer_groups(cycle_2025):

@@ -71,7 +71,10 @@ def test_target_linked_indicators_measure_numbers(shipped, targets):
         assert targets.get(indicator.target_id) is not None
         assert indicator.answer.type in (AnswerType.PERCENT, AnswerType.RATIO, AnswerType.NUMBER, AnswerType.COUNT)
     ids = {i.target_id for _, i in linked}
-    assert {"online_tthc_share", "p4098_work_files_online_commune", "p4098_fibre_households"} <= ids
+    assert {"hn2025_commune_dossiers_online", "p4098_work_files_online_commune", "p4098_fibre_households"} <= ids
+    # the resolution's own online-procedure target is reached through the plans that serve it
+    served = {t.id for ident in ids for t in targets.chain(ident)}
+    assert {"online_tthc_share", "broadband_coverage", "de_share_each_sector"} <= served
 
 
 def test_texts_are_bilingual_and_normalised(shipped):

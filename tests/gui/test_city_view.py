@@ -1,0 +1,36 @@
+"""The Resolution 18 tab: every target in force with its status, the chosen target's derivation and the units
+furthest behind, clicked as a user does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.gui.conftest import SCREENSHOTS
+
+
+def _open_tab(qtbot, window):
+    tab_bar = window.tabs.tabBar()
+    index = window.tabs.indexOf(window.city_page)
+    QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: window.city_view is not None and window.city_view.progress is not None, timeout=20_000)
+    return window.city_view
+
+
+def test_the_resolution_18_tab_shows_every_target_and_who_is_behind(qtbot, window):
+    view = _open_tab(qtbot, window)
+    model = view.model
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Tỷ trọng kinh tế số trong GRDP" in texts
+    assert not any("KH 64" in (model.index(r, 7).data() or "") for r in range(model.rowCount()))
+    assert "đạt: 5" in view.summary.text() and "(dữ liệu mẫu)" in view.summary.text()
+    row = texts.index("Tỷ lệ hồ sơ TTHC mỗi xã, phường tiếp nhận trực tuyến")
+    rect = view.table.visualRect(model.index(row, 0))
+    view.table.scrollTo(model.index(row, 0))
+    rect = view.table.visualRect(model.index(row, 0))
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: "CQS01 ≥ 60%" in view.details.toPlainText(), timeout=5_000)
+    details = view.details.toPlainText()
+    assert "Các đơn vị chậm nhất" in details and ("Phường" in details or "Xã" in details)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "vi_10_resolution_18.png"))
