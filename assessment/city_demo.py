@@ -12,10 +12,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assessment.demo import _rng
+from assessment.demo import CITY_DEMO_CYCLES, _rng
 from assessment.model import Answer, DtiRank, IndicatorCode, Methodology, TargetSet, Unit
 
-CITY_DEMO_CYCLES = (2022, 2023, 2024, 2025)
 DEMO_NOTE = "Dữ liệu mẫu (demo data): không phải số liệu thống kê chính thức"
 # Starting points where the reference gives one (REFERENCE.md §1.7); others start from the seed.
 BASELINES = {"KTS01": 17.15, "HTS02": 88.0, "HTS03": 100.0}

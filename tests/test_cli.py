@@ -28,7 +28,7 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["cycle"] == 2025 and data["demo"] is True and "DỮ LIỆU MẪU" in data["demo_notice"]
-    assert len(data["units"]) == 143
+    assert len(data["units"]) == 144  # 126 communes, 17 departments and the city itself
     unit = next(u for u in data["units"] if u["unit_code"] == "00070")
     assert unit["unit_name"] == "Phường Hoàn Kiếm" and unit["kind"] == "commune"
     for key in ("methodology", "points", "max_points", "index", "band", "rank", "peer_count", "pillars", "indicators"):
@@ -97,7 +97,7 @@ def test_methodology_commands(tmp_path):
     text = run("methodology", "show", "hanoi-2025-commune", tmp=tmp_path).stdout
     assert "[NTS] Nhận thức số" in text
     listed = run("methodology", "list", tmp=tmp_path).stdout
-    assert listed.count("hanoi-") == 4
+    assert listed.count("hanoi-") == 5
 
 
 def test_targets_and_units_are_editable(demo_url, tmp_path):

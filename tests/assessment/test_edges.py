@@ -185,7 +185,8 @@ def test_after_the_last_milestone_the_last_one_is_the_target_and_the_line():
 
 
 def test_after_the_last_milestone_percent_of_target_scores_against_it(commune_2025):
-    target = Target("online_tthc_share", "chinh_quyen_so", Text("x", "x"), "percent", "min", ((2025, 80.0),))
+    target = Target("hn2025_commune_dossiers_online", "chinh_quyen_so", Text("x", "x"), "percent", "min",
+                    ((2025, 80.0),))
     matrix = build_matrix(commune_2025, 1, long_from_answers([[answer("CQS01", 40.0)]]))
     scores = score_batch(commune_2025, [WARD], matrix, ScoringContext(2027, TargetSet("t", (target,))))
     j = [i.code for i in commune_2025.indicators].index("CQS01")

@@ -18,6 +18,7 @@ EXPECTED = {
                                              "XHS": 8}),
     "hanoi-2024-department": ("department", 2024, None),
     "hanoi-2024-district": ("district", 2024, None),
+    "hanoi-city-r18": ("city", 2022, {"CQS": 7, "KTS": 3, "XHS": 2, "HTS": 3, "TQ": 1, "DTM": 1}),
 }
 
 
@@ -26,7 +27,7 @@ def shipped():
     return {m.id: m for m in shipped_methodologies()}
 
 
-def test_the_four_methodologies_ship(shipped):
+def test_the_five_methodologies_ship(shipped):
     assert set(shipped) == set(EXPECTED)
 
 
@@ -35,12 +36,15 @@ def test_structure(shipped, ident):
     m = shipped[ident]
     kind, first, counts = EXPECTED[ident]
     assert m.applies_to == {UnitKind(kind)} and m.cycle_from == first
-    assert m.max_points == 1000
-    assert sum(p.max_points for p in m.pillars) == 1000
+    # units follow the DTI's 1,000 points; the city scores 100 points per target (the index is the mean attainment)
+    total = 100 * sum(1 for i in m.indicators if i.max_points) if kind == "city" else 1000
+    assert m.max_points == total
+    assert sum(p.max_points for p in m.pillars) == total
     if counts:
         assert Counter(i.pillar for i in m.indicators) == counts
     assert not m.provenance.official_points and not m.provenance.official_wording
-    assert "1.000" in m.provenance.note.vi or "1,000" in m.provenance.note.en
+    if kind != "city":
+        assert "1.000" in m.provenance.note.vi or "1,000" in m.provenance.note.en
     assert len(m.bands) == 5
 
 
