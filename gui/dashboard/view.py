@@ -30,6 +30,7 @@ from assessment.comparison import PART_WEIGHTS
 from assessment.model import UnitKind
 from assessment.service import AssessmentService
 from gui.dashboard.export import export_table, export_widget
+from gui.dashboard.marks import legend_html
 from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend
 from gui.dashboard.radar import RadarChart
 from gui.dashboard.tables import (
@@ -124,6 +125,8 @@ class DashboardView(QWidget):
             "ranking": RankingChart(), "radar": RadarChart(), "heatmap": HeatmapChart(),
             "distribution": DistributionChart(), "targets": TargetMatrixChart(),
         }
+        for chart in self.charts.values():
+            chart.lang = self.lang
         self.trend = TrendChart()
         self.heat_order = QComboBox()
         self.heat_order.setAccessibleName(tr("Order the heatmap by"))
@@ -131,6 +134,9 @@ class DashboardView(QWidget):
         heat_layout = QVBoxLayout(heat_page)
         heat_layout.addWidget(self.heat_order)
         heat_layout.addWidget(self.charts["heatmap"], 1)
+        self.heat_legend = QLabel(legend_html())
+        self.heat_legend.setObjectName("heatLegend")
+        heat_layout.addWidget(self.heat_legend)
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.gap_goal = QDoubleSpinBox()

@@ -3,6 +3,18 @@
 <context>
     <name />
     <message>
+        <source>No data yet</source>
+        <translation>Chưa có dữ liệu</translation>
+    </message>
+    <message>
+        <source>(left out)</source>
+        <translation>(không tính)</translation>
+    </message>
+    <message>
+        <source>not linked or not applicable</source>
+        <translation>không gắn chỉ tiêu hoặc không áp dụng</translation>
+    </message>
+    <message>
         <location filename="../../gui/app.py" line="83" />
         <source>dxscore cannot start</source>
         <translation>dxscore không khởi động được</translation>
