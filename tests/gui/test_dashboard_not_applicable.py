@@ -119,3 +119,42 @@ def test_the_distribution_leaves_out_what_does_not_apply(departments):
     assert sum(1 for v in x if round(v) == column) == len(group) - 9
     legend = [label.text for _, label in chart.plotItem.legend.items]
     assert any("Không áp dụng" in t for t in legend) and any("Chưa có dữ liệu" in t for t in legend)
+
+
+def test_no_data_is_drawn_apart_from_zero_and_from_not_applicable(qtbot, departments):
+    """A pillar nobody has answered yet scores 0 by the rules; the charts show it as "no data" (blue-grey),
+    and a unit with nothing answered gets a mark at the foot of the ranking instead of an invisible bar."""
+    import dataclasses
+
+    from assessment.comparison import NO_DATA
+    from gui.dashboard.marks import NO_DATA_COLOUR
+
+    comparison = departments.comparison
+    group = comparison.group
+    last = len(group) - 1
+    states, index = group.pillar_state.copy(), group.pillar_index.copy()
+    states[last, :] = np.where(states[last, :] == NOT_APPLICABLE, NOT_APPLICABLE, NO_DATA)
+    index[last, ~np.isnan(index[last, :])] = 0.0
+    unit_states = group.index_state.copy()
+    unit_states[last] = NO_DATA
+    blank = dataclasses.replace(group, pillar_state=states, pillar_index=index, index_state=unit_states,
+                                index=np.where(np.arange(len(group)) == last, 0.0, group.index))
+    departments.show_comparison(dataclasses.replace(comparison, group=blank))
+    departments.tabs.setCurrentIndex(2)
+    heatmap = departments.charts["heatmap"]
+    qtbot.wait(50)
+    row = heatmap.order.index(last)
+    pixels = cell_pixels(heatmap, 0.5, row + 0.5, heatmap.grab().toImage())
+    assert all(near(p, QColor(NO_DATA_COLOUR)) for p in pixels)
+    ranking = departments.charts["ranking"]
+    x, y = ranking.unscored[NO_DATA].getData()
+    assert list(x) == [len(group)] and y[0] > 0  # a visible mark where the bar would be
+    assert all(len(item.opts["x"]) == 0 or len(group) not in item.opts["x"] for item in ranking.bars.values())
+    code = group.codes[last]
+    model = departments.peer_filter
+    r = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == code)
+    assert model.index(r, model.sourceModel().headers.index("NTS")).data() == "chưa có dữ liệu"
+    assert model.index(r, 3).data() == "chưa có dữ liệu"
+    departments.tabs.setCurrentIndex(0)
+    qtbot.wait(50)
+    departments.grab().save(str(SCREENSHOTS / "vi_dashboard_ranking_no_data.png"))
