@@ -50,7 +50,9 @@ class PeerGroup:
     pillar_index: np.ndarray  # (units, pillars), NaN where nothing applies
     pillar_state: np.ndarray  # (units, pillars) int8: SCORED, NOT_APPLICABLE or NO_DATA
     target_ids: tuple[str, ...]
-    target_status: np.ndarray  # (units, targets) of TargetStatus values (object), None where not linked
+    # (units, targets) of TargetStatus values (object); None where the unit has no such indicator or it does
+    # not apply to the unit (nothing to reach), so "not applicable" is never counted as "no data"
+    target_status: np.ndarray
     bands: tuple[Band, ...]
     # (units,) the inspectors' index beside `index`, NaN where nothing is appraised; the rank stays on the
     # self-assessed index (docs/decisions.md)
@@ -110,7 +112,7 @@ def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mappin
                 pillar_index[r, pillar_codes.index(pillar.code)] = pillar.index
                 pillar_state[r, pillar_codes.index(pillar.code)] = SCORED if pillar.code in answered else NO_DATA
         for indicator in card.indicators:
-            if indicator.target_id and indicator.target_status is not None:
+            if indicator.target_id and indicator.target_status is not None and indicator.applicable:
                 status[r, target_ids.index(indicator.target_id)] = indicator.target_status
     return PeerGroup(
         cycle=mine[0].cycle if mine else 0, kind=kind, codes=tuple(c.unit_code for c in mine),

@@ -17,7 +17,16 @@ from PySide6.QtWidgets import QToolTip
 from assessment.compare_area import Comparison
 from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED, STATUS_ORDER
 from assessment.model import Target
-from gui.dashboard.marks import NO_DATA_COLOUR, cell_text, na_brush, number, overlay, state_label
+from gui.dashboard.marks import (
+    NA_BACKGROUND,
+    NA_STRIPE,
+    NO_DATA_COLOUR,
+    cell_text,
+    na_brush,
+    number,
+    overlay,
+    state_label,
+)
 from gui.i18n import tr
 
 BAND_COLOURS = {1: "#c62828", 2: "#ef8a3c", 3: "#e3c21b", 4: "#7cb342", 5: "#1b7e3a", None: "#9e9e9e"}
@@ -32,7 +41,8 @@ def target_legend(comparison: Comparison, lang: str) -> str:
     """HTML under the matrix: the colours, then what each numbered column is."""
     chips = " ".join(f"<span style='background:{c}'>&nbsp;&nbsp;&nbsp;</span> {status_label(s)}"
                      for c, s in zip(STATUS_COLOURS, STATUS_ORDER, strict=True))
-    chips += f" <span style='border:1px solid #999'>&nbsp;&nbsp;&nbsp;</span> {tr('not linked or not applicable')}"
+    chips += (f" <span style='background:{NA_BACKGROUND}; color:{NA_STRIPE}'>&nbsp;╱╱&nbsp;</span> "
+              f"{tr('not linked or not applicable')}")
     names = []
     for k, target_id in enumerate(comparison.group.target_ids, start=1):
         target = comparison.targets.get(target_id)
@@ -362,6 +372,8 @@ class TargetMatrixChart(Chart):
         self.image.setLookupTable(np.array([QColor(c).getRgb()[:3] for c in ("#ffffff", *STATUS_COLOURS)],
                                            dtype=np.ubyte))
         self.invertY(True)
+        self.unscored = pg.ImageItem(axisOrder="row-major")  # stripes where the target does not apply
+        self.addItem(self.unscored)
         self.marker = pg.PlotDataItem(pen=pg.mkPen(SELECTED, width=3))
         self.addItem(self.marker)
 
@@ -373,6 +385,9 @@ class TargetMatrixChart(Chart):
         self.image.setImage(self.cells, levels=(0, 4), autoLevels=False)
         columns = max(len(group.target_ids), 1)
         self.image.setRect(0, 0, columns, max(len(group), 1))
+        states = np.where(self.cells == 0, NOT_APPLICABLE, SCORED).astype(np.int8)
+        self.unscored.setImage(overlay(states), autoLevels=False, levels=(0, 255))
+        self.unscored.setRect(0, 0, columns, max(len(group), 1))
         self.getAxis("bottom").setTicks([[(i + 0.5, str(i + 1)) for i in range(len(group.target_ids))]])
         step = max(1, len(group) // 30)
         self.getAxis("left").setTicks([[(r + 0.5, group.names[r].get(self.lang)[:22]) for r in range(len(group))

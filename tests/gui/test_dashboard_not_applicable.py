@@ -158,3 +158,23 @@ def test_no_data_is_drawn_apart_from_zero_and_from_not_applicable(qtbot, departm
     departments.tabs.setCurrentIndex(0)
     qtbot.wait(50)
     departments.grab().save(str(SCREENSHOTS / "vi_dashboard_ranking_no_data.png"))
+
+
+def test_a_target_that_does_not_apply_is_not_counted_as_no_data(qtbot, departments):
+    """An indicator declared not applicable has nothing to reach: its matrix cell is hatched, not "no data"."""
+    comparison = departments.comparison
+    group = comparison.group
+    matrix = departments.charts["targets"]
+    pairs = [(group.row(card.unit_code), group.target_ids.index(i.target_id)) for card in comparison.cards
+             for i in card.indicators if i.target_id and not i.applicable]
+    assert pairs  # eleven in the demo departments
+    for row, column in pairs:
+        assert matrix.cells[row, column] == 0 and group.target_status[row, column] is None
+    departments.tabs.setCurrentIndex(5)
+    qtbot.wait(50)
+    row, column = pairs[0]
+    pixels = cell_pixels(matrix, column + 0.5, row + 0.5, matrix.grab().toImage())
+    assert not any(near(p, QColor("#cfd8dc"), 12) for p in pixels)  # not the "no data" colour
+    assert len({p.lightness() // 30 for p in pixels}) >= 2  # striped
+    assert "Không áp dụng" in departments.target_legend.text() or "không áp dụng" in departments.target_legend.text()
+    departments.grab().save(str(SCREENSHOTS / "vi_dashboard_targets_departments.png"))
