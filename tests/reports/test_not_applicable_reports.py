@@ -1,4 +1,4 @@
-"""Issue 11.5 in print: a pillar that does not apply ("–", hatched) and one with nothing answered yet ("?",
+"""Issue 11.5 in print and in the Excel scores: a pillar that does not apply ("–", hatched) and one with nothing
 blue-grey) never look like a scored 0 in the booklet's heatmap or in a scorecard's charts and table, and the
 heatmap's legend names both (as the window's legend does)."""
 
@@ -97,3 +97,16 @@ def _count(image: QImage, colour: QColor, tolerance: int = 12) -> int:
                     <= tolerance:
                 found += 1
     return found
+
+
+def test_the_excel_scores_leave_not_applicable_empty_and_say_so(report_service, tmp_path):
+    import pandas as pd
+
+    path = report_service.reports.excel(year=2025, path=tmp_path / "scores.xlsx")
+    summary = pd.read_excel(path, sheet_name="Tổng hợp", header=1, dtype={"unit_code": str})
+    departments = summary[summary["kind"] == "department"]
+    without = departments[departments["KTS.state"] == "not_applicable"]
+    assert len(without) == 9
+    assert without["KTS.index"].isna().all()  # an empty cell, not 0
+    assert (departments.loc[departments["KTS.state"] == "scored", "KTS.index"] > 0).all()
+    assert set(summary["NTS.state"]) == {"scored"}
