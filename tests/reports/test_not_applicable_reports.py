@@ -1,6 +1,7 @@
-"""Issue 11.5 in print and in the Excel scores: a pillar that does not apply ("–", hatched) and one with nothing
-blue-grey) never look like a scored 0 in the booklet's heatmap or in a scorecard's charts and table, and the
-heatmap's legend names both (as the window's legend does)."""
+"""Issue 11.5 in print and in the Excel scores: a pillar that does not apply ("–", hatched) and one with
+nothing answered yet ("?", blue-grey) never look like a scored 0 in the booklet's heatmap or in a scorecard's
+charts and table, the heatmap's legend names both (as the window's legend does), and the Excel scores leave a
+not-applicable index empty with a state column beside it."""
 
 from __future__ import annotations
 
