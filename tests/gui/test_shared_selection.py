@@ -86,3 +86,16 @@ def test_filtering_the_compare_table_chooses_nothing(qtbot, window):
     qtbot.wait(300)
     assert 0 < board.peer_filter.rowCount() < 17  # the first row went out of view
     assert window.controller.session is before
+
+
+def test_the_review_table_does_not_show_an_unanswered_indicator_as_zero(qtbot, window):
+    """Issue 11.5 on the Review tab: ATT02 of Sở Nội vụ is not answered; it reads "Chưa trả lời", not "0 / 20"."""
+    board = compare(qtbot, window, 2025, "department")
+    click_row(qtbot, board.table, 2, "SO_NOI_VU")
+    qtbot.waitUntil(lambda: entry_shows(window, "SO_NOI_VU", 2025), timeout=10_000)
+    window.tabs.setCurrentWidget(window.review)
+    review = window.review
+    qtbot.waitUntil(lambda: review.sheet is not None and review.unit_code == "SO_NOI_VU", timeout=10_000)
+    row = next(r for r in range(review.model.rowCount()) if review.model.row_code(r) == "ATT02")
+    shown = review.model.index(row, 2).data()
+    assert shown.startswith("Chưa trả lời") and not shown.startswith("0")
