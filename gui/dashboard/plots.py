@@ -275,7 +275,7 @@ class HeatmapChart(Chart):
         column = min(max(int(point.x()), 0), len(group.pillar_codes) - 1)
         state = int(group.pillar_state[row, column])
         shown = cell_text(group.pillar_index[row, column], state, self.lang)
-        if state != SCORED:
+        if state == NOT_APPLICABLE:
             shown += f" ({state_label(state).lower()})"
         return (f"{self.unit_summary(row)}\n{group.pillar_codes[column]} {group.pillar_names[column].get(self.lang)}"
                 f": {shown}")

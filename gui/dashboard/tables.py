@@ -3,6 +3,8 @@ results per indicator, and the district view across the 2025 reform. Sorting use
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
@@ -18,6 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 11  # what an Excel/CSV cell holds: a number, text, or empty
+NUMBER = re.compile(r"[+-]?[\d.,]+")  # a cell showing just a number ("0,7634", "12"), not "4 Nâng cao"
 
 
 def _number(value: float | None, digits: int = 3) -> str:
@@ -60,8 +63,7 @@ class _Table(RowsTableModel):
 
 def _exported(display: str, sort: object) -> object:
     """A number as a number (the sort value) where the cell shows one; any other cell as it is shown."""
-    if isinstance(sort, float | int) and not isinstance(sort, bool) and display.lstrip("-+")[:1].isdigit() \
-            and "/" not in display:
+    if isinstance(sort, float | int) and not isinstance(sort, bool) and NUMBER.fullmatch(display):
         return sort
     return None if display in ("—", "") else display
 
@@ -105,8 +107,13 @@ class PeerFilter(QSortFilterProxyModel):
         self.query = ""
 
     def set_query(self, text: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.9 (pyproject allows 6.8)
+            self.query = fold(text.strip())
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()  # 6.9+: invalidateRowsFilter() is deprecated
         self.query = fold(text.strip())
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if not self.query:

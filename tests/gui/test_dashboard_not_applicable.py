@@ -107,6 +107,8 @@ def test_the_table_and_its_export_say_not_applicable(qtbot, departments, tmp_pat
     scored = next(c for c in departments.comparison.group.codes if c not in without_kts(departments))
     assert isinstance(exported[scored][headers.index("KTS")].value, int | float)  # numbers stay numbers
     assert isinstance(exported[scored][headers.index("Chỉ số")].value, int | float)
+    assert isinstance(exported[scored][headers.index("Hạng")].value, int)
+    assert str(exported[scored][headers.index("Mức")].value)[2:]  # "4 Nâng cao": the band's name, not just 4
     csv = export_table(departments.peers, tmp_path / "peers.csv").read_text(encoding="utf-8-sig")
     assert csv.count("Không áp dụng") == 9
 
