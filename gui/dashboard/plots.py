@@ -84,14 +84,13 @@ class Chart(pg.PlotWidget):
         return self.unit_summary(row)
 
     def unit_summary(self, row: int) -> str:
-        """Rank, name and code, then index and band: what every chart's tooltip starts with."""
+        """Name and code, then index, band and rank in the group: what every chart's tooltip starts with."""
         group = self.comparison.group
         bands = {b.code: b.name.get(self.lang) for b in group.bands}
         band = group.band[row]
-        rank = f"{group.rank[row]}. " if group.rank[row] else ""
         index = cell_text(group.index[row], int(group.index_state[row]), self.lang, 4)
         shown_band = f"{band} {bands.get(band, '')}".strip() if band is not None else "—"
-        return (f"{rank}{group.names[row].get(self.lang)} ({group.codes[row]})\n"
+        return (f"{group.names[row].get(self.lang)} ({group.codes[row]})\n"
                 f"{tr('Index')}: {index} · {tr('Band')}: {shown_band} · {tr('Rank')}: {group.rank[row] or '—'}"
                 f"/{len(group)}")
 
