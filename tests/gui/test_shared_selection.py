@@ -99,3 +99,23 @@ def test_the_review_table_does_not_show_an_unanswered_indicator_as_zero(qtbot, w
     row = next(r for r in range(review.model.rowCount()) if review.model.row_code(r) == "ATT02")
     shown = review.model.index(row, 2).data()
     assert shown.startswith("Chưa trả lời") and not shown.startswith("0")
+
+
+def test_the_compare_tab_opens_on_the_unit_open_in_data_entry(qtbot, window):
+    """The dashboard is built when first shown: it starts on the unit (its cycle and peer group) being edited."""
+    assert window.dashboard is None
+    window.cycle.setCurrentIndex(window.cycle.findData(2024))
+    code = "SO_TU_PHAP"
+    found = window.unit_filter.match(window.unit_filter.index(0, 0), CODE_ROLE, code, 1,
+                                     Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+    window.unit_tree.scrollTo(found)
+    QTest.mouseClick(window.unit_tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.unit_tree.visualRect(found).center())
+    qtbot.waitUntil(lambda: entry_shows(window, code, 2024), timeout=10_000)
+    window.tabs.setCurrentIndex(1)
+    board = window.dashboard
+    qtbot.waitUntil(lambda: board.comparison is not None and board.busy.isHidden()
+                    and board.comparison.group.kind == UnitKind.DEPARTMENT and board.comparison.group.cycle == 2024
+                    and board.selected_code == code, timeout=20_000)
+    assert board.table.currentIndex().data(CODE_ROLE) == code
+    assert entry_shows(window, code, 2024)  # nothing else was opened on the way
