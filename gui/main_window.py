@@ -44,6 +44,8 @@ from gui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    selection: tuple[str, int] | None = None  # the unit and cycle chosen last, app-wide (Data entry, Compare)
+
     def __init__(self, service: AssessmentService, settings: Settings, runner: TaskRunner | None = None,
                  lang: str | None = None, opener: Callable[[], AssessmentService] | None = None) -> None:
         super().__init__()
@@ -288,8 +290,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Ready."))
         self._enable_actions()
         self._follow_review()
-        if self.dashboard is not None:  # one selection for the whole window (README)
+        # one selection for the whole window (README); a reopen of the same unit (a status change, a refresh)
+        # leaves the Compare tab where the user has taken it
+        if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
+        self.selection = (unit.code, session.year)
 
     def select_unit(self, code: str, year: int) -> None:
         """A unit chosen on the Compare tab: Data entry (and so Review) shows it, in the cycle compared."""
