@@ -180,3 +180,9 @@ def test_a_target_that_does_not_apply_is_not_counted_as_no_data(qtbot, departmen
     assert len({p.lightness() // 30 for p in pixels}) >= 2  # striped
     assert "Không áp dụng" in departments.target_legend.text() or "không áp dụng" in departments.target_legend.text()
     departments.grab().save(str(SCREENSHOTS / "vi_dashboard_targets_departments.png"))
+
+
+def test_the_peer_table_model_holds_up(qtmodeltester, departments):
+    """Qt's model checks over the table with its shaded, explained not-applicable cells."""
+    qtmodeltester.check(departments.peers)
+    qtmodeltester.check(departments.peer_filter)
