@@ -16,6 +16,11 @@ from assessment.model import Band, LineageLink, Methodology, Scorecard, TargetSt
 
 STATUS_ORDER = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND, TargetStatus.NO_DATA)
 
+# What a cell of `PeerGroup.pillar_state` (and `index_state`) says: a score, "not applicable" (nothing in it
+# applies to the unit: the index is NaN) or "no data" (it applies but nothing in it is answered yet: the index
+# is the 0 the rules give, which every chart, table and export must show apart from a scored 0).
+SCORED, NOT_APPLICABLE, NO_DATA = 0, 1, 2
+
 # How much a predecessor commune weighs when a 2025 commune's result is carried back to its former district:
 # a proxy for the share of population it brought (NQ 1656's wording of each part, communes.yaml).
 PART_WEIGHTS: Mapping[str, float] = {
@@ -43,13 +48,17 @@ class PeerGroup:
     pillar_codes: tuple[str, ...]
     pillar_names: tuple[Text, ...]
     pillar_index: np.ndarray  # (units, pillars), NaN where nothing applies
+    pillar_state: np.ndarray  # (units, pillars) int8: SCORED, NOT_APPLICABLE or NO_DATA
     target_ids: tuple[str, ...]
-    target_status: np.ndarray  # (units, targets) of TargetStatus values (object), None where not linked
+    # (units, targets) of TargetStatus values (object); None where the unit has no such indicator or it does
+    # not apply to the unit (nothing to reach), so "not applicable" is never counted as "no data"
+    target_status: np.ndarray
     bands: tuple[Band, ...]
     # (units,) the inspectors' index beside `index`, NaN where nothing is appraised; the rank stays on the
     # self-assessed index (docs/decisions.md)
     appraised_index: np.ndarray
     status: tuple[str, ...]  # (units,) AssessmentStatus values: where each assessment stands
+    index_state: np.ndarray  # (units,) int8: SCORED, NOT_APPLICABLE (nothing applies) or NO_DATA (nothing answered)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -94,13 +103,16 @@ def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mappin
                 pillar_names[pillar.code] = pillar.name
     target_ids = sorted({i.target_id for c in mine for i in c.indicators if i.target_id})
     pillar_index = np.full((len(mine), len(pillar_codes)), np.nan)
+    pillar_state = np.full((len(mine), len(pillar_codes)), NOT_APPLICABLE, dtype=np.int8)
     status = np.full((len(mine), len(target_ids)), None, dtype=object)
     for r, card in enumerate(mine):
+        answered = {i.pillar for i in card.indicators if i.applicable and i.answered}
         for pillar in card.pillars:
             if pillar.code in pillar_names and pillar.index is not None:
                 pillar_index[r, pillar_codes.index(pillar.code)] = pillar.index
+                pillar_state[r, pillar_codes.index(pillar.code)] = SCORED if pillar.code in answered else NO_DATA
         for indicator in card.indicators:
-            if indicator.target_id and indicator.target_status is not None:
+            if indicator.target_id and indicator.target_status is not None and indicator.applicable:
                 status[r, target_ids.index(indicator.target_id)] = indicator.target_status
     return PeerGroup(
         cycle=mine[0].cycle if mine else 0, kind=kind, codes=tuple(c.unit_code for c in mine),
@@ -113,8 +125,15 @@ def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mappin
         pillar_index=pillar_index, target_ids=tuple(target_ids), target_status=status, bands=bands,
         appraised_index=np.array([np.nan if c.appraised_index is None else c.appraised_index for c in mine],
                                  dtype=float),
-        status=tuple(c.status.value for c in mine),
+        status=tuple(c.status.value for c in mine), pillar_state=pillar_state, index_state=_index_state(mine),
     )
+
+
+def _index_state(cards: Sequence[Scorecard]) -> np.ndarray:
+    """Per unit: NOT_APPLICABLE without an index, NO_DATA when nothing that applies is answered, else SCORED."""
+    return np.array([NOT_APPLICABLE if c.index is None else
+                     SCORED if any(i.applicable and i.answered for i in c.indicators) else NO_DATA
+                     for c in cards], dtype=np.int8)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ from gui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    selection: tuple[str, int] | None = None  # the unit and cycle chosen last, app-wide (Data entry, Compare)
+
     def __init__(self, service: AssessmentService, settings: Settings, runner: TaskRunner | None = None,
                  lang: str | None = None, opener: Callable[[], AssessmentService] | None = None) -> None:
         super().__init__()
@@ -292,6 +294,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Ready."))
         self._enable_actions()
         self._follow_review()
+        # one selection for the whole window (README); a reopen of the same unit (a status change, a refresh)
+        # leaves the Compare tab where the user has taken it
+        if self.dashboard is not None and (unit.code, session.year) != self.selection:
+            self.dashboard.show_unit(unit.code, unit.kind, session.year)
+        self.selection = (unit.code, session.year)
+
+    def select_unit(self, code: str, year: int) -> None:
+        """A unit chosen on the Compare tab: Data entry (and so Review) shows it, in the cycle compared."""
+        if self.cycle.findData(year) >= 0 and year != self.year:
+            self.cycle.blockSignals(True)  # _cycle_changed would reopen the previous unit first
+            self.cycle.setCurrentIndex(self.cycle.findData(year))
+            self.cycle.blockSignals(False)
+            self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
+            self.unit_tree.expandAll()
+        self.unit_tree.selectionModel().blockSignals(True)  # the tree follows; it does not open a second time
+        found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, code, 1,
+                                       Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        self.unit_tree.setCurrentIndex(found[0] if found else QModelIndex())  # hidden by the search: none
+        self.unit_tree.selectionModel().blockSignals(False)
+        session = self.controller.session
+        if session is None or (session.unit.code, session.year) != (code, self.year):
+            self.open_unit(code)
 
     def _scored(self, card: Scorecard) -> None:
         if self.form is not None:
@@ -426,7 +450,11 @@ class MainWindow(QMainWindow):
             from gui.dashboard.view import DashboardView
 
             self.dashboard = DashboardView(self.service, self.runner, self.lang)
+            self.dashboard.chosen.connect(self.select_unit)
             self.dashboard_page.layout().addWidget(self.dashboard)
+            if self.controller.session is not None:
+                unit = self.controller.session.unit
+                self.dashboard.show_unit(unit.code, unit.kind, self.controller.session.year)
             self.statusBar().showMessage(tr("Ready."))
         self._follow_review()
 

@@ -95,8 +95,11 @@ class ReviewTableModel(RowsTableModel):
                 return score.code
             if column == 1:
                 return row.question
-            if column == 2:
-                return f"{_points(score.points)} / {_points(score.max_points)}"
+            if column == 2:  # not applicable and not answered must not read as a scored 0
+                if not score.applicable:
+                    return tr("not applicable")
+                shown = f"{_points(score.points)} / {_points(score.max_points)}"
+                return f"{tr('No answer')} ({shown})" if score.missing else shown
             if column == 3:
                 return _points(score.appraised_points)
             if column == 4:

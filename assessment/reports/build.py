@@ -136,9 +136,10 @@ def _previous(data: CycleData, unit_code: str) -> tuple[int, Standing] | None:
 def _pillars(card: Scorecard, m: Methodology, group: PeerGroup, previous: tuple[int, Standing] | None
              ) -> tuple[PillarRow, ...]:
     before = previous[1].pillars if previous else {}
+    answered = {i.pillar for i in card.indicators if i.applicable and i.answered}
     return tuple(PillarRow(p.code, m.pillar(p.code).name.vi, p.points, p.max_points, p.index,
                            group.pillar_average.get(p.code), before.get(p.code), p.scored, p.appraised_points,
-                           p.appraised_index)
+                           p.appraised_index, p.index is None or p.code in answered)
                  for p in card.pillars)
 
 
@@ -248,7 +249,8 @@ def booklet_view(data: CycleData, scorecards: Sequence[ScorecardView]) -> Bookle
 
 
 def _ranking_row(view: ScorecardView, pillar_codes: tuple[str, ...]) -> RankingRow:
-    by_code = {p.code: p.index for p in view.pillars}
+    by_code = {p.code: p for p in view.pillars}
     return RankingRow(view.rank, view.unit_code, view.unit_name, view.subtype, view.points, view.max_points,
                       view.index, view.band_code, view.band_name, view.change,
-                      tuple(by_code.get(c) for c in pillar_codes))
+                      tuple(by_code[c].index if c in by_code else None for c in pillar_codes),
+                      tuple(by_code[c].answered if c in by_code else True for c in pillar_codes))

@@ -96,7 +96,8 @@ class Chart(Flowable):
 
 
 def radar(view: ScorecardView, width: float = 250, height: float = 215) -> Chart:
-    rows = tuple((p.code, p.name) for p in view.pillars if p.index is not None and p.scored)
+    # a spoke only where the unit has a score: not applicable and not yet answered are never drawn as 0
+    rows = tuple((p.code, p.name) for p in view.pillars if p.index is not None and p.scored and p.answered)
     front = Drawing(width, height)
     if len(rows) < 3:
         front.add(chart_text(width / 2, height / 2, "Không đủ trụ cột để vẽ biểu đồ", 8, "middle"))
@@ -177,8 +178,9 @@ def pillar_bars(view: ScorecardView, width: float = 255, height: float = 215) ->
     front = Drawing(width, height)
     for i, row in enumerate(rows):
         y = g.y(i)
-        if row.index is None:
-            front.add(chart_text(g.x0 + 4, y + g.bar_h / 2 - 2.4, "không áp dụng", 6.4, color=MUTED))
+        if row.index is None or not row.answered:
+            words = "không áp dụng" if row.index is None else "chưa có dữ liệu"
+            front.add(chart_text(g.x0 + 4, y + g.bar_h / 2 - 2.4, words, 6.4, color=MUTED))
             continue
         front.add(Rect(g.x0, y, g.scale * min(row.index, 1.0), g.bar_h, fillColor=UNIT, strokeColor=None))
         if row.peer_average is not None:

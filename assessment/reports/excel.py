@@ -4,7 +4,9 @@ Sheets: "Tổng hợp" (units × pillars), one "Chỉ số - <kind>" sheet per k
 "Chi tiết" (one row per unit × indicator, with values and target status) and "Thông tin". Each data sheet has
 the Vietnamese header in row 1 and the stable column key in row 2 (`pd.read_excel(f, sheet, header=1)` reads
 the keys). Keys are codes, never positions or wording: unit fields by name (`unit_code`, `index`…), pillars
-as `<PILLAR>.points|max_points|index`, indicators as `<CODE>.points`. Indicator codes are stable across
+as `<PILLAR>.points|max_points|index|state`, indicators as `<CODE>.points`. A pillar's `state` says what its
+index is: `scored`, `not_applicable` (nothing in it applies: the index cell is empty, never 0) or `no_data`
+(it applies but nothing in it is answered yet: the index is the rules' 0). Indicator codes are stable across
 methodology versions by design (a code keeps its meaning; crosswalks list the renamed, merged and dropped
 ones), and "Chi tiết" adds `current_code`, the code in the newest methodology of the same kind.
 """
@@ -74,12 +76,15 @@ def _summary(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology
             "appraised_index": card.appraised_index,
             "appraised_band_code": card.appraised_band.code if card.appraised_band else None}
         m = methodologies[_key(card)]
+        answered = {i.pillar for i in card.indicators if i.applicable and i.answered}
         for p in card.pillars:
             name = m.pillar(p.code).name.vi
-            for field, label in (("points", "điểm"), ("max_points", "tối đa"), ("index", "chỉ số")):
+            for field, label in (("points", "điểm"), ("max_points", "tối đa"), ("index", "chỉ số"),
+                                 ("state", "tình trạng (mã)")):
                 headers.setdefault(f"{p.code}.{field}", f"{name} ({p.code}) — {label}")
+            state = "not_applicable" if p.index is None else "scored" if p.code in answered else "no_data"
             row.update({f"{p.code}.points": p.points, f"{p.code}.max_points": p.max_points,
-                        f"{p.code}.index": p.index})
+                        f"{p.code}.index": p.index, f"{p.code}.state": state})
         rows.append(row)
     return _frame(rows, headers)
 

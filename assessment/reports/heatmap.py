@@ -1,4 +1,6 @@
-"""The booklet's heatmap: units (in ranking order) × pillar indices, drawn with reportlab.graphics shapes."""
+"""The booklet's heatmap: units (in ranking order) × pillar indices, drawn with reportlab.graphics shapes.
+A pillar that does not apply is a pale hatched cell marked "–", one that applies but has nothing answered yet
+a blue-grey cell marked "?": neither looks like a scored 0 (red), and the legend names both, as the window does."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -16,6 +18,8 @@ from assessment.reports.fonts import FONT
 from assessment.reports.view import BookletView, RankingRow
 
 HEAT_STOPS = ((0.0, "#e8877f"), (0.4, "#f6c38b"), (0.6, "#fbeaa0"), (0.8, "#b5dc9a"), (1.0, "#62b37a"))
+NA_FILL, NA_STRIPE, NO_DATA_FILL = "#f4f4f4", "#9e9e9e", "#cfd8dc"  # the dashboard's colours (gui/dashboard/marks)
+NA_MARK, NO_DATA_MARK = "–", "?"
 
 
 def heat_color(value: float | None) -> colors.Color:
@@ -65,13 +69,34 @@ def _heat_panel(g: Group, booklet: BookletView, rows: Sequence[RankingRow], x: f
         y -= row_h
         name = _fit(f"{row.rank or '—'}. {row.unit_name}", name_w - 4, size)
         g.add(chart_text(x + 2, y + row_h / 2 - size * 0.35, name, size))
+        answered = (*(row.pillar_answered or (True,) * len(codes)), True)
         for j, value in enumerate((*row.pillar_index, row.index)):
             cx = x + name_w + j * cell_w + (gap if j == len(codes) else 0)
-            g.add(Rect(cx, y, cell_w, row_h, fillColor=heat_color(value), strokeColor=colors.white,
-                       strokeWidth=0.4))
-            text = "–" if value is None else labels.number(value * 100, 0)
+            text = _cell(g, cx, y, cell_w, row_h, value, answered[j])
             g.add(chart_text(cx + cell_w / 2, y + row_h / 2 - size * 0.35, text, size * 0.95, "middle",
                              bold=j == len(codes)))
+
+
+def _cell(g: Group, x: float, y: float, w: float, h: float, value: float | None, answered: bool) -> str:
+    """Paint one cell; the text it carries."""
+    if value is None:
+        g.add(Rect(x, y, w, h, fillColor=colors.HexColor(NA_FILL), strokeColor=colors.white, strokeWidth=0.4))
+        _hatch(g, x, y, w, h)
+        return NA_MARK
+    if not answered:
+        g.add(Rect(x, y, w, h, fillColor=colors.HexColor(NO_DATA_FILL), strokeColor=colors.white, strokeWidth=0.4))
+        return NO_DATA_MARK
+    g.add(Rect(x, y, w, h, fillColor=heat_color(value), strokeColor=colors.white, strokeWidth=0.4))
+    return labels.number(value * 100, 0)
+
+
+def _hatch(g: Group, x: float, y: float, w: float, h: float, step: float = 3.5) -> None:
+    """Stripes going up to the right, kept inside the cell: each satisfies (x' - x) - (y' - y) = s."""
+    s = -h + step / 2
+    while s < w:
+        g.add(Line(x + max(0.0, s), y + max(0.0, -s), x + min(w, s + h), y + min(h, w - s),
+                   strokeColor=colors.HexColor(NA_STRIPE), strokeWidth=0.5))
+        s += step
 
 
 def _fit(text: str, width: float, size: float) -> str:
@@ -84,8 +109,16 @@ def _fit(text: str, width: float, size: float) -> str:
 
 def _heat_legend(d: Drawing, booklet: BookletView, width: float, top: float) -> None:
     """Line 1: how to read the cells; below: the colour scale, and the pillar names beside it."""
-    d.add(chart_text(0, top - 7, "Ô màu: chỉ số × 100 (đỏ: 0, xanh: 100); cột “Chung”: chỉ số chung; "
-                                 "“–”: trụ cột không áp dụng.", 6.8))
+    first = "Ô màu: chỉ số × 100 (đỏ: 0, xanh: 100); cột “Chung”: chỉ số chung."
+    d.add(chart_text(0, top - 7, first, 6.8))
+    x = stringWidth(first, FONT, 6.8) + 12
+    for value, answered, words in ((None, True, f"“{NA_MARK}”: Không áp dụng"),
+                                   (0.0, False, f"“{NO_DATA_MARK}”: Chưa có dữ liệu")):
+        chip = Group()
+        _cell(chip, x, top - 9, 10, 8, value, answered)
+        d.add(chip)
+        d.add(chart_text(x + 13, top - 7, words, 6.8))
+        x += 13 + stringWidth(words, FONT, 6.8) + 12
     for k in range(21):
         d.add(Rect(k * 7, top - 22, 7, 7, fillColor=heat_color(k / 20), strokeColor=None))
     d.add(chart_text(0, top - 30, "0", 6))

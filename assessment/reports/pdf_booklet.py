@@ -140,7 +140,8 @@ def _stripes(rows: int) -> list[tuple]:  # type: ignore[type-arg]
 def _heatmap(booklet: BookletView) -> list[Flowable]:
     s = styles()
     height = PAGE_H - MARGIN_TOP - FOOTER_H - 4 * mm - 40
-    intro = "Chỉ số từng trụ cột × 100, theo thứ hạng chung; “–”: trụ cột không áp dụng cho đơn vị."
+    intro = ("Chỉ số từng trụ cột × 100, theo thứ hạng chung; “–”: trụ cột không áp dụng cho đơn vị; "
+             "“?”: chưa có dữ liệu (trụ cột áp dụng nhưng chưa trả lời chỉ số nào, theo quy tắc tính 0 điểm).")
     return [Paragraph(f"BẢN ĐỒ NHIỆT CHỈ SỐ THEO TRỤ CỘT NĂM {booklet.cycle}", s["subtitle"]),
             Table([[Paragraph(intro, s["small"])]], colWidths=[WIDTH], style=plain()),
             Painted(heatmap(booklet, WIDTH, height))]

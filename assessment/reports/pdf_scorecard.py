@@ -133,7 +133,8 @@ def _pillar_table(view: ScorecardView) -> Table:
     for p in view.pillars:
         name = p.name if stringWidth(p.name, FONT, 7.6) <= limit else block(Run(p.name, 7.6))
         data.append([p.code, name, labels.points(p.points), *([labels.points(p.appraised_points)] if appraised else []),
-                     labels.points(p.max_points), labels.index(p.index), labels.index(p.peer_average),
+                     labels.points(p.max_points), labels.index(p.index) if p.answered else "chưa có\ndữ liệu",
+                     labels.index(p.peer_average),
                      labels.signed_index(p.change)])
     data.append(["", "Tổng", labels.points(view.points), *([labels.points(view.appraised_points)] if appraised else []),
                  labels.points(view.max_points), labels.index(view.index), labels.index(view.peer_average),

@@ -33,6 +33,7 @@ class PillarRow:
     scored: bool = True
     appraised_points: float | None = None  # set once the assessment is appraised (see model.Scorecard)
     appraised_index: float | None = None
+    answered: bool = True  # False: the pillar applies but nothing in it is answered ("chưa có dữ liệu", not 0)
 
     @property
     def change(self) -> float | None:
@@ -184,7 +185,8 @@ class RankingRow:
     band_code: int | None
     band_name: str
     change: float | None
-    pillar_index: tuple[float | None, ...]  # aligned with BookletView.pillars
+    pillar_index: tuple[float | None, ...]  # aligned with BookletView.pillars; None: the pillar does not apply
+    pillar_answered: tuple[bool, ...] = ()  # aligned too: False where it applies but nothing is answered yet
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
+
+from gui.dashboard.tables import EXPORT_ROLE
 
 
 def export_widget(widget: QWidget, path: Path, *, svg: bool) -> Path:
@@ -27,10 +29,17 @@ def export_widget(widget: QWidget, path: Path, *, svg: bool) -> Path:
     return path
 
 
-def table_rows(model: QAbstractItemModel) -> tuple[list[str], list[list[str]]]:
+def table_rows(model: QAbstractItemModel) -> tuple[list[str], list[list[object]]]:
+    """Headers and cells as exported: numbers as numbers, a pillar that does not apply or has no data as its
+    words ("Không áp dụng", "Chưa có dữ liệu"), never as the 0 or -1 it sorts by (EXPORT_ROLE)."""
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
-    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    rows = [[_cell(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
     return headers, rows
+
+
+def _cell(index: QModelIndex) -> object:
+    exported = index.data(EXPORT_ROLE)
+    return index.data() if exported is None and index.data() not in ("—", "–", "") else exported
 
 
 def export_table(model: QAbstractItemModel, path: Path) -> Path:

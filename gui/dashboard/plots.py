@@ -1,6 +1,8 @@
 """Peer-group charts drawn with pyqtgraph from a `Comparison` (plain data from the service): ranking,
-heatmap, distribution per pillar and the target-status matrix. Each chart emits `unit_clicked(code)` and
-highlights the selected unit; none of them touches the database."""
+heatmap, distribution per pillar and the target-status matrix. Each chart emits `unit_clicked(code)`,
+highlights the selected unit and, on hover, names the unit under the mouse with its index, band and rank in the
+window's language; none of them touches the database. "Not applicable" and "no data" never look like a 0
+(gui/dashboard/marks.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,18 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
 from assessment.compare_area import Comparison
-from assessment.comparison import STATUS_ORDER
+from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED, STATUS_ORDER
 from assessment.model import Target
+from gui.dashboard.marks import (
+    NA_BACKGROUND,
+    NA_STRIPE,
+    NO_DATA_COLOUR,
+    cell_text,
+    na_brush,
+    number,
+    overlay,
+    state_label,
+)
 from gui.i18n import tr
 
 BAND_COLOURS = {1: "#c62828", 2: "#ef8a3c", 3: "#e3c21b", 4: "#7cb342", 5: "#1b7e3a", None: "#9e9e9e"}
@@ -29,6 +41,8 @@ def target_legend(comparison: Comparison, lang: str) -> str:
     """HTML under the matrix: the colours, then what each numbered column is."""
     chips = " ".join(f"<span style='background:{c}'>&nbsp;&nbsp;&nbsp;</span> {status_label(s)}"
                      for c, s in zip(STATUS_COLOURS, STATUS_ORDER, strict=True))
+    chips += (f" <span style='background:{NA_BACKGROUND}; color:{NA_STRIPE}'>&nbsp;╱╱&nbsp;</span> "
+              f"{tr('not linked or not applicable')}")
     names = []
     for k, target_id in enumerate(comparison.group.target_ids, start=1):
         target = comparison.targets.get(target_id)
@@ -49,6 +63,7 @@ class Chart(pg.PlotWidget):
     """A plot over the comparison's units; subclasses map a scene point to a unit row."""
 
     unit_clicked = Signal(str)
+    lang = "vi"  # the window's language, set by the dashboard: names and numbers in tooltips
 
     def __init__(self, title: str) -> None:
         super().__init__(background="w")
@@ -66,16 +81,31 @@ class Chart(pg.PlotWidget):
         return None
 
     def describe(self, row: int, point: QPointF) -> str:
+        return self.unit_summary(row)
+
+    def unit_summary(self, row: int) -> str:
+        """Name and code, then index, band and rank in the group: what every chart's tooltip starts with."""
         group = self.comparison.group
-        return f"{group.names[row].vi} ({group.codes[row]})"
+        bands = {b.code: b.name.get(self.lang) for b in group.bands}
+        band = group.band[row]
+        index = cell_text(group.index[row], int(group.index_state[row]), self.lang, 4)
+        shown_band = f"{band} {bands.get(band, '')}".strip() if band is not None else "—"
+        return (f"{group.names[row].get(self.lang)} ({group.codes[row]})\n"
+                f"{tr('Index')}: {index} · {tr('Band')}: {shown_band} · {tr('Rank')}: {group.rank[row] or '—'}"
+                f"/{len(group)}")
 
     def _hover(self, scene_pos: QPointF) -> None:
         if self.comparison is None or not self.plotItem.vb.sceneBoundingRect().contains(scene_pos):
+            QToolTip.hideText()
             return
         point = self.plotItem.vb.mapSceneToView(scene_pos)
         row = self.row_at(point)
-        if row is not None:
-            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), self.describe(row, point), self)
+        if row is None:
+            QToolTip.hideText()
+            return
+        # QGraphicsView.mapFromScene gives viewport coordinates as a QPoint already
+        where = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
+        QToolTip.showText(where, self.describe(row, point), self.viewport())
 
     def _click(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.comparison is None or event.button() != Qt.MouseButton.LeftButton:
@@ -120,7 +150,16 @@ class RankingChart(Chart):
         # the inspectors' index beside the self-assessed bar, once anything has been appraised
         self.appraised = pg.ScatterPlotItem(x=[], y=[], symbol="d", size=15, brush=pg.mkBrush("#b3122e"),
                                             pen=pg.mkPen("#ffffff", width=1.5))
-        for item in (*self.bars.values(), self.highlight, self.average, self.goal, self.appraised):
+        # a unit without a score has no bar: a mark at the foot says why, never a bar of height 0
+        self.unscored = {
+            NO_DATA: pg.ScatterPlotItem(x=[], y=[], symbol="s", size=11, brush=pg.mkBrush(NO_DATA_COLOUR),
+                                        pen=pg.mkPen("#607d8b"), name=state_label(NO_DATA)),
+            NOT_APPLICABLE: pg.ScatterPlotItem(x=[], y=[], symbol="s", size=11, brush=na_brush(),
+                                               pen=pg.mkPen("#757575"), name=state_label(NOT_APPLICABLE)),
+        }
+        self.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 220))
+        for item in (*self.bars.values(), self.highlight, self.average, self.goal, self.appraised,
+                     *self.unscored.values()):
             self.addItem(item)
         self.setYRange(0, 1.05)
 
@@ -129,9 +168,13 @@ class RankingChart(Chart):
         self.heights = np.nan_to_num(group.index)
         positions = np.arange(1, len(group) + 1)
         bands = np.array([b if b is not None else 0 for b in group.band])
+        scored = group.index_state == SCORED
         for band, item in self.bars.items():
-            members = bands == (band if band is not None else 0)
+            members = (bands == (band if band is not None else 0)) & scored
             item.setOpts(x=positions[members], height=self.heights[members])
+        for state, item in self.unscored.items():
+            members = group.index_state == state
+            item.setData(x=positions[members], y=np.full(int(members.sum()), 0.03))
         appraised = ~np.isnan(group.appraised_index)
         self.appraised.setData(x=positions[appraised], y=group.appraised_index[appraised])
         self.setTitle(tr("Ranking: index per unit") + ("  ◆ " + tr("appraised") if appraised.any() else ""),
@@ -161,11 +204,11 @@ class RankingChart(Chart):
 
     def describe(self, row: int, point: QPointF) -> str:
         group = self.comparison.group
-        text = (f"{group.rank[row]}. {group.names[row].vi} ({group.codes[row]})\n"
-                f"{tr('Index')}: {group.index[row]:.4f} · {group.points[row]:.1f}/{group.max_points[row]:g}")
+        text = (f"{self.unit_summary(row)}\n{tr('Points')}: {number(group.points[row], self.lang, 1)}"
+                f"/{group.max_points[row]:g}")
         if not np.isnan(group.appraised_index[row]):
             label = tr("Appraised index")
-            text += f"\n{label}: {group.appraised_index[row]:.4f}"
+            text += f"\n{label}: {number(group.appraised_index[row], self.lang, 4)}"
         return text
 
 
@@ -184,6 +227,8 @@ class HeatmapChart(Chart):
                                       interactive=False)
         self.legend.setImageItem(self.image, insert_in=self.plotItem)
         self.invertY(True)
+        self.unscored = pg.ImageItem(axisOrder="row-major")  # stripes / blue-grey over cells without a score
+        self.addItem(self.unscored)
         self.marker = pg.PlotDataItem(pen=pg.mkPen(SELECTED, width=3))
         self.addItem(self.marker)
 
@@ -197,12 +242,16 @@ class HeatmapChart(Chart):
         self.order = group.order_by(self.order_pillar)
         values = group.pillar_index[self.order] if len(group) else np.zeros((0, len(group.pillar_codes)))
         self.values = values
+        self.states = group.pillar_state[self.order] if len(group) else np.zeros(values.shape, dtype=np.int8)
         self.image.setImage(np.where(np.isnan(values), 0.0, values), levels=(0, 1), autoLevels=False)
-        self.image.setRect(0, 0, max(len(group.pillar_codes), 1), max(len(group), 1))
+        rect = (0, 0, max(len(group.pillar_codes), 1), max(len(group), 1))
+        self.image.setRect(*rect)
+        self.unscored.setImage(overlay(self.states), autoLevels=False, levels=(0, 255))
+        self.unscored.setRect(*rect)
         self.getAxis("bottom").setTicks([[(i + 0.5, c) for i, c in enumerate(group.pillar_codes)]])
         step = max(1, len(group) // 30)
-        self.getAxis("left").setTicks([[(r + 0.5, group.names[row].vi[:22]) for r, row in enumerate(self.order)
-                                        if r % step == 0]])
+        self.getAxis("left").setTicks([[(r + 0.5, group.names[row].get(self.lang)[:22])
+                                        for r, row in enumerate(self.order) if r % step == 0]])
         self.setRange(xRange=(0, len(group.pillar_codes)), yRange=(0, max(len(group), 1)), padding=0)
         self.draw_selection()
 
@@ -223,9 +272,12 @@ class HeatmapChart(Chart):
     def describe(self, row: int, point: QPointF) -> str:
         group = self.comparison.group
         column = min(max(int(point.x()), 0), len(group.pillar_codes) - 1)
-        value = group.pillar_index[row, column]
-        shown = "—" if np.isnan(value) else f"{value:.3f}"
-        return f"{group.names[row].vi} · {group.pillar_codes[column]} {group.pillar_names[column].vi}: {shown}"
+        state = int(group.pillar_state[row, column])
+        shown = cell_text(group.pillar_index[row, column], state, self.lang)
+        if state == NOT_APPLICABLE:
+            shown += f" ({state_label(state).lower()})"
+        return (f"{self.unit_summary(row)}\n{group.pillar_codes[column]} {group.pillar_names[column].get(self.lang)}"
+                f": {shown}")
 
 
 class DistributionChart(Chart):
@@ -242,9 +294,16 @@ class DistributionChart(Chart):
         self.whiskers = pg.ErrorBarItem(x=np.array([]), y=np.array([]), beam=0.2, pen=pg.mkPen("#555"))
         self.dots = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(60, 90, 160, 150))
         self.mark = pg.ScatterPlotItem(size=12, pen=pg.mkPen(SELECTED, width=2), brush=None)
-        for item in (self.whiskers, self.boxes, self.medians, self.dots, self.mark):
+        # units with nothing answered in a pillar: blue-grey squares below the axis, outside the quartiles;
+        # units the pillar does not apply to are left out (the legend says both)
+        self.no_data = pg.ScatterPlotItem(size=7, symbol="s", pen=pg.mkPen("#607d8b"),
+                                          brush=pg.mkBrush(NO_DATA_COLOUR), name=state_label(NO_DATA))
+        self.addLegend(offset=(-10, -10), labelTextColor="#222", brush=(255, 255, 255, 220))
+        for item in (self.whiskers, self.boxes, self.medians, self.dots, self.mark, self.no_data):
             self.addItem(item)
-        self.setYRange(0, 1.05)
+        self.legend_na = pg.ScatterPlotItem(symbol="s", size=11, brush=na_brush(), pen=pg.mkPen("#757575"))
+        self.plotItem.legend.addItem(self.legend_na, state_label(NOT_APPLICABLE) + " " + tr("(left out)"))
+        self.setYRange(-0.08, 1.05)
 
     def draw(self) -> None:
         group = self.comparison.group
@@ -252,14 +311,17 @@ class DistributionChart(Chart):
         rng = np.random.default_rng(7)  # the same jitter every time: dots do not dance on redraw
         self.jitter = rng.uniform(-0.22, 0.22, size=(n, p))
         xs = np.arange(p)[None, :] + self.jitter
-        known = ~np.isnan(group.pillar_index)
+        known = group.pillar_state == SCORED
+        self.shown = np.where(known, group.pillar_index, np.nan)  # what the strip and the quartiles are of
         if n <= STRIP_LIMIT:
             self.dots.setData(xs[known], group.pillar_index[known])
         else:  # thousands of dots are unreadable and slow: the box and whiskers say it
             self.dots.setData([], [])
+        empty = group.pillar_state == NO_DATA
+        self.no_data.setData(xs[empty], np.full(int(empty.sum()), -0.04))
         with warnings.catch_warnings():  # an all-unanswered pillar has no quartiles: NaN, drawn as nothing
             warnings.simplefilter("ignore", RuntimeWarning)
-            low, q1, median, q3, high = (np.nanpercentile(group.pillar_index, q, axis=0) if n else np.zeros(p)
+            low, q1, median, q3, high = (np.nanpercentile(self.shown, q, axis=0) if n else np.zeros(p)
                                          for q in (5, 25, 50, 75, 95))
         self.quartiles = (q1, median, q3)
         self.whiskers.setData(x=np.arange(p), y=np.nan_to_num(median), top=np.nan_to_num(high - median),
@@ -276,8 +338,8 @@ class DistributionChart(Chart):
             self.mark.setData([], [])
             return
         row = group.row(self.selected)
-        values = group.pillar_index[row]
-        known = ~np.isnan(values)
+        values = np.where(group.pillar_state[row] == NO_DATA, -0.04, group.pillar_index[row])
+        known = group.pillar_state[row] != NOT_APPLICABLE
         self.mark.setData((np.arange(len(values)) + self.jitter[row])[known], values[known])
 
     def row_at(self, point: QPointF) -> int | None:
@@ -285,11 +347,18 @@ class DistributionChart(Chart):
         column = round(point.x())
         if not 0 <= column < len(group.pillar_codes):
             return None
-        distance = np.abs(group.pillar_index[:, column] - point.y()) + np.abs(self.jitter[:, column] + column
-                                                                               - point.x())
+        drawn = np.where(group.pillar_state[:, column] == NO_DATA, -0.04, self.shown[:, column])
+        distance = np.abs(drawn - point.y()) + np.abs(self.jitter[:, column] + column - point.x())
         distance = np.where(np.isnan(distance), np.inf, distance)
         best = int(np.argmin(distance)) if len(distance) else None
         return best if best is not None and distance[best] < 0.05 else None
+
+    def describe(self, row: int, point: QPointF) -> str:
+        group = self.comparison.group
+        column = min(max(round(point.x()), 0), len(group.pillar_codes) - 1)
+        shown = cell_text(group.pillar_index[row, column], int(group.pillar_state[row, column]), self.lang)
+        return (f"{self.unit_summary(row)}\n{group.pillar_codes[column]} {group.pillar_names[column].get(self.lang)}"
+                f": {shown}")
 
 
 class TargetMatrixChart(Chart):
@@ -302,6 +371,8 @@ class TargetMatrixChart(Chart):
         self.image.setLookupTable(np.array([QColor(c).getRgb()[:3] for c in ("#ffffff", *STATUS_COLOURS)],
                                            dtype=np.ubyte))
         self.invertY(True)
+        self.unscored = pg.ImageItem(axisOrder="row-major")  # stripes where the target does not apply
+        self.addItem(self.unscored)
         self.marker = pg.PlotDataItem(pen=pg.mkPen(SELECTED, width=3))
         self.addItem(self.marker)
 
@@ -313,9 +384,12 @@ class TargetMatrixChart(Chart):
         self.image.setImage(self.cells, levels=(0, 4), autoLevels=False)
         columns = max(len(group.target_ids), 1)
         self.image.setRect(0, 0, columns, max(len(group), 1))
+        states = np.where(self.cells == 0, NOT_APPLICABLE, SCORED).astype(np.int8)
+        self.unscored.setImage(overlay(states), autoLevels=False, levels=(0, 255))
+        self.unscored.setRect(0, 0, columns, max(len(group), 1))
         self.getAxis("bottom").setTicks([[(i + 0.5, str(i + 1)) for i in range(len(group.target_ids))]])
         step = max(1, len(group) // 30)
-        self.getAxis("left").setTicks([[(r + 0.5, group.names[r].vi[:22]) for r in range(len(group))
+        self.getAxis("left").setTicks([[(r + 0.5, group.names[r].get(self.lang)[:22]) for r in range(len(group))
                                         if r % step == 0]])
         self.setRange(xRange=(0, columns), yRange=(0, max(len(group), 1)), padding=0)
         self.draw_selection()
@@ -338,5 +412,6 @@ class TargetMatrixChart(Chart):
         column = min(max(int(point.x()), 0), len(group.target_ids) - 1)
         status = group.target_status[row, column]
         target = self.comparison.targets.get(group.target_ids[column])
-        title = target_title(target) if target else group.target_ids[column]
-        return f"{group.names[row].vi}\n{column + 1}. {title}: {status_label(status) if status else '—'}"
+        title = target_title(target, self.lang) if target else group.target_ids[column]
+        shown = status_label(status) if status else tr("not linked or not applicable")
+        return f"{self.unit_summary(row)}\n{column + 1}. {title}: {shown}"

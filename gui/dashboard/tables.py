@@ -3,11 +3,15 @@ results per indicator, and the district view across the 2025 reform. Sorting use
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
 from assessment.compare_area import Comparison, DistrictView
-from assessment.comparison import GapPlan
+from assessment.comparison import NOT_APPLICABLE, SCORED, GapPlan
+from gui.dashboard.marks import NA_BACKGROUND, NO_DATA_COLOUR, cell_text, state_label
 from gui.i18n import tr
 from gui.models import CODE_ROLE, RowsTableModel, fold
 from gui.states import state_name
@@ -15,6 +19,8 @@ from gui.states import state_name
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 11  # what an Excel/CSV cell holds: a number, text, or empty
+NUMBER = re.compile(r"[+-]?[\d.,]+")  # a cell showing just a number ("0,7634", "12"), not "4 Nâng cao"
 
 
 def _number(value: float | None, digits: int = 3) -> str:
@@ -24,14 +30,28 @@ def _number(value: float | None, digits: int = 3) -> str:
 
 
 class _Table(RowsTableModel):
-    """Rows are (display values, sort values, unit code)."""
+    """Rows are (display values, sort values, unit code); `unscored` maps (row, column) to the state of a cell
+    that holds no score (not applicable, no data): it is shaded, explained in its tooltip and exported as
+    words, never as the number it sorts by."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unscored: dict[tuple[int, int], int] = {}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         display, sort, code = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        state = self.unscored.get((index.row(), index.column()), SCORED)
+        if role == Qt.ItemDataRole.DisplayRole:
             return display[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return state_label(state) if state != SCORED else display[index.column()]
+        if role == EXPORT_ROLE:
+            return state_label(state) if state != SCORED else _exported(display[index.column()],
+                                                                        sort[index.column()])
+        if role == Qt.ItemDataRole.BackgroundRole and state != SCORED:
+            return QColor(NA_BACKGROUND if state == NOT_APPLICABLE else NO_DATA_COLOUR)
         if role == SORT_ROLE:
             return sort[index.column()]
         if role == CODE_ROLE:
@@ -39,6 +59,13 @@ class _Table(RowsTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(sort[index.column()], float | int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _exported(display: str, sort: object) -> object:
+    """A number as a number (the sort value) where the cell shows one; any other cell as it is shown."""
+    if isinstance(sort, float | int) and not isinstance(sort, bool) and NUMBER.fullmatch(display):
+        return sort
+    return None if display in ("—", "") else display
 
 
 class PeerTableModel(_Table):
@@ -51,13 +78,19 @@ class PeerTableModel(_Table):
         appraised = group.appraised_index
         band_names = {b.code: b.name.get(lang) for b in group.bands}
         rows = []
+        first_pillar = len(self.headers) - len(group.pillar_codes)
+        self.unscored = {(r, first_pillar + p): int(group.pillar_state[r, p])
+                         for r, p in zip(*np.nonzero(group.pillar_state != SCORED), strict=True)}
+        self.unscored.update({(r, 3): int(group.index_state[r]) for r in np.nonzero(group.index_state != SCORED)[0]})
         for r, code in enumerate(group.codes):
             pillars = [float(v) for v in group.pillar_index[r]]
             status = state_name(group.status[r])
-            display = [str(group.rank[r] or "—"), code, group.names[r].get(lang), _number(group.index[r], 4),
+            index = cell_text(group.index[r], int(group.index_state[r]), lang, 4)
+            display = [str(group.rank[r] or "—"), code, group.names[r].get(lang), index,
                        _number(appraised[r], 4), f"{_number(group.points[r], 1)} / {group.max_points[r]:g}",
                        f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",
-                       status, *(_number(v) for v in pillars)]
+                       status, *(cell_text(v, int(s), lang) for v, s in zip(pillars, group.pillar_state[r],
+                                                                             strict=True))]
             sort = [group.rank[r] or 10**6, code, fold(group.names[r].vi), float(np.nan_to_num(group.index[r], nan=-1)),
                     float(np.nan_to_num(appraised[r], nan=-1)), float(group.points[r]), group.band[r] or 0, status,
                     *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
@@ -74,8 +107,13 @@ class PeerFilter(QSortFilterProxyModel):
         self.query = ""
 
     def set_query(self, text: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.9 (pyproject allows 6.8)
+            self.query = fold(text.strip())
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()  # 6.9+: invalidateRowsFilter() is deprecated
         self.query = fold(text.strip())
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if not self.query:

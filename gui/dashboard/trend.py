@@ -22,7 +22,9 @@ class TrendChart(QWidget):
         self.indicator.currentIndexChanged.connect(self._draw_series)
         self.index_plot = pg.PlotWidget(background="w", title=tr("Index across cycles"))
         self.index_plot.setYRange(0, 1.05)
-        self.index_line = self.index_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED)
+        # a cycle without an index is a gap in the line, never a point at 0
+        self.index_line = self.index_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,
+                                               connect="finite")
         self.series_plot = pg.PlotWidget(background="w", title=tr("Indicator against its targets"))
         self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED)
         self.projection = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=2, style=Qt.PenStyle.DashLine))

@@ -1,7 +1,8 @@
 """The inspectors' dashboard: one peer group (a kind of unit in a cycle) as a table and linked charts.
 
 Everything shown comes from `service.compare` computed off the GUI thread; choosing a unit anywhere (table
-or any chart) selects it everywhere."""
+or any chart) selects it everywhere: here, and through `chosen` in Data entry and Review (the main window
+answers with `show_unit` when a unit is chosen there)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from assessment.comparison import PART_WEIGHTS
 from assessment.model import UnitKind
 from assessment.service import AssessmentService
 from gui.dashboard.export import export_table, export_widget
+from gui.dashboard.marks import legend_html
 from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend
 from gui.dashboard.radar import RadarChart
 from gui.dashboard.tables import (
@@ -73,7 +75,7 @@ def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.Sor
 
 
 class DashboardView(QWidget):
-    selected = Signal(str)  # a unit chosen here (the main window may open it for entry)
+    chosen = Signal(str, int)  # a unit the user chose here (table or chart) and the cycle shown: select it app-wide
 
     def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str) -> None:
         super().__init__()
@@ -82,6 +84,7 @@ class DashboardView(QWidget):
         self.comparison: Comparison | None = None
         self.selected_code: str | None = None
         self.generation = 0
+        self._selecting = False  # while the table follows a selection made in code: not a user's choice
         self._build()
 
     # ------------------------------------------------------------------------------------ building
@@ -124,6 +127,8 @@ class DashboardView(QWidget):
             "ranking": RankingChart(), "radar": RadarChart(), "heatmap": HeatmapChart(),
             "distribution": DistributionChart(), "targets": TargetMatrixChart(),
         }
+        for chart in self.charts.values():
+            chart.lang = self.lang
         self.trend = TrendChart()
         self.heat_order = QComboBox()
         self.heat_order.setAccessibleName(tr("Order the heatmap by"))
@@ -131,6 +136,9 @@ class DashboardView(QWidget):
         heat_layout = QVBoxLayout(heat_page)
         heat_layout.addWidget(self.heat_order)
         heat_layout.addWidget(self.charts["heatmap"], 1)
+        self.heat_legend = QLabel(legend_html())
+        self.heat_legend.setObjectName("heatLegend")
+        heat_layout.addWidget(self.heat_legend)
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.gap_goal = QDoubleSpinBox()
@@ -187,20 +195,23 @@ class DashboardView(QWidget):
     def _connect(self) -> None:
         self.cycle.currentIndexChanged.connect(self._fill_kinds)
         self.kind.currentIndexChanged.connect(self.recompute)
-        self.filter.textChanged.connect(self.peer_filter.set_query)
+        self.filter.textChanged.connect(self._filter_rows)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         for chart in self.charts.values():
-            chart.unit_clicked.connect(self.select)
+            chart.unit_clicked.connect(self.choose)
         self.heat_order.currentIndexChanged.connect(
             lambda: self.charts["heatmap"].set_order(self.heat_order.currentData()))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-    def _fill_kinds(self) -> None:
+    def _fill_kinds(self, wanted: UnitKind | None = None) -> None:
         year = self.cycle.currentData()
+        shown = wanted.value if wanted is not None else self.kind.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in self.service.compare.kinds(year) if year is not None else []:
             self.kind.addItem(kind_label(kind), kind.value)
+        if wanted is not None and self.kind.findData(shown) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(shown))
         self.kind.blockSignals(False)
         self.recompute()
 
@@ -261,16 +272,44 @@ class DashboardView(QWidget):
 
     # ------------------------------------------------------------------------------------ selection
 
+    def choose(self, code: str) -> None:
+        """The user chose a unit here: select it on every page of the dashboard and tell the window."""
+        if self.comparison is None or code not in self.comparison.group.codes:
+            return
+        self.select(code)
+        self.chosen.emit(code, self.comparison.group.cycle)
+
+    def show_unit(self, code: str, kind: UnitKind, year: int) -> None:
+        """A unit chosen elsewhere in the window: select it here, switching to its cycle and peer group first
+        when they are not the ones shown (the selection is applied once that group is computed)."""
+        group = self.comparison.group if self.comparison else None
+        if group is not None and group.cycle == year and group.kind == kind and code in group.codes:
+            self.select(code)
+            return
+        self.selected_code = code  # show_comparison keeps it when the new group has it
+        if self.cycle.findData(year) >= 0 and self.cycle.currentData() != year:
+            self.cycle.blockSignals(True)
+            self.cycle.setCurrentIndex(self.cycle.findData(year))
+            self.cycle.blockSignals(False)
+            self._fill_kinds(kind)
+        elif self.kind.findData(kind.value) >= 0 and self.kind.currentData() != kind.value:
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
     def select(self, code: str) -> None:
-        """Select a unit everywhere: table, charts, gap planner and trend."""
+        """Select a unit on every page of the dashboard: table, charts, gap planner and trend."""
         if self.comparison is None or code not in self.comparison.group.codes or code == self.selected_code:
             return
         self.selected_code = code
         for row in range(self.peer_filter.rowCount()):
             index = self.peer_filter.index(row, 0)
             if index.data(CODE_ROLE) == code:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self._selecting = True
+                try:
+                    self.table.selectionModel().setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                finally:
+                    self._selecting = False
                 self.table.scrollTo(index)
                 break
         for chart in self.charts.values():
@@ -283,12 +322,19 @@ class DashboardView(QWidget):
                 self.trend.show_trend(trend)
 
         self.runner.compute(lambda: service.compare.unit_trend(code), show, lambda e: show_error(self, e))
-        self.selected.emit(code)
+
+    def _filter_rows(self, text: str) -> None:
+        """Filtering may move the table's current row: that is not a unit the user chose."""
+        self._selecting = True
+        try:
+            self.peer_filter.set_query(text)
+        finally:
+            self._selecting = False
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         code = current.data(CODE_ROLE)
-        if code:
-            self.select(code)
+        if code and not self._selecting:
+            self.choose(code)
 
     def _show_gap_plan(self, code: str) -> None:
         goal = self.gap_goal.value() or None

@@ -176,7 +176,8 @@
     <message>
         <location filename="../../gui/editors.py" line="165" />
         <location filename="../../gui/editors.py" line="166" />
-        <location filename="../../gui/dashboard/tables.py" line="102" />
+        <location filename="../../gui/dashboard/marks.py" line="23" />
+        <location filename="../../gui/dashboard/tables.py" line="140" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
@@ -212,6 +213,7 @@
         <location filename="../../gui/editors.py" line="310" />
         <location filename="../../gui/models.py" line="212" />
         <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/review.py" line="100" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
@@ -267,7 +269,7 @@
     </message>
     <message>
         <location filename="../../gui/states.py" line="18" />
-        <location filename="../../gui/dashboard/plots.py" line="137" />
+        <location filename="../../gui/dashboard/plots.py" line="180" />
         <source>appraised</source>
         <translation>đã thẩm định</translation>
     </message>
@@ -317,266 +319,266 @@
         <translation>được trả lại để chỉnh sửa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60" />
+        <location filename="../../gui/main_window.py" line="62" />
         <source>dxscore — digital transformation assessment</source>
         <translation>dxscore — đánh giá chuyển đổi số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65" />
+        <location filename="../../gui/main_window.py" line="67" />
         <source>Choose a unit on the left.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="101" />
         <location filename="../../gui/city_view.py" line="110" />
-        <location filename="../../gui/main_window.py" line="83" />
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="102" />
         <location filename="../../gui/packages.py" line="127" />
-        <location filename="../../gui/dashboard/view.py" line="91" />
-        <location filename="../../gui/dashboard/view.py" line="111" />
+        <location filename="../../gui/dashboard/view.py" line="94" />
+        <location filename="../../gui/dashboard/view.py" line="114" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="187" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150" />
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="180" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="181" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="182" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="183" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="184" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="203" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="224" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268" />
+        <location filename="../../gui/main_window.py" line="270" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289" />
+        <location filename="../../gui/main_window.py" line="291" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
-        <location filename="../../gui/review.py" line="348" />
+        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/review.py" line="351" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
-        <location filename="../../gui/main_window.py" line="430" />
+        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315" />
+        <location filename="../../gui/main_window.py" line="339" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="380" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
-        <location filename="../../gui/main_window.py" line="461" />
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="427" />
+        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="497" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424" />
+        <location filename="../../gui/main_window.py" line="448" />
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -711,38 +713,38 @@
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="41" />
+        <location filename="../../gui/dashboard/plots.py" line="55" />
         <source>(value unconfirmed)</source>
         <translation>(giá trị chưa được xác nhận)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="45" />
+        <location filename="../../gui/dashboard/plots.py" line="59" />
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="45" />
+        <location filename="../../gui/dashboard/plots.py" line="59" />
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="45" />
+        <location filename="../../gui/dashboard/plots.py" line="59" />
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39" />
-        <location filename="../../gui/city_view.py" line="189" />
-        <location filename="../../gui/dashboard/plots.py" line="45" />
+        <location filename="../../gui/city_view.py" line="199" />
+        <location filename="../../gui/dashboard/plots.py" line="59" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="157" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -797,352 +799,362 @@
         <translation>chưa đủ số chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="147" />
+        <location filename="../../gui/city_view.py" line="151" />
         <source>No cycle in this database yet: every target reads “no data”.</source>
         <translation>Cơ sở dữ liệu chưa có chu kỳ nào: mọi mục tiêu đều “chưa có số liệu”.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="162" />
+        <location filename="../../gui/city_view.py" line="166" />
         <source>(demo data)</source>
         <translation>(dữ liệu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="163" />
+        <location filename="../../gui/city_view.py" line="167" />
         <source>%1 targets of Resolution 18-NQ/TU and the plans under it — %2</source>
         <translation>%1 mục tiêu của Nghị quyết 18-NQ/TU và các kế hoạch thực hiện — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="185" />
+        <location filename="../../gui/city_view.py" line="189" />
         <source>City</source>
         <translation>Thành phố</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="197" />
+        <location filename="../../gui/city_view.py" line="208" />
         <source>Hanoi's provincial DTI rank (1 = best) against the leading group</source>
         <translation>Thứ hạng DTI cấp tỉnh của Hà Nội (1 = cao nhất) so với nhóm dẫn đầu</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="205" />
+        <location filename="../../gui/city_view.py" line="216" />
         <source>leading group (top %1)</source>
         <translation>nhóm dẫn đầu (top %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="213" />
+        <location filename="../../gui/city_view.py" line="224" />
         <source>Serves: %1</source>
         <translation>Phục vụ mục tiêu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="214" />
+        <location filename="../../gui/city_view.py" line="225" />
         <source>no public source</source>
         <translation>chưa có nguồn công khai</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="217" />
+        <location filename="../../gui/city_view.py" line="228" />
         <source>This value is not confirmed by a public source.</source>
         <translation>Giá trị này chưa được nguồn công khai nào xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="220" />
+        <location filename="../../gui/city_view.py" line="231" />
         <source>Derived from the units: %1 = %2 (%3 of %4); rule: %5</source>
         <translation>Dẫn xuất từ số liệu của các đơn vị: %1 = %2 (%3 trên %4); cách tính: %5</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="230" />
+        <location filename="../../gui/city_view.py" line="241" />
         <source>Units furthest behind:</source>
         <translation>Các đơn vị chậm nhất:</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="232" />
+        <location filename="../../gui/city_view.py" line="243" />
         <source>No unit is behind on the indicators that feed this target.</source>
         <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="106" />
-        <location filename="../../gui/dashboard/plots.py" line="137" />
+        <location filename="../../gui/dashboard/plots.py" line="136" />
+        <location filename="../../gui/dashboard/plots.py" line="180" />
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="107" />
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/plots.py" line="137" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Index</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="108" />
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/plots.py" line="138" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="118" />
+        <location filename="../../gui/dashboard/plots.py" line="148" />
         <source>goal: leading band ≥ 0,8</source>
         <translation>mục tiêu: mức dẫn đầu ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="140" />
+        <location filename="../../gui/dashboard/plots.py" line="183" />
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="167" />
+        <location filename="../../gui/dashboard/plots.py" line="210" />
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="176" />
+        <location filename="../../gui/dashboard/plots.py" line="219" />
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="183" />
+        <location filename="../../gui/dashboard/plots.py" line="226" />
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="236" />
+        <location filename="../../gui/dashboard/plots.py" line="288" />
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="237" />
+        <location filename="../../gui/dashboard/plots.py" line="289" />
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="299" />
+        <location filename="../../gui/dashboard/plots.py" line="305" />
+        <source>(left out)</source>
+        <translation>(không tính)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/plots.py" line="368" />
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="17" />
+        <location filename="../../gui/dashboard/plots.py" line="416" />
+        <source>not linked or not applicable</source>
+        <translation>không gắn chỉ tiêu hoặc không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/radar.py" line="23" />
         <source>Radar: pillars against peers</source>
         <translation>Radar: các nhóm chỉ số so với đơn vị cùng loại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="24" />
+        <location filename="../../gui/dashboard/radar.py" line="30" />
         <source>selected unit</source>
         <translation>đơn vị đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="26" />
+        <location filename="../../gui/dashboard/radar.py" line="32" />
         <source>peer average</source>
         <translation>trung bình nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="27" />
+        <location filename="../../gui/dashboard/radar.py" line="33" />
         <source>best unit</source>
         <translation>đơn vị cao nhất</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/review.py" line="157" />
+        <location filename="../../gui/review.py" line="160" />
         <source>Self-assessed</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Appraised</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/review.py" line="159" />
+        <location filename="../../gui/review.py" line="162" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="71" />
-        <location filename="../../gui/review.py" line="160" />
+        <location filename="../../gui/review.py" line="163" />
         <source>Comment to the unit</source>
         <translation>Ý kiến gửi đơn vị</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="71" />
-        <location filename="../../gui/review.py" line="163" />
+        <location filename="../../gui/review.py" line="166" />
         <source>Unit's reply</source>
         <translation>Giải trình của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="107" />
+        <location filename="../../gui/review.py" line="110" />
         <source> (not sent yet)</source>
         <translation> (chưa gửi)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="131" />
+        <location filename="../../gui/review.py" line="134" />
         <source>Appraise %1</source>
         <translation>Thẩm định %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="134" />
+        <location filename="../../gui/review.py" line="137" />
         <source>Set appraised points</source>
         <translation>Chấm điểm thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="149" />
+        <location filename="../../gui/review.py" line="152" />
         <source>Why these points (required)</source>
         <translation>Lý do chấm điểm này (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="152" />
+        <location filename="../../gui/review.py" line="155" />
         <source>What the unit should correct (sent when the assessment is returned)</source>
         <translation>Nội dung đơn vị cần chỉnh sửa (gửi khi trả lại phiếu)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="162" />
+        <location filename="../../gui/review.py" line="165" />
         <source>Last comment sent</source>
         <translation>Ý kiến đã gửi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="190" />
+        <location filename="../../gui/review.py" line="193" />
         <source>Give the reason for the appraised points: it is kept with them.</source>
         <translation>Hãy nêu lý do chấm điểm thẩm định: lý do được lưu cùng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="202" />
+        <location filename="../../gui/review.py" line="205" />
         <source>Reply on %1</source>
         <translation>Giải trình về %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="209" />
+        <location filename="../../gui/review.py" line="212" />
         <source>What the unit corrected, or why it keeps its answer</source>
         <translation>Đơn vị đã chỉnh sửa gì, hoặc vì sao giữ nguyên câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="216" />
+        <location filename="../../gui/review.py" line="219" />
         <source>Inspector's comment</source>
         <translation>Ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="217" />
+        <location filename="../../gui/review.py" line="220" />
         <source>Reply</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="227" />
+        <location filename="../../gui/review.py" line="230" />
         <source>The reply is empty.</source>
         <translation>Nội dung giải trình đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="249" />
+        <location filename="../../gui/review.py" line="252" />
         <source>Reason (kept in the audit trail):</source>
         <translation>Lý do (ghi vào nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="250" />
+        <location filename="../../gui/review.py" line="253" />
         <source>Choose a unit on the left to review its assessment.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái để thẩm định phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="263" />
+        <location filename="../../gui/review.py" line="266" />
         <source>Save the return package…</source>
         <translation>Lưu gói trả lại đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="274" />
+        <location filename="../../gui/review.py" line="277" />
         <source>Indicators under review</source>
         <translation>Các chỉ số đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="291" />
+        <location filename="../../gui/review.py" line="294" />
         <source>History of the assessment's states</source>
         <translation>Lịch sử trạng thái của phiếu đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="297" />
+        <location filename="../../gui/review.py" line="300" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="340" />
+        <location filename="../../gui/review.py" line="343" />
         <source>No assessment yet: nothing has been entered or imported for this unit in this cycle.</source>
         <translation>Chưa có phiếu đánh giá: đơn vị chưa nhập hoặc chưa được nhập dữ liệu trong chu kỳ này.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="350" />
+        <location filename="../../gui/review.py" line="353" />
         <source>Self-assessed: %1 / %2 points, index %3</source>
         <translation>Tự đánh giá: %1 / %2 điểm, chỉ số %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="353" />
+        <location filename="../../gui/review.py" line="356" />
         <source>Appraised: %1 points, index %2</source>
         <translation>Thẩm định: %1 điểm, chỉ số %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="370" />
+        <location filename="../../gui/review.py" line="373" />
         <source>The unit has not submitted yet.</source>
         <translation>Đơn vị chưa nộp phiếu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="371" />
+        <location filename="../../gui/review.py" line="374" />
         <source>Submitted: start the review to appraise points and write comments.</source>
         <translation>Đã nộp: bắt đầu thẩm định để chấm điểm và ghi ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="372" />
+        <location filename="../../gui/review.py" line="375" />
         <source>Resubmitted: review it again or appraise it as it stands.</source>
         <translation>Đã nộp lại: thẩm định lại hoặc chốt kết quả như hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="373" />
+        <location filename="../../gui/review.py" line="376" />
         <source>Double-click an indicator to set appraised points (with a reason) or a comment for the unit.</source>
         <translation>Nhấp đúp vào một chỉ số để chấm điểm thẩm định (kèm lý do) hoặc ghi ý kiến cho đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="375" />
+        <location filename="../../gui/review.py" line="378" />
         <source>Returned to the unit: double-click a commented indicator to reply, then resubmit on the Data entry tab.</source>
         <translation>Đã trả lại đơn vị: nhấp đúp vào chỉ số có ý kiến để giải trình, sau đó nộp lại ở thẻ Nhập liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="377" />
+        <location filename="../../gui/review.py" line="380" />
         <source>Appraised: lock it, or reopen the review with a reason.</source>
         <translation>Đã thẩm định: khóa kết quả, hoặc mở lại thẩm định kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="378" />
+        <location filename="../../gui/review.py" line="381" />
         <source>Locked: unlock it with a reason to change anything.</source>
         <translation>Đã khóa: muốn thay đổi phải mở khóa kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="401" />
+        <location filename="../../gui/review.py" line="404" />
         <source>A reason is required for this step.</source>
         <translation>Bước này bắt buộc phải có lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="405" />
+        <location filename="../../gui/review.py" line="408" />
         <source>Write at least one comment for the unit first (double-click an indicator).</source>
         <translation>Hãy ghi ít nhất một ý kiến cho đơn vị trước (nhấp đúp vào một chỉ số).</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="442" />
+        <location filename="../../gui/review.py" line="445" />
         <source>Nothing to change on %1 while the assessment is %2.</source>
         <translation>Không thể thay đổi %1 khi phiếu đánh giá đang ở trạng thái %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="460" />
+        <location filename="../../gui/review.py" line="463" />
         <source>package %1 from %2</source>
         <translation>gói %1 từ %2</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="127" />
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="49" />
+        <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Band</source>
         <translation>Mức</translation>
     </message>
@@ -1349,15 +1361,15 @@
     <message>
         <location filename="../../gui/packages.py" line="195" />
         <location filename="../../gui/review.py" line="70" />
-        <location filename="../../gui/dashboard/tables.py" line="91" />
-        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/dashboard/tables.py" line="129" />
+        <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="195" />
-        <location filename="../../gui/dashboard/tables.py" line="91" />
-        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/dashboard/tables.py" line="129" />
+        <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Question</source>
         <translation>Nội dung</translation>
     </message>
@@ -1541,72 +1553,72 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="58" />
-        <location filename="../../gui/dashboard/tables.py" line="50" />
+        <location filename="../../gui/dashboard/tables.py" line="77" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="91" />
+        <location filename="../../gui/dashboard/tables.py" line="129" />
         <source>Points lost</source>
         <translation>Điểm bị mất</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="91" />
+        <location filename="../../gui/dashboard/tables.py" line="129" />
         <source>Index gain</source>
         <translation>Chỉ số tăng thêm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="91" />
+        <location filename="../../gui/dashboard/tables.py" line="129" />
         <source>In the plan</source>
         <translation>Trong kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="94" />
+        <location filename="../../gui/dashboard/tables.py" line="132" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Full marks</source>
         <translation>Đạt tối đa</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Partial</source>
         <translation>Một phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="101" />
+        <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Zero</source>
         <translation>Không điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="102" />
+        <location filename="../../gui/dashboard/tables.py" line="140" />
         <source>No answer</source>
         <translation>Chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="111" />
+        <location filename="../../gui/dashboard/tables.py" line="149" />
         <source>District</source>
         <translation>Quận, huyện, thị xã</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="111" />
+        <location filename="../../gui/dashboard/tables.py" line="149" />
         <source>2024 index (assessed)</source>
         <translation>Chỉ số 2024 (đã đánh giá)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="111" />
+        <location filename="../../gui/dashboard/tables.py" line="149" />
         <source>2025 index (derived from communes)</source>
         <translation>Chỉ số 2025 (suy ra từ các xã, phường)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="112" />
+        <location filename="../../gui/dashboard/tables.py" line="150" />
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="112" />
+        <location filename="../../gui/dashboard/tables.py" line="150" />
         <source>Communes counted</source>
         <translation>Số xã, phường tính vào</translation>
     </message>
@@ -1621,159 +1633,159 @@
         <translation>Chỉ số qua các chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="26" />
+        <location filename="../../gui/dashboard/trend.py" line="28" />
         <source>Indicator against its targets</source>
         <translation>Chỉ số so với mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="78" />
+        <location filename="../../gui/dashboard/trend.py" line="80" />
         <source>reaches the last target in %1 at this pace</source>
         <translation>đạt mục tiêu cuối vào năm %1 nếu giữ tốc độ này</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="82" />
-        <location filename="../../gui/dashboard/trend.py" line="80" />
+        <location filename="../../gui/dashboard/trend.py" line="82" />
         <source>not at this pace</source>
         <translation>không đạt nếu giữ tốc độ này</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="82" />
+        <location filename="../../gui/dashboard/trend.py" line="84" />
         <source>one cycle: no projection yet</source>
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="96" />
+        <location filename="../../gui/dashboard/view.py" line="99" />
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="98" />
+        <location filename="../../gui/dashboard/view.py" line="101" />
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="99" />
+        <location filename="../../gui/dashboard/view.py" line="102" />
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="106" />
+        <location filename="../../gui/dashboard/view.py" line="109" />
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="108" />
+        <location filename="../../gui/dashboard/view.py" line="111" />
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="111" />
+        <location filename="../../gui/dashboard/view.py" line="114" />
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="129" />
+        <location filename="../../gui/dashboard/view.py" line="134" />
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="140" />
+        <location filename="../../gui/dashboard/view.py" line="148" />
         <source>next band</source>
         <translation>mức kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="141" />
-        <location filename="../../gui/dashboard/view.py" line="144" />
+        <location filename="../../gui/dashboard/view.py" line="149" />
+        <location filename="../../gui/dashboard/view.py" line="152" />
         <source>Goal index</source>
         <translation>Chỉ số mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="169" />
+        <location filename="../../gui/dashboard/view.py" line="177" />
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="169" />
+        <location filename="../../gui/dashboard/view.py" line="177" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="170" />
+        <location filename="../../gui/dashboard/view.py" line="178" />
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="170" />
+        <location filename="../../gui/dashboard/view.py" line="178" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="171" />
+        <location filename="../../gui/dashboard/view.py" line="179" />
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="171" />
+        <location filename="../../gui/dashboard/view.py" line="179" />
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="172" />
+        <location filename="../../gui/dashboard/view.py" line="180" />
         <source>Gap planner</source>
         <translation>Kế hoạch cải thiện</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="173" />
+        <location filename="../../gui/dashboard/view.py" line="181" />
         <source>Indicators</source>
         <translation>Chỉ số thành phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="174" />
+        <location filename="../../gui/dashboard/view.py" line="182" />
         <source>Districts 2024 → 2025</source>
         <translation>Quận, huyện 2024 → 2025</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="235" />
+        <location filename="../../gui/dashboard/view.py" line="246" />
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="246" />
+        <location filename="../../gui/dashboard/view.py" line="257" />
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="247" />
+        <location filename="../../gui/dashboard/view.py" line="258" />
         <source>%1 units compared within their peer group: %2, cycle %3. Goal line: the leading band (index ≥ 0,8).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mục tiêu: mức dẫn đầu (chỉ số ≥ 0,8).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="299" />
+        <location filename="../../gui/dashboard/view.py" line="345" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="301" />
+        <location filename="../../gui/dashboard/view.py" line="347" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="304" />
+        <location filename="../../gui/dashboard/view.py" line="350" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="324" />
+        <location filename="../../gui/dashboard/view.py" line="370" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="335" />
+        <location filename="../../gui/dashboard/view.py" line="381" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="341" />
+        <location filename="../../gui/dashboard/view.py" line="387" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>
@@ -1821,6 +1833,11 @@
         <location filename="../../gui/reports.py" line="92" />
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/marks.py" line="23" />
+        <source>No data yet</source>
+        <translation>Chưa có dữ liệu</translation>
     </message>
 </context>
 </TS>

@@ -111,3 +111,36 @@ def test_the_service_gathers_a_peer_group(demo_service):
     view = demo_service.compare.districts()
     assert len(view.assessed) == 30 and len(view.derived) == 30
     assert set(view.assessed.codes) == {d.code for d in view.derived}
+
+
+def test_the_peer_group_tells_not_applicable_and_no_data_from_zero():
+    """Issue 11.5: a pillar where nothing applies, one where nothing is answered and one scored 0 differ."""
+    from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED
+
+    def unit(code, answered_b, b_applies, answered_a=True):
+        b_max = 10.0 if b_applies else 0.0
+        pillars = (PillarScore("AAA", 0.0, 10.0, 0.0),
+                   PillarScore("BBB", 0.0, b_max, 0.0 if b_applies else None))
+        indicators = (IndicatorScore("A1", "AAA", 0.0, 10.0, True, answered_a, True, 0),
+                      IndicatorScore("B1", "BBB", 0.0, b_max, b_applies, answered_b, True, None))
+        return Scorecard(UnitCode(code), Text(code, code), UnitKind.COMMUNE, 2025, "test-two", "1", 0.0, 10 + b_max,
+                         0.0, None, 1, 3, pillars, indicators)
+
+    group = peer_group([unit("ZERO", True, True), unit("EMPTY", False, True), unit("NA", False, False),
+                        unit("BLANK", False, True, answered_a=False)],
+                       UnitKind.COMMUNE, {"test-two@1": _two_pillars()})
+    b = group.pillar_codes.index("BBB")
+    state = {code: int(group.pillar_state[group.row(code), b]) for code in group.codes}
+    assert state == {"ZERO": SCORED, "EMPTY": NO_DATA, "NA": NOT_APPLICABLE, "BLANK": NO_DATA}
+    assert np.isnan(group.pillar_index[group.row("NA"), b])
+    assert group.pillar_index[group.row("EMPTY"), b] == 0.0  # the rules' 0 stays; the state says why
+    units = {code: int(group.index_state[group.row(code)]) for code in group.codes}
+    assert units == {"ZERO": SCORED, "EMPTY": SCORED, "NA": SCORED, "BLANK": NO_DATA}  # nothing answered at all
+
+
+def _two_pillars():
+    from dataclasses import replace
+
+    mini = _mini()
+    first = mini.pillars[0]
+    return replace(mini, pillars=(replace(first, code="AAA"), replace(first, code="BBB")))

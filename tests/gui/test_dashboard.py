@@ -45,7 +45,7 @@ def test_the_charts_plot_the_services_scores(qtbot, dashboard, window):
     average = np.nanmean([[p.index for p in c.pillars if p.scored] for c in cards], axis=0)
     assert list(radar.values["average"]) == pytest.approx(list(average))
     matrix = dashboard.charts["targets"]
-    statuses = {i.target_id: i.target_status for i in cards[10].indicators if i.target_id}
+    statuses = {i.target_id: i.target_status for i in cards[10].indicators if i.target_id and i.applicable}
     ids = dashboard.comparison.group.target_ids
     codes = {"met": 1, "on_track": 2, "behind": 3, "no_data": 4}
     assert list(matrix.cells[10]) == [codes.get(statuses.get(t), 0) for t in ids]
