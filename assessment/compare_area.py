@@ -78,7 +78,8 @@ class CompareArea:
         self.s = service
 
     def kinds(self, year: int) -> list[UnitKind]:
-        present = {self.s.store.unit(a.unit_code).kind for a in self.s.store.assessments(year)}
+        kind_of = {u.code: u.kind for u in self.s.units.list()}
+        present = {kind_of.get(a.unit_code) for a in self.s.store.assessments(year)}
         return [k for k in (UnitKind.COMMUNE, UnitKind.DEPARTMENT, UnitKind.DISTRICT) if k in present]
 
     def peer_group(self, *, year: int, kind: UnitKind) -> Comparison:

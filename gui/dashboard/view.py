@@ -93,7 +93,8 @@ class DashboardView(QWidget):
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(tr("Cycle"))
         for year in self.service.cycles():
-            self.cycle.addItem(str(year), year)
+            if self.service.compare.kinds(year):  # e.g. 2022: only the city, which has no peers to compare
+                self.cycle.addItem(str(year), year)
         self.cycle.setCurrentIndex(self.cycle.count() - 1)
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of unit"))
@@ -282,6 +283,8 @@ class DashboardView(QWidget):
     def show_unit(self, code: str, kind: UnitKind, year: int) -> None:
         """A unit chosen elsewhere in the window: select it here, switching to its cycle and peer group first
         when they are not the ones shown (the selection is applied once that group is computed)."""
+        if kind == UnitKind.CITY:  # the city has no peers: its view is the Resolution 18 tab
+            return
         group = self.comparison.group if self.comparison else None
         if group is not None and group.cycle == year and group.kind == kind and code in group.codes:
             self.select(code)
