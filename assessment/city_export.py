@@ -10,6 +10,7 @@ from assessment.model import TargetStatus
 STATUS_WORDS = {
     TargetStatus.MET: ("đã đạt", "met"),
     TargetStatus.ON_TRACK: ("đúng lộ trình", "on track"),
+    TargetStatus.BASELINE: ("năm gốc", "baseline"),
     TargetStatus.BEHIND: ("chậm so với lộ trình", "behind"),
     TargetStatus.NO_DATA: ("chưa có dữ liệu", "no data"),
 }

@@ -14,7 +14,8 @@ import numpy as np
 
 from assessment.model import Band, LineageLink, Methodology, Scorecard, TargetStatus, Text, UnitKind
 
-STATUS_ORDER = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND, TargetStatus.NO_DATA)
+STATUS_ORDER = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BASELINE, TargetStatus.BEHIND,
+                TargetStatus.NO_DATA)
 
 # What a cell of `PeerGroup.pillar_state` (and `index_state`) says: a score, "not applicable" (nothing in it
 # applies to the unit: the index is NaN) or "no data" (it applies but nothing in it is answered yet: the index

@@ -76,6 +76,7 @@ class AssessmentStatus(StrEnum):
 class TargetStatus(StrEnum):
     MET = "met"
     ON_TRACK = "on_track"
+    BASELINE = "baseline"  # a unit's first value before any milestone: it sets the path, it cannot be judged on it
     BEHIND = "behind"
     NO_DATA = "no_data"
 

@@ -1,4 +1,7 @@
-"""Progress towards a target: status in a cycle (met, on track, behind, no data) and the projected year.
+"""Progress towards a target: status in a cycle (met, on track, behind, baseline, no data) and the projected year.
+
+A unit's first value before the first milestone is its "baseline": the path starts there, so it cannot be
+judged against it (every such value would read "on track").
 
 "On track" means at or above the straight line from the unit's first assessed value to the next milestone
 (the 2025 target), then from milestone to milestone (2025 → 2030); a unit first assessed in or after a
@@ -50,6 +53,10 @@ def target_status(target: Target, history: Sequence[tuple[int, float | None]], y
     current = points[-1][1]
     if target.reached(current, milestone[1]):
         return TargetStatus.MET
+    if len(points) == 1 and year < target.values[0][0]:
+        # The path would start at this very value, so "on track" would be true by construction: the first
+        # cycle before any milestone is the unit's baseline (a documented baseline year would change that).
+        return TargetStatus.BASELINE
     expected = expected_value(target, points[0], year)
     if expected is not None and target.reached(current, expected):
         return TargetStatus.ON_TRACK

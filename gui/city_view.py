@@ -30,13 +30,13 @@ from gui.i18n import tr
 from gui.models import RowsTableModel
 from gui.tasks import TaskRunner
 
-STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#8dbf5a", TargetStatus.BEHIND: "#d9534f",
-                 TargetStatus.NO_DATA: "#9e9e9e"}
+STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#8dbf5a", TargetStatus.BASELINE: "#4f7fb8",
+                 TargetStatus.BEHIND: "#d9534f", TargetStatus.NO_DATA: "#9e9e9e"}
 
 
 def status_text(status: TargetStatus) -> str:
     return {TargetStatus.MET: tr("met"), TargetStatus.ON_TRACK: tr("on track"), TargetStatus.BEHIND: tr("behind"),
-            TargetStatus.NO_DATA: tr("no data")}[status]
+            TargetStatus.BASELINE: tr("baseline (first cycle)"), TargetStatus.NO_DATA: tr("no data")}[status]
 
 
 def level_text(level: str) -> str:

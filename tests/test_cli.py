@@ -41,7 +41,7 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
     for key in ("code", "points", "max_points", "applicable", "answered", "value", "target_id", "target_status"):
         assert key in indicator
     linked = [i for i in unit["indicators"] if i["target_id"]]
-    assert linked and all(i["target_status"] in ("met", "on_track", "behind", "no_data") for i in linked)
+    assert linked and all(i["target_status"] in ("met", "on_track", "baseline", "behind", "no_data") for i in linked)
 
 
 def test_score_text_and_filters(demo_url, tmp_path):

@@ -30,6 +30,7 @@ SUBTYPE_LABEL = {
 STATUS_LABEL = {
     TargetStatus.MET: "Đạt",
     TargetStatus.ON_TRACK: "Đúng lộ trình",
+    TargetStatus.BASELINE: "Năm gốc",
     TargetStatus.BEHIND: "Chậm",
     TargetStatus.NO_DATA: "Chưa có số liệu",
 }

@@ -28,8 +28,8 @@ from assessment.reports.view import ReportOptions
 ISSUER = Issuer("UBND THÀNH PHỐ HÀ NỘI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
 PILLARS = (("chinh_quyen_so", "Chính quyền số"), ("kinh_te_so", "Kinh tế số"), ("xa_hoi_so", "Xã hội số"),
            ("ha_tang_so", "Hạ tầng số"), ("tong_quat", "Vị thế chung"))
-STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#a8cf7a", TargetStatus.BEHIND: "#d9534f",
-                 TargetStatus.NO_DATA: "#bdbdbd"}
+STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#a8cf7a", TargetStatus.BASELINE: "#7fa7d6",
+                 TargetStatus.BEHIND: "#d9534f", TargetStatus.NO_DATA: "#bdbdbd"}
 LEVEL_LABEL = {"resolution": "Nghị quyết", "plan": "Chương trình", "annual_plan": "Kế hoạch năm"}
 
 
@@ -74,9 +74,10 @@ def city_story(progress: CityProgress, options: ReportOptions, digest: str) -> l
 def _headline(progress: CityProgress) -> Table:
     card = progress.scorecard
     latest = progress.dti_ranks[-1] if progress.dti_ranks else None
+    shown = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND, TargetStatus.NO_DATA)
     top = ["Đã đạt", "Đúng lộ trình", "Chậm so với lộ trình", "Chưa có số liệu"]
-    big = [str(progress.count(s)) for s in (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND,
-                                            TargetStatus.NO_DATA)]
+    big = [str(progress.count(s)) for s in shown]
+    big[3] += f" (+{progress.count(TargetStatus.BASELINE)} năm gốc)" if progress.count(TargetStatus.BASELINE) else ""
     bottom = [f"Chỉ số hoàn thành: {labels.index(card.index if card else None)}",
               f"Tổng số mục tiêu: {len(progress.rows)}",
               f"DTI {latest.year}: hạng {latest.rank}/{latest.of}" if latest else "DTI: chưa có",
@@ -84,8 +85,7 @@ def _headline(progress: CityProgress) -> Table:
     table = Table([top, big, bottom], colWidths=[WIDTH / 4] * 4, style=grid(0, 7.4, [
         ("FONTNAME", (0, 1), (-1, 1), FONT_BOLD), ("FONTSIZE", (0, 1), (-1, 1), 15), ("LEADING", (0, 1), (-1, 1), 18),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("GRID", (0, 0), (-1, -1), 0, colors.white),
-        *[("TEXTCOLOR", (i, 1), (i, 1), colors.HexColor(STATUS_COLOUR[s])) for i, s in enumerate(
-            (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND, TargetStatus.NO_DATA))],
+        *[("TEXTCOLOR", (i, 1), (i, 1), colors.HexColor(STATUS_COLOUR[s])) for i, s in enumerate(shown)],
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f5f8fb")), ("BOX", (0, 0), (-1, -1), 0.6, UNIT)]))
     figures = [f"{f.label.vi}: {labels.number(f.value)}% ({labels.number(f.numerator, 0)}/"
                f"{labels.number(f.denominator, 0)})" for f in progress.headline]
@@ -147,7 +147,8 @@ def _legend() -> Chart:
     front = Drawing(WIDTH, 12)
     x = 0.0
     for status, text in ((TargetStatus.MET, "Đã đạt"), (TargetStatus.ON_TRACK, "Đúng lộ trình"),
-                         (TargetStatus.BEHIND, "Chậm"), (TargetStatus.NO_DATA, "Chưa có số liệu")):
+                         (TargetStatus.BASELINE, "Năm gốc"), (TargetStatus.BEHIND, "Chậm"),
+                         (TargetStatus.NO_DATA, "Chưa có số liệu")):
         front.add(Rect(x, 2, 9, 7, fillColor=colors.HexColor(STATUS_COLOUR[status]), strokeColor=None))
         front.add(chart_text(x + 12, 2, text, 6.8))
         x += 20 + len(text) * 4.2
@@ -172,8 +173,8 @@ def _target_table(rows: Sequence[TargetProgress]) -> Table:
                      wrapped(labels.STATUS_LABEL[row.status], 40, 6.9),
                      wrapped(labels.projection(row.status, row.projection.year, row.projection.enough_data,
                                                year or 0), 56, 6.8)])
-    tint = {TargetStatus.MET: "#dff0d8", TargetStatus.ON_TRACK: "#eef6e4", TargetStatus.BEHIND: "#fbe3e0",
-            TargetStatus.NO_DATA: "#f2f2f2"}
+    tint = {TargetStatus.MET: "#dff0d8", TargetStatus.ON_TRACK: "#eef6e4", TargetStatus.BASELINE: "#e3eef9",
+            TargetStatus.BEHIND: "#fbe3e0", TargetStatus.NO_DATA: "#f2f2f2"}
     return Table(data, colWidths=[213, 48, 38, 38, 74, 46, 58], repeatRows=1, style=grid(1, 6.9, [
         ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (2, 1), (3, -1), "RIGHT"),
         *[("BACKGROUND", (5, i), (5, i), colors.HexColor(tint[r.status])) for i, r in enumerate(rows, start=1)]]))

@@ -169,7 +169,7 @@ def _targets(view: ScorecardView) -> list[Flowable]:
 
 
 def _status_colours(view: ScorecardView) -> list[tuple]:  # type: ignore[type-arg]
-    tint = {"met": "#dff0d8", "on_track": "#eef6e4", "behind": "#fbe3e0", "no_data": "#f2f2f2"}
+    tint = {"met": "#dff0d8", "on_track": "#eef6e4", "baseline": "#e3eef9", "behind": "#fbe3e0", "no_data": "#f2f2f2"}
     return [("BACKGROUND", (5, i), (5, i), colors.HexColor(tint[t.status.value]))
             for i, t in enumerate(view.targets, start=1) if t.status]
 

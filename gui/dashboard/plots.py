@@ -31,9 +31,11 @@ from gui.i18n import tr
 
 BAND_COLOURS = {1: "#c62828", 2: "#ef8a3c", 3: "#e3c21b", 4: "#7cb342", 5: "#1b7e3a", None: "#9e9e9e"}
 BAND_BRUSHES = {band: pg.mkBrush(colour) for band, colour in BAND_COLOURS.items()}  # shared, not one per bar
-STATUS_COLOURS = ("#1b7e3a", "#9ccc65", "#e65100", "#cfd8dc")  # met, on track, behind, no data
+STATUS_COLOURS = ("#1b7e3a", "#9ccc65", "#64b5f6", "#e65100", "#cfd8dc")  # met, on track, baseline, behind, no data
 SELECTED = "#0d47a1"
-GOAL_INDEX = 0.8  # "in the leading group": the first index of the highest default band
+# dxscore's band goal: the first index of the highest default band. Not Resolution 18's "leading group", which is
+# Hanoi's rank among the provinces (the Resolution 18 tab shows that one).
+GOAL_INDEX = 0.8
 STRIP_LIMIT = 600  # above this many units the distribution shows boxes and whiskers without the dots
 
 
@@ -56,7 +58,8 @@ def target_title(target: Target, lang: str = "vi") -> str:
 
 
 def status_label(status: str) -> str:
-    return {"met": tr("met"), "on_track": tr("on track"), "behind": tr("behind"), "no_data": tr("no data")}[status]
+    return {"met": tr("met"), "on_track": tr("on track"), "baseline": tr("baseline (first cycle)"),
+            "behind": tr("behind"), "no_data": tr("no data")}[status]
 
 
 class Chart(pg.PlotWidget):
@@ -145,7 +148,7 @@ class RankingChart(Chart):
                                        label="", labelOpts={"position": 0.82, "color": "#444",
                                                             "fill": (255, 255, 255, 200)})
         self.goal = pg.InfiniteLine(pos=GOAL_INDEX, angle=0, pen=pg.mkPen("#1b7e3a", style=Qt.PenStyle.DotLine),
-                                    label=tr("goal: leading band ≥ 0,8"),
+                                    label=tr("dxscore band goal: band 5, index ≥ 0.8"),
                                     labelOpts={"position": 0.6, "color": "#1b7e3a", "fill": (255, 255, 255, 200)})
         # the inspectors' index beside the self-assessed bar, once anything has been appraised
         self.appraised = pg.ScatterPlotItem(x=[], y=[], symbol="d", size=15, brush=pg.mkBrush("#b3122e"),
@@ -381,7 +384,7 @@ class TargetMatrixChart(Chart):
         self.cells = np.zeros(group.target_status.shape, dtype=np.uint8)
         for code, status in enumerate(STATUS_ORDER, start=1):
             self.cells[group.target_status == status.value] = code
-        self.image.setImage(self.cells, levels=(0, 4), autoLevels=False)
+        self.image.setImage(self.cells, levels=(0, len(STATUS_ORDER)), autoLevels=False)
         columns = max(len(group.target_ids), 1)
         self.image.setRect(0, 0, columns, max(len(group), 1))
         states = np.where(self.cells == 0, NOT_APPLICABLE, SCORED).astype(np.int8)

@@ -269,7 +269,7 @@
     </message>
     <message>
         <location filename="../../gui/states.py" line="18" />
-        <location filename="../../gui/dashboard/plots.py" line="180" />
+        <location filename="../../gui/dashboard/plots.py" line="183" />
         <source>appraised</source>
         <translation>đã thẩm định</translation>
     </message>
@@ -335,7 +335,7 @@
         <location filename="../../gui/main_window.py" line="102" />
         <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="94" />
-        <location filename="../../gui/dashboard/view.py" line="114" />
+        <location filename="../../gui/dashboard/view.py" line="115" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -713,34 +713,40 @@
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="55" />
+        <location filename="../../gui/dashboard/plots.py" line="57" />
         <source>(value unconfirmed)</source>
         <translation>(giá trị chưa được xác nhận)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="59" />
+        <location filename="../../gui/dashboard/plots.py" line="61" />
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="59" />
+        <location filename="../../gui/dashboard/plots.py" line="61" />
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="59" />
+        <location filename="../../gui/dashboard/plots.py" line="62" />
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39" />
         <location filename="../../gui/city_view.py" line="199" />
-        <location filename="../../gui/dashboard/plots.py" line="59" />
+        <location filename="../../gui/dashboard/plots.py" line="62" />
         <source>no data</source>
         <translation>không có số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="39" />
+        <location filename="../../gui/dashboard/plots.py" line="61" />
+        <source>baseline (first cycle)</source>
+        <translation>năm gốc (chu kỳ đầu)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
@@ -859,70 +865,70 @@
         <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="136" />
-        <location filename="../../gui/dashboard/plots.py" line="180" />
+        <location filename="../../gui/dashboard/plots.py" line="139" />
+        <location filename="../../gui/dashboard/plots.py" line="183" />
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="137" />
+        <location filename="../../gui/dashboard/plots.py" line="140" />
         <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Index</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="138" />
+        <location filename="../../gui/dashboard/plots.py" line="141" />
         <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="148" />
-        <source>goal: leading band ≥ 0,8</source>
-        <translation>mục tiêu: mức dẫn đầu ≥ 0,8</translation>
+        <location filename="../../gui/dashboard/plots.py" line="151" />
+        <source>dxscore band goal: band 5, index ≥ 0.8</source>
+        <translation>mốc của dxscore: mức 5, chỉ số ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="183" />
+        <location filename="../../gui/dashboard/plots.py" line="186" />
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="210" />
+        <location filename="../../gui/dashboard/plots.py" line="213" />
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="219" />
+        <location filename="../../gui/dashboard/plots.py" line="222" />
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="226" />
+        <location filename="../../gui/dashboard/plots.py" line="229" />
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="288" />
+        <location filename="../../gui/dashboard/plots.py" line="291" />
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="289" />
+        <location filename="../../gui/dashboard/plots.py" line="292" />
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="305" />
+        <location filename="../../gui/dashboard/plots.py" line="308" />
         <source>(left out)</source>
         <translation>(không tính)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="368" />
+        <location filename="../../gui/dashboard/plots.py" line="371" />
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="416" />
+        <location filename="../../gui/dashboard/plots.py" line="419" />
         <source>not linked or not applicable</source>
         <translation>không gắn chỉ tiêu hoặc không áp dụng</translation>
     </message>
@@ -1654,138 +1660,138 @@
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="99" />
+        <location filename="../../gui/dashboard/view.py" line="100" />
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="101" />
+        <location filename="../../gui/dashboard/view.py" line="102" />
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="102" />
+        <location filename="../../gui/dashboard/view.py" line="103" />
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="109" />
+        <location filename="../../gui/dashboard/view.py" line="110" />
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="111" />
+        <location filename="../../gui/dashboard/view.py" line="112" />
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="114" />
+        <location filename="../../gui/dashboard/view.py" line="115" />
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="134" />
+        <location filename="../../gui/dashboard/view.py" line="135" />
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="148" />
+        <location filename="../../gui/dashboard/view.py" line="149" />
         <source>next band</source>
         <translation>mức kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="149" />
-        <location filename="../../gui/dashboard/view.py" line="152" />
+        <location filename="../../gui/dashboard/view.py" line="150" />
+        <location filename="../../gui/dashboard/view.py" line="153" />
         <source>Goal index</source>
         <translation>Chỉ số mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="177" />
+        <location filename="../../gui/dashboard/view.py" line="178" />
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="177" />
+        <location filename="../../gui/dashboard/view.py" line="178" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="178" />
+        <location filename="../../gui/dashboard/view.py" line="179" />
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="178" />
+        <location filename="../../gui/dashboard/view.py" line="179" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="179" />
+        <location filename="../../gui/dashboard/view.py" line="180" />
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="179" />
+        <location filename="../../gui/dashboard/view.py" line="180" />
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="180" />
+        <location filename="../../gui/dashboard/view.py" line="181" />
         <source>Gap planner</source>
         <translation>Kế hoạch cải thiện</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="181" />
+        <location filename="../../gui/dashboard/view.py" line="182" />
         <source>Indicators</source>
         <translation>Chỉ số thành phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="182" />
+        <location filename="../../gui/dashboard/view.py" line="183" />
         <source>Districts 2024 → 2025</source>
         <translation>Quận, huyện 2024 → 2025</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="246" />
+        <location filename="../../gui/dashboard/view.py" line="247" />
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="257" />
+        <location filename="../../gui/dashboard/view.py" line="258" />
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="258" />
-        <source>%1 units compared within their peer group: %2, cycle %3. Goal line: the leading band (index ≥ 0,8).</source>
-        <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mục tiêu: mức dẫn đầu (chỉ số ≥ 0,8).</translation>
+        <location filename="../../gui/dashboard/view.py" line="259" />
+        <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band 5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces (Resolution 18 tab).</source>
+        <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="345" />
+        <location filename="../../gui/dashboard/view.py" line="349" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="347" />
+        <location filename="../../gui/dashboard/view.py" line="351" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="350" />
+        <location filename="../../gui/dashboard/view.py" line="354" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="370" />
+        <location filename="../../gui/dashboard/view.py" line="374" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="381" />
+        <location filename="../../gui/dashboard/view.py" line="385" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="387" />
+        <location filename="../../gui/dashboard/view.py" line="391" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>

@@ -88,7 +88,7 @@ def test_the_demo_peer_group(demo_service):
     order = group.order_by("CQS")
     column = group.pillar_index[:, group.pillar_codes.index("CQS")]
     assert [column[r] for r in order] == sorted(column, reverse=True)
-    assert set(group.target_status.flatten()) - {None} <= {"met", "on_track", "behind", "no_data"}
+    assert set(group.target_status.flatten()) - {None} <= {"met", "on_track", "baseline", "behind", "no_data"}
 
 
 def test_demo_districts_carried_back(demo_service):

@@ -202,7 +202,7 @@ def test_a_unit_first_assessed_between_milestones_starts_on_the_milestone_line()
 
 
 def test_a_unit_first_assessed_before_the_first_milestone_starts_from_its_own_value():
-    assert target_status(TWO, [(2024, 40)], 2024) == TargetStatus.ON_TRACK
+    assert target_status(TWO, [(2024, 40)], 2024) == TargetStatus.BASELINE  # its own line: not judged yet
     assert expected_value(TWO, (2023, 10.0), 2024) == pytest.approx(35)
 
 

@@ -19,7 +19,7 @@ ONLY_2025 = Target("o", "ha_tang_so", Text("Cáp quang", "Fibre"), "percent", "m
     ([(2024, 40), (2025, 55)], 2025, TargetStatus.BEHIND),  # the milestone year: only meeting it counts
     ([(2023, 10), (2024, 40)], 2024, TargetStatus.ON_TRACK),  # line 10 -> 60 passes 35 in 2024
     ([(2023, 40), (2024, 41)], 2024, TargetStatus.BEHIND),  # line 40 -> 60 passes 50 in 2024
-    ([(2024, 40)], 2024, TargetStatus.ON_TRACK),  # a first value is on its own line
+    ([(2024, 40)], 2024, TargetStatus.BASELINE),  # a first value before any milestone is the baseline
     ([(2024, 40)], 2025, TargetStatus.NO_DATA),
     ([], 2025, TargetStatus.NO_DATA),
     ([(2025, 60), (2027, 70)], 2027, TargetStatus.BEHIND),  # 2025 -> 2030 line: 76 expected in 2027
