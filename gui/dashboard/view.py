@@ -256,10 +256,11 @@ class DashboardView(QWidget):
             chart.show_comparison(comparison, keep)
         self.target_legend.setText(target_legend(comparison, self.lang))
         demo = tr("DEMO DATA — ") if comparison.demo else ""
-        self.notice.setText(demo + tr("%1 units compared within their peer group: %2, cycle %3. Goal line: "
-                                      "dxscore's top band (band 5, index ≥ 0.8), not Resolution 18's “leading "
-                                      "group”, which is Hanoi's rank among the provinces (Resolution 18 tab).").replace("%1", str(len(group))).replace(
-            "%2", kind_label(group.kind)).replace("%3", str(group.cycle)))
+        notice = tr("%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band "
+                    "5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces "
+                    "(Resolution 18 tab).")
+        self.notice.setText(demo + notice.replace("%1", str(len(group))).replace("%2", kind_label(group.kind))
+                            .replace("%3", str(group.cycle)))
         self.selected_code = None
         if keep:
             self.select(keep)
