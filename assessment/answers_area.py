@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assessment.answer_matrix import CHOICE_SEPARATOR, build_matrix, long_from_answers
-from assessment.answers import answer_problems, parse_answer
+from assessment.answers import answer_problems, parse_answer, plain_number
 from assessment.errors import ImportRejected, InvalidAnswer, NotFound, Problem
 from assessment.model import (
     Answer,
@@ -295,7 +295,7 @@ def _year(text: str, where) -> int | None:  # type: ignore[no-untyped-def]
 def format_number(value: float | None) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return plain_number(float(value))  # never '2.345' (ambiguous on the way back in) nor '1e+20'
 
 
 def _export_row(assessment: Assessment, answer: Answer, kind: AnswerType | None) -> dict[str, object]:

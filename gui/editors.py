@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.answers import parse_answer
+from assessment.answers import parse_answer, plain_number
 from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
 from gui.answer_messages import word
 from gui.i18n import tr
@@ -35,7 +35,7 @@ NONE_OPTION = "-"
 def number_text(value: float | None) -> str:
     if value is None or value != value:
         return ""
-    return (str(int(value)) if float(value).is_integer() else repr(float(value))).replace(".", ",")
+    return plain_number(float(value)).replace(".", ",")  # reads back as the same number, never ambiguous
 
 
 class IndicatorEditor(QFrame):
