@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from assessment.model import Answer, AnswerType, Indicator, IndicatorCode
+from assessment.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, plausible_range
 
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "c"}
 FALSE_WORDS = {"0", "false", "no", "n", "không", "khong", "k", "sai"}
@@ -42,11 +42,12 @@ MESSAGES = {
     "ratio_both": "a ratio needs both numerator and denominator",
     "negative": "must not be negative",
     "over_denominator": "{a:g} is larger than the denominator {b:g}",
+    "implausible": "{value} is outside the plausible range {low}–{high}",
 }
 
 
 class AnswerProblem(NamedTuple):
-    field: str  # value | numerator | denominator | choice | not_applicable | manual_points
+    field: str  # value | numerator | denominator | choice | not_applicable | manual_points | confirmed
     code: str  # a key of MESSAGES
     params: dict[str, Any]
 
@@ -153,7 +154,8 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer | None, Problems]:
-    """Read the cells value, numerator, denominator, choice, not_applicable and comment for one indicator."""
+    """Read the cells value, numerator, denominator, choice, not_applicable, comment and confirmed for one
+    indicator. Plausibility is not judged here (`plausibility_problems`): it depends on what is stored."""
     problems: Problems = []
     get = lambda key: (cells.get(key) or "").strip()  # noqa: E731
     kind = indicator.answer.type
@@ -191,11 +193,16 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
             problems.append(_problem(column, "not_a_date", text=raw))
     elif kind == AnswerType.TEXT and raw:
         value = raw
+    try:
+        confirmed = parse_flag(get("confirmed"))
+    except ValueError:
+        problems.append(_problem("confirmed", "not_yes_no", text=get("confirmed")))
+        confirmed = False
     if problems:
         return None, problems
     answer = Answer(IndicatorCode(indicator.code), value, numerator, denominator, choices, not_applicable,
-                    comment=get("comment"))
-    return answer, answer_problems(indicator, answer)
+                    comment=get("comment"), confirmed=confirmed)
+    return settle_confirmation(indicator, answer), answer_problems(indicator, answer)
 
 
 def _number_cell(text: str, column: str, problems: Problems) -> float | None:
@@ -270,3 +277,56 @@ def _ratio_problems(indicator: Indicator, answer: Answer) -> Problems:
     if a > b and not indicator.answer.allow_over:
         return [_problem("numerator", "over_denominator", a=a, b=b)]
     return []
+
+
+def _plausibility_parts(indicator: Indicator, answer: Answer) -> list[tuple[str, float | str | None, str]]:
+    if indicator.answer.type == AnswerType.RATIO:
+        return [("numerator", answer.numerator, "numerator"), ("denominator", answer.denominator, "denominator")]
+    return [("value", answer.value, "value")]
+
+
+def plausibility_problems(indicator: Indicator, answer: Answer, stored: Answer | None = None) -> Problems:
+    """Numbers outside the indicator's plausible range that no person confirmed (`answer.confirmed`). A number
+    equal to the stored one was confirmed when it was stored, so changing only the comment never asks again."""
+    bounds = plausible_range(indicator.answer)
+    if bounds is None or answer.confirmed or answer.not_applicable:
+        return []
+    low, high = bounds
+    problems: Problems = []
+    for field, value, name in _plausibility_parts(indicator, answer):
+        before = getattr(stored, name) if stored is not None else None
+        if isinstance(value, float) and not low <= value <= high and value != before:
+            problems.append(_problem(field, "implausible", value=plain_number(value), low=plain_number(low),
+                                     high=plain_number(high)))
+    return problems
+
+
+def outside_plausible(indicator: Indicator, answer: Answer) -> bool:
+    """Whether any number of the answer lies outside the plausible range (confirmed or not)."""
+    return bool(plausibility_problems(indicator, Answer(answer.indicator_code, answer.value, answer.numerator,
+                                                         answer.denominator)))
+
+
+def settle_confirmation(indicator: Indicator, answer: Answer) -> Answer:
+    """`confirmed` only where it means something: on a value outside the plausible range."""
+    if answer.confirmed and not outside_plausible(indicator, answer):
+        from dataclasses import replace
+
+        return replace(answer, confirmed=False)
+    return answer
+
+
+def with_confirmations(methodology: Methodology, answers: Sequence[Answer]) -> tuple[Answer, ...]:
+    """Stored answers as they leave in a file or package: a value outside the plausible range was stored only
+    through a confirmation, so it travels marked confirmed and the export → import round trip keeps it."""
+    from dataclasses import replace
+
+    marked = []
+    for answer in answers:
+        try:
+            indicator = methodology.indicator(answer.indicator_code)
+        except KeyError:
+            marked.append(answer)
+            continue
+        marked.append(replace(answer, confirmed=outside_plausible(indicator, answer)))
+    return tuple(marked)

@@ -12,7 +12,7 @@ from assessment.errors import ImportRejected, Problem
 from questionnaires.workbook import MAX_ROWS, read_xlsx_cells
 
 ANSWER_FILE_COLUMNS = ("unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",
-                       "not_applicable", "comment")
+                       "not_applicable", "comment", "confirmed")
 REQUIRED_COLUMNS = ("unit_code", "cycle", "indicator_code")
 
 

@@ -26,7 +26,8 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 
 def read_xlsx_cells(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """(header, data rows with their row number in the sheet) of the first sheet, every cell as stripped text
-    ('' when empty), rows padded to the header's width; the header is the first row with a value. Raises ImportRejected with file:row:column for every cell that cannot be read."""
+    ('' when empty), rows padded to the header's width; the header is the first row with a value.
+    Raises ImportRejected with file:row:column for every cell that cannot be read."""
     _check_unpacked_size(path)
     from openpyxl import load_workbook
 
@@ -46,7 +47,8 @@ def _check_unpacked_size(path: Path) -> None:
     if biggest is not None and (biggest.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES):
         raise ImportRejected(f"{path}: the workbook unpacks to {total / 2**20:,.0f} MB (limit "
                              f"{MAX_TOTAL_BYTES // 2**20} MB, {MAX_PART_BYTES // 2**20} MB per part); nothing was "
-                             "imported", [Problem(str(path), None, "", "save the answers alone as CSV or a small .xlsx")])
+                             "imported",
+                             [Problem(str(path), None, "", "save the answers alone as CSV or a small .xlsx")])
 
 
 def _rows(path: Path, sheet) -> tuple[list[str], list[tuple[int, list[str]]]]:  # type: ignore[no-untyped-def]
@@ -109,8 +111,8 @@ def _cell_text(sheet, cell: dict, file: str, row: int, header: list[str],  # typ
     name = header[column - 1] if 0 < column <= len(header) else _letters(column)
     if cell["formula"] and value is None:
         problems.append(Problem(file, row, name, f"cell {_letters(column)}{row} holds a formula without a computed "
-                                                 "value: open and save the file in Excel or LibreOffice (recalculated), "
-                                                 "or paste the values"))
+                                                 "value: open and save the file in Excel or LibreOffice "
+                                                 "(recalculated), or paste the values"))
         return ""
     if kind == "e":
         problems.append(Problem(file, row, name, f"cell {_letters(column)}{row} shows the error {value}"))

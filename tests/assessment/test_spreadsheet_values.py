@@ -70,8 +70,8 @@ def test_csv_thousands_in_a_count_is_refused_with_both_readings(service, tmp_pat
 
 
 def test_csv_unambiguous_thousands_are_stored_as_written(service, tmp_path):
-    service.answers.import_file(csv_file(tmp_path, ("SO_TTTT", "2024", "NTS03", '"2.000.000"')))
-    assert stored(service, "SO_TTTT", 2024)["NTS03"].value == 2_000_000
+    service.answers.import_file(csv_file(tmp_path, ("SO_TTTT", "2024", "NTS03", '"1.200,0"')))
+    assert stored(service, "SO_TTTT", 2024)["NTS03"].value == 1200
 
 
 def test_a_percent_formatted_cell_is_the_percentage_shown(service, tmp_path):
