@@ -3,6 +3,26 @@
 <context>
     <name />
     <message>
+        <location filename="../../gui/answer_messages.py" line="16" />
+        <source>{text!r} could be {first} or {second}: write it without a thousands separator</source>
+        <translation>{text!r} có thể là {first} hoặc {second}: hãy viết số không có dấu phân cách hàng nghìn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="34" />
+        <source>{value} is outside the plausible range {low}–{high}</source>
+        <translation>{value} nằm ngoài khoảng hợp lý {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plausibility.py" line="21" />
+        <source>%1: %2; keep it?</source>
+        <translation>%1: %2; vẫn giữ giá trị này?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plausibility.py" line="22" />
+        <source>Unusual value</source>
+        <translation>Giá trị bất thường</translation>
+    </message>
+    <message>
         <location filename="../../gui/app.py" line="83" />
         <source>dxscore cannot start</source>
         <translation>dxscore không khởi động được</translation>

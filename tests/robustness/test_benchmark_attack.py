@@ -86,7 +86,8 @@ def test_a_value_forced_into_the_database_moves_no_other_unit(demo_url, tmp_path
     with engine.begin() as c:  # past every check of the app: what someone with the database file can do
         changed = c.execute(text(
             "UPDATE answers SET value_number = :v WHERE indicator_code IN ('HTS03', 'KTS05') AND assessment_id = "
-            "(SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = :u AND a.cycle_year = :y)"), {"v": 1e15, "u": attacker, "y": YEAR})
+            "(SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id "
+            "WHERE u.code = :u AND a.cycle_year = :y)"), {"v": 1e15, "u": attacker, "y": YEAR})
         assert changed.rowcount == 2
     engine.dispose()
     after = scores(demo_url, tmp_path)
