@@ -123,3 +123,13 @@ def shipped():
 
     catalog = FileCatalog()
     return {m.id: m for m in catalog.methodologies()}
+
+
+def test_the_windows_live_score_ignores_an_implausible_peer(demo_service, tmp_path):
+    """The form scores one unit against its peers' best (EntryArea.peer_floor): an out-of-range value of
+    another commune, even confirmed, is not that best."""
+    before = demo_service.entry.open("00004", 2025).benchmark_floor[("commune", "HTS03")]
+    assert 0 < before <= 300
+    demo_service.answers.import_file(csv(tmp_path, "00070,2025,HTS03,999999999999999,,,,,,1\n"))
+    demo_service.entry.forget_peers()
+    assert demo_service.entry.open("00004", 2025).benchmark_floor[("commune", "HTS03")] == before
