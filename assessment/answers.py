@@ -11,18 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, NamedTuple
 
-from assessment.model import Answer, AnswerType, Indicator, IndicatorCode
+from assessment.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, plausible_range
 
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "c"}
 FALSE_WORDS = {"0", "false", "no", "n", "không", "khong", "k", "sai"}
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+_DIGITS = re.compile(r"[\d.,]*\d[\d.,]*")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")  # "2 000" with a (non-breaking) space as thousands separator
 
 # English templates; gui/answer_messages.py holds the same keys for translation (a test keeps them equal).
 MESSAGES = {
     "not_a_number": "{text!r} is not a number",
+    "ambiguous_number": "{text!r} could be {first} or {second}: write it without a thousands separator",
     "not_yes_no": "{text!r} is not yes/no (use 1/0, có/không)",
     "not_a_date": "{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
     "ratio_in_value": "a ratio is given as numerator and denominator, not value",
@@ -39,11 +42,12 @@ MESSAGES = {
     "ratio_both": "a ratio needs both numerator and denominator",
     "negative": "must not be negative",
     "over_denominator": "{a:g} is larger than the denominator {b:g}",
+    "implausible": "{value} is outside the plausible range {low}–{high}",
 }
 
 
 class AnswerProblem(NamedTuple):
-    field: str  # value | numerator | denominator | choice | not_applicable | manual_points
+    field: str  # value | numerator | denominator | choice | not_applicable | manual_points | confirmed
     code: str  # a key of MESSAGES
     params: dict[str, Any]
 
@@ -59,15 +63,75 @@ def _problem(field: str, code: str, **params: Any) -> AnswerProblem:
 Problems = list[AnswerProblem]
 
 
+class AmbiguousNumber(ValueError):
+    """A number whose separator could be decimal or thousands ("2.000": 2 or 2000)."""
+
+    def __init__(self, text: str, first: float, second: float) -> None:
+        super().__init__(text)
+        self.text, self.first, self.second = text, first, second
+
+
 def parse_number(text: str) -> float | None:
-    """'12', '12.5', '12,5', ' 80 % ' -> float; raises ValueError for anything else."""
-    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
-    if not _NUMBER.fullmatch(cleaned):
+    """'12', '12.5', '12,5', ' 80 % ', '1.234.567', '1.234,5' -> float; raises ValueError for anything else and
+    AmbiguousNumber when one separator followed by three digits could be either ('2.000', '1,500')."""
+    cleaned = _SPACES.sub("", text.strip().removesuffix("%"))
+    sign = -1.0 if cleaned.startswith("-") else 1.0
+    cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
+    if not _DIGITS.fullmatch(cleaned):
         raise ValueError(text)
-    value = float(cleaned.replace(",", "."))
+    try:
+        value = sign * float(_plain_digits(cleaned))
+    except _Ambiguous as both:
+        raise AmbiguousNumber(text, sign * both.first, sign * both.second) from None
     if not math.isfinite(value):
         raise ValueError(text)
     return value
+
+
+class _Ambiguous(ValueError):
+    def __init__(self, first: float, second: float) -> None:
+        super().__init__()
+        self.first, self.second = first, second
+
+
+def _plain_digits(text: str) -> str:
+    """Digits with separators -> a Python float literal. Two kinds of separator: the last one is the decimal
+    mark; one kind repeated: thousands groups; one separator: decimal, unless it could be either."""
+    marks = [c for c in text if c in ".,"]
+    if not marks:
+        return text
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        whole, _, fraction = text.rpartition(decimal)
+        if decimal in whole:
+            raise ValueError(text)
+        return _ungrouped(whole, "," if decimal == "." else ".", text) + "." + fraction
+    if len(marks) > 1:
+        return _ungrouped(text, marks[0], text)
+    whole, fraction = text.split(marks[0])
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+        raise _Ambiguous(float(f"{whole}.{fraction}"), float(whole + fraction))
+    return f"{whole or '0'}.{fraction or '0'}"
+
+
+def _ungrouped(text: str, separator: str, original: str) -> str:
+    """'1.234.567' -> '1234567'; groups after the first must have exactly three digits."""
+    head, *groups = text.split(separator)
+    if not 1 <= len(head) <= 3 or head.startswith("0") or any(len(g) != 3 for g in groups):
+        raise ValueError(original)
+    return head + "".join(groups)
+
+
+def plain_number(value: float) -> str:
+    """A number as text that `parse_number` reads back exactly and never finds ambiguous (no exponent, no
+    thousands separator; '2.345' is written '2.3450')."""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    text = format(Decimal(repr(float(value))), "f")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+        text += "0"
+    return text
 
 
 def parse_flag(text: str) -> bool:
@@ -90,7 +154,8 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer | None, Problems]:
-    """Read the cells value, numerator, denominator, choice, not_applicable and comment for one indicator."""
+    """Read the cells value, numerator, denominator, choice, not_applicable, comment and confirmed for one
+    indicator. Plausibility is not judged here (`plausibility_problems`): it depends on what is stored."""
     problems: Problems = []
     get = lambda key: (cells.get(key) or "").strip()  # noqa: E731
     kind = indicator.answer.type
@@ -128,11 +193,16 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
             problems.append(_problem(column, "not_a_date", text=raw))
     elif kind == AnswerType.TEXT and raw:
         value = raw
+    try:
+        confirmed = parse_flag(get("confirmed"))
+    except ValueError:
+        problems.append(_problem("confirmed", "not_yes_no", text=get("confirmed")))
+        confirmed = False
     if problems:
         return None, problems
     answer = Answer(IndicatorCode(indicator.code), value, numerator, denominator, choices, not_applicable,
-                    comment=get("comment"))
-    return answer, answer_problems(indicator, answer)
+                    comment=get("comment"), confirmed=confirmed)
+    return settle_confirmation(indicator, answer), answer_problems(indicator, answer)
 
 
 def _number_cell(text: str, column: str, problems: Problems) -> float | None:
@@ -140,9 +210,12 @@ def _number_cell(text: str, column: str, problems: Problems) -> float | None:
         return None
     try:
         return parse_number(text)
+    except AmbiguousNumber as both:
+        problems.append(_problem(column, "ambiguous_number", text=text, first=plain_number(both.first),
+                                 second=plain_number(both.second)))
     except ValueError:
         problems.append(_problem(column, "not_a_number", text=text))
-        return None
+    return None
 
 
 def answer_problems(indicator: Indicator, answer: Answer) -> Problems:
@@ -204,3 +277,56 @@ def _ratio_problems(indicator: Indicator, answer: Answer) -> Problems:
     if a > b and not indicator.answer.allow_over:
         return [_problem("numerator", "over_denominator", a=a, b=b)]
     return []
+
+
+def _plausibility_parts(indicator: Indicator, answer: Answer) -> list[tuple[str, float | str | None, str]]:
+    if indicator.answer.type == AnswerType.RATIO:
+        return [("numerator", answer.numerator, "numerator"), ("denominator", answer.denominator, "denominator")]
+    return [("value", answer.value, "value")]
+
+
+def plausibility_problems(indicator: Indicator, answer: Answer, stored: Answer | None = None) -> Problems:
+    """Numbers outside the indicator's plausible range that no person confirmed (`answer.confirmed`). A number
+    equal to the stored one was confirmed when it was stored, so changing only the comment never asks again."""
+    bounds = plausible_range(indicator.answer)
+    if bounds is None or answer.confirmed or answer.not_applicable:
+        return []
+    low, high = bounds
+    problems: Problems = []
+    for field, value, name in _plausibility_parts(indicator, answer):
+        before = getattr(stored, name) if stored is not None else None
+        if isinstance(value, float) and not low <= value <= high and value != before:
+            problems.append(_problem(field, "implausible", value=plain_number(value), low=plain_number(low),
+                                     high=plain_number(high)))
+    return problems
+
+
+def outside_plausible(indicator: Indicator, answer: Answer) -> bool:
+    """Whether any number of the answer lies outside the plausible range (confirmed or not)."""
+    return bool(plausibility_problems(indicator, Answer(answer.indicator_code, answer.value, answer.numerator,
+                                                         answer.denominator)))
+
+
+def settle_confirmation(indicator: Indicator, answer: Answer) -> Answer:
+    """`confirmed` only where it means something: on a value outside the plausible range."""
+    if answer.confirmed and not outside_plausible(indicator, answer):
+        from dataclasses import replace
+
+        return replace(answer, confirmed=False)
+    return answer
+
+
+def with_confirmations(methodology: Methodology, answers: Sequence[Answer]) -> tuple[Answer, ...]:
+    """Stored answers as they leave in a file or package: a value outside the plausible range was stored only
+    through a confirmation, so it travels marked confirmed and the export → import round trip keeps it."""
+    from dataclasses import replace
+
+    marked = []
+    for answer in answers:
+        try:
+            indicator = methodology.indicator(answer.indicator_code)
+        except KeyError:
+            marked.append(answer)
+            continue
+        marked.append(replace(answer, confirmed=outside_plausible(indicator, answer)))
+    return tuple(marked)

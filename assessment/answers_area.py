@@ -16,12 +16,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assessment.answer_matrix import CHOICE_SEPARATOR, build_matrix, long_from_answers
-from assessment.answers import answer_problems, parse_answer
+from assessment.answers import (
+    answer_problems,
+    outside_plausible,
+    parse_answer,
+    plain_number,
+    plausibility_problems,
+)
 from assessment.errors import ImportRejected, InvalidAnswer, NotFound, Problem
 from assessment.model import (
     Answer,
     AnswerType,
     Assessment,
+    Indicator,
     Methodology,
     Unit,
 )
@@ -158,9 +165,12 @@ class AnswersArea:
         answer, bad = parse_answer(indicator, record)
         for problem in bad:
             where(problem.field, f"{code}: {problem.message}")
-        if answer is not None and not bad:
+        previous = target.stored.get(code)
+        implausible = plausibility_problems(indicator, answer, previous) if answer is not None and not bad else []
+        for problem in implausible:
+            where(problem.field, f"{code}: {problem.message}; if it is right, put 1 in the confirmed column")
+        if answer is not None and not bad and not implausible:
             # The file carries the unit's answer; an appraiser's manual points stay as they are.
-            previous = target.stored.get(code)
             if previous is not None:
                 answer = replace(answer, manual_points=previous.manual_points)
             target.answers[code] = (answer, row)
@@ -249,10 +259,11 @@ class AnswersArea:
             indicator = methodology.indicator(answer.indicator_code)
         except KeyError:
             raise InvalidAnswer(answer.indicator_code, f"not an indicator of {methodology.key}") from None
-        bad = answer_problems(indicator, answer)
+        stored = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
+        bad = answer_problems(indicator, answer) or plausibility_problems(indicator, answer,
+                                                                          stored.get(answer.indicator_code))
         if bad:
             raise InvalidAnswer(answer.indicator_code, "; ".join(f"{p.field}: {p.message}" for p in bad))
-        stored = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
         pending = _Pending(unit, year, methodology, assessment, {answer.indicator_code: (answer, 0)}, stored)
         merged = self._merged_answers(pending)
         matrix = build_matrix(methodology, 1, long_from_answers([merged]))
@@ -270,11 +281,10 @@ class AnswersArea:
             methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
             order = {i.code: n for n, i in enumerate(methodology.indicators)}
             for answer in sorted(self.of(assessment.id), key=lambda a: order.get(a.indicator_code, 10**6)):
-                kind = methodology.indicator(answer.indicator_code).answer.type \
-                    if answer.indicator_code in order else None
-                rows.append(_export_row(assessment, answer, kind))
+                indicator = methodology.indicator(answer.indicator_code) if answer.indicator_code in order else None
+                rows.append(_export_row(assessment, answer, indicator))
         columns = ["unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",
-                   "not_applicable", "comment"]
+                   "not_applicable", "comment", "confirmed"]
         import pandas as pd
 
         return pd.DataFrame(rows, columns=columns)
@@ -295,10 +305,11 @@ def _year(text: str, where) -> int | None:  # type: ignore[no-untyped-def]
 def format_number(value: float | None) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return plain_number(float(value))  # never '2.345' (ambiguous on the way back in) nor '1e+20'
 
 
-def _export_row(assessment: Assessment, answer: Answer, kind: AnswerType | None) -> dict[str, object]:
+def _export_row(assessment: Assessment, answer: Answer, indicator: Indicator | None) -> dict[str, object]:
+    kind = indicator.answer.type if indicator is not None else None
     value, choice = "", ""
     if kind == AnswerType.MULTI_CHOICE:
         choice = "-" if answer.choices == () else ";".join(answer.choices or ())
@@ -311,4 +322,6 @@ def _export_row(assessment: Assessment, answer: Answer, kind: AnswerType | None)
     return {"unit_code": assessment.unit_code, "cycle": assessment.cycle, "indicator_code": answer.indicator_code,
             "value": value, "numerator": format_number(answer.numerator),
             "denominator": format_number(answer.denominator), "choice": choice,
-            "not_applicable": "1" if answer.not_applicable else "", "comment": answer.comment}
+            "not_applicable": "1" if answer.not_applicable else "", "comment": answer.comment,
+            # stored outside the plausible range = confirmed when it was stored (assessment.answers)
+            "confirmed": "1" if indicator is not None and outside_plausible(indicator, answer) else ""}

@@ -114,7 +114,7 @@ class EntryArea:
         self._podiums.clear()
 
     def _podium(self, methodology: Methodology, year: int) -> dict[tuple[str, str], list[tuple[float, str]]]:
-        from assessment.scoring import measured_values
+        from assessment.scoring import benchmark_competitors, measured_values
 
         podium: dict[tuple[str, str], list[tuple[float, str]]] = {}
         for batch in self.s.scores.batches(year):
@@ -125,7 +125,8 @@ class EntryArea:
                 if indicator.scoring.rule != Rule.BENCHMARK:
                     continue
                 values = measured_values(indicator, batch.matrix, j).tolist()
-                for unit, value, ok in zip(batch.units, values, eligible[j].tolist(), strict=True):
+                competes = benchmark_competitors(indicator, batch.matrix, j, eligible[j]).tolist()
+                for unit, value, ok in zip(batch.units, values, competes, strict=True):
                     if ok and value == value:
                         entry = podium.setdefault((unit.kind.value, indicator.code), [])
                         entry.append((max(value, 0.0), unit.code))
@@ -146,9 +147,11 @@ class EntryArea:
     def evaluate(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer
                  ) -> tuple[list[AnswerProblem] | Check | None, Scorecard | None]:
         """One pass for a changed field: the reason it is refused (or None) and, if accepted, the new score."""
-        from assessment.answers import answer_problems
+        from assessment.answers import answer_problems, plausibility_problems
 
-        problems = answer_problems(session.methodology.indicator(answer.indicator_code), answer)
+        indicator = session.methodology.indicator(answer.indicator_code)
+        problems = answer_problems(indicator, answer) or \
+            plausibility_problems(indicator, answer, answers.get(answer.indicator_code))
         if problems:
             return problems, None
         card, failures = self._evaluate(session, {**answers, answer.indicator_code: answer})

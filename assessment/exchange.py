@@ -228,7 +228,8 @@ def answers_json(answers: Sequence[Answer]) -> list[dict[str, Any]]:
     return [{"code": a.indicator_code, "value": a.value, "numerator": a.numerator, "denominator": a.denominator,
              "choices": None if a.choices is None else list(a.choices), "not_applicable": a.not_applicable,
              "manual_points": a.manual_points, "comment": a.comment,
-             "evidence": [evidence_json(e) for e in a.evidence]}
+             "evidence": [evidence_json(e) for e in a.evidence],
+             **({"confirmed": True} if a.confirmed else {})}  # only where set: other packages are unchanged
             for a in sorted(answers, key=lambda a: a.indicator_code)]
 
 
@@ -260,7 +261,8 @@ def answers_from(data: Any) -> tuple[Answer, ...]:
             choices = tuple(choices)
         evidence = tuple(_evidence(e, f"answer {n} ({code}) evidence") for e in r.items("evidence"))
         answers.append(Answer(IndicatorCode(code), value, r.number("numerator"), r.number("denominator"), choices,
-                              r.flag("not_applicable"), r.number("manual_points"), r.text("comment"), evidence))
+                              r.flag("not_applicable"), r.number("manual_points"), r.text("comment"), evidence,
+                              r.flag("confirmed")))
     return tuple(answers)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment.model import Indicator, Methodology, ScoringSpec
+from assessment.model import Indicator, Methodology, ScoringSpec, plausible_range
 
 
 def scoring_dict(spec: ScoringSpec, indicator: Indicator) -> dict[str, Any]:
@@ -35,6 +35,7 @@ def indicator_dict(indicator: Indicator) -> dict[str, Any]:
         "options": [o.code for o in answer.options] or None,
         "min": answer.minimum,
         "max": answer.maximum,
+        "plausible": list(bounds) if (bounds := plausible_range(answer)) else None,  # declared or default
         "max_points": indicator.max_points,
         "scoring": scoring_dict(indicator.scoring, indicator),
         "applies_if": indicator.applies_if.source if indicator.applies_if else None,

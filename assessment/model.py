@@ -155,9 +155,34 @@ class AnswerSpec:
     denominator_label: Text | None = None
     allow_over: bool = False
     max_length: int | None = None
+    plausible_min: float | None = None  # as declared in `plausible:`; see plausible_range for the defaults
+    plausible_max: float | None = None
 
     def option_codes(self) -> tuple[str, ...]:
         return tuple(o.code for o in self.options)
+
+
+# Plausible ranges where the methodology declares none (docs/methodology-format.md, "Plausible ranges").
+DEFAULT_PLAUSIBLE_COUNT_MAX = 10_000.0
+DEFAULT_PLAUSIBLE_RATIO_MAX = 1_000_000.0  # numerator and denominator (dossiers, accounts, residents)
+DEFAULT_PLAUSIBLE_NUMBER_SPAN = 1_000_000.0
+
+
+def plausible_range(spec: AnswerSpec) -> tuple[float, float] | None:
+    """The range a numeric answer (for a ratio: its numerator and its denominator) normally lies in. A value
+    outside it is accepted only when a person confirms it, and never sets a peer group's benchmark."""
+    if spec.type not in NUMERIC_TYPES:
+        return None
+    if spec.type == AnswerType.RATIO:
+        low, high = 0.0, DEFAULT_PLAUSIBLE_RATIO_MAX
+    elif spec.type == AnswerType.COUNT:
+        low, high = 0.0, min(spec.maximum, DEFAULT_PLAUSIBLE_COUNT_MAX) if spec.maximum is not None \
+            else DEFAULT_PLAUSIBLE_COUNT_MAX
+    else:  # number, percent: the hard range where there is one
+        low = spec.minimum if spec.minimum is not None else -DEFAULT_PLAUSIBLE_NUMBER_SPAN
+        high = spec.maximum if spec.maximum is not None else DEFAULT_PLAUSIBLE_NUMBER_SPAN
+    return (low if spec.plausible_min is None else spec.plausible_min,
+            high if spec.plausible_max is None else spec.plausible_max)
 
 
 @dataclass(frozen=True)
@@ -334,6 +359,9 @@ class Answer:
     manual_points: float | None = None
     comment: str = ""
     evidence: tuple[EvidenceItem, ...] = ()
+    # A person confirmed a value outside the plausible range (the window's question, `confirmed` = 1 in a
+    # file, `confirmed: true` in a package). Not stored: a stored value outside the range is a confirmed one.
+    confirmed: bool = False
 
     @property
     def is_empty(self) -> bool:

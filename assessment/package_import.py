@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.answers import answer_problems
+from assessment.answers import answer_problems, plausibility_problems
 from assessment.errors import BadInput, NotFound, PackageRejected
 from assessment.exchange import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
 from assessment.model import Answer, AnswerType, Assessment, Indicator, Methodology, Unit
@@ -315,5 +315,6 @@ def shape_problem(indicator: Indicator, answer: Answer) -> str | None:
             dt.date.fromisoformat(value)
         except ValueError:
             return f"{value[:40]!r} is not a date"
-    problems = answer_problems(indicator, answer)
+    # a value outside the plausible range comes only with the unit's confirmation (`confirmed: true`)
+    problems = answer_problems(indicator, answer) or plausibility_problems(indicator, answer)
     return "; ".join(p.message for p in problems) if problems else None

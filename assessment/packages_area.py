@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessment.answers import with_confirmations
 from assessment.errors import BadInput, NotFound, PackageRejected
 from assessment.exchange import INSPECTOR_PREFIX, PackageDraft, PackageKind, fingerprint
 from assessment.model import Assessment, Methodology
@@ -129,6 +130,7 @@ class PackagesArea:
                evidence: dict[str, Path], who: str | None) -> ExportResult:
         unit = self.s.units.get(assessment.unit_code)
         methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
+        answers = with_confirmations(methodology, answers)  # stored outside the plausible range = confirmed
         notes = tuple(n for n in self.s.store.review.notes(assessment.id) if n.round > 0)
         created = self.s.store.exchange.public_key(signer) is None
         draft = PackageDraft(kind, unit.code, unit.name.vi, assessment.cycle, assessment.status, methodology.id,

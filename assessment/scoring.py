@@ -17,7 +17,7 @@ import numpy as np
 
 from assessment.answer_matrix import AnswerMatrix
 from assessment.graph import topological_order
-from assessment.model import AnswerType, Check, Indicator, Methodology, Rule, TargetSet, Unit
+from assessment.model import AnswerType, Check, Indicator, Methodology, Rule, TargetSet, Unit, plausible_range
 
 
 @dataclass(frozen=True)
@@ -332,20 +332,41 @@ def _choice_points(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.nda
 
 def _benchmark(indicator: Indicator, matrix: AnswerMatrix, j: int, units: UnitColumns,
                context: ScoringContext, eligible: np.ndarray) -> np.ndarray:
+    """value ÷ best × max. The best is taken over plausible values only (`_benchmark_values`); a unit's own
+    value outside the range still scores against it, and the clamp to 0..max caps it at the maximum."""
+    own = np.where(eligible, np.maximum(measured_values(indicator, matrix, j), 0.0), 0.0)
     value = _benchmark_values(indicator, matrix, j, eligible)
     result = np.zeros(matrix.size)
     for kind in dict.fromkeys(units.kind.tolist()):  # np.unique on objects imports numpy.ma (8 ms)
         peers = units.kind == kind
         best = max(float(value[peers].max(initial=0.0)), context.benchmark_floor.get((kind, indicator.code), 0.0))
         if best > 0:
-            result[peers] = value[peers] / best * indicator.max_points
+            with np.errstate(invalid="ignore"):
+                result[peers] = own[peers] / best * indicator.max_points
     return result
 
 
-def _benchmark_values(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
-    """Values that compete for "best": only answers that count, never below 0."""
+def benchmark_competitors(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
+    """Whose value may set the peer group's best: answers that count and lie inside the indicator's plausible
+    range (for a ratio: numerator and denominator). A value outside it, even confirmed, never lowers another
+    unit's points (docs/methodology-format.md, "Plausible ranges")."""
     values = measured_values(indicator, matrix, j)
-    return np.where(eligible & (values == values), np.maximum(values, 0.0), 0.0)
+    competes = eligible & (values == values)
+    bounds = plausible_range(indicator.answer)
+    if bounds is None:
+        return competes
+    low, high = bounds
+    parts = (matrix.numerator[j], matrix.denominator[j]) if indicator.answer.type == AnswerType.RATIO \
+        else (matrix.number[j],)
+    for part in parts:
+        competes = competes & (part >= low) & (part <= high)
+    return competes
+
+
+def _benchmark_values(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
+    """Values that compete for "best": plausible answers that count, never below 0."""
+    values = measured_values(indicator, matrix, j)
+    return np.where(benchmark_competitors(indicator, matrix, j, eligible), np.maximum(values, 0.0), 0.0)
 
 
 def benchmark_bests(scores: BatchScores, units: UnitColumns, matrix: AnswerMatrix) -> dict[tuple[str, str], float]:

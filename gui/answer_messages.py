@@ -13,6 +13,8 @@ from gui.i18n import tr
 
 TEMPLATES = {
     "not_a_number": QT_TRANSLATE_NOOP("", "{text!r} is not a number"),
+    "ambiguous_number": QT_TRANSLATE_NOOP("", "{text!r} could be {first} or {second}: write it without a thousands "
+                                              "separator"),
     "not_yes_no": QT_TRANSLATE_NOOP("", "{text!r} is not yes/no (use 1/0, có/không)"),
     "not_a_date": QT_TRANSLATE_NOOP("", "{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
     "ratio_in_value": QT_TRANSLATE_NOOP("", "a ratio is given as numerator and denominator, not value"),
@@ -29,6 +31,7 @@ TEMPLATES = {
     "ratio_both": QT_TRANSLATE_NOOP("", "a ratio needs both numerator and denominator"),
     "negative": QT_TRANSLATE_NOOP("", "must not be negative"),
     "over_denominator": QT_TRANSLATE_NOOP("", "{a:g} is larger than the denominator {b:g}"),
+    "implausible": QT_TRANSLATE_NOOP("", "{value} is outside the plausible range {low}–{high}"),
 }
 
 

@@ -7,6 +7,8 @@ field the previous value comes back. Accepted values go out through `committed`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.answers import parse_answer
+from assessment.answers import parse_answer, plain_number, plausibility_problems
 from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
 from gui.answer_messages import word
 from gui.i18n import tr
 from gui.models import format_points
+from gui.plausibility import keep_implausible
 
 NONE_OPTION = "-"
 
@@ -35,7 +38,7 @@ NONE_OPTION = "-"
 def number_text(value: float | None) -> str:
     if value is None or value != value:
         return ""
-    return (str(int(value)) if float(value).is_integer() else repr(float(value))).replace(".", ",")
+    return plain_number(float(value)).replace(".", ",")  # reads back as the same number, never ambiguous
 
 
 class IndicatorEditor(QFrame):
@@ -246,7 +249,26 @@ class IndicatorEditor(QFrame):
             return
         if _same(answer, self.accepted):
             return
-        self.committed.emit(self.code, answer)
+        answer = self._confirmed_if_unusual(answer)
+        if answer is not None:
+            self.committed.emit(self.code, answer)
+
+    def _confirmed_if_unusual(self, answer: Answer) -> Answer | None:
+        """A number outside the plausible range is kept only when the user says so (gui/plausibility.py)."""
+        problems = plausibility_problems(self.indicator, answer, self.accepted)
+        if not problems:
+            return answer
+        if getattr(self, "_asking", False):  # the question itself moves the focus: one question at a time
+            return None
+        self._asking = True
+        try:
+            keep = keep_implausible(self, self.indicator, problems, self.lang)
+        finally:
+            self._asking = False
+        if not keep:
+            self.refuse(word(problems, self.lang))
+            return None
+        return replace(answer, confirmed=True)
 
     def _commit_text(self) -> None:
         self._emit_if_changed()

@@ -9,21 +9,30 @@ from pathlib import Path
 import pandas as pd
 
 from assessment.errors import ImportRejected, Problem
+from questionnaires.workbook import MAX_ROWS, read_xlsx_cells
 
 ANSWER_FILE_COLUMNS = ("unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",
-                       "not_applicable", "comment")
+                       "not_applicable", "comment", "confirmed")
 REQUIRED_COLUMNS = ("unit_code", "cycle", "indicator_code")
 
 
 def read_answers_file(path: Path) -> pd.DataFrame:
     """Columns: ANSWER_FILE_COLUMNS as stripped text ('' when empty) plus `row` (the row number in the file,
-    header = 1). Raises ImportRejected for unreadable files and missing or unknown columns."""
+    header = 1). Raises ImportRejected for unreadable files, files over MAX_ROWS rows, missing or unknown columns."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True)
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True,
+                                nrows=MAX_ROWS + 1)
+            frame["row"] = range(2, len(frame) + 2)
+            if len(frame) > MAX_ROWS:
+                raise ImportRejected(f"{path}: more than {MAX_ROWS:,} rows; nothing was imported",
+                                     [Problem(str(path), MAX_ROWS + 2, "", "split the file (one cycle or one kind "
+                                                                          "of unit per file)")])
         elif suffix in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            header, rows = read_xlsx_cells(path)
+            frame = pd.DataFrame([cells for _, cells in rows], columns=header or None, dtype=str)
+            frame["row"] = [number for number, _ in rows]
         else:
             raise ImportRejected(f"{path}: unsupported file type {suffix or '(none)'}",
                                  [Problem(str(path), None, "", "use a .csv or .xlsx file")])
@@ -39,10 +48,9 @@ def read_answers_file(path: Path) -> pd.DataFrame:
     problems = [Problem(str(path), 1, c, "required column is missing") for c in REQUIRED_COLUMNS
                 if c not in frame.columns]
     problems += [Problem(str(path), 1, c, f"unknown column (expected: {', '.join(ANSWER_FILE_COLUMNS)})")
-                 for c in frame.columns if c not in ANSWER_FILE_COLUMNS]
+                 for c in frame.columns if c not in (*ANSWER_FILE_COLUMNS, "row")]
     if problems:
         raise ImportRejected(f"{path}: the header is wrong; nothing was imported", problems)
     for column in ANSWER_FILE_COLUMNS:
         frame[column] = frame[column].astype(str).str.strip() if column in frame else ""
-    frame["row"] = range(2, len(frame) + 2)
     return frame[[*ANSWER_FILE_COLUMNS, "row"]]

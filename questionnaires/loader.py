@@ -52,10 +52,10 @@ INDICATOR_KEYS = {"code", "pillar", "order", "text", "guidance", "answer", "max_
                   "applies_if", "not_applicable_allowed", "relevant_if", "validate", "target"}
 ANSWER_KEYS: dict[AnswerType, set[str]] = {
     AnswerType.BOOLEAN: set(),
-    AnswerType.NUMBER: {"min", "max", "unit"},
-    AnswerType.PERCENT: {"min", "max"},
-    AnswerType.RATIO: {"numerator", "denominator", "allow_over"},
-    AnswerType.COUNT: {"max", "unit"},
+    AnswerType.NUMBER: {"min", "max", "unit", "plausible"},
+    AnswerType.PERCENT: {"min", "max", "plausible"},
+    AnswerType.RATIO: {"numerator", "denominator", "allow_over", "plausible"},
+    AnswerType.COUNT: {"max", "unit", "plausible"},
     AnswerType.CHOICE: {"options"},
     AnswerType.MULTI_CHOICE: {"options"},
     AnswerType.TEXT: {"max_length"},
@@ -324,8 +324,26 @@ class _Builder:
         numerator = a.text("numerator") if kind == AnswerType.RATIO else None
         denominator = a.text("denominator") if kind == AnswerType.RATIO else None
         max_length = a.integer("max_length", required=False)
+        floor = 0.0 if kind == AnswerType.RATIO else minimum  # a ratio's parts are never negative
+        plausible = self.plausible(a, floor, maximum) if a.has("plausible") else (None, None)
         return AnswerSpec(kind, spec.unit, minimum, maximum, options, numerator, denominator,
-                          a.boolean("allow_over", False), max_length)
+                          a.boolean("allow_over", False), max_length, *plausible)
+
+    def plausible(self, a: Fields, minimum: float | None, maximum: float | None) -> tuple[float | None, float | None]:
+        """`plausible: {min, max}`: where answers normally lie, inside the hard range (min/max)."""
+        p = Fields(self.report, a.child("plausible"), a.sub("plausible"), {"min", "max"})
+        if not p.ok:
+            return None, None
+        low, high = p.number("min", required=False), p.number("max", required=False)
+        if low is None and high is None:
+            p.problem("max", "give min, max or both")
+        if low is not None and minimum is not None and low < minimum:
+            p.problem("min", f"{low:g} is below the answer's min ({minimum:g})")
+        if high is not None and maximum is not None and high > maximum:
+            p.problem("max", f"{high:g} is above the answer's max ({maximum:g})")
+        if low is not None and high is not None and high < low:
+            p.problem("max", f"max ({high:g}) is below min ({low:g})")
+        return low, high
 
     def options(self, a: Fields) -> tuple[Option, ...]:
         options: list[Option] = []

@@ -33,7 +33,7 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
     assert unit["unit_name"] == "Phường Hoàn Kiếm" and unit["kind"] == "commune"
     for key in ("methodology", "points", "max_points", "index", "band", "rank", "peer_count", "pillars", "indicators"):
         assert key in unit
-    assert unit["methodology"] == {"id": "hanoi-2025-commune", "version": "2025.1"}
+    assert unit["methodology"] == {"id": "hanoi-2025-commune", "version": "2025.2"}
     assert unit["peer_count"] == 126 and 1 <= unit["rank"] <= 126
     assert unit["index"] == pytest.approx(unit["points"] / unit["max_points"], abs=1e-4)
     assert {p["code"] for p in unit["pillars"]} == {"NTS", "TCS", "HTS", "NLS", "ATT", "CQS", "KTS", "XHS"}

@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="53" />
-        <location filename="../../gui/editors.py" line="135" />
+        <location filename="../../gui/editors.py" line="138" />
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -148,69 +148,69 @@
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="101" />
+        <location filename="../../gui/editors.py" line="104" />
         <source>— not answered —</source>
         <translation>— chưa trả lời —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="101" />
+        <location filename="../../gui/editors.py" line="104" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="101" />
+        <location filename="../../gui/editors.py" line="104" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="103" />
+        <location filename="../../gui/editors.py" line="106" />
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="114" />
-        <location filename="../../gui/editors.py" line="115" />
+        <location filename="../../gui/editors.py" line="117" />
+        <location filename="../../gui/editors.py" line="118" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="165" />
-        <location filename="../../gui/editors.py" line="166" />
+        <location filename="../../gui/editors.py" line="168" />
+        <location filename="../../gui/editors.py" line="169" />
         <location filename="../../gui/dashboard/marks.py" line="23" />
         <location filename="../../gui/dashboard/tables.py" line="140" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="169" />
-        <location filename="../../gui/editors.py" line="170" />
+        <location filename="../../gui/editors.py" line="172" />
+        <location filename="../../gui/editors.py" line="173" />
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="173" />
+        <location filename="../../gui/editors.py" line="176" />
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/editors.py" line="285" />
+        <location filename="../../gui/editors.py" line="307" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Minh chứng (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="285" />
+        <location filename="../../gui/editors.py" line="307" />
         <source>Add evidence…</source>
         <translation>Thêm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="276" />
+        <location filename="../../gui/editors.py" line="298" />
         <source>Refused: %1</source>
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="310" />
+        <location filename="../../gui/editors.py" line="332" />
         <location filename="../../gui/models.py" line="212" />
         <location filename="../../gui/packages.py" line="69" />
         <location filename="../../gui/review.py" line="100" />
@@ -218,12 +218,12 @@
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="312" />
+        <location filename="../../gui/editors.py" line="334" />
         <source>%1 pts max, set by the appraisers</source>
         <translation>tối đa %1 điểm, do Hội đồng thẩm định chấm</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="314" />
+        <location filename="../../gui/editors.py" line="336" />
         <source>&lt;b&gt;%1&lt;/b&gt; / %2 pts</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
@@ -634,83 +634,93 @@
     </message>
     <message>
         <location filename="../../gui/answer_messages.py" line="16" />
+        <source>{text!r} could be {first} or {second}: write it without a thousands separator</source>
+        <translation>{text!r} có thể là {first} hoặc {second}: hãy viết số không có dấu phân cách hàng nghìn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="18" />
         <source>{text!r} is not yes/no (use 1/0, có/không)</source>
         <translation>{text!r} không phải là có/không (dùng 1/0, có/không)</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="17" />
+        <location filename="../../gui/answer_messages.py" line="19" />
         <source>{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)</source>
         <translation>{text!r} không phải là ngày (dùng dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="18" />
+        <location filename="../../gui/answer_messages.py" line="20" />
         <source>a ratio is given as numerator and denominator, not value</source>
         <translation>tỷ lệ được nhập bằng tử số và mẫu số, không nhập giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="19" />
+        <location filename="../../gui/answer_messages.py" line="21" />
         <source>this indicator cannot be declared not applicable</source>
         <translation>chỉ số này không được khai là không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="20" />
+        <location filename="../../gui/answer_messages.py" line="22" />
         <source>give either a value or not applicable, not both</source>
         <translation>hoặc nhập giá trị, hoặc chọn không áp dụng, không chọn cả hai</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="21" />
+        <location filename="../../gui/answer_messages.py" line="23" />
         <source>{value:g} is not a whole number</source>
         <translation>{value:g} không phải là số nguyên</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="22" />
+        <location filename="../../gui/answer_messages.py" line="24" />
         <source>must be yes or no</source>
         <translation>phải là có hoặc không</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="23" />
+        <location filename="../../gui/answer_messages.py" line="25" />
         <source>{value!r} is not an option (options: {options})</source>
         <translation>{value!r} không có trong các lựa chọn ({options})</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="24" />
+        <location filename="../../gui/answer_messages.py" line="26" />
         <source>an option is chosen twice</source>
         <translation>một lựa chọn bị chọn hai lần</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="25" />
+        <location filename="../../gui/answer_messages.py" line="27" />
         <source>longer than {limit} characters</source>
         <translation>dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="26" />
+        <location filename="../../gui/answer_messages.py" line="28" />
         <source>points must be between 0 and {maximum:g}</source>
         <translation>điểm phải từ 0 đến {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="27" />
+        <location filename="../../gui/answer_messages.py" line="29" />
         <source>{value:g} is below the minimum {minimum:g}</source>
         <translation>{value:g} nhỏ hơn giá trị tối thiểu {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="28" />
+        <location filename="../../gui/answer_messages.py" line="30" />
         <source>{value:g} is above the maximum {maximum:g}</source>
         <translation>{value:g} lớn hơn giá trị tối đa {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="29" />
+        <location filename="../../gui/answer_messages.py" line="31" />
         <source>a ratio needs both numerator and denominator</source>
         <translation>tỷ lệ cần cả tử số và mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="30" />
+        <location filename="../../gui/answer_messages.py" line="32" />
         <source>must not be negative</source>
         <translation>không được là số âm</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="31" />
+        <location filename="../../gui/answer_messages.py" line="33" />
         <source>{a:g} is larger than the denominator {b:g}</source>
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="34" />
+        <source>{value} is outside the plausible range {low}–{high}</source>
+        <translation>{value} nằm ngoài khoảng hợp lý {low}–{high}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard/plots.py" line="57" />
@@ -1766,32 +1776,32 @@
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="349" />
+        <location filename="../../gui/dashboard/view.py" line="350" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="351" />
+        <location filename="../../gui/dashboard/view.py" line="352" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="354" />
+        <location filename="../../gui/dashboard/view.py" line="355" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="374" />
+        <location filename="../../gui/dashboard/view.py" line="375" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="385" />
+        <location filename="../../gui/dashboard/view.py" line="386" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="391" />
+        <location filename="../../gui/dashboard/view.py" line="392" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>
@@ -1844,6 +1854,16 @@
         <location filename="../../gui/dashboard/marks.py" line="23" />
         <source>No data yet</source>
         <translation>Chưa có dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plausibility.py" line="21" />
+        <source>%1: %2; keep it?</source>
+        <translation>%1: %2; vẫn giữ giá trị này?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plausibility.py" line="22" />
+        <source>Unusual value</source>
+        <translation>Giá trị bất thường</translation>
     </message>
 </context>
 </TS>

@@ -78,7 +78,7 @@ def test_trends_follow_the_crosswalk(demo_service):
     # SO_NOI_VU continues through the merger: its 2024 and 2025 values of one indicator form one trend
     trend = demo_service.scores.indicator_trend(unit_code="SO_NOI_VU", code="CQS03")
     assert [p.cycle for p in trend] == [2024, 2025]
-    assert {p.methodology for p in trend} == {"hanoi-2024-department@2024.1", "hanoi-2025-department@2025.1"}
+    assert {p.methodology for p in trend} == {"hanoi-2024-department@2024.2", "hanoi-2025-department@2025.2"}
 
 
 def test_crosswalk_translation():
