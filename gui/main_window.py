@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.entry_area import EntrySession
-from assessment.model import Answer, Scorecard, UnitKind
+from assessment.model import Answer, Methodology, Scorecard, UnitKind
 from assessment.service import AssessmentService, cycle_day
 from assessment.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from gui.answer_messages import word
@@ -41,6 +41,16 @@ from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, Settings
 from gui.states import state_name
 from gui.tasks import TaskRunner
+
+
+def provenance_mark(methodology: Methodology) -> str:
+    """A visible mark on a methodology whose wording or points are dxscore's reconstruction, not the official
+    annex (the tooltip holds the provenance note; docs/methodology-format.md says how to replace it)."""
+    p = methodology.provenance
+    if p.official_wording and p.official_points:
+        return ""
+    text = tr("reconstructed by dxscore, not the official annex: hover for the sources")
+    return f"<br><span style='color:#8a5a00'>⚠ {text}</span>"
 
 
 class MainWindow(QMainWindow):
@@ -287,7 +297,8 @@ class MainWindow(QMainWindow):
         cycle = tr("Cycle %1").replace("%1", str(session.year))
         self.heading.setText(f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {cycle}</h2>"
                              f"{session.methodology.title.get(self.lang)} — {session.methodology.id} "
-                             f"{session.methodology.version}")
+                             f"{session.methodology.version}" + provenance_mark(session.methodology))
+        self.heading.setToolTip(session.methodology.provenance.note.get(self.lang))
         status = state_name(session.status) + ("" if session.editable else tr(" — read-only"))
         self.status_line.setText(tr("Status: <b>%1</b>").replace("%1", status))
         self.status_line.setStyleSheet("" if session.editable else "color: #8a1c1c;")

@@ -259,8 +259,13 @@ class DashboardView(QWidget):
         notice = tr("%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band "
                     "5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces "
                     "(Resolution 18 tab).")
+        reconstructed = [m for m in comparison.methodologies.values()
+                         if not (m.provenance.official_wording and m.provenance.official_points)]
+        mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources")
+                if reconstructed else "")
         self.notice.setText(demo + notice.replace("%1", str(len(group))).replace("%2", kind_label(group.kind))
-                            .replace("%3", str(group.cycle)))
+                            .replace("%3", str(group.cycle)) + mark)
+        self.notice.setToolTip("\n\n".join(m.provenance.note.get(self.lang) for m in reconstructed))
         self.selected_code = None
         if keep:
             self.select(keep)

@@ -319,20 +319,20 @@
         <translation>được trả lại để chỉnh sửa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="72" />
         <source>dxscore — digital transformation assessment</source>
         <translation>dxscore — đánh giá chuyển đổi số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>Choose a unit on the left.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="101" />
         <location filename="../../gui/city_view.py" line="110" />
-        <location filename="../../gui/main_window.py" line="85" />
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="112" />
         <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="94" />
         <location filename="../../gui/dashboard/view.py" line="115" />
@@ -340,245 +340,250 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="166" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="187" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="219" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224" />
+        <location filename="../../gui/main_window.py" line="234" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="303" />
         <location filename="../../gui/review.py" line="351" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294" />
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339" />
+        <location filename="../../gui/main_window.py" line="350" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343" />
+        <location filename="../../gui/main_window.py" line="354" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="391" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="413" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="413" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="421" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="421" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427" />
-        <location filename="../../gui/main_window.py" line="489" />
-        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="438" />
+        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="508" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434" />
+        <location filename="../../gui/main_window.py" line="52" />
+        <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
+        <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="445" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448" />
+        <location filename="../../gui/main_window.py" line="459" />
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -760,7 +765,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="169" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>

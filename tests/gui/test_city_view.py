@@ -34,3 +34,16 @@ def test_the_resolution_18_tab_shows_every_target_and_who_is_behind(qtbot, windo
     assert "Các đơn vị chậm nhất" in details and ("Phường" in details or "Xã" in details)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SCREENSHOTS / "vi_10_resolution_18.png"))
+
+
+def test_the_reconstructed_methodology_is_marked_in_entry_and_compare(qtbot, window):
+    from tests.gui.conftest import open_unit
+
+    open_unit(qtbot, window, "00070", 2025)
+    assert "bản dựng lại của dxscore" in window.heading.text()
+    assert "QĐ 5279" in window.heading.toolTip()
+    window.tabs.setCurrentWidget(window.dashboard_page)
+    qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.comparison is not None, timeout=20_000)
+    assert "bản dựng lại của dxscore" in window.dashboard.notice.text()
+    assert "không phải “nhóm dẫn đầu”" in window.dashboard.notice.text()  # the band goal is not the resolution's
+    assert "reconstruction" not in window.dashboard.notice.toolTip() and "dxscore" in window.dashboard.notice.toolTip()
