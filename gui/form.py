@@ -116,13 +116,21 @@ class QuestionnaireForm(QWidget):
         current = self.pillar_list.currentIndex().row() if self.pillar_list.currentIndex().isValid() else -1
         self.goto_pillar(codes[max(0, min(len(codes) - 1, current + step))], focus=True)
 
-    def follow_focus(self, widget: QWidget | None) -> None:
-        """Keep the focused field in view and its pillar selected (keyboard users never lose their place)."""
+    def editor_of(self, widget: QWidget | None) -> IndicatorEditor | None:
+        """The indicator card a widget belongs to (None outside this form's cards)."""
         while widget is not None and not isinstance(widget, IndicatorEditor):
             widget = widget.parentWidget()
-        if widget is None or widget.code not in self.editors:
+        return widget if widget is not None and self.editors.get(widget.code) is widget else None
+
+    def follow_focus(self, widget: QWidget | None, scroll: bool = True) -> None:
+        """Keep the focused field in view and its pillar selected (keyboard users never lose their place).
+        `scroll` is False when the focus came with a mouse press: scrolling then would move the field away
+        from under the pointer, and the release would land elsewhere (the click lost)."""
+        widget = self.editor_of(widget)
+        if widget is None:
             return
-        self.scroll.ensureWidgetVisible(widget, 0, 40)
+        if scroll:
+            self.scroll.ensureWidgetVisible(widget, 0, 40)
         pillar = [p.code for p in self.methodology.pillars].index(widget.indicator.pillar)
         if self.pillar_list.currentIndex().row() != pillar:
             self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),

@@ -39,6 +39,7 @@ from gui.packages import PackageActions
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, Settings
+from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
 
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(tr("Find indicator"), QKeySequence.StandardKey.Find, self.focus_find, "find")
         self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.unit_search.setFocus, "findUnit")
         self.submit_action = self._action(tr("Submit…"), "Ctrl+Return", self.submit, "submit")
+        self.submit_action.setShortcuts(keypad_too("Ctrl+Return"))
         self.reopen_action = self._action(tr("Withdraw the submission"), None, self.reopen, "reopen")
         self.settings_action = self._action(tr("Settings…"), "Ctrl+,", self.open_settings, "settings")
         self.compare_action = self._action(tr("Compare units"), "Ctrl+D", lambda: self.tabs.setCurrentIndex(1),
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
             "excel": menu.addAction(tr("Scores of the cycle (Excel)…"), lambda: self.report_group("excel")),
         }
         self._enable_actions()
+        self.shortcuts_first = WindowShortcutsFirst(self)  # README's keys beat the fields' own bindings
 
     def _connect(self) -> None:
         self.unit_search.textChanged.connect(self._filter_units)
@@ -315,7 +318,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Saving…"))
 
     def undo(self) -> None:
+        """Ctrl+Z: in a field with typed text not yet saved, put back its saved value; else undo the last
+        saved change."""
+        editor = self.form.editor_of(QApplication.focusWidget()) if self.form is not None else None
+        if editor is not None and editor.has_unsaved_text():
+            editor.revert_typing()
+            return
         code = self.controller.undo()
+        if code is None:
+            self.statusBar().showMessage(tr("Nothing to undo."))
         if code and self.form is not None:
             self.form.goto_indicator(code)
 
@@ -341,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self.form is not None and new is not None and self.form.isAncestorOf(new):
-            self.form.follow_focus(new)
+            self.form.follow_focus(new, scroll=QApplication.mouseButtons() == Qt.MouseButton.NoButton)
 
     def show_evidence(self, code: str) -> None:
         session = self.controller.session
@@ -479,7 +490,7 @@ class MainWindow(QMainWindow):
     def _enable_actions(self) -> None:
         session = self.controller.session
         editable = session is not None and session.editable
-        self.undo_action.setEnabled(editable and bool(self.controller.undo_stack))
+        self.undo_action.setEnabled(editable)  # also puts back a field's typed text (see undo)
         self.submit_action.setEnabled(editable)
         status = session.status if session is not None else None
         self.reopen_action.setEnabled(status in TRANSITIONS[Step.WITHDRAW].sources)
