@@ -279,11 +279,12 @@ class IndicatorEditor(QFrame):
         answer, problem = self.parsed()
         if answer is None:
             self.pending = True
-            if not problem:
-                problem = tr("Enter both a and b.")
             focus = QApplication.focusWidget()
-            still_here = focus is not None and self.isAncestorOf(focus)
-            self.show_message(problem if still_here else tr("Not saved: %1").replace("%1", problem))
+            if focus is not None and self.isAncestorOf(focus):
+                self.show_message(problem)  # as while typing; none yet for half a pair (the other half follows)
+            else:
+                problem = problem or word(parse_answer(self.indicator, self.cells())[1], self.lang)
+                self.show_message(tr("Not saved: %1").replace("%1", problem))
             return
         self.pending = False
         if _same(answer, self.accepted):

@@ -212,6 +212,16 @@
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
+        <location filename="../../gui/editors.py" line="277" />
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="325" />
+        <source>Nothing to undo.</source>
+        <translation>Không có gì để hoàn tác.</translation>
+    </message>
+    <message>
         <location filename="../../gui/editors.py" line="310" />
         <location filename="../../gui/models.py" line="211" />
         <location filename="../../gui/packages.py" line="70" />

@@ -18,7 +18,7 @@ from tests.xdisplay.x11 import focused, press, type_text
 
 UNIT, YEAR = "SO_NOI_VU", 2025
 
-# (what, indicator, which widget of its card); none is the first field of its pillar (Ctrl+PgUp must move)
+# (what, indicator, which widget of its card, cycle): the 2025 department form, and a date from the 2024 one
 FIELDS = [
     ("count", "TCS04", "value"),
     ("number", "HTS02", "value"),
@@ -32,6 +32,7 @@ FIELDS = [
     ("text", "XHS03", "value"),
     ("comment", "TCS03", "comment"),
     ("evidence", "TCS02", "evidence"),
+    ("date", "TCS01", "value", 2024),
 ]
 
 
@@ -109,9 +110,10 @@ def back_to_the_field(qtbot, window, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=5_000)
 
 
-@pytest.mark.parametrize(("what", "code", "which"), FIELDS, ids=[f[0] for f in FIELDS])
-def test_every_shortcut_wins_over_the_field(qtbot, window, demo_db, what, code, which):
-    open_unit(qtbot, window, UNIT, YEAR)
+@pytest.mark.parametrize("field", FIELDS, ids=[f[0] for f in FIELDS])
+def test_every_shortcut_wins_over_the_field(qtbot, window, demo_db, field):
+    what, code, which, year = (*field, YEAR)[:4]
+    open_unit(qtbot, window, UNIT, year)
     editor = window.form.editors[code]
     widget = widget_of(editor, which)
     before_text, before_answer = shown(widget), window.controller.answers.get(code)
@@ -137,7 +139,7 @@ def test_every_shortcut_wins_over_the_field(qtbot, window, demo_db, what, code, 
             window.form.editors[code].set_answer(before_answer)
     assert not failures, f"in the {what} field: {failures}"
     settle(qtbot, window)
-    answers = stored(demo_db, UNIT, YEAR)
+    answers = stored(demo_db, UNIT, year)
     assert answers[code].value == before_answer.value and answers[code].comment == before_answer.comment
     assert (answers[code].numerator, answers[code].denominator) == (before_answer.numerator,
                                                                      before_answer.denominator)

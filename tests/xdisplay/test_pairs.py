@@ -1,0 +1,91 @@
+"""An a/b pair is one answer (typed with real X key events): both halves keep what was typed while the pair is
+refused, the problem shows beside it, and it is saved once the pair is consistent, in whichever order the two
+values are typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import open_unit, settle, stored
+from tests.xdisplay.test_shortcuts import back_to_the_field
+from tests.xdisplay.x11 import press, type_text
+
+EMPTY_YEAR = 2026  # no demo answers: an empty questionnaire
+
+
+def typed(qtbot, field, text: str) -> None:
+    """Select what the field holds and type over it."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=5_000)
+    press("ctrl+a")
+    type_text(text)
+    qtbot.waitUntil(lambda: field.text() == text, timeout=5_000)
+
+
+def test_raising_both_values_numerator_first(qtbot, window, demo_db):
+    """NLS01 is 18/31; 40/50 typed a first: 40/31 is refused for a moment, but the 40 is not thrown away."""
+    open_unit(qtbot, window, "SO_NOI_VU", 2025)
+    editor = window.form.editors["NLS01"]
+    a, b = editor.fields["numerator"], editor.fields["denominator"]
+    back_to_the_field(qtbot, window, a)
+    typed(qtbot, a, "40")
+    press("Tab")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is b, timeout=5_000)
+    assert a.text() == "40" and b.text() == "31"
+    assert "40" in editor.message.text() and "31" in editor.message.text()  # larger than the denominator
+    typed(qtbot, b, "50")
+    press("Tab")
+    qtbot.waitUntil(lambda: window.controller.answers["NLS01"].denominator == 50.0, timeout=5_000)
+    settle(qtbot, window)
+    saved = stored(demo_db, "SO_NOI_VU", 2025)["NLS01"]
+    assert (saved.numerator, saved.denominator) == (40.0, 50.0)
+    assert (a.text(), b.text()) == ("40", "50") and not editor.message.isVisible()
+
+
+def test_a_refused_pair_keeps_both_halves_and_is_not_saved(qtbot, window, demo_db):
+    """NTS02's denominator must equal NTS01 (2): 1/3 is refused, both halves stay, then b = 2 saves 1/2."""
+    open_unit(qtbot, window, "00070", EMPTY_YEAR)
+    nts01 = window.form.editors["NTS01"].fields["value"]
+    back_to_the_field(qtbot, window, nts01)
+    type_text("2")
+    press("Tab")
+    qtbot.waitUntil(lambda: "NTS01" in window.controller.answers, timeout=5_000)
+    nts02 = window.form.editors["NTS02"]
+    a, b = nts02.fields["numerator"], nts02.fields["denominator"]
+    qtbot.waitUntil(nts02.isVisible, timeout=5_000)
+    back_to_the_field(qtbot, window, a)
+    type_text("1")
+    press("Tab")
+    assert nts02.message.text() == ""  # half a pair while still typing it: no complaint yet
+    type_text("3")
+    press("Tab", "Tab", "Tab")  # b → comment → evidence → the next card: the card is left
+    qtbot.waitUntil(lambda: not nts02.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+    qtbot.waitUntil(lambda: "phải bằng số cuộc họp" in nts02.message.text(), timeout=5_000)
+    assert (a.text(), b.text()) == ("1", "3")
+    assert nts02.message.isVisible() and "Chưa lưu" in nts02.message.text()
+    settle(qtbot, window)
+    assert "NTS02" not in stored(demo_db, "00070", EMPTY_YEAR)
+    back_to_the_field(qtbot, window, b)
+    typed(qtbot, b, "2")
+    press("Tab")
+    qtbot.waitUntil(lambda: "NTS02" in window.controller.answers, timeout=5_000)
+    settle(qtbot, window)
+    saved = stored(demo_db, "00070", EMPTY_YEAR)["NTS02"]
+    assert (saved.numerator, saved.denominator) == (1.0, 2.0) and not nts02.message.isVisible()
+
+
+def test_half_a_pair_left_behind_says_it_was_not_saved(qtbot, window, demo_db):
+    open_unit(qtbot, window, "00070", EMPTY_YEAR)
+    nts01 = window.form.editors["NTS01"].fields["value"]
+    back_to_the_field(qtbot, window, nts01)
+    type_text("2")
+    press("Tab")
+    nts02 = window.form.editors["NTS02"]
+    qtbot.waitUntil(nts02.isVisible, timeout=5_000)
+    back_to_the_field(qtbot, window, nts02.fields["numerator"])
+    type_text("1")
+    press("ctrl+f")  # away from the card with only a typed
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.find, timeout=5_000)
+    assert nts02.fields["numerator"].text() == "1" and "Chưa lưu" in nts02.message.text()
+    settle(qtbot, window)
+    assert "NTS02" not in stored(demo_db, "00070", EMPTY_YEAR)
+    assert window.form.editors["NTS02"].has_unsaved_text()
