@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(tr("Previous pillar"), "Ctrl+PgUp", lambda: self.step(-1), "previousPillar")
         self.next_action = self._action(tr("Next pillar"), "Ctrl+PgDown", lambda: self.step(1), "nextPillar")
         self.find_action = self._action(tr("Find indicator"), QKeySequence.StandardKey.Find, self.focus_find, "find")
-        self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.unit_search.setFocus, "findUnit")
+        self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.focus_unit_search, "findUnit")
         self.submit_action = self._action(tr("Submit…"), "Ctrl+Return", self.submit, "submit")
         self.submit_action.setShortcuts(keypad_too("Ctrl+Return"))
         self.reopen_action = self._action(tr("Withdraw the submission"), None, self.reopen, "reopen")
@@ -337,6 +337,13 @@ class MainWindow(QMainWindow):
     def focus_find(self) -> None:
         self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find.selectAll()
+
+    def focus_unit_search(self) -> None:
+        """Ctrl+U: the unit search box, with what it holds selected (the Compare tab hides it: back to entry)."""
+        if self.tabs.currentWidget() is self.dashboard_page:
+            self.tabs.setCurrentIndex(0)
+        self.unit_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.unit_search.selectAll()
 
     def goto_found(self, text: str) -> None:
         if self.form is None or not text.strip():

@@ -16,7 +16,10 @@ from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | \
+    Qt.KeyboardModifier.MetaModifier
 
 
 class WindowShortcutsFirst(QObject):
@@ -29,9 +32,14 @@ class WindowShortcutsFirst(QObject):
             app.focusChanged.connect(self._follow_focus)
 
     def sequences(self) -> set[QKeyCombination]:
-        """The window's shortcuts now (actions in menus included), single-key combinations only."""
+        """The window's shortcuts now (its own actions and those of its menu bar), single-key ones only."""
+        actions: list[QAction] = list(self.window.actions())
+        if isinstance(self.window, QMainWindow):
+            for entry in self.window.menuBar().actions():
+                if entry.menu() is not None:
+                    actions.extend(entry.menu().actions())
         found = set()
-        for action in self.window.findChildren(QAction):
+        for action in actions:
             for sequence in action.shortcuts():
                 if sequence.count() == 1:
                     found.add(sequence[0])
@@ -47,7 +55,8 @@ class WindowShortcutsFirst(QObject):
             self.watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.modifiers() & COMMAND_MODIFIERS:  # plain typing never matches: no lookup per letter
             pressed = QKeyCombination(event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier,
                                       Qt.Key(event.key()))
             if pressed in self.sequences():

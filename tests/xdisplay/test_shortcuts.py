@@ -177,3 +177,14 @@ def test_ctrl_z_in_a_field_with_typed_text_puts_back_its_saved_value(qtbot, wind
     settle(qtbot, window)
     answers = stored(demo_db, UNIT, YEAR)
     assert answers["TCS04"].value == 67.0 and answers["NTS03"].value == earlier.value
+
+
+def test_ctrl_u_on_the_compare_tab_goes_to_the_unit_search(qtbot, window):
+    """The unit list is hidden while comparing: Ctrl+U comes back to Data entry and selects the search text."""
+    open_unit(qtbot, window, UNIT, YEAR)
+    window.unit_search.setText("nội vụ")
+    press("ctrl+d")
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.dashboard_page, timeout=10_000)
+    press("ctrl+u")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.unit_search, timeout=5_000)
+    assert window.tabs.currentIndex() == 0 and window.unit_search.selectedText() == "nội vụ"
