@@ -270,6 +270,11 @@ class IndicatorEditor(QFrame):
         else:
             self._emit_if_changed()
 
+    def card_left(self) -> None:
+        """The focus left this card (from any of its widgets): a pair still typed is settled now."""
+        if "numerator" in self.fields and self.has_unsaved_text():
+            self._commit_pair()
+
     def _commit_pair(self) -> None:
         """A field of a ratio card was left. A valid pair is sent at once; otherwise both halves keep what was
         typed: while the focus stays on the card the problem shows as when typing, once it leaves the card the

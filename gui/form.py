@@ -122,6 +122,12 @@ class QuestionnaireForm(QWidget):
             widget = widget.parentWidget()
         return widget if widget is not None and self.editors.get(widget.code) is widget else None
 
+    def focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Tell a card that the focus left it (a refused or half-typed a/b pair says it was not saved)."""
+        left = self.editor_of(old)
+        if left is not None and left is not self.editor_of(new):
+            left.card_left()
+
     def follow_focus(self, widget: QWidget | None, scroll: bool = True) -> None:
         """Keep the focused field in view and its pillar selected (keyboard users never lose their place).
         `scroll` is False when the focus came with a mouse press: scrolling then would move the field away

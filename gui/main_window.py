@@ -357,7 +357,9 @@ class MainWindow(QMainWindow):
             self.find.clear()
             self.form.goto_indicator(codes[0])
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.form is not None:
+            self.form.focus_moved(old, new)
         if self.form is not None and new is not None and self.form.isAncestorOf(new):
             self.form.follow_focus(new, scroll=QApplication.mouseButtons() == Qt.MouseButton.NoButton)
 

@@ -89,3 +89,20 @@ def test_half_a_pair_left_behind_says_it_was_not_saved(qtbot, window, demo_db):
     settle(qtbot, window)
     assert "NTS02" not in stored(demo_db, "00070", EMPTY_YEAR)
     assert window.form.editors["NTS02"].has_unsaved_text()
+
+
+def test_leaving_the_card_from_its_evidence_button_says_the_pair_was_not_saved(qtbot, window, demo_db):
+    open_unit(qtbot, window, "SO_NOI_VU", 2025)
+    editor = window.form.editors["NLS01"]
+    a = editor.fields["numerator"]
+    back_to_the_field(qtbot, window, a)
+    typed(qtbot, a, "40")
+    press("Tab", "Tab", "Tab")  # a → b → comment → evidence: still on the card, the problem as while typing
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.evidence, timeout=5_000)
+    assert "40" in editor.message.text() and "Chưa lưu" not in editor.message.text()
+    press("Tab")  # the next card
+    qtbot.waitUntil(lambda: "Chưa lưu" in editor.message.text(), timeout=5_000)
+    assert (a.text(), editor.fields["denominator"].text()) == ("40", "31")
+    settle(qtbot, window)
+    saved = stored(demo_db, "SO_NOI_VU", 2025)["NLS01"]
+    assert (saved.numerator, saved.denominator) == (18.0, 31.0)
