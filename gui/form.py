@@ -6,13 +6,14 @@ loads values."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -141,6 +142,39 @@ class QuestionnaireForm(QWidget):
         if self.pillar_list.currentIndex().row() != pillar:
             self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
                                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def unsaved_pairs(self) -> list[IndicatorEditor]:
+        """Cards whose a/b pair was refused or left half-typed: what was typed is only on screen."""
+        return [e for e in self.editors.values() if "numerator" in e.fields and e.isVisible() and e.has_unsaved_text()]
+
+    def ask_to_drop(self, parent: QWidget, then: Callable[[], None], otherwise: Callable[[], None]) -> bool:
+        """True when no pair is pending. Otherwise asks (window-modal, without blocking) whether to drop what was
+        typed: "drop" puts the saved answers back and calls `then`; "go back" shows the first one and calls
+        `otherwise`."""
+        pending = self.unsaved_pairs()
+        if not pending:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Not saved"), tr(
+            "%1: what was typed is not a valid answer and was not saved (the reason is beside it). Drop what was "
+            "typed?").replace("%1", ", ".join(e.code for e in pending)), QMessageBox.StandardButton.NoButton, parent)
+        drop = box.addButton(tr("Drop what was typed"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Go back to it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            if box.clickedButton() is drop:
+                for editor in pending:
+                    editor.revert_typing()
+                then()
+            else:
+                otherwise()
+                self.goto_indicator(pending[0].code)
+
+        box.finished.connect(answered)
+        box.open()
+        self.drop_question = box
+        return False
 
     def search_entries(self) -> list[tuple[str, str]]:
         """(code, "CODE — text") for the find box."""

@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
             self.form.step_pillar(0)
 
     def _cycle_changed(self) -> None:
+        session = self.controller.session
+        if session is not None and self.form is not None and session.year != self.year and not \
+                self.form.ask_to_drop(self, self._cycle_changed, lambda: self._show_choice(session)):
+            return
         self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
         self.unit_tree.expandAll()
         if self.controller.session is not None:
@@ -261,7 +265,20 @@ class MainWindow(QMainWindow):
         code = index.data(CODE_ROLE)
         if code and (self.controller.session is None or self.controller.session.unit.code != code
                      or self.controller.session.year != self.year):
-            self.open_unit(code)
+            session = self.controller.session
+            if self.form is None or session is None or self.form.ask_to_drop(
+                    self, lambda: self.open_unit(code), lambda: self._show_choice(session)):
+                self.open_unit(code)
+
+    def _show_choice(self, session: EntrySession) -> None:
+        """Put the cycle and unit lists back on the open questionnaire (leaving it was cancelled)."""
+        self.cycle.blockSignals(True)
+        self.cycle.setCurrentIndex(self.cycle.findData(session.year))
+        self.cycle.blockSignals(False)
+        found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, session.unit.code, 1,
+                                       Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        if found:
+            self.unit_tree.setCurrentIndex(found[0])
 
     def open_unit(self, code: str) -> None:
         self.statusBar().showMessage(tr("Opening…"))
@@ -514,6 +531,9 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # commits the field being edited
+        if self.form is not None and not self.form.ask_to_drop(self, self.close, lambda: None):
+            event.ignore()  # a refused a/b pair is only on screen: asked first
+            return
         self.controller.flush()
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

@@ -217,6 +217,26 @@
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
+        <location filename="../../gui/form.py" line="108" />
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="109" />
+        <source>%1: what was typed is not a valid answer and was not saved (the reason is beside it). Drop what was typed?</source>
+        <translation>%1: nội dung đã nhập không phải là câu trả lời hợp lệ và chưa được lưu (lý do ghi bên cạnh). Bỏ nội dung đã nhập?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="111" />
+        <source>Drop what was typed</source>
+        <translation>Bỏ nội dung đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="112" />
+        <source>Go back to it</source>
+        <translation>Quay lại chỉ số đó</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="325" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>

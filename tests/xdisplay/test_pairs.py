@@ -4,11 +4,13 @@ values are typed."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.models import CODE_ROLE
 from tests.gui.conftest import open_unit, settle, stored
 from tests.xdisplay.test_shortcuts import back_to_the_field
-from tests.xdisplay.x11 import press, type_text
+from tests.xdisplay.x11 import click, press, type_text
 
 EMPTY_YEAR = 2026  # no demo answers: an empty questionnaire
 
@@ -106,3 +108,59 @@ def test_leaving_the_card_from_its_evidence_button_says_the_pair_was_not_saved(q
     settle(qtbot, window)
     saved = stored(demo_db, "SO_NOI_VU", 2025)["NLS01"]
     assert (saved.numerator, saved.denominator) == (18.0, 31.0)
+
+
+def refused_pair_on_screen(qtbot, window):
+    """SO_NOI_VU 2025 with NLS01 typed as 40 over 18/31 (refused: larger than b), the card left."""
+    open_unit(qtbot, window, "SO_NOI_VU", 2025)
+    editor = window.form.editors["NLS01"]
+    back_to_the_field(qtbot, window, editor.fields["numerator"])
+    typed(qtbot, editor.fields["numerator"], "40")
+    press("ctrl+f")
+    qtbot.waitUntil(lambda: "Chưa lưu" in editor.message.text(), timeout=5_000)
+    return editor
+
+
+def question(qtbot):
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=5_000)
+    return QApplication.activeModalWidget()
+
+
+def answer(qtbot, box, label: str) -> None:
+    button = next(b for b in box.buttons() if b.text() == label)
+    click(button)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5_000)
+
+
+def choose_unit(window, code: str) -> None:
+    found = window.unit_filter.match(window.unit_filter.index(0, 0), CODE_ROLE, code, 1,
+                                     Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+    window.unit_tree.setCurrentIndex(found[0])
+
+
+def test_choosing_another_unit_with_a_refused_pair_asks_first(qtbot, window, demo_db):
+    editor = refused_pair_on_screen(qtbot, window)
+    choose_unit(window, "SO_Y_TE")
+    box = question(qtbot)
+    assert "NLS01" in box.text()
+    answer(qtbot, box, "Quay lại chỉ số đó")  # go back: the unit stays, the typed pair too, the cursor on it
+    qtbot.waitUntil(lambda: editor.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+    assert window.controller.session.unit.code == "SO_NOI_VU" and editor.fields["numerator"].text() == "40"
+    assert window.unit_tree.currentIndex().data(CODE_ROLE) == "SO_NOI_VU"
+    choose_unit(window, "SO_Y_TE")
+    answer(qtbot, question(qtbot), "Bỏ nội dung đã nhập")
+    qtbot.waitUntil(lambda: window.controller.session.unit.code == "SO_Y_TE", timeout=10_000)
+    settle(qtbot, window)
+    saved = stored(demo_db, "SO_NOI_VU", 2025)["NLS01"]
+    assert (saved.numerator, saved.denominator) == (18.0, 31.0)
+
+
+def test_closing_the_window_with_a_refused_pair_asks_first(qtbot, window):
+    editor = refused_pair_on_screen(qtbot, window)
+    window.close()
+    answer(qtbot, question(qtbot), "Quay lại chỉ số đó")
+    assert window.isVisible() and editor.fields["numerator"].text() == "40"
+    window.close()
+    answer(qtbot, question(qtbot), "Bỏ nội dung đã nhập")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    assert editor.fields["numerator"].text() == "18"
