@@ -129,7 +129,7 @@ def test_every_shortcut_wins_over_the_field(qtbot, window, demo_db, field):
         back_to_the_field(qtbot, window, widget)
         press(xkeys)
         try:
-            qtbot.waitUntil(happened, timeout=4_000)
+            qtbot.waitUntil(happened, timeout=15_000)  # Ctrl+D builds the dashboard the first time
         except qtbot.TimeoutError:
             failures.append(f"{keys}: no action")
         window.closer.timer.stop()
