@@ -1,4 +1,5 @@
 # The two commands that do everything on a fresh machine: `make run` and `make test`.
+# `make test` runs the offscreen suite, then tests/xdisplay under a private Xvfb + openbox (real keys and clicks).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -28,6 +29,7 @@ test: $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
+	$(PY) tests/xdisplay/run.py
 
 bench: $(STAMP) bytecode
 	$(PY) bench/run_all.py

@@ -3,7 +3,9 @@ evidence button, points, and the message when a value is refused.
 
 An editor turns what was typed into text cells and parses them with assessment.answers (the same code the
 spreadsheet import uses): a bad value shows its reason beside the field as you type, and on leaving the
-field the previous value comes back. Accepted values go out through `committed`."""
+field the previous value comes back. An a/b pair is one answer: it is sent when both halves make a valid
+pair, and a refused pair keeps what was typed in both halves beside its reason (nothing is saved). Accepted
+values go out through `committed`."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -32,7 +35,6 @@ from gui.models import format_points
 from gui.plausibility import keep_implausible
 
 NONE_OPTION = "-"
-
 
 
 def number_text(value: float | None) -> str:
@@ -190,6 +192,7 @@ class IndicatorEditor(QFrame):
         """Show a stored answer (no signals)."""
         self.loading = True
         self.accepted = answer or Answer(self.code)
+        self.pending = False  # a refused a/b pair kept on screen, not saved
         a = self.accepted
         if self.combo is not None:
             wanted = "" if a.value is None else (number_text(a.value) if isinstance(a.value, float) else a.value)
@@ -210,6 +213,18 @@ class IndicatorEditor(QFrame):
         self._show_evidence_count()
         self.show_message("")
         self.loading = False
+        self.loaded_texts = self._texts()
+
+    def _texts(self) -> dict[str, str]:
+        return {**{key: line.text() for key, line in self.fields.items()}, "comment": self.comment.text()}
+
+    def has_unsaved_text(self) -> bool:
+        """Typed text that is not the stored answer (a field being edited, or a refused pair kept on screen)."""
+        return self.pending or self._texts() != getattr(self, "loaded_texts", self._texts())
+
+    def revert_typing(self) -> None:
+        """Put back the stored answer over what was typed (nothing is saved)."""
+        self.set_answer(self.accepted)
 
     def cells(self) -> dict[str, str]:
         cells = {"comment": self.comment.text(), "not_applicable": "1" if self.not_applicable.isChecked() else ""}
@@ -235,6 +250,7 @@ class IndicatorEditor(QFrame):
                       answer.not_applicable, self.accepted.manual_points, answer.comment, self.accepted.evidence), ""
 
     def _check_typing(self) -> None:
+        self.pending = False
         _, problem = self.parsed()
         self.show_message(problem)
         self._show_ratio()
@@ -271,7 +287,37 @@ class IndicatorEditor(QFrame):
         return replace(answer, confirmed=True)
 
     def _commit_text(self) -> None:
-        self._emit_if_changed()
+        if "numerator" in self.fields:
+            self._commit_pair()
+        else:
+            self._emit_if_changed()
+
+    def card_left(self) -> None:
+        """The focus left this card (from any of its widgets): a pair still typed is settled now."""
+        if "numerator" in self.fields and self.has_unsaved_text():
+            self._commit_pair()
+
+    def _commit_pair(self) -> None:
+        """A field of a ratio card was left. A valid pair is sent at once; otherwise both halves keep what was
+        typed: while the focus stays on the card the problem shows as when typing, once it leaves the card the
+        message says the answer was not saved."""
+        if self.loading:
+            return
+        answer, problem = self.parsed()
+        if answer is None:
+            self.pending = True
+            focus = QApplication.focusWidget()
+            if focus is not None and self.isAncestorOf(focus):
+                self.show_message(problem)  # as while typing; none yet for half a pair (the other half follows)
+            else:
+                problem = problem or word(parse_answer(self.indicator, self.cells())[1], self.lang)
+                self.show_message(tr("Not saved: %1").replace("%1", problem))
+            return
+        self.pending = False
+        if _same(answer, self.accepted):
+            self.show_message("")
+            return
+        self.committed.emit(self.code, answer)
 
     def _commit_combo(self, _index: int) -> None:
         self._emit_if_changed()
@@ -293,7 +339,12 @@ class IndicatorEditor(QFrame):
         self._emit_if_changed()
 
     def refuse(self, problem: str) -> None:
-        """A value was refused: put the accepted answer back and say why."""
+        """A value was refused: put the accepted answer back and say why. An a/b pair keeps both typed halves
+        instead (a pair is one answer: losing a valid half because the other was refused loses data)."""
+        if "numerator" in self.fields and problem != tr("read-only"):
+            self.pending = True
+            self.show_message(tr("Not saved: %1").replace("%1", problem))
+            return
         self.set_answer(self.accepted)
         self.show_message(tr("Refused: %1").replace("%1", problem))
 

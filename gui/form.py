@@ -6,13 +6,14 @@ loads values."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -116,17 +117,64 @@ class QuestionnaireForm(QWidget):
         current = self.pillar_list.currentIndex().row() if self.pillar_list.currentIndex().isValid() else -1
         self.goto_pillar(codes[max(0, min(len(codes) - 1, current + step))], focus=True)
 
-    def follow_focus(self, widget: QWidget | None) -> None:
-        """Keep the focused field in view and its pillar selected (keyboard users never lose their place)."""
+    def editor_of(self, widget: QWidget | None) -> IndicatorEditor | None:
+        """The indicator card a widget belongs to (None outside this form's cards)."""
         while widget is not None and not isinstance(widget, IndicatorEditor):
             widget = widget.parentWidget()
-        if widget is None or widget.code not in self.editors:
+        return widget if widget is not None and self.editors.get(widget.code) is widget else None
+
+    def focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Tell a card that the focus left it (a refused or half-typed a/b pair says it was not saved)."""
+        left = self.editor_of(old)
+        if left is not None and left is not self.editor_of(new):
+            left.card_left()
+
+    def follow_focus(self, widget: QWidget | None, scroll: bool = True) -> None:
+        """Keep the focused field in view and its pillar selected (keyboard users never lose their place).
+        `scroll` is False when the focus came with a mouse press: scrolling then would move the field away
+        from under the pointer, and the release would land elsewhere (the click lost)."""
+        widget = self.editor_of(widget)
+        if widget is None:
             return
-        self.scroll.ensureWidgetVisible(widget, 0, 40)
+        if scroll:
+            self.scroll.ensureWidgetVisible(widget, 0, 40)
         pillar = [p.code for p in self.methodology.pillars].index(widget.indicator.pillar)
         if self.pillar_list.currentIndex().row() != pillar:
             self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
                                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def unsaved_pairs(self) -> list[IndicatorEditor]:
+        """Cards whose a/b pair was refused or left half-typed: what was typed is only on screen."""
+        return [e for e in self.editors.values() if "numerator" in e.fields and e.isVisible() and e.has_unsaved_text()]
+
+    def ask_to_drop(self, parent: QWidget, then: Callable[[], None], otherwise: Callable[[], None]) -> bool:
+        """True when no pair is pending. Otherwise asks (window-modal, without blocking) whether to drop what was
+        typed: "drop" puts the saved answers back and calls `then`; "go back" shows the first one and calls
+        `otherwise`."""
+        pending = self.unsaved_pairs()
+        if not pending:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Not saved"), tr(
+            "%1: what was typed is not a valid answer and was not saved (the reason is beside it). Drop what was "
+            "typed?").replace("%1", ", ".join(e.code for e in pending)), QMessageBox.StandardButton.NoButton, parent)
+        drop = box.addButton(tr("Drop what was typed"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Go back to it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            if box.clickedButton() is drop:
+                for editor in pending:
+                    editor.revert_typing()
+                then()
+            else:
+                otherwise()
+                self.goto_indicator(pending[0].code)
+
+        box.finished.connect(answered)
+        box.open()
+        self.drop_question = box
+        return False
 
     def search_entries(self) -> list[tuple[str, str]]:
         """(code, "CODE — text") for the find box."""

@@ -39,6 +39,7 @@ from gui.packages import PackageActions
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, Settings
+from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
 
@@ -188,8 +189,9 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(tr("Previous pillar"), "Ctrl+PgUp", lambda: self.step(-1), "previousPillar")
         self.next_action = self._action(tr("Next pillar"), "Ctrl+PgDown", lambda: self.step(1), "nextPillar")
         self.find_action = self._action(tr("Find indicator"), QKeySequence.StandardKey.Find, self.focus_find, "find")
-        self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.unit_search.setFocus, "findUnit")
+        self.units_action = self._action(tr("Find unit"), "Ctrl+U", self.focus_unit_search, "findUnit")
         self.submit_action = self._action(tr("Submit…"), "Ctrl+Return", self.submit, "submit")
+        self.submit_action.setShortcuts(keypad_too("Ctrl+Return"))
         self.reopen_action = self._action(tr("Withdraw the submission"), None, self.reopen, "reopen")
         self.settings_action = self._action(tr("Settings…"), "Ctrl+,", self.open_settings, "settings")
         self.compare_action = self._action(tr("Compare units"), "Ctrl+D", lambda: self.tabs.setCurrentIndex(1),
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
             "excel": menu.addAction(tr("Scores of the cycle (Excel)…"), lambda: self.report_group("excel")),
         }
         self._enable_actions()
+        self.shortcuts_first = WindowShortcutsFirst(self)  # README's keys beat the fields' own bindings
 
     def _connect(self) -> None:
         self.unit_search.textChanged.connect(self._filter_units)
@@ -265,6 +268,10 @@ class MainWindow(QMainWindow):
             self.form.step_pillar(0)
 
     def _cycle_changed(self) -> None:
+        session = self.controller.session
+        if session is not None and self.form is not None and session.year != self.year and not \
+                self.form.ask_to_drop(self, self._cycle_changed, lambda: self._show_choice(session)):
+            return
         self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
         self.unit_tree.expandAll()
         if self.controller.session is not None:
@@ -274,7 +281,20 @@ class MainWindow(QMainWindow):
         code = index.data(CODE_ROLE)
         if code and (self.controller.session is None or self.controller.session.unit.code != code
                      or self.controller.session.year != self.year):
-            self.open_unit(code)
+            session = self.controller.session
+            if self.form is None or session is None or self.form.ask_to_drop(
+                    self, lambda: self.open_unit(code), lambda: self._show_choice(session)):
+                self.open_unit(code)
+
+    def _show_choice(self, session: EntrySession) -> None:
+        """Put the cycle and unit lists back on the open questionnaire (leaving it was cancelled)."""
+        self.cycle.blockSignals(True)
+        self.cycle.setCurrentIndex(self.cycle.findData(session.year))
+        self.cycle.blockSignals(False)
+        found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, session.unit.code, 1,
+                                       Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        if found:
+            self.unit_tree.setCurrentIndex(found[0])
 
     def open_unit(self, code: str) -> None:
         self.statusBar().showMessage(tr("Opening…"))
@@ -354,7 +374,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Saving…"))
 
     def undo(self) -> None:
+        """Ctrl+Z: in a field with typed text not yet saved, put back its saved value; else undo the last
+        saved change."""
+        editor = self.form.editor_of(QApplication.focusWidget()) if self.form is not None else None
+        if editor is not None and editor.has_unsaved_text():
+            editor.revert_typing()
+            return
         code = self.controller.undo()
+        if code is None:
+            self.statusBar().showMessage(tr("Nothing to undo."))
         if code and self.form is not None:
             self.form.goto_indicator(code)
 
@@ -365,6 +393,13 @@ class MainWindow(QMainWindow):
     def focus_find(self) -> None:
         self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find.selectAll()
+
+    def focus_unit_search(self) -> None:
+        """Ctrl+U: the unit search box, with what it holds selected (the Compare tab hides it: back to entry)."""
+        if self.tabs.currentWidget() is self.dashboard_page:
+            self.tabs.setCurrentIndex(0)
+        self.unit_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.unit_search.selectAll()
 
     def goto_found(self, text: str) -> None:
         if self.form is None or not text.strip():
@@ -378,9 +413,11 @@ class MainWindow(QMainWindow):
             self.find.clear()
             self.form.goto_indicator(codes[0])
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.form is not None:
+            self.form.focus_moved(old, new)
         if self.form is not None and new is not None and self.form.isAncestorOf(new):
-            self.form.follow_focus(new)
+            self.form.follow_focus(new, scroll=QApplication.mouseButtons() == Qt.MouseButton.NoButton)
 
     def show_evidence(self, code: str) -> None:
         session = self.controller.session
@@ -530,7 +567,7 @@ class MainWindow(QMainWindow):
     def _enable_actions(self) -> None:
         session = self.controller.session
         editable = session is not None and session.editable
-        self.undo_action.setEnabled(editable and bool(self.controller.undo_stack))
+        self.undo_action.setEnabled(editable)  # also puts back a field's typed text (see undo)
         self.submit_action.setEnabled(editable)
         status = session.status if session is not None else None
         self.reopen_action.setEnabled(status in TRANSITIONS[Step.WITHDRAW].sources)
@@ -545,6 +582,9 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # commits the field being edited
+        if self.form is not None and not self.form.ask_to_drop(self, self.close, lambda: None):
+            event.ignore()  # a refused a/b pair is only on screen: asked first
+            return
         self.controller.flush()
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

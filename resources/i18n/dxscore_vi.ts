@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="53" />
-        <location filename="../../gui/editors.py" line="138" />
+        <location filename="../../gui/editors.py" line="140" />
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -148,69 +148,75 @@
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="104" />
+        <location filename="../../gui/editors.py" line="106" />
         <source>— not answered —</source>
         <translation>— chưa trả lời —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="104" />
+        <location filename="../../gui/editors.py" line="106" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="104" />
+        <location filename="../../gui/editors.py" line="106" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="106" />
+        <location filename="../../gui/editors.py" line="108" />
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="117" />
-        <location filename="../../gui/editors.py" line="118" />
+        <location filename="../../gui/editors.py" line="119" />
+        <location filename="../../gui/editors.py" line="120" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="168" />
-        <location filename="../../gui/editors.py" line="169" />
+        <location filename="../../gui/editors.py" line="170" />
+        <location filename="../../gui/editors.py" line="171" />
         <location filename="../../gui/dashboard/marks.py" line="23" />
         <location filename="../../gui/dashboard/tables.py" line="140" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="172" />
-        <location filename="../../gui/editors.py" line="173" />
+        <location filename="../../gui/editors.py" line="174" />
+        <location filename="../../gui/editors.py" line="175" />
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="176" />
+        <location filename="../../gui/editors.py" line="178" />
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
+    <message>
+        <location filename="../../gui/editors.py" line="314" />
+        <location filename="../../gui/editors.py" line="346" />
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/editors.py" line="307" />
+        <location filename="../../gui/editors.py" line="358" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Minh chứng (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="307" />
+        <location filename="../../gui/editors.py" line="358" />
         <source>Add evidence…</source>
         <translation>Thêm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="298" />
+        <location filename="../../gui/editors.py" line="349" />
         <source>Refused: %1</source>
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="332" />
+        <location filename="../../gui/editors.py" line="383" />
         <location filename="../../gui/models.py" line="212" />
         <location filename="../../gui/packages.py" line="69" />
         <location filename="../../gui/review.py" line="100" />
@@ -218,12 +224,12 @@
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="334" />
+        <location filename="../../gui/editors.py" line="385" />
         <source>%1 pts max, set by the appraisers</source>
         <translation>tối đa %1 điểm, do Hội đồng thẩm định chấm</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="336" />
+        <location filename="../../gui/editors.py" line="387" />
         <source>&lt;b&gt;%1&lt;/b&gt; / %2 pts</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
@@ -238,12 +244,32 @@
         <translation>dxscore</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="39" />
+        <location filename="../../gui/form.py" line="40" />
         <source>Pillars</source>
         <translation>Nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="139" />
+        <location filename="../../gui/form.py" line="157" />
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="158" />
+        <source>%1: what was typed is not a valid answer and was not saved (the reason is beside it). Drop what was typed?</source>
+        <translation>%1: nội dung đã nhập không phải là câu trả lời hợp lệ và chưa được lưu (lý do ghi bên cạnh). Bỏ nội dung đã nhập?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="160" />
+        <source>Drop what was typed</source>
+        <translation>Bỏ nội dung đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="161" />
+        <source>Go back to it</source>
+        <translation>Quay lại chỉ số đó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/form.py" line="187" />
         <source>Total: &lt;b&gt;%1&lt;/b&gt; / %2 pts · Index: &lt;b&gt;%3&lt;/b&gt; · Band: &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>Tổng điểm: &lt;b&gt;%1&lt;/b&gt; / %2 · Chỉ số: &lt;b&gt;%3&lt;/b&gt; · Mức: &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
@@ -319,20 +345,20 @@
         <translation>được trả lại để chỉnh sửa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72" />
+        <location filename="../../gui/main_window.py" line="73" />
         <source>dxscore — digital transformation assessment</source>
         <translation>dxscore — đánh giá chuyển đổi số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="78" />
         <source>Choose a unit on the left.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="101" />
         <location filename="../../gui/city_view.py" line="110" />
-        <location filename="../../gui/main_window.py" line="95" />
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="113" />
         <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="94" />
         <location filename="../../gui/dashboard/view.py" line="115" />
@@ -340,250 +366,257 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166" />
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="203" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="215" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217" />
+        <location filename="../../gui/main_window.py" line="219" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234" />
+        <location filename="../../gui/main_window.py" line="237" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="323" />
         <location filename="../../gui/review.py" line="351" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="506" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350" />
+        <location filename="../../gui/editors.py" line="344" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391" />
+        <location filename="../../gui/main_window.py" line="385" />
+        <source>Nothing to undo.</source>
+        <translation>Không có gì để hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="428" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="450" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="450" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492" />
+        <location filename="../../gui/main_window.py" line="529" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438" />
-        <location filename="../../gui/main_window.py" line="500" />
-        <location filename="../../gui/main_window.py" line="508" />
+        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="537" />
+        <location filename="../../gui/main_window.py" line="545" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="52" />
+        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/dashboard/view.py" line="264" />
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="496" />
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -765,7 +798,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -1781,32 +1814,32 @@
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="350" />
+        <location filename="../../gui/dashboard/view.py" line="355" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="352" />
+        <location filename="../../gui/dashboard/view.py" line="357" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="355" />
+        <location filename="../../gui/dashboard/view.py" line="360" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="375" />
+        <location filename="../../gui/dashboard/view.py" line="380" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="386" />
+        <location filename="../../gui/dashboard/view.py" line="391" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="392" />
+        <location filename="../../gui/dashboard/view.py" line="397" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>

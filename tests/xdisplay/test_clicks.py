@@ -1,0 +1,46 @@
+"""Real mouse clicks on the form: a click is never eaten by the form scrolling to follow the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import open_unit, stored
+from tests.gui.conftest import settle as saved
+from tests.xdisplay.test_shortcuts import back_to_the_field
+from tests.xdisplay.x11 import click, press, settle
+
+
+def test_clicking_a_checkbox_whose_card_header_is_out_of_view_ticks_and_saves_it(qtbot, window, demo_db):
+    open_unit(qtbot, window, "SO_NOI_VU", 2025)
+    editor = window.form.editors["HTS01"]
+    code, box = next((c, b) for c, b in editor.checks.items() if not b.isChecked() and c != "-")
+    back_to_the_field(qtbot, window, window.form.editors["NTS01"].fields["value"])  # the focus is elsewhere
+    settle(qtbot)  # pending layouts done: positions are final
+    body = window.form.scroll.widget()
+    bar = window.form.scroll.verticalScrollBar()
+    bar.setValue(box.mapTo(body, QPoint(0, 0)).y() - 20)  # the checkbox near the top, its card's header above
+    qtbot.waitUntil(lambda: not editor.title.visibleRegion().boundingRect().height(), timeout=5_000)
+    scrolled = bar.value()
+    click(box)
+    settle(qtbot, 300)
+    assert bar.value() == scrolled, "the click scrolled the form"
+    qtbot.waitUntil(lambda: box.isChecked(), timeout=5_000)
+    assert QApplication.focusWidget() is box  # the focus moved, the form did not
+    qtbot.waitUntil(lambda: code in (window.controller.answers["HTS01"].choices or ()), timeout=5_000)
+    saved(qtbot, window)
+    assert code in stored(demo_db, "SO_NOI_VU", 2025)["HTS01"].choices
+
+
+def test_tab_into_a_card_out_of_view_still_scrolls_to_it(qtbot, window):
+    """Following the focus stays for the keyboard: Shift+Tab back into a card above the view shows it."""
+    open_unit(qtbot, window, "SO_NOI_VU", 2025)
+    first = window.form.editors["NTS02"].fields["denominator"]
+    back_to_the_field(qtbot, window, first)
+    press("Tab")  # into NTS02's comment
+    bar = window.form.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled away: NTS02 is far above
+    qtbot.waitUntil(lambda: not first.visibleRegion().boundingRect().height(), timeout=5_000)
+    press("shift+Tab")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=5_000)
+    qtbot.waitUntil(lambda: first.visibleRegion().boundingRect().height() > 0, timeout=5_000)
