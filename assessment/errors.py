@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+PROBLEMS_SHOWN = 50  # problems a report lists before "… and N more"
+
 
 class DxError(Exception):
     """Base of every error dxscore raises on purpose."""
@@ -45,8 +47,13 @@ class ProblemsError(BadInput):
         super().__init__(summary)
         self.problems = problems
 
-    def report(self) -> str:
-        return "\n".join([self.message, *(f"  {p}" for p in self.problems)])
+    def report(self, shown: int = PROBLEMS_SHOWN) -> str:
+        """The summary and the first `shown` problems; the rest are counted (a 100,000-row file with a bad
+        column must not print 100,000 lines)."""
+        lines = [self.message, *(f"  {p}" for p in self.problems[:shown])]
+        if len(self.problems) > shown:
+            lines.append(f"  … and {len(self.problems) - shown:,} more problem(s)")
+        return "\n".join(lines)
 
 
 class MethodologyInvalid(ProblemsError):

@@ -29,6 +29,9 @@ TEMPLATES = {
     "ratio_both": QT_TRANSLATE_NOOP("", "a ratio needs both numerator and denominator"),
     "negative": QT_TRANSLATE_NOOP("", "must not be negative"),
     "over_denominator": QT_TRANSLATE_NOOP("", "{a:g} is larger than the denominator {b:g}"),
+    "control_char": QT_TRANSLATE_NOOP("", "contains a control character (U+{char:04X}) at character {at}"),
+    "bad_character": QT_TRANSLATE_NOOP("", "contains an invalid character (a lone surrogate U+{char:04X}) at "
+                                           "character {at}"),
 }
 
 
