@@ -33,7 +33,7 @@ LIMITS: dict[str, int] = {
     "document_number": 100,
     "file_name": 255,
     "comment": 2_000,  # an answer's comment
-    "text_answer": 2_000,  # a free-text answer (a methodology may set a lower max_length)
+    "text_answer": 10_000,  # a free-text answer (a methodology sets its own max_length within this)
     "evidence_summary": 2_000,
     "appraisal_reason": 2_000,
     "review_note": 4_000,  # an inspector's comment or a unit's reply
