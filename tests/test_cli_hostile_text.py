@@ -188,10 +188,11 @@ def _store_long_texts(db: str) -> None:
     from tests.db_backends import open_url_service
     from assessment.model import EvidenceItem
 
-    service = open_url_service(db if "://" in db else f"sqlite:///{db}")
+    sqlite = "://" not in db  # PostgreSQL holds at most the 200 characters of the column
+    service = open_url_service(f"sqlite:///{db}" if sqlite else db)
     try:
-        service.store.update_unit(UNIT, name_vi="Phường Hoàn Kiếm mở rộng " * 200)  # 5,000 characters
-        service.store.update_unit("00004", name_vi="x" * 250)
+        service.store.update_unit(UNIT, name_vi="Phường Hoàn Kiếm mở rộng " * (200 if sqlite else 8))  # 5,000 / 200
+        service.store.update_unit("00004", name_vi="x" * (250 if sqlite else 200))
         assessment = service.store.assessments(2025, unit_code=UNIT)[0]
         service.store.answers.add_evidence(assessment.id, "NTS01", EvidenceItem(
             "Số " + "9" * 97, None, "Trích yếu rất dài, " * 420 + "HẾT"), who="test")  # 8,000 characters

@@ -708,6 +708,16 @@
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
     </message>
     <message>
+        <location filename="../../gui/answer_messages.py" line="32" />
+        <source>contains a control character (U+{char:04X}) at character {at}</source>
+        <translation>chứa ký tự điều khiển (U+{char:04X}) ở ký tự thứ {at}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="33" />
+        <source>contains an invalid character (a lone surrogate U+{char:04X}) at character {at}</source>
+        <translation>chứa ký tự không hợp lệ (nửa cặp thay thế U+{char:04X}) ở ký tự thứ {at}</translation>
+    </message>
+    <message>
         <location filename="../../gui/dashboard/plots.py" line="41" />
         <source>(value unconfirmed)</source>
         <translation>(giá trị chưa được xác nhận)</translation>
