@@ -60,8 +60,8 @@ def refused(result, *phrases: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_formula_in_a_comment_or_a_name_is_text_in_every_export(demo_url, tmp_path):
     source = tmp_path / "in.csv"
-    source.write_text(f'unit_code,cycle,indicator_code,value,comment\n{UNIT},2025,NTS01,2,"{FORMULA.replace(chr(34), 2 * chr(34))}"\n',
-                      encoding="utf-8")
+    quoted = FORMULA.replace('"', '""')
+    source.write_text(f'unit_code,cycle,indicator_code,value,comment\n{UNIT},2025,NTS01,2,"{quoted}"\n', encoding="utf-8")
     assert run("answers", "import", str(source), db=demo_url, tmp=tmp_path).returncode == 0
     assert run("units", "set", UNIT, "--name-vi", "@SUM(1+1)*cmd|' /C calc'!A0", db=demo_url,
                tmp=tmp_path).returncode == 0
@@ -185,8 +185,8 @@ def test_stored_escape_sequences_never_reach_the_terminal(demo_url, tmp_path):
 
 def _store_long_texts(db: str) -> None:
     """Long texts stored below the service's checks (as an older dxscore or a direct edit could leave them)."""
-    from tests.db_backends import open_url_service
     from assessment.model import EvidenceItem
+    from tests.db_backends import open_url_service
 
     sqlite = "://" not in db  # PostgreSQL holds at most the 200 characters of the column
     service = open_url_service(f"sqlite:///{db}" if sqlite else db)
