@@ -61,7 +61,8 @@ def refused(result, *phrases: str) -> None:  # type: ignore[no-untyped-def]
 def test_a_formula_in_a_comment_or_a_name_is_text_in_every_export(demo_url, tmp_path):
     source = tmp_path / "in.csv"
     quoted = FORMULA.replace('"', '""')
-    source.write_text(f'unit_code,cycle,indicator_code,value,comment\n{UNIT},2025,NTS01,2,"{quoted}"\n', encoding="utf-8")
+    source.write_text(f'unit_code,cycle,indicator_code,value,comment\n{UNIT},2025,NTS01,2,"{quoted}"\n',
+                      encoding="utf-8")
     assert run("answers", "import", str(source), db=demo_url, tmp=tmp_path).returncode == 0
     assert run("units", "set", UNIT, "--name-vi", "@SUM(1+1)*cmd|' /C calc'!A0", db=demo_url,
                tmp=tmp_path).returncode == 0
