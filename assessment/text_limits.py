@@ -41,7 +41,7 @@ LIMITS: dict[str, int] = {
 }
 MULTILINE = frozenset({"comment", "text_answer", "evidence_summary", "appraisal_reason", "review_note", "why"})
 
-UNIT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")  # never a path: no '/', '\\', or leading '.'
+UNIT_CODE = re.compile(r"[^\W_][\w.-]{0,31}")  # letters (Đ too), digits, _ . -: never a path (no '/', '\\', '..' first)
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _FORBIDDEN_MULTI = re.compile(f"[{_CONTROLS}\ud800-\udfff]")
 _FORBIDDEN_SINGLE = re.compile(f"[\t\n{_CONTROLS}\ud800-\udfff]")

@@ -50,7 +50,7 @@ def test_unit_codes_that_are_paths_or_odd_are_refused(code):
         check_unit_code(code)
 
 
-@pytest.mark.parametrize("code", ["00070", "SO_NOI_VU", "BQL-CNC", "X1.2"])
+@pytest.mark.parametrize("code", ["00070", "SO_NOI_VU", "BQL-CNC", "X1.2", "Đ_X"])
 def test_ordinary_unit_codes_pass(code):
     assert check_unit_code(code) == code
 
