@@ -182,6 +182,20 @@ def test_stored_escape_sequences_never_reach_the_terminal(demo_url, tmp_path):
             assert "Phường\\u001b]0;pwned\\u0007\\u001b[2J\\u000d\\u009b" in result.stdout, command
 
 
+def test_stored_control_characters_never_crash_the_excel_exports(demo_url, tmp_path):
+    sql(demo_url, "UPDATE units SET name_vi = :name WHERE code = :code", name="Phường\x07\x1b", code=UNIT)
+    sql(demo_url, "UPDATE answers SET comment = :c", c="chuông\x07")
+    for out in ("answers.xlsx", "scores.xlsx"):
+        command = ["answers", "export", "--cycle", "2025", "--unit", UNIT] if out == "answers.xlsx" else \
+            ["export", "scores", "--cycle", "2025"]
+        result = run(*command, "-o", str(tmp_path / out), db=demo_url, tmp=tmp_path)
+        assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "answers.xlsx").active
+    assert sheet["I2"].value == "chuông\\u0007"  # shown, not dropped: the cell says something was there
+    summary = openpyxl.load_workbook(tmp_path / "scores.xlsx")["Tổng hợp"]
+    assert "Phường\\u0007\\u001b" in [row[1].value for row in summary.iter_rows(min_row=3)]
+
+
 # ------------------------------------------------------------------------------- 12.10 long stored text
 
 def _store_long_texts(db: str) -> None:
