@@ -73,7 +73,10 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
 
     url = database_url(args, demo_default=demo_default)
     log.info("opening %s", url)
-    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=args.user or _os_user())
+    from assessment.text_limits import clean_text
+
+    user = clean_text(args.user or _os_user(), "user", required=True, where="--user")  # kept in every history row
+    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=user)
     service.initialise()
     return service
 

@@ -147,6 +147,8 @@ REFUSALS = {
     "appraisal reason with BEL": (lambda t: ["review", "points", "--unit", UNIT, "--cycle", "2025", "NTS01", "1",
                                              "--reason", "sai\x07"],
                                   ["NTS01: the reason: contains a control character (U+0007)"]),
+    "user name with BEL": (lambda t: ["--user", "thanh\x07tra", "units", "set", UNIT, "--name-en", "Ward X"],
+                           ["--user: contains a control character (U+0007) at character 6"]),
     "review comment with ESC": (lambda t: ["review", "comment", "--unit", UNIT, "--cycle", "2025", "NTS01",
                                            "xem lại\x1b[31m"], ["NTS01: the comment: contains a control character"]),
 }
