@@ -73,7 +73,10 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
 
     url = database_url(args, demo_default=demo_default)
     log.info("opening %s", url)
-    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=args.user or _os_user())
+    from assessment.text_limits import clean_text
+
+    user = clean_text(args.user or _os_user(), "user", required=True, where="--user")  # kept in every history row
+    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=user)
     service.initialise()
     return service
 
@@ -236,13 +239,13 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
 
 def cmd_answers_export(args: argparse.Namespace) -> int:
     service = open_service(args)
+    from assessment.text_limits import safe_frame, write_table
+
     frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
     if not args.output or args.output == "-":
-        frame.to_csv(sys.stdout, index=False)
-    elif args.output.lower().endswith(".xlsx"):
-        frame.to_excel(args.output, index=False)
-    else:
-        frame.to_csv(args.output, index=False, encoding="utf-8")
+        safe_frame(frame, for_csv=True).to_csv(sys.stdout, index=False)
+    else:  # text is written as text: no cell can become a spreadsheet formula
+        write_table(frame, Path(args.output))
     if args.output and args.output != "-":
         print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
     return 0
@@ -255,8 +258,12 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
     for name in args.files:
         outcome = check_file(Path(name))
         print(f"{outcome.path}: {outcome.summary}")
-        for problem in outcome.problems:
+        from assessment.errors import PROBLEMS_SHOWN
+
+        for problem in outcome.problems[:PROBLEMS_SHOWN]:
             print(f"  {problem}")
+        if len(outcome.problems) > PROBLEMS_SHOWN:
+            print(f"  … and {len(outcome.problems) - PROBLEMS_SHOWN:,} more problem(s)")
         status = status if outcome.ok else 2
     return status
 
@@ -338,7 +345,7 @@ def cmd_units_set(args: argparse.Namespace) -> int:
     unit = service.units.get(args.code)
     if args.digital_economy is not None:
         unit = service.units.set_digital_economy_duty(args.code, args.digital_economy == "yes")
-    changes = {k: v for k, v in (("name_vi", args.name_vi), ("name_en", args.name_en)) if v}
+    changes = {k: v for k, v in (("name_vi", args.name_vi), ("name_en", args.name_en)) if v is not None}
     if changes:
         unit = service.units.update(args.code, **changes)
     print(f"{unit.code}: {unit.name.vi} — digital-economy duty: {'yes' if unit.digital_economy_duty else 'no'}")
@@ -537,6 +544,13 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(70_000, 20, 20)
     args = build_parser().parse_args(argv)
     log_path = setup_logging()
+    from cli.terminal import safe_output
+
+    with safe_output():  # stored text reaches the terminal with its control characters escaped
+        return _run(args, log_path)
+
+
+def _run(args: argparse.Namespace, log_path: Path) -> int:
     from assessment.errors import DxError, ProblemsError
 
     try:

@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from assessment.errors import BadInput
 from assessment.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, plausible_range
+from assessment.text_limits import LIMITS, clean_text, text_fault
 
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "c"}
 FALSE_WORDS = {"0", "false", "no", "n", "không", "khong", "k", "sai"}
@@ -43,6 +45,8 @@ MESSAGES = {
     "negative": "must not be negative",
     "over_denominator": "{a:g} is larger than the denominator {b:g}",
     "implausible": "{value} is outside the plausible range {low}–{high}",
+    "control_char": "contains a control character (U+{char:04X}) at character {at}",
+    "bad_character": "contains an invalid character (a lone surrogate U+{char:04X}) at character {at}",
 }
 
 
@@ -192,7 +196,7 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
         except ValueError:
             problems.append(_problem(column, "not_a_date", text=raw))
     elif kind == AnswerType.TEXT and raw:
-        value = raw
+        value = _nfc(raw, "text_answer")
     try:
         confirmed = parse_flag(get("confirmed"))
     except ValueError:
@@ -201,8 +205,16 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
     if problems:
         return None, problems
     answer = Answer(IndicatorCode(indicator.code), value, numerator, denominator, choices, not_applicable,
-                    comment=get("comment"), confirmed=confirmed)
+                    comment=_nfc(get("comment"), "comment"), confirmed=confirmed)
     return settle_confirmation(indicator, answer), answer_problems(indicator, answer)
+
+
+def _nfc(text: str, field: str) -> str:
+    """The text as stored (NFC, LF line ends); refused text is kept as typed for `answer_problems` to report."""
+    try:
+        return clean_text(text, field, limit=10**9)
+    except BadInput:
+        return text
 
 
 def _number_cell(text: str, column: str, problems: Problems) -> float | None:
@@ -250,6 +262,20 @@ def answer_problems(indicator: Indicator, answer: Answer) -> Problems:
         problems.append(_problem("value", "too_long", limit=spec.max_length))
     if answer.manual_points is not None and not 0 <= answer.manual_points <= indicator.max_points:
         problems.append(_problem("manual_points", "manual_range", maximum=indicator.max_points))
+    return problems + _text_problems(answer)
+
+
+def _text_problems(answer: Answer) -> Problems:
+    """Control characters, lone surrogates and over-long text in the comment or a text value (text_limits)."""
+    problems: Problems = []
+    texts = [("comment", "comment", answer.comment)]
+    if isinstance(answer.value, str):
+        texts.append(("value", "text_answer", answer.value))
+    for column, field, text in texts:
+        fault = text_fault(text, field)
+        if fault is not None:
+            code, params = fault
+            problems.append(_problem(column, code, **({"limit": LIMITS[field]} if code == "too_long" else params)))
     return problems
 
 

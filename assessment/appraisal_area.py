@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from assessment.errors import BadInput, NotFound
 from assessment.model import Assessment, Scorecard
 from assessment.ports import Appraisal, AuditEntry, ReviewNote
+from assessment.text_limits import clean_text
 from assessment.workflow import APPRAISING, S, Step, allowed_steps, transition
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class AppraisalArea:
 
     def step(self, step: Step, *, unit_code: str, year: int, why: str = "") -> Assessment:
         """Make one workflow step (checked here against the rules, and again under the writer lock)."""
+        why = clean_text(why, "why", where="the reason")
         assessment = self._assessment(unit_code, year)
         rule = transition(step, assessment.status, why)
         return self.s.store.transition(assessment.id, rule.target, rule.sources, who=self.s.user, why=why,
@@ -68,6 +70,7 @@ class AppraisalArea:
         assessment = self._reviewing(unit_code, year)
         if not reason.strip():
             raise BadInput(f"{code}: the appraised points need a reason")
+        reason = clean_text(reason, "appraisal_reason", where=f"{code}: the reason")
         if points is not None:
             card = self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards[0]
             score = next((i for i in card.indicators if i.code == code), None)
@@ -82,6 +85,7 @@ class AppraisalArea:
 
     def comment(self, *, unit_code: str, year: int, code: str, text: str) -> None:
         """The inspector's comment on an indicator, sent with the next return (empty text removes it)."""
+        text = clean_text(text, "review_note", where=f"{code}: the comment")
         assessment = self._reviewing(unit_code, year)
         self._indicator(assessment, code)
         self.s.store.review.set_comment(assessment.id, code, text, who=self.s.user)
@@ -90,9 +94,12 @@ class AppraisalArea:
                        why: str = "") -> Assessment:
         """Send the assessment back with its comments (at least one): under review → returned, in one
         transaction. `service.packages.export_return` then writes the package for the unit."""
+        why = clean_text(why, "why", where="the reason")
+        comments = {code: clean_text(text, "review_note", where=f"{code}: the comment")
+                    for code, text in (comments or {}).items()}
         assessment = self._reviewing(unit_code, year)
         rule = transition(Step.RETURN, assessment.status, why)
-        for code in comments or {}:
+        for code in comments:
             self._indicator(assessment, code)
 
         def work() -> Assessment:
@@ -125,6 +132,7 @@ class AppraisalArea:
             raise BadInput(f"the assessment is {assessment.status.value}: replies are written while it is returned")
         if not text.strip():
             raise BadInput(f"{code}: the reply is empty")
+        text = clean_text(text, "review_note", where=f"{code}: the reply")
         self.s.store.review.set_reply(assessment.id, code, text, who=self.s.user)
 
     def unanswered(self, assessment_id: int) -> list[str]:

@@ -5,6 +5,7 @@ starts). The window calls these through `service.entry`; every write goes throug
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 from collections.abc import Mapping
@@ -28,6 +29,7 @@ from assessment.model import (
     Unit,
 )
 from assessment.scoring import ScoringContext, UnitColumns
+from assessment.text_limits import clean_text
 from assessment.workflow import EDITABLE, Step, transition
 
 if TYPE_CHECKING:
@@ -210,6 +212,7 @@ class EntryArea:
     def submit(self, unit_code: str, year: int, why: str = "") -> Assessment:
         """Submit a draft (draft → submitted) or resubmit a returned assessment (returned → resubmitted, which also
         needs a reply to each of the inspector's latest comments). Everything that counts must be answered."""
+        why = clean_text(why, "why", where="the reason")
         session = self.open(unit_code, year)
         if session.assessment is None:
             raise BadInput("nothing to submit: no answer has been saved yet")
@@ -229,6 +232,7 @@ class EntryArea:
     def reopen(self, unit_code: str, year: int, why: str = "") -> Assessment:
         """Withdraw a submission for editing before its review starts (submitted → draft). Later states go back
         through the review: the inspector returns the assessment with comments, or unlocks it with a reason."""
+        why = clean_text(why, "why", where="the reason")
         found = self.s.store.assessments(year, unit_code=unit_code)
         if not found:
             raise BadInput("only a submitted assessment can be reopened")
@@ -239,6 +243,7 @@ class EntryArea:
     def add_evidence(self, unit_code: str, year: int, code: str, item: EvidenceItem,
                      file: Path | None = None) -> EvidenceItem:
         """Attach evidence to a saved answer; a file is copied next to the database under its SHA-256."""
+        item = evidence_checked(item, file.name if file is not None else item.file_name, where=code)
         found = self.s.store.assessments(year, unit_code=unit_code)
         if not found:
             raise BadInput(f"answer {code} before attaching evidence")
@@ -250,7 +255,7 @@ class EntryArea:
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(file, target)
-            item = EvidenceItem(item.document_number, item.document_date, item.summary, file.name, digest)
+            item = EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name, digest)
         evidence_id = self.s.store.answers.add_evidence(found[0].id, code, item, who=self.s.user)
         return EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name,
                             item.file_sha256, evidence_id)
@@ -260,6 +265,14 @@ class EntryArea:
             return None
         path = self.s.store.files_dir() / item.file_sha256[:2] / item.file_sha256
         return path if path.exists() else None
+
+
+def evidence_checked(item: EvidenceItem, file_name: str | None, *, where: str) -> EvidenceItem:
+    """The evidence's texts as stored (text_limits: NFC, no control characters, within the limits)."""
+    return dataclasses.replace(
+        item, document_number=clean_text(item.document_number, "document_number", where=f"{where}: document number"),
+        summary=clean_text(item.summary, "evidence_summary", where=f"{where}: summary"),
+        file_name=None if file_name is None else clean_text(file_name, "file_name", where=f"{where}: file name"))
 
 
 def _sha256(path: Path) -> str:

@@ -6,6 +6,9 @@ The CLI maps `BadInput` to exit code 2 and anything else to 1; the GUI shows `me
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+PROBLEMS_SHOWN = 50  # problems a report lists before "… and N more"
 
 
 class DxError(Exception):
@@ -45,8 +48,13 @@ class ProblemsError(BadInput):
         super().__init__(summary)
         self.problems = problems
 
-    def report(self) -> str:
-        return "\n".join([self.message, *(f"  {p}" for p in self.problems)])
+    def report(self, shown: int = PROBLEMS_SHOWN) -> str:
+        """The summary and the first `shown` problems; the rest are counted (a 100,000-row file with a bad
+        column must not print 100,000 lines)."""
+        lines = [self.message, *(f"  {p}" for p in self.problems[:shown])]
+        if len(self.problems) > shown:
+            lines.append(f"  … and {len(self.problems) - shown:,} more problem(s)")
+        return "\n".join(lines)
 
 
 class MethodologyInvalid(ProblemsError):
@@ -92,6 +100,15 @@ class DatabaseTooNew(StorageError):
     """The database was written by a newer dxscore; it was left untouched."""
 
     exit_code = 2
+
+
+class ReportsIncomplete(DxError):
+    """Some scorecards of a booklet or of `report --each` could not be printed; the others were written.
+    `written` lists the files written, `failed` (unit code, reason) the scorecards missing from them."""
+
+    def __init__(self, message: str, written: list[Any], failed: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.written, self.failed = written, failed
 
 
 class PackageRejected(BadInput):

@@ -26,11 +26,12 @@ from typing import Any
 from assessment.errors import PackageRejected
 from assessment.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
 from assessment.ports import ReviewNote
+from assessment.text_limits import MULTILINE, normalise, text_problem
 
 FORMAT = "dxscore-package"
 FORMAT_VERSION = 1
 INSPECTOR_PREFIX = "inspector:"
-TEXT_LIMIT = 100_000  # characters in any one text field of a package
+TEXT_LIMIT = 100_000  # characters in a package text field with no limit of its own (text_limits.LIMITS)
 
 
 class PackageKind(StrEnum):
@@ -200,9 +201,10 @@ def manifest_from(data: Any) -> Manifest:
             raise PackageRejected("content", f"manifest: {key} is empty")
     return Manifest(
         package_id=r.text("package_id", 64), kind=PackageKind(kind), app_version=r.text("app_version", 32),
-        created_at=r.text("created_at", 40), author=r.text("author", 100), signer=r.text("signer", 100),
-        public_key=public_key, unit_code=_Reader(unit, "unit").text("code", 32),
-        unit_name=_Reader(unit, "unit").text("name", 300), cycle=r.integer("cycle"), state=AssessmentStatus(state),
+        created_at=r.text("created_at", 40), author=r.text("author", field="user"), signer=r.text("signer", 100),
+        public_key=public_key, unit_code=_Reader(unit, "unit").text("code", field="unit_code"),
+        unit_name=_Reader(unit, "unit").text("name", field="unit_name"), cycle=r.integer("cycle"),
+        state=AssessmentStatus(state),
         methodology_id=_Reader(method, "methodology").text("id", 64),
         methodology_version=_Reader(method, "methodology").text("version", 32),
         methodology_sha256=_Reader(method, "methodology").text("sha256", 64), entries=entries)
@@ -246,6 +248,7 @@ def answers_from(data: Any) -> tuple[Answer, ...]:
     for n, item in enumerate(data, start=1):
         r = _Reader(item, f"answer {n}")
         code = r.text("code", 32)
+        r.where = f"{code} (answer {n} in answers.json)"  # messages name the indicator
         if code in seen:
             raise PackageRejected("content", f"answer {n}: {code} appears twice")
         seen.add(code)
@@ -253,16 +256,16 @@ def answers_from(data: Any) -> tuple[Answer, ...]:
         if value is not None and not isinstance(value, str):
             value = r.number("value")
         elif isinstance(value, str):
-            value = r.text("value")
+            value = r.text("value", field="text_answer")
         choices = r.get("choices")
         if choices is not None:
             if not isinstance(choices, list) or not all(isinstance(c, str) and len(c) <= 64 for c in choices):
-                raise PackageRejected("content", f"answer {n} ({code}): choices must be a list of option codes")
+                raise PackageRejected("content", f"{r.where}: choices must be a list of option codes")
             choices = tuple(choices)
-        evidence = tuple(_evidence(e, f"answer {n} ({code}) evidence") for e in r.items("evidence"))
+        evidence = tuple(_evidence(e, f"{r.where}, evidence {k}") for k, e in enumerate(r.items("evidence"), 1))
         answers.append(Answer(IndicatorCode(code), value, r.number("numerator"), r.number("denominator"), choices,
-                              r.flag("not_applicable"), r.number("manual_points"), r.text("comment"), evidence,
-                              r.flag("confirmed")))
+                              r.flag("not_applicable"), r.number("manual_points"), r.text("comment", field="comment"),
+                              evidence, r.flag("confirmed")))
     return tuple(answers)
 
 
@@ -276,7 +279,8 @@ def _evidence(data: Any, where: str) -> EvidenceItem:
     sha = r.optional_text("file_sha256", 64)
     if sha is not None and not _is_sha256(sha):
         raise PackageRejected("content", f"{where}: bad file hash")
-    return EvidenceItem(r.text("document_number", 100), date, r.text("summary"), r.optional_text("file_name", 255),
+    return EvidenceItem(r.text("document_number", field="document_number"), date,
+                        r.text("summary", field="evidence_summary"), r.optional_text("file_name", field="file_name"),
                         sha)
 
 
@@ -295,8 +299,10 @@ def notes_from(data: Any) -> tuple[ReviewNote, ...]:
     notes, seen = [], set()
     for n, item in enumerate(data, start=1):
         r = _Reader(item, f"review note {n}")
-        note = ReviewNote(r.text("code", 32), r.integer("round"), r.text("comment"), r.text("comment_by", 100),
-                          r.text("comment_at", 40), r.text("reply"), r.text("reply_by", 100), r.text("reply_at", 40))
+        note = ReviewNote(r.text("code", 32), r.integer("round"), r.text("comment", field="review_note"),
+                          r.text("comment_by", field="user"), r.text("comment_at", 40),
+                          r.text("reply", field="review_note"), r.text("reply_by", field="user"),
+                          r.text("reply_at", 40))
         if note.round < 1 or (note.round, note.indicator_code) in seen:
             raise PackageRejected("content", f"review note {n}: bad or repeated round")
         seen.add((note.round, note.indicator_code))
@@ -321,16 +327,20 @@ class _Reader:
     def _bad(self, key: str, what: str) -> PackageRejected:
         return PackageRejected("content", f"{self.where}: {key} {what}")
 
-    def text(self, key: str, limit: int = TEXT_LIMIT) -> str:
+    def text(self, key: str, limit: int = TEXT_LIMIT, *, field: str = "") -> str:
+        """A text value, NFC; `field` (a key of text_limits.LIMITS) gives the limit and whether lines may break,
+        the same as every other way in; without it text is one line of at most `limit` characters."""
         value = self.data.get(key, "")
         if not isinstance(value, str):
             raise self._bad(key, "is not text")
-        if len(value) > limit or "\x00" in value:
-            raise self._bad(key, f"is longer than {limit} characters or holds NUL characters")
-        return value
+        multiline = field in MULTILINE
+        problem = text_problem(value, field, limit=None if field else limit, multiline=multiline)
+        if problem:
+            raise self._bad(key, problem)
+        return normalise(value, multiline)
 
-    def optional_text(self, key: str, limit: int = TEXT_LIMIT) -> str | None:
-        return None if self.data.get(key) is None else self.text(key, limit)
+    def optional_text(self, key: str, limit: int = TEXT_LIMIT, *, field: str = "") -> str | None:
+        return None if self.data.get(key) is None else self.text(key, limit, field=field)
 
     def number(self, key: str) -> float | None:
         value = self.data.get(key)

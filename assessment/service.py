@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 from assessment.errors import BadInput, NotFound
-from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Unit, UnitKind
+from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
 from assessment.ports import Catalog, Store, TargetSetInfo
+from assessment.text_limits import check_unit_code, clean_text
 
 REFERENCE_UNITS_VERSION = "2"
 
@@ -148,12 +150,20 @@ class UnitsArea:
         return unit
 
     def add(self, unit: Unit) -> Unit:
+        check_unit_code(unit.code)
+        unit = replace(unit, name=Text(*(clean_text(n, "unit_name", required=True, where=f"unit name ({lang})")
+                                         for lang, n in (("vi", unit.name.vi), ("en", unit.name.en)))),
+                       note=clean_text(unit.note, "why", where="unit note"))
         if self.s.store.unit(unit.code) is not None:
             raise BadInput(f"a unit with code {unit.code!r} already exists")
         self.s.store.add_units([unit])
         return self.get(unit.code)
 
     def update(self, code: str, **changes: object) -> Unit:
+        for key in ("name_vi", "name_en"):
+            if key in changes:
+                changes[key] = clean_text(str(changes[key]), "unit_name", required=True,
+                                          where=f"unit name ({key[-2:]})")
         return self.s.store.update_unit(code, **changes)
 
     def set_digital_economy_duty(self, code: str, duty: bool) -> Unit:

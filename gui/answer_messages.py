@@ -32,6 +32,9 @@ TEMPLATES = {
     "negative": QT_TRANSLATE_NOOP("", "must not be negative"),
     "over_denominator": QT_TRANSLATE_NOOP("", "{a:g} is larger than the denominator {b:g}"),
     "implausible": QT_TRANSLATE_NOOP("", "{value} is outside the plausible range {low}–{high}"),
+    "control_char": QT_TRANSLATE_NOOP("", "contains a control character (U+{char:04X}) at character {at}"),
+    "bad_character": QT_TRANSLATE_NOOP("", "contains an invalid character (a lone surrogate U+{char:04X}) at "
+                                           "character {at}"),
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from assessment.answers import parse_date
 from assessment.model import EvidenceItem, Indicator
+from assessment.text_limits import LIMITS
 from gui.i18n import tr
 from gui.models import CODE_ROLE, EvidenceTableModel, MissingListModel, MissingRow
 from gui.settings import DATABASE, LANGUAGE, LANGUAGES, USER_NAME, Settings
@@ -50,6 +51,8 @@ class EvidenceDialog(QDialog):
         self.table.doubleClicked.connect(self.open_file)
         needed = indicator.evidence.documents.get(lang) if indicator.evidence.documents else ""
         self.number, self.date, self.summary = QLineEdit(), QLineEdit(), QLineEdit()
+        self.number.setMaxLength(LIMITS["document_number"])  # the limits of every way in (text_limits)
+        self.summary.setMaxLength(LIMITS["evidence_summary"])
         self.date.setPlaceholderText(tr("dd/mm/yyyy"))
         self.file: Path | None = None
         self.file_label = QLabel(tr("no file"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from assessment.answers import parse_answer, plain_number, plausibility_problems
 from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
+from assessment.text_limits import LIMITS
 from gui.answer_messages import word
 from gui.i18n import tr
 from gui.models import format_points
@@ -171,6 +172,7 @@ class IndicatorEditor(QFrame):
         self._name(self.not_applicable, tr("Not applicable"))
         self.not_applicable.toggled.connect(self._commit_na)
         self.comment = QLineEdit()
+        self.comment.setMaxLength(LIMITS["comment"])  # the same limit as the import and packages
         self.comment.setPlaceholderText(tr("Comment"))
         self._name(self.comment, tr("Comment"))
         self.comment.editingFinished.connect(self._commit_text)

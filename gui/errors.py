@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 def describe(error: BaseException) -> tuple[str, str]:
     """(message, details) for the dialog; unexpected errors are logged with their traceback."""
     if isinstance(error, ProblemsError):
-        return error.message, "\n".join(str(p) for p in error.problems)
+        return error.message, error.report()[len(error.message):].lstrip("\n")  # the first ones, "… and N more"
     if isinstance(error, DxError):
         return error.message, ""
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))

@@ -9,11 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from assessment.errors import ImportRejected, Problem
+from assessment.text_limits import csv_uncell
 from questionnaires.workbook import MAX_ROWS, read_xlsx_cells
 
 ANSWER_FILE_COLUMNS = ("unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",
                        "not_applicable", "comment", "confirmed")
 REQUIRED_COLUMNS = ("unit_code", "cycle", "indicator_code")
+FREE_TEXT = ("value", "choice", "comment")  # cells our export may have quoted against formula injection
+SAVE_AS = "save it from the spreadsheet as “CSV UTF-8 (comma delimited)” and import that file"
 
 
 def read_answers_file(path: Path) -> pd.DataFrame:
@@ -38,13 +41,19 @@ def read_answers_file(path: Path) -> pd.DataFrame:
                                  [Problem(str(path), None, "", "use a .csv or .xlsx file")])
     except ImportRejected:
         raise
-    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError, KeyError) as exc:
+    except UnicodeError as exc:
+        raise ImportRejected(f"{path}: the file is not UTF-8 text", [Problem(str(path), None, "", _encoding_hint(path))]
+                             ) from exc
+    except (OSError, ValueError, pd.errors.ParserError, KeyError) as exc:
         raise ImportRejected(f"{path}: cannot read the file",
                              [Problem(str(path), None, "", f"{exc.__class__.__name__}: {exc}")]) from exc
     except Exception as exc:  # openpyxl raises assorted errors on damaged workbooks
         raise ImportRejected(f"{path}: cannot read the file (damaged workbook?)",
                              [Problem(str(path), None, "", f"{exc.__class__.__name__}: {exc}")]) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+        raise ImportRejected(f"{path}: the columns are separated by semicolons, not commas",
+                             [Problem(str(path), 1, "", SAVE_AS)])
     problems = [Problem(str(path), 1, c, "required column is missing") for c in REQUIRED_COLUMNS
                 if c not in frame.columns]
     problems += [Problem(str(path), 1, c, f"unknown column (expected: {', '.join(ANSWER_FILE_COLUMNS)})")
@@ -53,4 +62,17 @@ def read_answers_file(path: Path) -> pd.DataFrame:
         raise ImportRejected(f"{path}: the header is wrong; nothing was imported", problems)
     for column in ANSWER_FILE_COLUMNS:
         frame[column] = frame[column].astype(str).str.strip() if column in frame else ""
+    for column in FREE_TEXT:  # '=x written by our export (or typed in Excel) is the text =x
+        frame[column] = frame[column].map(csv_uncell)
     return frame[[*ANSWER_FILE_COLUMNS, "row"]]
+
+
+def _encoding_hint(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            head = f.read(4)
+    except OSError:
+        head = b""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return f"it is UTF-16 (Excel's “Unicode text”): {SAVE_AS}"
+    return f"it is in another encoding (e.g. Windows-1258 or TCVN3): {SAVE_AS}"

@@ -28,6 +28,7 @@ from pathlib import Path
 from assessment import exchange as fmt
 from assessment.errors import BadInput, PackageRejected
 from assessment.ports import TrustedKey
+from assessment.text_limits import normalise, text_problem
 from storage.keys import KeyFolder, verify
 
 MANIFEST, SIGNATURE, ANSWERS, REVIEW, EVIDENCE = "manifest.json", "manifest.sig", "answers.json", "review.json", \
@@ -77,11 +78,14 @@ class PackageFiles:
                 fmt._check_key(item["public_key"])
             except PackageRejected:
                 raise BadInput(f"{path}: key {n} ({item['identity']}) is not an Ed25519 public key") from None
+            problem = text_problem(item["identity"], "user", required=True)
+            if problem:
+                raise BadInput(f"{path}: key {n}: the identity {problem}")
             printed = fmt.fingerprint(item["public_key"])
             if item.get("fingerprint") not in (None, printed):
                 raise BadInput(f"{path}: key {n} ({item['identity']}): the fingerprint in the list does not match the "
                                f"key ({printed}); the list was altered or mistyped")
-            keys.append(TrustedKey(item["identity"][:100], item["public_key"], printed, "key-list"))
+            keys.append(TrustedKey(normalise(item["identity"], False), item["public_key"], printed, "key-list"))
         return keys
 
     def write_key_list(self, path: Path, keys: Sequence[TrustedKey]) -> None:

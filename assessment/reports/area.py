@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessment.errors import BadInput, NotFound
+from assessment.errors import BadInput, NotFound, ReportsIncomplete
 from assessment.model import Answer, Scorecard, TargetSet, UnitKind
 from assessment.reports.build import CycleData, PeerGroup, Standing, booklet_view, scorecard_view
 from assessment.reports.progress import Progress, tick
@@ -125,7 +125,15 @@ class ReportsArea:
         from assessment.reports.pdf_booklet import write_booklet
 
         booklet = self.booklet(year=year, kind=kind, progress=progress, units=units)
-        return write_atomic(Path(path), lambda tmp: write_booklet(booklet, tmp, options, progress=progress))
+        failed: list[tuple[str, str]] = []
+        written = write_atomic(Path(path), lambda tmp: failed.extend(write_booklet(booklet, tmp, options,
+                                                                                    progress=progress)))
+        if failed:
+            names = ", ".join(code for code, _ in failed[:20]) + (" …" if len(failed) > 20 else "")
+            raise ReportsIncomplete(f"the booklet was written to {written}, but {len(failed)} scorecard(s) could not "
+                                    f"be printed in it ({names}; a page says so in their place, the reasons are in "
+                                    "the log)", [written], failed)
+        return written
 
     def each_pdf(self, *, year: int, kind: UnitKind, folder: Path, opener: Callable[[], Any] | None = None,
                  workers: int | None = None, options: ReportOptions | None = None,

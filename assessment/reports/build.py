@@ -30,10 +30,17 @@ from assessment.reports.view import (
     ScorecardView,
     TargetRow,
 )
+from assessment.text_limits import LIMITS, shorten, terminal_safe
 
 LOSSES_SHOWN = 5
 EVIDENCE_LISTED = 6
 GUIDANCE_CHARS = 230
+# What one printed cell holds of a text stored by a unit or an inspector: the unit's name is printed whole (its
+# input limit), a summary or a reason up to a short paragraph; longer stored text (from before the input limits,
+# or straight in the database) is cut with a note, so no text can outgrow a page and stop the report.
+PRINTED_CHARS = {"unit_name": LIMITS["unit_name"], "document_number": LIMITS["document_number"],
+                 "evidence_summary": 600, "appraisal_reason": 600}
+CUT_NOTE = " … [rút gọn; toàn văn trong hồ sơ]"
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,8 @@ def scorecard_view(data: CycleData, card: Scorecard, answers: Sequence[Answer] =
     unit = data.units.get(card.unit_code)
     previous = _previous(data, card.unit_code)
     view = ScorecardView(
-        unit_code=card.unit_code, unit_name=card.unit_name.vi, unit_name_en=card.unit_name.en, kind=card.kind,
+        unit_code=card.unit_code, unit_name=printable(card.unit_name.vi, "unit_name"),
+        unit_name_en=printable(card.unit_name.en, "unit_name"), kind=card.kind,
         subtype=unit.subtype if unit else "", cycle=card.cycle, methodology_key=m.key, methodology_title=m.title.vi,
         methodology_sha256=m.sha256, legal_basis=tuple((d.document, d.title.vi) for d in m.legal_basis),
         official_points=m.provenance.official_points, status=card.status, points=card.points,
@@ -178,7 +186,7 @@ def _losses(card: Scorecard, m: Methodology, limit: int = LOSSES_SHOWN) -> tuple
 def _appraisals(card: Scorecard, m: Methodology) -> tuple[AppraisalRow, ...]:
     """The indicators the inspectors set points on (a reason is mandatory, so it marks them), in order."""
     return tuple(AppraisalRow(s.code, m.indicator(s.code).text.vi, s.points, s.appraised_points, s.max_points,
-                              s.appraisal_reason)
+                              printable(s.appraisal_reason, "appraisal_reason"))
                  for s in card.indicators if s.appraised_points is not None and s.appraisal_reason)
 
 
@@ -186,12 +194,20 @@ def _evidence(card: Scorecard, m: Methodology, answers: Sequence[Answer]) -> Evi
     applicable = {s.code for s in card.indicators if s.applicable}
     required = [i.code for i in m.indicators if i.evidence.required and i.code in applicable]
     documents = {a.indicator_code: a.evidence for a in answers if a.evidence}
-    listed = tuple(EvidenceDoc(code, e.document_number, e.document_date, e.summary)
+    listed = tuple(EvidenceDoc(code, printable(e.document_number, "document_number"), e.document_date,
+                               printable(e.summary, "evidence_summary"))
                    for code in sorted(documents) for e in documents[code])
     return EvidenceSummary(
         required=len(required), supplied=sum(1 for code in required if code in documents),
         documents=sum(len(items) for items in documents.values()),
         missing=tuple(code for code in required if code not in documents), listed=listed[:EVIDENCE_LISTED])
+
+
+def printable(text: str, what: str) -> str:
+    """Stored text as a scorecard prints it: control characters made visible, cut to PRINTED_CHARS with a note."""
+    text = terminal_safe(text)
+    limit = PRINTED_CHARS[what]
+    return text if len(text) <= limit else shorten(text, limit - len(CUT_NOTE), mark=CUT_NOTE)
 
 
 def brief(text: str, limit: int = GUIDANCE_CHARS) -> str:

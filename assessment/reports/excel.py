@@ -22,6 +22,7 @@ from assessment.demo import DEMO_MARK
 from assessment.model import Crosswalk, IndicatorScore, Methodology, Scorecard, Unit, UnitKind
 from assessment.reports import labels
 from assessment.reports.view import ReportOptions
+from assessment.text_limits import protect_workbook, safe_frame
 
 SUMMARY_COLUMNS = {
     "unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "kind": "Loại đơn vị (mã)", "subtype": "Phân loại (mã)",
@@ -161,7 +162,8 @@ def write_workbook(frames: Mapping[str, pd.DataFrame], path: Path, *, year: int,
 
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name, index=False, header=False, startrow=2)
+            # Text from units (names, reasons, answers) is written as text, never as a formula.
+            safe_frame(frame, for_csv=False).to_excel(writer, sheet_name=name, index=False, header=False, startrow=2)
             sheet = writer.sheets[name]
             headers = frame.attrs.get("headers", {})
             for j, key in enumerate(frame.columns, start=1):
@@ -177,6 +179,7 @@ def write_workbook(frames: Mapping[str, pd.DataFrame], path: Path, *, year: int,
         about.to_excel(writer, sheet_name="Thông tin", index=False, header=False)
         writer.sheets["Thông tin"].column_dimensions["A"].width = 28
         writer.sheets["Thông tin"].column_dimensions["B"].width = 100
+        protect_workbook(writer.sheets.values())
 
 
 def _about(year: int, demo: bool, options: ReportOptions, target_set: str,

@@ -3,6 +3,8 @@ with a PDF bookmark for each part and each unit."""
 
 from __future__ import annotations
 
+import io
+import logging
 from collections import Counter
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -26,13 +28,15 @@ from assessment.reports.pdf_page import (
     SectionMark,
     place_date,
 )
-from assessment.reports.pdf_scorecard import WIDTH, demo_banner, scorecard_story
-from assessment.reports.progress import Progress, reportlab_callback
+from assessment.reports.pdf_scorecard import SHORT_NAME, WIDTH, demo_banner, scorecard_story
+from assessment.reports.progress import Progress, ReportCancelled, reportlab_callback
 from assessment.reports.styles import TOTAL_BG, grid, plain, styles
-from assessment.reports.text import block
-from assessment.reports.view import BookletView, RankingRow, ReportOptions
+from assessment.reports.text import Run, block
+from assessment.reports.view import BookletView, RankingRow, ReportOptions, ScorecardView
+from assessment.text_limits import shorten
 
 NAME_W = 208
+log = logging.getLogger(__name__)
 
 
 def title(booklet: BookletView) -> str:
@@ -40,16 +44,59 @@ def title(booklet: BookletView) -> str:
 
 
 def write_booklet(booklet: BookletView, target: Path | object, options: ReportOptions | None = None,
-                  progress: Progress | None = None) -> None:
+                  progress: Progress | None = None) -> list[tuple[str, str]]:
+    """Write the booklet. A scorecard that cannot be printed does not stop the others: the booklet is built
+    again with a page saying so in its place. Returns those units as (code, reason); the log keeps why."""
     options = options or ReportOptions()
+    try:
+        _build(booklet, target, options, progress, {})
+        return []
+    except ReportCancelled:
+        raise
+    except Exception as exc:
+        failed = _failing_scorecards(booklet, options)
+        if not failed:
+            raise  # not a scorecard's fault: the booklet itself cannot be built
+        log.warning("booklet %s: %d scorecard(s) could not be printed (%s)", booklet.cycle, len(failed), exc)
+    if not isinstance(target, Path) and hasattr(target, "truncate"):
+        target.seek(0)  # type: ignore[attr-defined]
+        target.truncate()  # type: ignore[attr-defined]
+    _build(booklet, target, options, progress, failed)
+    return sorted(failed.items())
+
+
+def _build(booklet: BookletView, target: Path | object, options: ReportOptions, progress: Progress | None,
+           failed: dict[str, str]) -> None:
     state = PageState(booklet.demo, labels.timestamp(options.moment()))
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=title(booklet),
                     subject=f"dxscore sha256:{booklet.fingerprint}")
     doc.setProgressCallBack(reportlab_callback(progress, "Đang dựng tập báo cáo"))
-    doc.build(booklet_story(booklet, options))
+    doc.build(booklet_story(booklet, options, failed))
 
 
-def booklet_story(booklet: BookletView, options: ReportOptions) -> list[Flowable]:
+def _failing_scorecards(booklet: BookletView, options: ReportOptions) -> dict[str, str]:
+    """Each scorecard rendered on its own (only after the booklet failed): the units whose scorecard fails."""
+    from assessment.reports.pdf_scorecard import write_scorecard
+
+    failed = {}
+    for view in booklet.scorecards:
+        try:
+            write_scorecard(view, io.BytesIO(), options)
+        except Exception as exc:
+            log.exception("the scorecard of %s (cycle %s) could not be printed", view.unit_code, view.cycle)
+            failed[view.unit_code] = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+    return failed
+
+
+def _not_printed(view: ScorecardView, reason: str) -> list[Flowable]:
+    return [Spacer(1, 30 * mm), block(Run(f"Không in được phiếu kết quả của {view.unit_name} ({view.unit_code})", 11,
+                                          bold=True, color="#c00000")),
+            block(Run(f"Lý do kỹ thuật: {reason}. Chi tiết trong tệp nhật ký của dxscore; các phiếu khác trong tập "
+                      "không bị ảnh hưởng.", 8))]
+
+
+def booklet_story(booklet: BookletView, options: ReportOptions, failed: dict[str, str] | None = None
+                  ) -> list[Flowable]:
     mark = {"fingerprint": booklet.fingerprint, "caption": title(booklet),
             "qr_text": f"dxscore:{booklet.cycle}:{booklet.kind.value}:{booklet.fingerprint}"}
     story: list[Flowable] = [SectionMark(**mark, title="Bìa và tóm tắt", key="cover"), *_cover(booklet, options),
@@ -63,7 +110,12 @@ def booklet_story(booklet: BookletView, options: ReportOptions) -> list[Flowable
         if n:
             story.append(PageBreak())
         rank = f"{view.rank}. " if view.rank else ""
-        story += scorecard_story(view, options, bookmark=f"{rank}{view.unit_name} ({view.unit_code})")
+        bookmark = f"{rank}{shorten(view.unit_name, SHORT_NAME)} ({view.unit_code})"
+        if view.unit_code in (failed or {}):
+            story += [SectionMark(**mark, title=bookmark, key=f"unit-{view.unit_code}", level=1),
+                      *_not_printed(view, (failed or {})[view.unit_code])]
+        else:
+            story += scorecard_story(view, options, bookmark=bookmark)
     return story
 
 

@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from assessment.demo import DEMO_MARK
@@ -101,8 +102,9 @@ def _footer(canv, state: PageState, page: int) -> None:  # type: ignore[no-untyp
     canv.line(MARGIN_X, FOOTER_H + 1 * mm, right, FOOTER_H + 1 * mm)
     canv.setFillColor(MUTED)
     canv.setFont(FONT, 7)
-    if state.caption:
-        canv.drawString(MARGIN_X, base + 8.6 * mm, state.caption)
+    if state.caption:  # one line, clear of the QR code, however long the unit's name
+        canv.drawString(MARGIN_X, base + 8.6 * mm, fit_width(state.caption, FONT, 7, right - QR_SIZE - 4 * mm
+                                                              - MARGIN_X))
     canv.drawString(MARGIN_X, base + 4.6 * mm, f"Mã kiểm tra dữ liệu (SHA-256): {state.fingerprint}")
     canv.drawString(MARGIN_X, base + 0.6 * mm, f"Lập lúc {state.generated} bằng dxscore")
     if state.demo:
@@ -123,6 +125,20 @@ def _footer(canv, state: PageState, page: int) -> None:  # type: ignore[no-untyp
         canv.translate(right - QR_SIZE, 4 * mm)
         canv.doForm(_qr_form(canv, state))
         canv.restoreState()
+
+
+def fit_width(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with "…" to fit `width` points on one line."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _qr_form(canv, state: PageState) -> str:  # type: ignore[no-untyped-def]

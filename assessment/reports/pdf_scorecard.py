@@ -23,6 +23,7 @@ from assessment.reports.pdf_page import (
 from assessment.reports.styles import DEMO_BG, DEMO_RED, TOTAL_BG, grid, plain
 from assessment.reports.text import Run, TextBlock, block, heading, wrapped
 from assessment.reports.view import ReportOptions, ScorecardView
+from assessment.text_limits import shorten
 
 WIDTH = 515.0  # A4 width minus the 16 mm margins, in points
 
@@ -31,8 +32,12 @@ def qr_text(view: ScorecardView) -> str:
     return f"dxscore:{view.cycle}:{view.unit_code}:{view.fingerprint}"
 
 
+SHORT_NAME = 80  # characters of the unit's name in the page heading and the footer line (the title prints it whole)
+
+
 def caption(view: ScorecardView) -> str:
-    return f"Phiếu kết quả đánh giá chuyển đổi số năm {view.cycle} — {view.unit_name} ({view.unit_code})"
+    name = shorten(view.unit_name, SHORT_NAME)
+    return f"Phiếu kết quả đánh giá chuyển đổi số năm {view.cycle} — {name} ({view.unit_code})"
 
 
 def write_scorecard(view: ScorecardView, target: Path | object, options: ReportOptions | None = None) -> None:
@@ -49,7 +54,7 @@ def scorecard_story(view: ScorecardView, options: ReportOptions, *, bookmark: st
     story: list[Flowable] = [
         SectionMark(fingerprint=view.fingerprint, qr_text=qr_text(view), caption=caption(view),
                     title=bookmark, key=f"unit-{view.unit_code}", level=1),
-        Heading(issuer_of(view.kind.value, view.unit_name), place_date(options)),
+        Heading(issuer_of(view.kind.value, shorten(view.unit_name, SHORT_NAME)), place_date(options)),
         Spacer(1, 6),
     ]
     if view.demo:
@@ -214,8 +219,8 @@ def _evidence(view: ScorecardView) -> list[Flowable]:
     out: list[Flowable] = [block(Run(text, 7.4))]
     if e.listed:
         data = [["Mã", "Số, ký hiệu", "Ngày", "Trích yếu"]] + [
-            [d.indicator_code, d.document_number, d.document_date.strftime("%d/%m/%Y") if d.document_date else "",
-             block(d.summary)] for d in e.listed]
+            [d.indicator_code, block(d.document_number), d.document_date.strftime("%d/%m/%Y") if d.document_date
+             else "", block(d.summary)] for d in e.listed]
         out.append(Table(data, colWidths=[36, 110, 56, 313], style=grid(1, 7.4)))
         if e.documents > len(e.listed):
             out.append(block(Run(f"… và {e.documents - len(e.listed)} tài liệu khác.", 6.8, color="#555555")))

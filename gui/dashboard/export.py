@@ -45,10 +45,8 @@ def _cell(index: QModelIndex) -> object:
 def export_table(model: QAbstractItemModel, path: Path) -> Path:
     import pandas as pd  # only when exporting (0.35 s to import)
 
+    from assessment.text_limits import write_table
+
     headers, rows = table_rows(model)
-    frame = pd.DataFrame(rows, columns=headers)
-    if path.suffix.lower() == ".csv":
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-    else:
-        frame.to_excel(path, index=False)
-    return path
+    # Unit names come from packages: written as text, never as spreadsheet formulas.
+    return write_table(pd.DataFrame(rows, columns=headers), path, encoding="utf-8-sig")

@@ -13,210 +13,210 @@
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="43" />
+        <location filename="../../gui/dialogs.py" line="44" />
         <source>Evidence — %1</source>
         <translation>Minh chứng — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="48" />
+        <location filename="../../gui/dialogs.py" line="49" />
         <source>Evidence attached</source>
         <translation>Minh chứng đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="53" />
-        <location filename="../../gui/editors.py" line="140" />
+        <location filename="../../gui/dialogs.py" line="56" />
+        <location filename="../../gui/editors.py" line="141" />
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="55" />
-        <location filename="../../gui/dialogs.py" line="114" />
+        <location filename="../../gui/dialogs.py" line="58" />
+        <location filename="../../gui/dialogs.py" line="117" />
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="56" />
+        <location filename="../../gui/dialogs.py" line="59" />
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="59" />
+        <location filename="../../gui/dialogs.py" line="62" />
         <location filename="../../gui/models.py" line="237" />
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="59" />
+        <location filename="../../gui/dialogs.py" line="62" />
         <location filename="../../gui/models.py" line="237" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="60" />
+        <location filename="../../gui/dialogs.py" line="63" />
         <location filename="../../gui/models.py" line="237" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66" />
+        <location filename="../../gui/dialogs.py" line="69" />
         <location filename="../../gui/models.py" line="237" />
         <location filename="../../gui/packages.py" line="127" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="69" />
+        <location filename="../../gui/dialogs.py" line="72" />
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="76" />
+        <location filename="../../gui/dialogs.py" line="79" />
         <source>Expected: %1</source>
         <translation>Cần có: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="86" />
+        <location filename="../../gui/dialogs.py" line="89" />
         <source>Evidence file</source>
         <translation>Tệp minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="94" />
+        <location filename="../../gui/dialogs.py" line="97" />
         <source>Give at least the document number and a summary.</source>
         <translation>Cần nhập ít nhất số văn bản và trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="101" />
+        <location filename="../../gui/dialogs.py" line="104" />
         <source>The date must be dd/mm/yyyy.</source>
         <translation>Ngày phải có dạng dd/mm/yyyy.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="131" />
+        <location filename="../../gui/dialogs.py" line="134" />
         <source>Not ready to submit</source>
         <translation>Chưa thể nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="135" />
+        <location filename="../../gui/dialogs.py" line="138" />
         <source>Missing items</source>
         <translation>Các mục còn thiếu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="141" />
+        <location filename="../../gui/dialogs.py" line="144" />
         <source>%n item(s) must be completed before submitting. Choose one to go to it.</source>
         <translation>
             <numerusform>Còn %n mục phải hoàn thành trước khi nộp. Chọn một mục để chuyển đến.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="158" />
+        <location filename="../../gui/dialogs.py" line="161" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="165" />
+        <location filename="../../gui/dialogs.py" line="168" />
         <source>default: dxscore.sqlite in the data folder</source>
         <translation>mặc định: dxscore.sqlite trong thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="166" />
+        <location filename="../../gui/dialogs.py" line="169" />
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="171" />
+        <location filename="../../gui/dialogs.py" line="174" />
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="171" />
+        <location filename="../../gui/dialogs.py" line="174" />
         <source>Your name (for the history)</source>
         <translation>Họ tên người nhập (ghi vào lịch sử)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="174" />
-        <location filename="../../gui/dialogs.py" line="178" />
+        <location filename="../../gui/dialogs.py" line="177" />
+        <location filename="../../gui/dialogs.py" line="181" />
         <source>Database</source>
         <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="184" />
+        <location filename="../../gui/dialogs.py" line="187" />
         <source>Language and database changes apply the next time dxscore starts.</source>
         <translation>Thay đổi ngôn ngữ và cơ sở dữ liệu có hiệu lực từ lần mở dxscore tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="188" />
+        <location filename="../../gui/dialogs.py" line="191" />
         <source>Database file</source>
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="106" />
+        <location filename="../../gui/editors.py" line="107" />
         <source>— not answered —</source>
         <translation>— chưa trả lời —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="106" />
+        <location filename="../../gui/editors.py" line="107" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="106" />
+        <location filename="../../gui/editors.py" line="107" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="108" />
+        <location filename="../../gui/editors.py" line="109" />
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="119" />
         <location filename="../../gui/editors.py" line="120" />
+        <location filename="../../gui/editors.py" line="121" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="170" />
         <location filename="../../gui/editors.py" line="171" />
+        <location filename="../../gui/editors.py" line="172" />
         <location filename="../../gui/dashboard/marks.py" line="23" />
         <location filename="../../gui/dashboard/tables.py" line="140" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="174" />
-        <location filename="../../gui/editors.py" line="175" />
+        <location filename="../../gui/editors.py" line="176" />
+        <location filename="../../gui/editors.py" line="177" />
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="178" />
+        <location filename="../../gui/editors.py" line="180" />
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="314" />
-        <location filename="../../gui/editors.py" line="346" />
+        <location filename="../../gui/editors.py" line="316" />
+        <location filename="../../gui/editors.py" line="348" />
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/editors.py" line="358" />
+        <location filename="../../gui/editors.py" line="360" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Minh chứng (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="358" />
+        <location filename="../../gui/editors.py" line="360" />
         <source>Add evidence…</source>
         <translation>Thêm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="349" />
+        <location filename="../../gui/editors.py" line="351" />
         <source>Refused: %1</source>
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="383" />
+        <location filename="../../gui/editors.py" line="385" />
         <location filename="../../gui/models.py" line="212" />
         <location filename="../../gui/packages.py" line="69" />
         <location filename="../../gui/review.py" line="100" />
@@ -224,12 +224,12 @@
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="385" />
+        <location filename="../../gui/editors.py" line="387" />
         <source>%1 pts max, set by the appraisers</source>
         <translation>tối đa %1 điểm, do Hội đồng thẩm định chấm</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="387" />
+        <location filename="../../gui/editors.py" line="389" />
         <source>&lt;b&gt;%1&lt;/b&gt; / %2 pts</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
@@ -552,7 +552,7 @@
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="344" />
+        <location filename="../../gui/editors.py" line="346" />
         <location filename="../../gui/main_window.py" line="370" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
@@ -759,6 +759,16 @@
         <location filename="../../gui/answer_messages.py" line="34" />
         <source>{value} is outside the plausible range {low}–{high}</source>
         <translation>{value} nằm ngoài khoảng hợp lý {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="35" />
+        <source>contains a control character (U+{char:04X}) at character {at}</source>
+        <translation>chứa ký tự điều khiển (U+{char:04X}) ở ký tự thứ {at}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="36" />
+        <source>contains an invalid character (a lone surrogate U+{char:04X}) at character {at}</source>
+        <translation>chứa ký tự không hợp lệ (nửa cặp thay thế U+{char:04X}) ở ký tự thứ {at}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard/plots.py" line="57" />
