@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from assessment.model import UnitKind
     from assessment.scores_area import CycleScores
     from assessment.service import AssessmentService
 
@@ -204,6 +205,8 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     if args.unit:
         service.units.get(args.unit)
     result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
+    if args.subgroup:
+        result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:
         raise NotFound(f"no assessments in cycle {args.cycle}" + (f" for {args.kind}" if kind else "")
                        + (f" for unit {args.unit}" if args.unit else "")
@@ -216,6 +219,20 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     else:
         _print_ranking(service, result)
     return 0
+
+
+def _within_subgroup(service: AssessmentService, result: CycleScores, kind: UnitKind | None, key: str) -> CycleScores:
+    """--subgroup: the part of the peer group inspectors rank by on its own (wards, departments with the
+    digital-economy duty, ...), ranked among itself."""
+    import dataclasses
+
+    from assessment.comparison import within_subgroup
+    from assessment.errors import BadInput
+
+    if kind is None:
+        raise BadInput("--subgroup needs --kind (e.g. --kind commune --subgroup ward)")
+    cards = within_subgroup(result.scorecards, kind, key, {u.code: u for u in service.units.list(kind)})
+    return dataclasses.replace(result, scorecards=cards)
 
 
 def _print_ranking(service: AssessmentService, result: CycleScores) -> None:
@@ -455,6 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--unit")
     score.add_argument("--kind", choices=("department", "district", "commune", "city"),
                        help="city: Hanoi's progress against Resolution 18-NQ/TU's targets")
+    score.add_argument("--subgroup", help="with --kind: rank a part of the group on its own: ward | commune "
+                                          "(communes), de_duty | no_de_duty (departments), urban | rural (districts)")
     score.add_argument("--json", action="store_true")
     score.set_defaults(handler=cmd_score)
 

@@ -16,6 +16,7 @@ from assessment.comparison import (
     gap_plan,
     indicator_spread,
     peer_group,
+    within_subgroup,
 )
 from assessment.model import Methodology, Scorecard, Target, TargetSet, UnitKind
 
@@ -82,11 +83,16 @@ class CompareArea:
         present = {kind_of.get(a.unit_code) for a in self.s.store.assessments(year)}
         return [k for k in (UnitKind.COMMUNE, UnitKind.DEPARTMENT, UnitKind.DISTRICT) if k in present]
 
-    def peer_group(self, *, year: int, kind: UnitKind) -> Comparison:
+    def peer_group(self, *, year: int, kind: UnitKind, subgroup: str | None = None) -> Comparison:
+        """A kind of unit in a cycle; with `subgroup` (a key of SUBGROUPS[kind]) only its members, ranked
+        among themselves."""
         scores = self.s.scores.for_cycle(year=year, kind=kind)
         methodologies = self._methodologies(scores.scorecards)
-        group = peer_group(scores.scorecards, kind, methodologies)
-        by_code = {c.unit_code: c for c in scores.scorecards}
+        cards = scores.scorecards
+        if subgroup is not None:
+            cards = within_subgroup(cards, kind, subgroup, {u.code: u for u in self.s.units.list(kind)})
+        group = peer_group(cards, kind, methodologies)
+        by_code = {c.unit_code: c for c in cards}
         cards = tuple(by_code[code] for code in group.codes)
         return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.targets.active(),
                           scores.demo, scores.warnings)

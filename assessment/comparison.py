@@ -7,12 +7,13 @@ never computes it. Comparisons are only ever made within a peer group.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assessment.model import Band, LineageLink, Methodology, Scorecard, TargetStatus, Text, UnitKind
+from assessment.errors import BadInput
+from assessment.model import Band, LineageLink, Methodology, Scorecard, TargetStatus, Text, Unit, UnitKind
 
 STATUS_ORDER = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BASELINE, TargetStatus.BEHIND,
                 TargetStatus.NO_DATA)
@@ -87,6 +88,45 @@ class PeerGroup:
         values = self.index if pillar is None else self.pillar_index[:, self.pillar_codes.index(pillar)]
         keyed = np.where(np.isnan(values), -np.inf, values)
         return sorted(range(len(self)), key=lambda r: (-keyed[r], self.codes[r]))
+
+
+@dataclass(frozen=True)
+class Subgroup:
+    """A part of a peer group inspectors rank by on its own (wards apart from rural communes, ...)."""
+
+    key: str
+    name: Text
+    member: Callable[[Unit], bool]
+
+
+SUBGROUPS: dict[UnitKind, tuple[Subgroup, ...]] = {
+    UnitKind.COMMUNE: (Subgroup("ward", Text("Phường", "Wards"), lambda u: u.subtype == "ward"),
+                       Subgroup("commune", Text("Xã", "Rural communes"), lambda u: u.subtype == "commune")),
+    UnitKind.DEPARTMENT: (
+        Subgroup("de_duty", Text("Có nhiệm vụ phát triển kinh tế số", "With the digital-economy duty"),
+                 lambda u: u.digital_economy_duty),
+        Subgroup("no_de_duty", Text("Không có nhiệm vụ kinh tế số", "Without the digital-economy duty"),
+                 lambda u: not u.digital_economy_duty)),
+    UnitKind.DISTRICT: (Subgroup("urban", Text("Quận", "Urban districts"), lambda u: u.subtype == "urban_district"),
+                        Subgroup("rural", Text("Huyện, thị xã", "Rural districts and the town"),
+                                 lambda u: u.subtype != "urban_district")),
+}
+
+
+def within_subgroup(cards: Sequence[Scorecard], kind: UnitKind, key: str, units: Mapping[str, Unit]
+                    ) -> tuple[Scorecard, ...]:
+    """The cards of the sub-group's members, ranked among themselves (ties share a rank, as in the group)."""
+    from assessment.ranking import ranks_by_group
+
+    found = next((s for s in SUBGROUPS.get(kind, ()) if s.key == key), None)
+    if found is None:
+        raise BadInput(f"no sub-group {key!r} of {kind.value} (choose from: "
+                       f"{', '.join(s.key for s in SUBGROUPS.get(kind, ())) or 'none'})")
+    members = [c for c in cards if c.kind == kind and c.unit_code in units and found.member(units[c.unit_code])]
+    indices = np.array([np.nan if c.index is None else c.index for c in members], dtype=float)
+    ranks, peers = ranks_by_group(indices, np.zeros(len(members), dtype=np.int64))
+    return tuple(replace(c, rank=int(r) if c.index is not None else None, peer_count=int(n))
+                 for c, r, n in zip(members, ranks, peers, strict=True))
 
 
 def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mapping[str, Methodology]) -> PeerGroup:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.compare_area import Comparison, DistrictView, UnitTrend
-from assessment.comparison import PART_WEIGHTS
+from assessment.comparison import PART_WEIGHTS, SUBGROUPS
 from assessment.model import UnitKind
 from assessment.service import AssessmentService
 from gui.dashboard.export import export_table, export_widget
@@ -98,6 +98,9 @@ class DashboardView(QWidget):
         self.cycle.setCurrentIndex(self.cycle.count() - 1)
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of unit"))
+        self.subgroup = QComboBox()  # the whole group, or a part ranked on its own (wards, rural communes, ...)
+        self.subgroup.setObjectName("subgroup")
+        self.subgroup.setAccessibleName(tr("Part of the group"))
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(tr("Filter units…"))
         self.filter.setAccessibleName(tr("Filter units"))
@@ -115,6 +118,7 @@ class DashboardView(QWidget):
         for label, widget in ((tr("Cycle"), self.cycle), (tr("Peer group"), self.kind)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
+        top.addWidget(self.subgroup)
         top.addWidget(self.filter, 1)
         top.addWidget(self.busy)
         top.addWidget(export_chart)
@@ -195,7 +199,8 @@ class DashboardView(QWidget):
 
     def _connect(self) -> None:
         self.cycle.currentIndexChanged.connect(self._fill_kinds)
-        self.kind.currentIndexChanged.connect(self.recompute)
+        self.kind.currentIndexChanged.connect(self._fill_subgroups)
+        self.subgroup.currentIndexChanged.connect(self.recompute)
         self.filter.textChanged.connect(self._filter_rows)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         for chart in self.charts.values():
@@ -214,6 +219,16 @@ class DashboardView(QWidget):
         if wanted is not None and self.kind.findData(shown) >= 0:
             self.kind.setCurrentIndex(self.kind.findData(shown))
         self.kind.blockSignals(False)
+        self._fill_subgroups()
+
+    def _fill_subgroups(self) -> None:
+        self.subgroup.blockSignals(True)
+        self.subgroup.clear()
+        self.subgroup.addItem(tr("Whole group"), None)
+        kind = self.kind.currentData()
+        for part in SUBGROUPS.get(UnitKind(kind), ()) if kind else ():
+            self.subgroup.addItem(part.name.get(self.lang), part.key)
+        self.subgroup.blockSignals(False)
         self.recompute()
 
     # ------------------------------------------------------------------------------------ computing
@@ -224,6 +239,7 @@ class DashboardView(QWidget):
             return
         self.generation += 1
         generation, year, kind = self.generation, self.cycle.currentData(), UnitKind(self.kind.currentData())
+        part = self.subgroup.currentData()
         self.busy.show()
         service = self.service
 
@@ -236,7 +252,7 @@ class DashboardView(QWidget):
             self.busy.hide()
             show_error(self, error)
 
-        self.runner.compute(lambda: service.compare.peer_group(year=year, kind=kind), done, failed)
+        self.runner.compute(lambda: service.compare.peer_group(year=year, kind=kind, subgroup=part), done, failed)
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -263,7 +279,8 @@ class DashboardView(QWidget):
                          if not (m.provenance.official_wording and m.provenance.official_points)]
         mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources")
                 if reconstructed else "")
-        self.notice.setText(demo + notice.replace("%1", str(len(group))).replace("%2", kind_label(group.kind))
+        label = kind_label(group.kind) + (f" — {self.subgroup.currentText()}" if self.subgroup.currentData() else "")
+        self.notice.setText(demo + notice.replace("%1", str(len(group))).replace("%2", label)
                             .replace("%3", str(group.cycle)) + mark)
         self.notice.setToolTip("\n\n".join(m.provenance.note.get(self.lang) for m in reconstructed))
         self.selected_code = None
@@ -297,6 +314,9 @@ class DashboardView(QWidget):
             self.select(code)
             return
         self.selected_code = code  # show_comparison keeps it when the new group has it
+        if group is not None and group.cycle == year and group.kind == kind and self.subgroup.currentData():
+            self.subgroup.setCurrentIndex(0)  # the unit is outside the part shown: show the whole group
+            return
         if self.cycle.findData(year) >= 0 and self.cycle.currentData() != year:
             self.cycle.blockSignals(True)
             self.cycle.setCurrentIndex(self.cycle.findData(year))

@@ -361,7 +361,7 @@
         <location filename="../../gui/main_window.py" line="113" />
         <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="94" />
-        <location filename="../../gui/dashboard/view.py" line="115" />
+        <location filename="../../gui/dashboard/view.py" line="118" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -606,7 +606,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="53" />
-        <location filename="../../gui/dashboard/view.py" line="264" />
+        <location filename="../../gui/dashboard/view.py" line="280" />
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
@@ -1723,133 +1723,143 @@
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="102" />
+        <location filename="../../gui/dashboard/view.py" line="103" />
+        <source>Part of the group</source>
+        <translation>Một phần của nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="105" />
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="103" />
+        <location filename="../../gui/dashboard/view.py" line="106" />
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="110" />
+        <location filename="../../gui/dashboard/view.py" line="113" />
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="112" />
+        <location filename="../../gui/dashboard/view.py" line="115" />
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="115" />
+        <location filename="../../gui/dashboard/view.py" line="118" />
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="135" />
+        <location filename="../../gui/dashboard/view.py" line="139" />
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="149" />
+        <location filename="../../gui/dashboard/view.py" line="153" />
         <source>next band</source>
         <translation>mức kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="150" />
-        <location filename="../../gui/dashboard/view.py" line="153" />
+        <location filename="../../gui/dashboard/view.py" line="154" />
+        <location filename="../../gui/dashboard/view.py" line="157" />
         <source>Goal index</source>
         <translation>Chỉ số mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="178" />
+        <location filename="../../gui/dashboard/view.py" line="182" />
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="178" />
+        <location filename="../../gui/dashboard/view.py" line="182" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="179" />
+        <location filename="../../gui/dashboard/view.py" line="183" />
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="179" />
+        <location filename="../../gui/dashboard/view.py" line="183" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="180" />
+        <location filename="../../gui/dashboard/view.py" line="184" />
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="180" />
+        <location filename="../../gui/dashboard/view.py" line="184" />
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="181" />
+        <location filename="../../gui/dashboard/view.py" line="185" />
         <source>Gap planner</source>
         <translation>Kế hoạch cải thiện</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="182" />
+        <location filename="../../gui/dashboard/view.py" line="186" />
         <source>Indicators</source>
         <translation>Chỉ số thành phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="183" />
+        <location filename="../../gui/dashboard/view.py" line="187" />
         <source>Districts 2024 → 2025</source>
         <translation>Quận, huyện 2024 → 2025</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="247" />
+        <location filename="../../gui/dashboard/view.py" line="227" />
+        <source>Whole group</source>
+        <translation>Cả nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="263" />
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="258" />
+        <location filename="../../gui/dashboard/view.py" line="274" />
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="259" />
+        <location filename="../../gui/dashboard/view.py" line="275" />
         <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band 5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces (Resolution 18 tab).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="355" />
+        <location filename="../../gui/dashboard/view.py" line="375" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="357" />
+        <location filename="../../gui/dashboard/view.py" line="377" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="360" />
+        <location filename="../../gui/dashboard/view.py" line="380" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="380" />
+        <location filename="../../gui/dashboard/view.py" line="400" />
         <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="391" />
+        <location filename="../../gui/dashboard/view.py" line="411" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="397" />
+        <location filename="../../gui/dashboard/view.py" line="417" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>

@@ -47,3 +47,16 @@ def test_the_reconstructed_methodology_is_marked_in_entry_and_compare(qtbot, win
     assert "bản dựng lại của dxscore" in window.dashboard.notice.text()
     assert "không phải “nhóm dẫn đầu”" in window.dashboard.notice.text()  # the band goal is not the resolution's
     assert "reconstruction" not in window.dashboard.notice.toolTip() and "dxscore" in window.dashboard.notice.toolTip()
+
+
+def test_the_compare_tab_ranks_a_subgroup_on_its_own(qtbot, window):
+    window.tabs.setCurrentWidget(window.dashboard_page)
+    qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.comparison is not None, timeout=20_000)
+    board = window.dashboard
+    board.kind.setCurrentIndex(board.kind.findData("commune"))
+    qtbot.waitUntil(lambda: board.comparison.group.kind.value == "commune" and len(board.comparison.group) == 126,
+                    timeout=20_000)
+    board.subgroup.setCurrentIndex(board.subgroup.findData("ward"))
+    qtbot.waitUntil(lambda: len(board.comparison.group) == 51, timeout=20_000)
+    assert min(r for r in board.comparison.group.rank if r) == 1
+    assert "Phường" in board.notice.text() and board.table.model().rowCount() == 51
