@@ -54,7 +54,7 @@ class EntryController(QObject):
     failed = Signal(object)  # an exception for the error dialog
     status_changed = Signal(object)  # EntrySession after submit/reopen
     conflicted = Signal(str, object, object)  # code, the user's Answer, StaleAnswer (what is stored now)
-    wrote = Signal(str, object, int, int)  # code, Answer, version it was saved against, version it has now
+    wrote = Signal(str, object, int, int, bool)  # code, Answer, version saved against, version now, written
 
     def __init__(self, service: AssessmentService, runner: TaskRunner) -> None:
         super().__init__()
@@ -154,7 +154,7 @@ class EntryController(QObject):
         def done(outcome: tuple[int, WriteResult]) -> None:
             landed()
             expected, result = outcome
-            self.wrote.emit(code, answer, expected, result.version)
+            self.wrote.emit(code, answer, expected, result.version, bool(result.inserted or result.changed))
             if not self.conflicts:  # "saved" only when nothing the user typed is waiting on a choice
                 self.saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
             if token is self.token and self.session.assessment is None:
