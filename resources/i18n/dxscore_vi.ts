@@ -1696,5 +1696,55 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="25" />
+        <source>Changed elsewhere — %1</source>
+        <translation>Đã bị thay đổi ở nơi khác — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="26" />
+        <source>someone else</source>
+        <translation>người khác</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="27" />
+        <source>&lt;b&gt;%1&lt;/b&gt; was changed by %2 while you were editing it. Your value has not been saved.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; đã được %2 thay đổi trong khi bạn đang sửa. Giá trị của bạn chưa được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="33" />
+        <source>Yours:</source>
+        <translation>Của bạn:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="34" />
+        <source>Stored now:</source>
+        <translation>Đang lưu trong cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="41" />
+        <source>Keep mine</source>
+        <translation>Giữ giá trị của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="42" />
+        <source>Take the stored one</source>
+        <translation>Lấy giá trị đang lưu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="80" />
+        <source>none of these</source>
+        <translation>không có mục nào</translation>
+    </message>
+    <message>
+        <location filename="../../gui/changes.py" line="140" />
+        <source>Not saved: %1 was changed elsewhere; choose which value to keep.</source>
+        <translation>Chưa lưu: %1 đã bị thay đổi ở nơi khác; hãy chọn giá trị cần giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/changes.py" line="145" />
+        <source>Changed elsewhere while you were editing: not saved yet.</source>
+        <translation>Đã bị thay đổi ở nơi khác trong khi bạn đang sửa: chưa lưu.</translation>
+    </message>
 </context>
 </TS>
