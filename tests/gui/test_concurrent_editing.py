@@ -117,3 +117,26 @@ def test_the_dashboard_is_recomputed_after_data_entry_in_the_same_window(qtbot, 
     settle(qtbot, window)
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: board.comparison.card(UNIT).points > before, timeout=30_000)
+
+
+def test_the_review_tab_and_the_state_follow_another_process(qtbot, window, demo_db, tmp_path):
+    from assessment.model import AssessmentStatus
+    from tests.conftest import open_service
+
+    open_unit(qtbot, window, UNIT, YEAR)
+    window.tabs.setCurrentWidget(window.review)
+    qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=10_000)
+    points = window.review.sheet.scorecard.points
+    before = window.sync.hub.seen or 0
+    import_in_another_process(demo_db, tmp_path, [f"{UNIT},{YEAR},NTS02,,28,28,,,"])
+    wait_for_change(qtbot, window, before)
+    qtbot.waitUntil(lambda: window.review.sheet.scorecard.points > points, timeout=10_000)
+    other = open_service(demo_db)  # another inspector submits it: the form turns read-only by itself
+    (assessment,) = other.store.assessments(YEAR, unit_code=UNIT)
+    other.store.set_status(assessment.id, AssessmentStatus.SUBMITTED, who="thanh-tra")
+    other.store.close()
+    window.tabs.setCurrentIndex(0)
+    field = window.form.editors["NTS01"].fields["value"]
+    qtbot.waitUntil(lambda: not field.isEnabled(), timeout=10_000)
+    assert not window.controller.session.editable
+    assert window.form.editors["NTS02"].fields["numerator"].text() == "28"
