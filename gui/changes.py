@@ -82,7 +82,7 @@ class WindowSync(QObject):
         super().__init__(window)
         self.window = window
         self.hub = ChangeHub(window.service, window.runner, interval_ms)
-        self.dashboard_stale = False
+        self.dashboard_stale = self.review_stale = False
         self.dialogs: dict[str, ConflictDialog] = {}
         self.shown: list[tuple[str, Answer, StaleAnswer]] = []  # every conflict put before the user
         controller = window.controller
@@ -91,7 +91,7 @@ class WindowSync(QObject):
         controller.conflicted.connect(self.show_conflict)
         controller.reloaded.connect(self._reloaded)
         self.hub.changed.connect(self.follow)
-        window.tabs.currentChanged.connect(lambda _index: self._show_stale_dashboard())
+        window.tabs.currentChanged.connect(lambda _index: self._show_stale_views())
         self.hub.start()
 
     # ------------------------------------------------------------------------------- following
@@ -101,17 +101,20 @@ class WindowSync(QObject):
         window, service = self.window, self.window.service
         window.runner.db(service.entry.forget_peers)  # benchmark bests may have moved
         window.controller.refresh()
-        if window.review.unit_code is not None and window.tabs.currentWidget() is window.review:
-            window.review.reload()
-        self.dashboard_stale = True
-        self._show_stale_dashboard()
+        self.dashboard_stale = self.review_stale = True
+        self._show_stale_views()
 
-    def _show_stale_dashboard(self) -> None:
+    def _show_stale_views(self) -> None:
+        """Recompute the Compare dashboard or reload the Review tab if it is showing and missed a change."""
         window = self.window
         if self.dashboard_stale and window.dashboard is not None and \
                 window.tabs.currentWidget() is window.dashboard_page:
             self.dashboard_stale = False
             window.dashboard.recompute()
+        if self.review_stale and window.tabs.currentWidget() is window.review:
+            self.review_stale = False
+            if window.review.unit_code is not None:
+                window.review.reload()
 
     def _reloaded(self, code: str, answer: Answer) -> None:
         editor = self._editor(code)

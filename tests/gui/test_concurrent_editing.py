@@ -131,6 +131,12 @@ def test_the_review_tab_and_the_state_follow_another_process(qtbot, window, demo
     import_in_another_process(demo_db, tmp_path, [f"{UNIT},{YEAR},NTS02,,28,28,,,"])
     wait_for_change(qtbot, window, before)
     qtbot.waitUntil(lambda: window.review.sheet.scorecard.points > points, timeout=10_000)
+    window.tabs.setCurrentIndex(0)  # a change while the Review tab is hidden: reloaded when it is shown again
+    points, before = window.review.sheet.scorecard.points, window.sync.hub.seen
+    import_in_another_process(demo_db, tmp_path, [f"{UNIT},{YEAR},NTS02,,20,28,,,"])
+    wait_for_change(qtbot, window, before)
+    window.tabs.setCurrentWidget(window.review)
+    qtbot.waitUntil(lambda: window.review.sheet.scorecard.points < points, timeout=10_000)
     other = open_service(demo_db)  # another inspector submits it: the form turns read-only by itself
     (assessment,) = other.store.assessments(YEAR, unit_code=UNIT)
     other.store.set_status(assessment.id, AssessmentStatus.SUBMITTED, who="thanh-tra")
@@ -139,4 +145,4 @@ def test_the_review_tab_and_the_state_follow_another_process(qtbot, window, demo
     field = window.form.editors["NTS01"].fields["value"]
     qtbot.waitUntil(lambda: not field.isEnabled(), timeout=10_000)
     assert not window.controller.session.editable
-    assert window.form.editors["NTS02"].fields["numerator"].text() == "28"
+    assert window.form.editors["NTS02"].fields["numerator"].text() == "20"
