@@ -81,15 +81,12 @@ class AnswersArea:
         frame = self.s.catalog.read_answers(path)
         file = str(path)
         problems: list[Problem] = []
+        seen = self.s.store.change_number()  # what the checks below read is the database as of this number
         pending = self._parse_rows(frame, file, problems)
         if not problems:
             self._check_rules(pending, file, problems)
-        if problems:
-            problems.sort(key=lambda p: p.line or 0)
-            bad_rows = len({p.line for p in problems})
-            raise ImportRejected(f"{file}: {len(problems)} problem(s) in {bad_rows} row(s); nothing was imported",
-                                 problems)
-        result = self._write(list(pending.values()), who or self.s.user, "import", file)
+        _refuse(problems, file)
+        result = self._write(list(pending.values()), who or self.s.user, "import", file, seen)
         return ImportSummary(len(frame), len(pending), result)
 
     def _parse_rows(self, frame: pd.DataFrame, file: str, problems: list[Problem]) -> dict[tuple[str, int], _Pending]:
@@ -199,8 +196,38 @@ class AnswersArea:
         merged.update({code: answer for code, (answer, _) in pending.answers.items()})
         return list(merged.values())
 
-    def _write(self, pending: list[_Pending], who: str, source: str, file: str = "") -> WriteResult:
+    def _recheck(self, pending: list[_Pending], file: str, seen: int) -> None:
+        """Under the writer lock, before writing: if another writer committed since the checks read the database
+        (`seen`, the change number then), read each assessment again (state, stored answers, appraisers' manual
+        points) and run the rules over what is stored now. Two imports each valid alone can break a rule
+        together (NTS02's denominator must equal NTS01); the second one is refused whole."""
+        if self.s.store.change_number() == seen + 1:  # this transaction's own number: nobody wrote in between
+            return
+        problems: list[Problem] = []
+        for p in pending:
+            found = self.s.store.assessments(p.year, unit_code=p.unit.code)
+            if not found:
+                continue
+            row = min((r for _, r in p.answers.values()), default=None)
+            if found[0].status not in EDITABLE:
+                problems.append(Problem(file, row, "cycle", f"the {p.year} assessment of {p.unit.code} is "
+                                                            f"{found[0].status.value} now: read-only"))
+                continue
+            p.assessment, p.stored = found[0], {a.indicator_code: a for a in self.of(found[0].id)}
+            for code, (answer, line) in p.answers.items():
+                previous = p.stored.get(code)
+                p.answers[code] = (replace(answer, manual_points=previous.manual_points if previous else None), line)
+        if not problems:
+            self._check_rules({(p.unit.code, p.year): p for p in pending}, file, problems)
+        if problems and not file:  # one answer from the window or a script
+            raise InvalidAnswer(next(iter(pending[0].answers)), "; ".join(pr.message for pr in problems))
+        _refuse(problems, file, " (the database changed while it was checked)")
+
+    def _write(self, pending: list[_Pending], who: str, source: str, file: str = "", seen: int | None = None
+               ) -> WriteResult:
         def write() -> WriteResult:
+            if seen is not None:
+                self._recheck(pending, file, seen)
             if file:  # the file as one event in the audit trail; each answer it changes gets its own row too
                 from assessment.ports import AuditEvent
 
@@ -259,6 +286,7 @@ class AnswersArea:
             indicator = methodology.indicator(answer.indicator_code)
         except KeyError:
             raise InvalidAnswer(answer.indicator_code, f"not an indicator of {methodology.key}") from None
+        seen = self.s.store.change_number()  # before reading: a write after it makes the lane re-check
         stored = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
         bad = answer_problems(indicator, answer) or plausibility_problems(indicator, answer,
                                                                           stored.get(answer.indicator_code))
@@ -270,7 +298,7 @@ class AnswersArea:
         for _, code, check in failed_checks(methodology, [unit], matrix, ScoringContext(year, self.s.targets.active())):
             if code == answer.indicator_code or answer.indicator_code in check.expression.references:
                 raise InvalidAnswer(answer.indicator_code, f"{check.message.en} ({check.message.vi})")
-        return self._write([pending], who or self.s.user, "entry")
+        return self._write([pending], who or self.s.user, "entry", seen=seen)
 
     # -------------------------------------------------------------------------------------- export
 
@@ -288,6 +316,14 @@ class AnswersArea:
         import pandas as pd
 
         return pd.DataFrame(rows, columns=columns)
+
+
+def _refuse(problems: list[Problem], file: str, why: str = "") -> None:
+    if problems:
+        problems.sort(key=lambda p: p.line or 0)
+        bad_rows = len({p.line for p in problems})
+        raise ImportRejected(f"{file}: {len(problems)} problem(s) in {bad_rows} row(s){why}; nothing was imported",
+                             problems)
 
 
 def _year(text: str, where) -> int | None:  # type: ignore[no-untyped-def]

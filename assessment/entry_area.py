@@ -9,7 +9,7 @@ import dataclasses
 import hashlib
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from assessment.model import (
     TargetSet,
     Unit,
 )
+from assessment.ports import NO_VERSION, WriteResult
 from assessment.scoring import ScoringContext, UnitColumns
 from assessment.text_limits import clean_text
 from assessment.workflow import EDITABLE, Step, transition
@@ -47,6 +48,7 @@ class EntrySession:
     answers: Mapping[str, Answer]
     benchmark_floor: Mapping[tuple[str, str], float]
     targets: TargetSet  # read once: live scoring never touches the database
+    versions: Mapping[str, int] = field(default_factory=dict)  # the version of each answer read (see save)
 
     @property
     def status(self) -> AssessmentStatus:
@@ -89,13 +91,23 @@ class EntryArea:
         assessment = found[0] if found else None
         if assessment is not None:
             methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
-            answers = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)}
+            stored, versions = self.s.store.answers.of_versioned(assessment.id)
+            answers = {a.indicator_code: a for a in stored}
         else:
             if not unit.active_on(cycle_day(year)):
                 raise NotFound(f"{unit.name.vi} did not exist in cycle {year}")
-            methodology, answers = self.s.methodologies.for_unit(unit, year), {}
+            methodology, answers, versions = self.s.methodologies.for_unit(unit, year), {}, {}
         floor = self.peer_floor(methodology, year, unit)
-        return EntrySession(unit, year, methodology, assessment, answers, floor, self.s.targets.active())
+        return EntrySession(unit, year, methodology, assessment, answers, floor, self.s.targets.active(), versions)
+
+    def stored(self, session: EntrySession) -> tuple[Assessment | None, dict[str, Answer], dict[str, int]]:
+        """What the database holds now for the session's unit and cycle: its assessment (state), answers and
+        their versions (a window refreshing its form after a change made elsewhere)."""
+        found = self.s.store.assessments(session.year, unit_code=session.unit.code)
+        if not found:
+            return None, {}, {}
+        stored, versions = self.s.store.answers.of_versioned(found[0].id)
+        return found[0], {a.indicator_code: a for a in stored}, versions
 
     def peer_floor(self, methodology: Methodology, year: int, unit: Unit) -> dict[tuple[str, str], float]:
         """For benchmark indicators: the best value among the unit's peers (itself excluded) in the cycle.
@@ -177,25 +189,43 @@ class EntryArea:
         card = _scorecard(batch, _Columns(batch), 0, session.year, 0, 0, session.targets, {})
         return card, [(code, check) for _, code, check in failures]
 
-    def save(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer, *, who: str) -> None:
+    def save(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer, *, who: str,
+             version: int | None = None) -> WriteResult:
         """The window's autosave of one accepted field: the same checks again (the form is not trusted), the
-        assessment created on the first answer, one row and its history written."""
-        from assessment.answers_area import answer_to_fields
+        assessment created on the first answer, one row and its history written.
 
+        `version` is the version of the answer the editor started from (session.versions, or what the last save
+        returned; NO_VERSION for none). In one write transaction, under the writer lock: if the stored answer
+        has moved on since, StaleAnswer (carrying the stored answer) and nothing is written; else the methodology's
+        rules are checked over the answers stored now, not the form's (another writer may have changed the ones
+        this answer is checked against). None skips the version check (scripts that mean to overwrite)."""
         refusal, _ = self.evaluate(session, answers, answer)
         if refusal is not None:
-            reason = refusal.message.en if isinstance(refusal, Check) else "; ".join(p.message for p in refusal)
-            raise InvalidAnswer(answer.indicator_code, reason)
+            raise InvalidAnswer(answer.indicator_code, _reason(refusal))
+        return self.s.store.atomically(lambda: self._save_locked(session, answer, who, version))
+
+    def _save_locked(self, session: EntrySession, answer: Answer, who: str, version: int | None) -> WriteResult:
+        from assessment.answers_area import answer_to_fields
+
+        code, fields = answer.indicator_code, answer_to_fields(answer)
         found = self.s.store.assessments(session.year, unit_code=session.unit.code)
         if found and found[0].status not in EDITABLE:
-            raise InvalidAnswer(answer.indicator_code, f"the assessment is {found[0].status.value}: read-only")
+            raise InvalidAnswer(code, f"the assessment is {found[0].status.value}: read-only")
         if found:
             assessment_id = found[0].id
         else:
             ids = self.s.answers.ensure_assessments([(session.unit, session.year, session.methodology)])
             assessment_id = ids[(session.unit.code, session.year)]
-        self.s.store.answers.write_one(assessment_id, answer.indicator_code, answer_to_fields(answer), who=who,
-                                       source="entry")
+        stored, versions = self.s.store.answers.of_versioned(assessment_id)
+        if version is not None and versions.get(code, NO_VERSION) != version:
+            # moved on: refused with the stored answer (or written, if it is already what the user typed)
+            return self.s.store.answers.write_one(assessment_id, code, fields, who=who, source="entry",
+                                                  expected_version=version)
+        refusal, _ = self.evaluate(session, {a.indicator_code: a for a in stored}, answer)
+        if refusal is not None:
+            raise InvalidAnswer(code, f"{_reason(refusal)} (checked against the answers stored now)")
+        return self.s.store.answers.write_one(assessment_id, code, fields, who=who, source="entry",
+                                              expected_version=version)
 
     def missing(self, session: EntrySession, answers: Mapping[str, Answer]) -> list[MissingItem]:
         """What stops a submission: unanswered indicators that count, and required evidence not attached."""
@@ -273,6 +303,10 @@ def evidence_checked(item: EvidenceItem, file_name: str | None, *, where: str) -
         item, document_number=clean_text(item.document_number, "document_number", where=f"{where}: document number"),
         summary=clean_text(item.summary, "evidence_summary", where=f"{where}: summary"),
         file_name=None if file_name is None else clean_text(file_name, "file_name", where=f"{where}: file name"))
+
+
+def _reason(refusal: list[AnswerProblem] | Check) -> str:
+    return refusal.message.en if isinstance(refusal, Check) else "; ".join(p.message for p in refusal)
 
 
 def _sha256(path: Path) -> str:

@@ -6,7 +6,10 @@ The CLI maps `BadInput` to exit code 2 and anything else to 1; the GUI shows `me
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assessment.model import Answer
 
 PROBLEMS_SHOWN = 50  # problems a report lists before "… and N more"
 
@@ -80,6 +83,21 @@ class InvalidAnswer(BadInput):
         super().__init__(f"{indicator_code}: {message}")
         self.indicator_code = indicator_code
         self.reason = message
+
+
+class StaleAnswer(BadInput):
+    """A save was made against a version of the answer that is no longer the stored one: someone else (another
+    window, an import, a package) changed it since the editor read it. Nothing was written. `stored` is what the
+    database holds now (None: no answer) at `version`; `changed_by` who wrote it. Saving again against `version`
+    keeps the user's value; taking `stored` drops it."""
+
+    def __init__(self, indicator_code: str, stored: Answer | None, version: int, changed_by: str = "") -> None:
+        super().__init__(f"{indicator_code}: changed by {changed_by or 'someone else'} since it was read; "
+                         "nothing was saved")
+        self.indicator_code = indicator_code
+        self.stored = stored
+        self.version = version
+        self.changed_by = changed_by
 
 
 class NotFound(BadInput):

@@ -230,8 +230,8 @@ class Inspector:
 
         def work() -> str:
             keys = {k.identity: k for k in self.s.store.packages.trusted_keys()}
-            fresh = self.classify(content, self.s.store.packages.logged([content.manifest.package_id]), keys,
-                                  check_content=False)
+            # classified again under the writer lock, the rules included (the targets they read may have moved)
+            fresh = self.classify(content, self.s.store.packages.logged([content.manifest.package_id]), keys)
             if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
                     (preview.outcome, preview.answers, preview.notes, preview.state_here):
                 raise BadInput(f"{preview.path.name}: the database changed since the preview ({fresh.reason}); "

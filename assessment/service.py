@@ -132,6 +132,11 @@ class AssessmentService:
     def cycles(self) -> list[int]:
         return self.store.cycles()
 
+    def change_number(self) -> int:
+        """A number that moves whenever anything writes to the database, from this process or another: a window
+        polls it (one primary-key read) to know when to refresh what it shows."""
+        return self.store.change_number()
+
 
 class UnitsArea:
     def __init__(self, service: AssessmentService) -> None:

@@ -29,6 +29,7 @@ from assessment.model import Answer, Methodology, Scorecard, UnitKind
 from assessment.service import AssessmentService, cycle_day
 from assessment.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from gui.answer_messages import word
+from gui.changes import WindowSync
 from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
 from gui.errors import show_error
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_actions()
         self._connect()
+        self.sync = WindowSync(self)  # one change signal: the views follow changes made here and elsewhere
         self.statusBar().showMessage(tr("Choose a unit on the left."))
         assessed = self.service.cycles()
         default = assessed[-1] if assessed else self.cycle.itemData(self.cycle.count() - 1)
@@ -585,6 +587,7 @@ class MainWindow(QMainWindow):
         if self.form is not None and not self.form.ask_to_drop(self, self.close, lambda: None):
             event.ignore()  # a refused a/b pair is only on screen: asked first
             return
+        self.sync.hub.stop()
         self.controller.flush()
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

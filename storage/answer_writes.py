@@ -17,7 +17,7 @@ import pandas as pd
 from assessment.ports import ANSWER_COLUMNS, WriteResult
 from storage.answers import check_storable
 from storage.audit import append, as_json
-from storage.db import run_write
+from storage.db import change_number, run_write
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -62,7 +62,7 @@ def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFram
         rows = everything or _Plain(merged[touched])
         _history(repo, connection, rows, is_new[touched], who, source, now)
         _audit(connection, rows, is_new[touched], who, source)
-    return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()))
+    return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()), change_number(connection))
 
 
 def _existing(repo: AnswerRepository, connection: Connection, assessment_ids: Sequence[int]) -> pd.DataFrame:
@@ -96,18 +96,19 @@ class _Plain:
 
 
 def _insert(repo: AnswerRepository, connection: Connection, rows: _Plain, who: str, now: dt.datetime) -> None:
-    columns = (*KEY, *ANSWER_COLUMNS, "updated_at", "updated_by")
+    columns = (*KEY, *ANSWER_COLUMNS, "updated_at", "updated_by", "version")
     values = [rows(c) for c in (*KEY, *ANSWER_COLUMNS)]
-    values += [[repo.db_time(now)] * len(rows), [who] * len(rows)]
+    values += [[repo.db_time(now)] * len(rows), [who] * len(rows), [change_number(connection)] * len(rows)]
     marks = ", ".join([repo.mark] * len(columns))
     connection.exec_driver_sql(f"INSERT INTO answers ({', '.join(columns)}) VALUES ({marks})",
                                list(zip(*values, strict=True)))
 
 
 def _update(repo: AnswerRepository, connection: Connection, rows: pd.DataFrame, who: str, now: dt.datetime) -> None:
-    assignments = ", ".join(f"{c} = {repo.mark}" for c in (*ANSWER_COLUMNS, "updated_at", "updated_by"))
+    assignments = ", ".join(f"{c} = {repo.mark}" for c in (*ANSWER_COLUMNS, "updated_at", "updated_by", "version"))
     values = [_values(rows, c) for c in ANSWER_COLUMNS]
-    values += [[repo.db_time(now)] * len(rows), [who] * len(rows), _values(rows, "id")]
+    values += [[repo.db_time(now)] * len(rows), [who] * len(rows), [change_number(connection)] * len(rows),
+               _values(rows, "id")]
     connection.exec_driver_sql(f"UPDATE answers SET {assignments} WHERE id = {repo.mark}",
                                list(zip(*values, strict=True)))
 

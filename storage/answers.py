@@ -17,11 +17,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.answer_matrix import LongAnswers
-from assessment.errors import BadInput, NotFound
+from assessment.errors import BadInput, NotFound, StaleAnswer
 from assessment.model import Answer, EvidenceItem, IndicatorCode
-from assessment.ports import ANSWER_COLUMNS, HistoryEntry, WriteResult
+from assessment.ports import ANSWER_COLUMNS, NO_VERSION, HistoryEntry, WriteResult
 from storage.audit import append, as_json
-from storage.db import retry_busy, run_write, write_transaction
+from storage.db import _current, change_number, retry_busy, run_write, write_transaction
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
 
 if TYPE_CHECKING:
@@ -113,7 +113,13 @@ class AnswerRepository:
         return rows
 
     def of(self, assessment_id: int) -> list[Answer]:
-        with self.session() as s:
+        return self.of_versioned(assessment_id)[0]
+
+    def of_versioned(self, assessment_id: int) -> tuple[list[Answer], dict[str, int]]:
+        """The assessment's answers and, read by the same query, each one's version (what a save made from them
+        must name). Inside a write transaction it reads through that transaction: what it will change."""
+        current = _current(self.engine)
+        with (Session(bind=current) if current is not None else self.session()) as s:
             rows = sorted(s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all(),
                           key=lambda r: r.indicator_code)  # code order, whatever the database's collation
             evidence: dict[int, list[EvidenceItem]] = {}
@@ -122,7 +128,8 @@ class AnswerRepository:
                 for e in s.scalars(select(EvidenceRow).where(EvidenceRow.answer_id.in_(ids)).order_by(EvidenceRow.id)):
                     evidence.setdefault(e.answer_id, []).append(EvidenceItem(
                         e.document_number, e.document_date, e.summary, e.file_name, e.file_sha256, e.id))
-            return [_answer(r, tuple(evidence.get(r.id, ()))) for r in rows]
+            return ([_answer(r, tuple(evidence.get(r.id, ()))) for r in rows],
+                    {r.indicator_code: int(r.version) for r in rows})
 
     def history(self, assessment_id: int, indicator_code: str | None = None) -> list[HistoryEntry]:
         with self.session() as s:
@@ -208,30 +215,39 @@ class AnswerRepository:
             (answer_id, item.document_number, date, item.summary, item.file_name, item.file_sha256, now, who))
 
     def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
-                  source: str) -> WriteResult:
+                  source: str, expected_version: int | None = None) -> WriteResult:
         """One answer (the window's autosave): same result as `write` for a one-row frame, without pandas, so a
-        save never holds the GUI thread's interpreter for an import."""
+        save never holds the GUI thread's interpreter for an import. With `expected_version` (the version the
+        editor read; NO_VERSION for no answer) a change to an answer that has moved on since is refused with
+        StaleAnswer, decided under the writer lock; a save equal to what is stored is never a conflict."""
         new = _single(fields)
         check_storable([code], [new["value_text"], new["choices"], new["comment"]], who, source)
-        marks = ", ".join([self.mark] * (len(ANSWER_COLUMNS) + 4))
+        marks = ", ".join([self.mark] * (len(ANSWER_COLUMNS) + 5))
 
         def work(connection: Connection) -> WriteResult:
             found = connection.exec_driver_sql(
-                f"SELECT id, {', '.join(ANSWER_COLUMNS)} FROM answers WHERE assessment_id = {self.mark} "
-                f"AND indicator_code = {self.mark}", (assessment_id, code)).fetchone()
-            old = None if found is None else _single(dict(zip(ANSWER_COLUMNS, found[1:], strict=True)))
+                f"SELECT id, version, updated_by, {', '.join(ANSWER_COLUMNS)} FROM answers "
+                f"WHERE assessment_id = {self.mark} AND indicator_code = {self.mark}", (assessment_id, code)).fetchone()
+            old = None if found is None else _single(dict(zip(ANSWER_COLUMNS, found[3:], strict=True)))
+            stored_version = NO_VERSION if found is None else int(found[1])
             if old == new:
-                return WriteResult(0, 0, 1)
+                return WriteResult(0, 0, 1, stored_version)
+            if expected_version is not None and expected_version != stored_version:
+                answers, _ = self.of_versioned(assessment_id)
+                stored = next((a for a in answers if a.indicator_code == code), None)
+                raise StaleAnswer(code, stored, stored_version, "" if found is None else found[2])
+            version = change_number(connection)
             now = self.db_time(dt.datetime.now(dt.UTC).replace(tzinfo=None))
             values = [new[c] for c in ANSWER_COLUMNS]
             if found is None:
                 connection.exec_driver_sql(
                     f"INSERT INTO answers (assessment_id, indicator_code, {', '.join(ANSWER_COLUMNS)}, updated_at, "
-                    f"updated_by) VALUES ({marks})", (assessment_id, code, *values, now, who))
+                    f"updated_by, version) VALUES ({marks})", (assessment_id, code, *values, now, who, version))
             else:
-                assignments = ", ".join(f"{c} = {self.mark}" for c in (*ANSWER_COLUMNS, "updated_at", "updated_by"))
+                assignments = ", ".join(f"{c} = {self.mark}"
+                                        for c in (*ANSWER_COLUMNS, "updated_at", "updated_by", "version"))
                 connection.exec_driver_sql(f"UPDATE answers SET {assignments} WHERE id = {self.mark}",
-                                           (*values, now, who, found[0]))
+                                           (*values, now, who, version, found[0]))
             history = ["assessment_id", "indicator_code", "changed_at", "changed_by", "source",
                        *(f"old_{c}" for c in ANSWER_COLUMNS), *(f"new_{c}" for c in ANSWER_COLUMNS)]
             previous = [None] * len(ANSWER_COLUMNS) if old is None else [old[c] for c in ANSWER_COLUMNS]
@@ -239,7 +255,7 @@ class AnswerRepository:
                 f"INSERT INTO answer_history ({', '.join(history)}) VALUES ({', '.join([self.mark] * len(history))})",
                 (assessment_id, code, now, who, source, *previous, *values))
             append(connection, [("answer", source, assessment_id, code, *answer_change(old, new), "")], who=who)
-            return WriteResult(int(found is None), int(found is not None), 0)
+            return WriteResult(int(found is None), int(found is not None), 0, version)
 
         return run_write(self.engine, work)
 

@@ -190,10 +190,14 @@ def _current(engine: Engine) -> Connection | None:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
+def write_transaction(engine: Engine, *, counted: bool = True) -> Iterator[Connection]:
     """A connection in a write transaction that holds dxscore's single writer lock, committed at the end.
     Inside another write transaction on the same engine (same thread) it joins that one, so a group of writes
-    (an import: cycle, assessments and answers) commits or rolls back as one."""
+    (an import: cycle, assessments and answers) commits or rolls back as one.
+
+    Each write transaction moves the database's change counter once, under the lock (`counted`: all but the
+    migrations, which run before the counter's table exists): other processes see that something changed, and
+    the answers it writes take the new number as their version (`change_number`)."""
     current = _current(engine)
     if current is not None:
         yield current
@@ -203,12 +207,36 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         with connection.begin():
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            connection.info.pop(CHANGE, None)
+            if counted:
+                connection.info[CHANGE] = _bump_change_counter(connection)
             connections = _ambient.__dict__.setdefault("connections", {})
             connections[id(engine)] = connection
             try:
                 yield connection
             finally:
                 connections.pop(id(engine), None)
+
+
+CHANGE = "dx_change"  # connection.info key: the change number of the write transaction on that connection
+
+
+def _bump_change_counter(connection: Connection) -> int:
+    connection.exec_driver_sql("UPDATE dx_changes SET counter = counter + 1 WHERE id = 1")
+    return int(connection.exec_driver_sql("SELECT counter FROM dx_changes WHERE id = 1").scalar_one())
+
+
+def change_number(connection: Connection) -> int:
+    """The change number of the write transaction `connection` is in (what the answers it writes carry)."""
+    return int(connection.info[CHANGE])
+
+
+def read_change_counter(engine: Engine) -> int:
+    """The database's change counter, as committed: one primary-key read, cheap enough to poll every second."""
+    with engine.connect() as connection:
+        value = connection.exec_driver_sql("SELECT counter FROM dx_changes WHERE id = 1").scalar()
+        connection.rollback()
+        return int(value or 0)
 
 
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:

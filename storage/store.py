@@ -88,6 +88,14 @@ class SqlStore:
         cycle, assessments and answers). Retried whole while the database is busy."""
         return run_write(self.engine, lambda _connection: work())
 
+    def change_number(self) -> int:
+        """The change counter; inside a write transaction, that transaction's own number (the counter it moved,
+        so `number == seen + 1` there means no other writer committed since `seen` was read)."""
+        from storage.db import change_number, read_change_counter
+
+        current = _current(self.engine)
+        return change_number(current) if current is not None else read_change_counter(self.engine)
+
     def files_dir(self) -> Path:
         """Where evidence files are kept: beside an SQLite file (`x.sqlite` -> `x.files/`), else in the user's
         data folder under the database's name."""

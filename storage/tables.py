@@ -41,6 +41,15 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ChangeRow(Base):
+    """One row (id 1) whose counter every write transaction moves (storage.db.write_transaction): windows poll it
+    to learn that another process changed the database, and answers take it as their version."""
+
+    __tablename__ = "dx_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    counter: Mapped[int] = mapped_column(Integer)
+
+
 class UnitRow(Base):
     __tablename__ = "units"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -114,6 +123,9 @@ class AnswerRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(100))
+    # The change number (ChangeRow.counter) of the write that last set this answer: a save made against an
+    # older version is refused (storage/answers.py write_one).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class EvidenceRow(Base):

@@ -153,11 +153,53 @@
         <translation>— chưa trả lời —</translation>
     </message>
     <message>
+        <location filename="../../gui/conflicts.py" line="25" />
+        <source>Changed elsewhere — %1</source>
+        <translation>Đã bị thay đổi ở nơi khác — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="26" />
+        <source>someone else</source>
+        <translation>người khác</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="27" />
+        <source>&lt;b&gt;%1&lt;/b&gt; was changed by %2 while you were editing it. Your value has not been saved.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; đã được %2 thay đổi trong khi bạn đang sửa. Giá trị của bạn chưa được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="33" />
+        <source>Yours:</source>
+        <translation>Của bạn:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="34" />
+        <source>Stored now:</source>
+        <translation>Đang lưu trong cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="41" />
+        <source>Keep mine</source>
+        <translation>Giữ giá trị của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="42" />
+        <source>Take the stored one</source>
+        <translation>Lấy giá trị đang lưu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="80" />
+        <source>none of these</source>
+        <translation>không có mục nào</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts.py" line="82" />
         <location filename="../../gui/editors.py" line="107" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
+        <location filename="../../gui/conflicts.py" line="82" />
         <location filename="../../gui/editors.py" line="107" />
         <source>No</source>
         <translation>Không</translation>
@@ -216,6 +258,7 @@
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
+        <location filename="../../gui/conflicts.py" line="75" />
         <location filename="../../gui/editors.py" line="385" />
         <location filename="../../gui/models.py" line="212" />
         <location filename="../../gui/packages.py" line="69" />
@@ -345,20 +388,20 @@
         <translation>được trả lại để chỉnh sửa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73" />
+        <location filename="../../gui/main_window.py" line="74" />
         <source>dxscore — digital transformation assessment</source>
         <translation>dxscore — đánh giá chuyển đổi số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78" />
+        <location filename="../../gui/main_window.py" line="80" />
         <source>Choose a unit on the left.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="101" />
         <location filename="../../gui/city_view.py" line="110" />
-        <location filename="../../gui/main_window.py" line="96" />
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="115" />
         <location filename="../../gui/packages.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="94" />
         <location filename="../../gui/dashboard/view.py" line="118" />
@@ -366,257 +409,257 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="215" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210" />
+        <location filename="../../gui/main_window.py" line="212" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="223" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237" />
+        <location filename="../../gui/main_window.py" line="239" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317" />
+        <location filename="../../gui/main_window.py" line="319" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="325" />
         <location filename="../../gui/review.py" line="351" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
-        <location filename="../../gui/main_window.py" line="506" />
+        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="508" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
         <location filename="../../gui/editors.py" line="346" />
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="372" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="387" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428" />
+        <location filename="../../gui/main_window.py" line="430" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450" />
+        <location filename="../../gui/main_window.py" line="452" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450" />
+        <location filename="../../gui/main_window.py" line="452" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="531" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
-        <location filename="../../gui/main_window.py" line="537" />
-        <location filename="../../gui/main_window.py" line="545" />
+        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="539" />
+        <location filename="../../gui/main_window.py" line="547" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/main_window.py" line="54" />
         <location filename="../../gui/dashboard/view.py" line="280" />
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -656,6 +699,8 @@
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
     <message>
+        <location filename="../../gui/conflicts.py" line="73" />
+        <location filename="../../gui/conflicts.py" line="88" />
         <location filename="../../gui/models.py" line="283" />
         <source>no answer</source>
         <translation>chưa trả lời</translation>
@@ -808,7 +853,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -1922,6 +1967,16 @@
         <location filename="../../gui/plausibility.py" line="22" />
         <source>Unusual value</source>
         <translation>Giá trị bất thường</translation>
+    </message>
+    <message>
+        <location filename="../../gui/changes.py" line="146" />
+        <source>Not saved: %1 was changed elsewhere; choose which value to keep.</source>
+        <translation>Chưa lưu: %1 đã bị thay đổi ở nơi khác; hãy chọn giá trị cần giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/changes.py" line="151" />
+        <source>Changed elsewhere while you were editing: not saved yet.</source>
+        <translation>Đã bị thay đổi ở nơi khác trong khi bạn đang sửa: chưa lưu.</translation>
     </message>
 </context>
 </TS>

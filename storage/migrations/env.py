@@ -9,7 +9,7 @@ from storage.db import write_transaction
 from storage.tables import Base
 
 engine = context.config.attributes["engine"]
-with write_transaction(engine) as connection:
+with write_transaction(engine, counted=False) as connection:  # dx_changes may not exist yet
     context.configure(connection=connection, target_metadata=Base.metadata,
                       render_as_batch=connection.dialect.name == "sqlite")
     with context.begin_transaction():

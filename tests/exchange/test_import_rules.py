@@ -193,3 +193,14 @@ def test_a_package_with_answers_that_break_the_rules_is_refused(commune, inspect
                     sign_with=commune.store.exchange.keys)
     (preview,), _ = imported(inspector, forged)
     assert preview.rejection == "content" and "larger than the denominator" in preview.reason
+
+
+def test_a_package_import_gives_its_answers_a_new_version(inspector, package, commune):
+    """Answers written by a package carry the change number of its transaction: a form that read them before
+    the package finds its save refused as stale (see tests/storage/test_versions.py)."""
+    before = inspector.change_number()
+    imported(inspector, package)
+    session = inspector.entry.open(UNIT, YEAR)
+    versions = set(session.versions.values())
+    assert len(versions) == 1 and versions.pop() > before
+    assert inspector.change_number() >= max(session.versions.values())

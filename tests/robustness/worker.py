@@ -4,6 +4,8 @@
         comment ("entry N", N counting up from FIRST), as the window's autosave will; after each save() returns,
         append "N CODE" to the file ACK. Stops when the file STOP appears (never, without it).
     python worker.py import DB FILE...                     import each answers file in turn.
+    python worker.py rounds DB N FILE...                   import each file in turn, N times, counting the files
+        the rules refuse.
     python worker.py packages DB FILE...                   import these exchange packages (trusting their keys and
         accepting changes, as an inspector who confirmed them), each in its own transaction.
 
@@ -55,6 +57,24 @@ def import_files(db: str, files: list[str]) -> None:
         print(f"imported {name}: {summary.result.changed} changed", flush=True)
 
 
+def import_rounds(db: str, rounds: int, files: list[str]) -> None:
+    """Import each file in turn, `rounds` times; a file refused by the rules (the other writer changed what it
+    is checked against) is counted, not fatal."""
+    from assessment.errors import ImportRejected
+
+    service = open_service(db, f"rounds-{os.getpid()}")
+    print("ready", flush=True)
+    imported = refused = 0
+    for _ in range(rounds):
+        for name in files:
+            try:
+                service.answers.import_file(Path(name))
+                imported += 1
+            except ImportRejected:
+                refused += 1
+    print(f"imported {imported} refused {refused}", flush=True)
+
+
 def import_packages(db: str, files: list[str]) -> None:
     service = open_service(db, "package-writer")
     print("ready", flush=True)
@@ -66,6 +86,8 @@ def main() -> None:
     mode, db = sys.argv[1], sys.argv[2]
     if mode == "packages":
         import_packages(db, sys.argv[3:])
+    elif mode == "rounds":
+        import_rounds(db, int(sys.argv[3]), sys.argv[4:])
     elif mode == "save":
         ack, unit, year, first = sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
         save_loop(db, ack, unit, year, first, sys.argv[7] if len(sys.argv) > 7 else None)

@@ -1,7 +1,7 @@
 """targets as a hierarchy (serves, level); the city service centre starts in 2025
 
-Revision ID: 0003_targets
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-06
 
 A target names the higher target it implements (`serves`) and its place in the chain from Resolution
@@ -17,8 +17,8 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003_targets'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
