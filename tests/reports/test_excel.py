@@ -18,7 +18,8 @@ def test_sheets_headers_and_keys(workbooks):
     from openpyxl import load_workbook
 
     book = load_workbook(workbooks[2025], read_only=True)
-    assert book.sheetnames == ["Tổng hợp", "Chỉ số - Sở, ban, ngành", "Chỉ số - Xã, phường", "Chi tiết", "Thông tin"]
+    assert book.sheetnames == ["Tổng hợp", "Chỉ số - Sở, ban, ngành", "Chỉ số - Xã, phường",
+                               "Chỉ số - Thành phố (NQ 18)", "Chi tiết", "Thông tin"]
     sheet = book["Tổng hợp"]
     header, keys = (list(r) for r in sheet.iter_rows(min_row=1, max_row=2, values_only=True))
     assert header[:3] == ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị (mã)"] and keys[:3] == ["unit_code", "unit_name",
@@ -33,7 +34,7 @@ def test_sheets_headers_and_keys(workbooks):
 def test_numbers_are_the_service_scores(workbooks, report_service):
     summary = pd.read_excel(workbooks[2025], sheet_name="Tổng hợp", header=1, dtype={"unit_code": str})
     cards = {c.unit_code: c for c in report_service.scores.for_cycle(year=2025).scorecards}
-    assert len(summary) == len(cards) == 143
+    assert len(summary) == len(cards) == 144  # with the city itself
     for row in summary.to_dict("records"):
         card = cards[row["unit_code"]]
         assert row["unit_name"] == card.unit_name.vi and row["rank"] == card.rank

@@ -27,7 +27,7 @@ def row(aid, code, **values):
 
 def test_reference_units_are_loaded_once(service):
     units = service.store.units()
-    assert len(units) == 184
+    assert len(units) == 185  # 30 districts, 28 departments, 126 communes and the city
     assert sum(u.kind == UnitKind.COMMUNE for u in units) == 126
     hoan_kiem = service.store.unit("00070")
     assert hoan_kiem.name.vi == "Phường Hoàn Kiếm" and hoan_kiem.subtype == "ward" and hoan_kiem.urban
