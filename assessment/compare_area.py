@@ -101,48 +101,61 @@ class CompareArea:
         return gap_plan(comparison.card(code), comparison.group.bands, goal_index)
 
     def index_trend(self, unit_code: str) -> list[TrendPoint]:
-        """The unit's index in every cycle it was assessed (departments continue across the 2025 merger)."""
-        points = []
-        for year in self.s.cycles():
-            found = self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards
-            if found:
-                card = found[0]
-                points.append(TrendPoint(year, card.index, f"{card.methodology_id}@{card.methodology_version}"))
-        return points
+        """The unit's index in every cycle it was assessed; a merged department's earlier cycles are carried back
+        through its predecessors (assessment.lineage)."""
+        return list(self.unit_trend(unit_code).index)
 
     def unit_trend(self, unit_code: str) -> UnitTrend:
-        """Index and every target-linked indicator of a unit across the cycles it was assessed in."""
+        """Index and every target-linked indicator of a unit across the cycles it was assessed in (for a merged
+        department, the cycles its predecessors were: the mean of their values, labelled as derived)."""
+        from assessment.lineage import carried_back, merged_predecessors
         from assessment.progress import projected_year
 
-        index: list[TrendPoint] = []
-        values: dict[str, list[tuple[int, float]]] = {}
+        before = merged_predecessors(self.s.units.lineage()).get(unit_code, ())
+        index: dict[str, dict[int, float]] = {}
+        labels: dict[int, str] = {}
+        values: dict[str, dict[str, dict[int, float]]] = {}  # target -> unit -> cycle -> value
         codes: dict[str, str] = {}
         status: dict[str, str | None] = {}
         latest: int | None = None
         for year in self.s.cycles():
-            found = self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards
-            if not found:
-                continue
-            card, latest = found[0], year
-            index.append(TrendPoint(year, card.index, f"{card.methodology_id}@{card.methodology_version}"))
-            for indicator in card.indicators:
-                if not indicator.target_id:
-                    continue
-                # status and projection describe the latest cycle, even when it has no value
-                status[indicator.target_id] = indicator.target_status.value if indicator.target_status else None
-                if isinstance(indicator.value, float) and indicator.applicable and indicator.relevant:
-                    values.setdefault(indicator.target_id, []).append((year, indicator.value))
-                    codes[indicator.target_id] = indicator.code
+            cards = [c for code in (unit_code, *before)
+                     for c in self.s.scores.for_cycle(year=year, unit_code=code).scorecards]
+            for card in cards:
+                own = card.unit_code == unit_code
+                if own:
+                    latest, labels[year] = year, f"{card.methodology_id}@{card.methodology_version}"
+                elif year not in labels:
+                    labels[year] = "derived from " + ", ".join(before)
+                if card.index is not None:
+                    index.setdefault(card.unit_code, {})[year] = card.index
+                for indicator in card.indicators:
+                    if not indicator.target_id:
+                        continue
+                    if own:  # status and projection describe the latest cycle, even when it has no value
+                        status[indicator.target_id] = indicator.target_status.value if indicator.target_status \
+                            else None
+                    if isinstance(indicator.value, float) and indicator.applicable and indicator.relevant:
+                        values.setdefault(indicator.target_id, {}).setdefault(card.unit_code, {})[year] = \
+                            indicator.value
+                        codes.setdefault(indicator.target_id, indicator.code)
+        joined = carried_back(index.get(unit_code, {}), [index[p] for p in before if p in index])
+        merged_years = {y for p in before for y in index.get(p, {})}
+        points = [TrendPoint(year, joined.get(year), labels[year] if year not in merged_years or
+                             labels[year].startswith("derived") else f"{labels[year]} + {', '.join(before)} (mean)")
+                  for year in sorted(labels)]
         targets = self.s.targets.active()
         series = []
-        for target_id, points in values.items():
+        for target_id, by_unit in values.items():
             target = targets.get(target_id)
-            if target is None or not target.values:
+            history = sorted(carried_back(by_unit.get(unit_code, {}),
+                                          [by_unit[p] for p in before if p in by_unit]).items())
+            if target is None or not target.values or not history:
                 continue
-            projection = projected_year(target, points, latest)
-            series.append(TargetSeries(codes[target_id], target, tuple(points), status.get(target_id),
+            projection = projected_year(target, history, latest)
+            series.append(TargetSeries(codes[target_id], target, tuple(history), status.get(target_id),
                                        projection.year))
-        return UnitTrend(unit_code, tuple(index), tuple(sorted(series, key=lambda s: s.indicator_code)))
+        return UnitTrend(unit_code, tuple(points), tuple(sorted(series, key=lambda s: s.indicator_code)))
 
     def districts(self, *, derived_year: int = 2025, assessed_year: int = 2024) -> DistrictView:
         communes = self.peer_group(year=derived_year, kind=UnitKind.COMMUNE).group \

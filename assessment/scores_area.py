@@ -148,11 +148,18 @@ class ScoresArea:
                         units: set[str] | None = None) -> dict[tuple[str, str], list[tuple[int, float]]]:
         """(unit code, target id) -> [(cycle, measured value)] for every cycle up to `year`. Linking through the
         target id lets a trend run across a methodology change."""
+        from assessment.lineage import carry_back_history, merged_predecessors
+
+        merged = merged_predecessors(self.s.units.lineage())
+        if units is not None:  # a merged department's history runs through its predecessors
+            merged = {code: before for code, before in merged.items() if code in units}
+            units = units | {p for before in merged.values() for p in before}
         history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
         for cycle in [c for c in self.s.cycles() if c <= year]:
             batches = current if cycle == year else self.batches(cycle, targets)
             for batch in batches:
                 _collect_measures(batch, cycle, history, units)
+        carry_back_history(history, merged)
         return history
 
 
