@@ -281,8 +281,7 @@ def cmd_targets_import(args: argparse.Namespace) -> int:
 
 def cmd_targets_set(args: argparse.Namespace) -> int:
     service = open_service(args)
-    value = None if args.value.lower() in ("none", "null", "-") else float(args.value)
-    target = service.targets.set_value(args.id, args.year, value)
+    target = service.targets.set_value(args.id, args.year, args.value)
     print(f"{target.id}: " + (", ".join(f"{y}: {v:g}" for y, v in target.values) or "no values"))
     return 0
 
@@ -395,6 +394,8 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.argtypes import cycle_year, number_or_none, whole_number
+
     parser = argparse.ArgumentParser(prog="dxscore", description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database: an SQLite file path or an SQLAlchemy URL (default: $DXSCORE_DB, "
                                      "then the user's data folder)")
@@ -406,11 +407,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="build the demo database (default file: demo.sqlite in the data folder)")
-    demo.add_argument("--seed", type=int, default=18)
+    demo.add_argument("--seed", type=whole_number(0, 2**31 - 1), default=18)
     demo.set_defaults(handler=cmd_demo)
 
     score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")
-    score.add_argument("--cycle", type=int, required=True)
+    score.add_argument("--cycle", type=cycle_year, required=True)
     score.add_argument("--unit")
     score.add_argument("--kind", choices=("department", "district", "commune"))
     score.add_argument("--json", action="store_true")
@@ -422,7 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=cmd_answers_import)
     exp = answers.add_parser("export", help="export answers as CSV (default: to stdout) or .xlsx")
     exp.add_argument("-o", "--output")
-    exp.add_argument("--cycle", type=int)
+    exp.add_argument("--cycle", type=cycle_year)
     exp.add_argument("--unit")
     exp.set_defaults(handler=cmd_answers_export)
 
@@ -447,14 +448,14 @@ def build_parser() -> argparse.ArgumentParser:
     timp.set_defaults(handler=cmd_targets_import)
     tset = targets.add_parser("set", help="change one value of the active target set")
     tset.add_argument("id")
-    tset.add_argument("year", type=int)
-    tset.add_argument("value", help="a number, or 'none' to remove the value")
+    tset.add_argument("year", type=cycle_year)
+    tset.add_argument("value", type=number_or_none, help="a number, or 'none' to remove the value")
     tset.set_defaults(handler=cmd_targets_set)
 
     units = sub.add_parser("units", help="list and edit units").add_subparsers(dest="action", required=True)
     ulist = units.add_parser("list")
     ulist.add_argument("--kind", choices=("department", "district", "commune"))
-    ulist.add_argument("--cycle", type=int, help="only units that exist in this cycle")
+    ulist.add_argument("--cycle", type=cycle_year, help="only units that exist in this cycle")
     ulist.set_defaults(handler=cmd_units_list)
     uset = units.add_parser("set", help="edit a unit (names, digital-economy duty)")
     uset.add_argument("code")

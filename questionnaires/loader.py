@@ -443,7 +443,8 @@ class _Builder:
         try:
             return compile_expression(source, scope, tuple(specs))
         except ExpressionError as exc:
-            f.problem(key, f"{exc.message} (column {exc.position + 1} of {source!r})")
+            shown = source if len(source) <= 80 else f"{source[:80]}…"
+            f.problem(key, f"{exc.message} (column {exc.position + 1} of {shown!r})")
             return None
 
     def checks(self, f: Fields, code: str, specs: Mapping[str, AnswerSpec]) -> tuple[Check, ...]:
