@@ -73,9 +73,19 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
 
     url = database_url(args, demo_default=demo_default)
     log.info("opening %s", url)
-    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=args.user or _os_user())
+    engine = open_engine(url)
+    _warn_if_read_only(engine)
+    service = AssessmentService(SqlStore(engine), FileCatalog(), user=args.user or _os_user())
     service.initialise()
     return service
+
+
+def _warn_if_read_only(engine) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import read_only_reason
+
+    reason = read_only_reason(engine)
+    if reason:
+        print(f"warning: the database is open for reading only: {reason}", file=sys.stderr)
 
 
 def _os_user() -> str:
@@ -122,7 +132,10 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def headless_job(args: argparse.Namespace) -> int:
-    service = open_service(args, demo_default=True)
+    from cli.demo_build import build_new_demo
+
+    built = build_new_demo(args)
+    service = built[0] if built else open_service(args, demo_default=True)
     if not service.store.assessments():
         print("Building the demo database (first run)…", file=sys.stderr)
         service.demo.build()
@@ -148,8 +161,14 @@ def _sample_scorecard(service: AssessmentService, year: int) -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    service = open_service(args, demo_default=True)
-    written = service.demo.build(seed=args.seed)
+    from cli.demo_build import build_new_demo
+
+    built = build_new_demo(args, seed=args.seed)
+    if built is not None:
+        service, written = built
+    else:
+        service = open_service(args, demo_default=True)
+        written = service.demo.build(seed=args.seed)
     from storage.db import describe
 
     demo_banner(service)
@@ -205,14 +224,16 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
 
 
 def cmd_answers_export(args: argparse.Namespace) -> int:
+    from cli.output import write_output
+
     service = open_service(args)
     frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
     if not args.output or args.output == "-":
         frame.to_csv(sys.stdout, index=False)
     elif args.output.lower().endswith(".xlsx"):
-        frame.to_excel(args.output, index=False)
+        write_output(Path(args.output), lambda tmp: frame.to_excel(tmp, index=False))
     else:
-        frame.to_csv(args.output, index=False, encoding="utf-8")
+        write_output(Path(args.output), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
     if args.output and args.output != "-":
         print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
     return 0
@@ -503,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(70_000, 20, 20)
     args = build_parser().parse_args(argv)
     log_path = setup_logging()
+    sys.unraisablehook = _log_unraisable
     from assessment.errors import DxError, ProblemsError
 
     try:
@@ -520,9 +542,23 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        from storage.failures import explain
+
+        reason = explain(exc)
+        if reason is not None:  # the machine, not dxscore: a full disk, a read-only file, a missing folder
+            log.warning("refused: %s", reason, exc_info=True)
+            print(f"error: {reason}", file=sys.stderr)
+            return 2
         log.exception("unexpected error in %s", " ".join(sys.argv))
         print(f"unexpected error ({exc.__class__.__name__}); the details are in {log_path}", file=sys.stderr)
         return 1
+
+
+def _log_unraisable(unraisable) -> None:  # type: ignore[no-untyped-def]
+    """An error in a destructor (a zip writer closing on a full disk) goes to the log, not to the terminal as
+    a traceback; the error that caused it is reported by `main`."""
+    log.warning("ignored in %r: %s", unraisable.object, unraisable.exc_value,
+                exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
 
 
 def run_as_script() -> None:

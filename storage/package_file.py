@@ -112,15 +112,19 @@ class PackageFiles:
         signature = self.keys.sign(draft.signer, manifest_bytes)
         path = Path(path)
         part = path.with_name(path.name + ".part")
-        with zipfile.ZipFile(part, "w") as archive:
-            for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *sorted(parts.items())):
-                archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
-            for sha, file in sorted(evidence.items()):
-                with open(file, "rb") as source, archive.open(zipfile.ZipInfo(EVIDENCE + sha, _FIXED_TIME), "w") as out:
-                    for block in iter(lambda: source.read(BLOCK), b""):
-                        out.write(block)
-        _fsync(part)
-        os.replace(part, path)
+        try:
+            with zipfile.ZipFile(part, "w") as archive:
+                for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *sorted(parts.items())):
+                    archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
+                for sha, file in sorted(evidence.items()):
+                    with open(file, "rb") as source, \
+                            archive.open(zipfile.ZipInfo(EVIDENCE + sha, _FIXED_TIME), "w") as out:
+                        for block in iter(lambda: source.read(BLOCK), b""):
+                            out.write(block)
+            _fsync(part)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)  # a full disk or an error leaves no half-written package behind
         return fmt.PackageContent(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), draft.answers,
                                   draft.notes)
 
@@ -326,6 +330,9 @@ def _fsync(path: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     part = path.with_name(path.name + ".part")
-    part.write_bytes(data)
-    _fsync(part)
-    os.replace(part, path)
+    try:
+        part.write_bytes(data)
+        _fsync(part)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
