@@ -533,18 +533,17 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return exc.exit_code
     except DxError as exc:
-        log.info("refused: %s", exc.message)
-        print(f"error: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+        reason = _machine_failure(exc) if exc.exit_code == 1 else None
+        log.info("refused: %s", reason or exc.message, exc_info=reason is not None)
+        print(f"error: {reason or exc.message}", file=sys.stderr)
+        return 2 if reason else exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from storage.failures import explain
-
-        reason = explain(exc)
+        reason = _machine_failure(exc)
         if reason is not None:  # the machine, not dxscore: a full disk, a read-only file, a missing folder
             log.warning("refused: %s", reason, exc_info=True)
             print(f"error: {reason}", file=sys.stderr)
@@ -552,6 +551,13 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error in %s", " ".join(sys.argv))
         print(f"unexpected error ({exc.__class__.__name__}); the details are in {log_path}", file=sys.stderr)
         return 1
+
+
+def _machine_failure(exc: BaseException) -> str | None:
+    """A full disk, a read-only file, a missing folder… in words (exit code 2), or None."""
+    from storage.failures import explain
+
+    return explain(exc)
 
 
 def _log_unraisable(unraisable) -> None:  # type: ignore[no-untyped-def]

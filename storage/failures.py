@@ -68,6 +68,9 @@ def _explain_sqlite(exc: sqlite3.Error) -> str | None:
     message = str(exc).lower()
     if "database or disk is full" in message:
         return "the disk is full (SQLite: database or disk is full); nothing was saved (free some space and try again)"
+    if "disk i/o error" in message:
+        return ("the database could not be written to the disk (disk I/O error: a full disk or a file size limit?); "
+                "nothing was saved")
     if "readonly database" in message or "read-only" in message:
         return "the database file is read-only; nothing was saved (reading still works: score, report, export)"
     if "malformed" in message or "not a database" in message:

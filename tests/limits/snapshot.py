@@ -26,6 +26,15 @@ def snapshot(db: str | Path) -> dict[str, tuple[int, str]]:
 
 
 def _ro_sqlite(path: Path):  # type: ignore[no-untyped-def]
+    """Read-only; on a read-only medium (no WAL index can be made) as immutable, which is exact only while no
+    WAL file holds changes, so that case is refused rather than read wrong."""
     import sqlite3
 
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        wal = path.with_name(path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, "cannot read a read-only file that has a WAL"
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
