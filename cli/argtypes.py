@@ -7,7 +7,7 @@ import argparse
 import math
 from collections.abc import Callable
 
-FIRST_CYCLE, LAST_CYCLE = 2000, 2100
+FIRST_CYCLE, LAST_CYCLE = 1900, 2200  # wide: a year outside the data is "no assessments in cycle …"
 MAX_VALUE = 1e15  # as questionnaires.fields.MAX_NUMBER: larger than any target, count or points
 NONE_WORDS = ("none", "null", "-")
 

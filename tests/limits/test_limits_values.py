@@ -90,7 +90,7 @@ def test_targets_with_non_finite_values_are_refused_and_nothing_is_written(suffi
     (("targets", "set", "de_share_grdp", "2025", "nan"), "argument value: nan is not a usable number"),
     (("targets", "set", "de_share_grdp", "2025", "inf"), "argument value: inf is not a usable number"),
     (("targets", "set", "de_share_grdp", "100000000000000000000", "5"), "argument year: 100000000000000000000 is "
-                                                                         "out of range (a cycle year: 2000–2100)"),
+                                                                         "out of range (a cycle year: 1900–2200)"),
     (("review", "points", "--unit", "00070", "--cycle", "2025", "CQS01", "abc", "--reason", "x"),
      "argument points: 'abc' is not a number"),
     (("review", "points", "--unit", "00070", "--cycle", "2025", "CQS01", "1e999", "--reason", "x"),
