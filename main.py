@@ -77,9 +77,19 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
     from assessment.text_limits import clean_text
 
     user = clean_text(args.user or _os_user(), "user", required=True, where="--user")  # kept in every history row
-    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user=user)
+    engine = open_engine(url)
+    _warn_if_read_only(engine)
+    service = AssessmentService(SqlStore(engine), FileCatalog(), user=user)
     service.initialise()
     return service
+
+
+def _warn_if_read_only(engine) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import read_only_reason
+
+    reason = read_only_reason(engine)
+    if reason:
+        print(f"warning: the database is open for reading only: {reason}", file=sys.stderr)
 
 
 def _os_user() -> str:
@@ -126,7 +136,10 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def headless_job(args: argparse.Namespace) -> int:
-    service = open_service(args, demo_default=True)
+    from cli.demo_build import build_new_demo
+
+    built = build_new_demo(args)
+    service = built[0] if built else open_service(args, demo_default=True)
     if not service.store.assessments():
         print("Building the demo database (first run)…", file=sys.stderr)
         service.demo.build()
@@ -152,14 +165,19 @@ def _sample_scorecard(service: AssessmentService, year: int) -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from cli.demo_build import build_new_demo
     from storage.db import describe
 
-    service = open_service(args, demo_default=True)
     where = describe(database_url(args, demo_default=True))
     print(f"{'Would fill' if args.dry_run else 'Filling'} the demo database {where}: synthetic answers (seed "
           f"{args.seed}) only where an indicator has no answer, in assessments open for editing; an answer "
           "already stored is never changed.")
-    report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
+    built = None if args.dry_run else build_new_demo(args, seed=args.seed)  # a new file: built aside, renamed
+    if built is not None:
+        service, report = built
+    else:
+        service = open_service(args, demo_default=True)
+        report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
     demo_banner(service)
     create, keep = ("would create", "would keep") if args.dry_run else ("created", "kept")
     for cycle in report:
@@ -205,7 +223,7 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     if args.unit:
         service.units.get(args.unit)
     result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
-    if args.subgroup:
+    if getattr(args, "subgroup", None):  # the headless job prints the whole groups
         result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:
         raise NotFound(f"no assessments in cycle {args.cycle}" + (f" for {args.kind}" if kind else "")
@@ -255,14 +273,16 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
 
 
 def cmd_answers_export(args: argparse.Namespace) -> int:
+    from cli.output import write_output
+
     service = open_service(args)
     from assessment.text_limits import safe_frame, write_table
 
     frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
     if not args.output or args.output == "-":
         safe_frame(frame, for_csv=True).to_csv(sys.stdout, index=False)
-    else:  # text is written as text: no cell can become a spreadsheet formula
-        write_table(frame, Path(args.output))
+    else:  # text is written as text: no cell can become a spreadsheet formula; written aside, then renamed
+        write_output(Path(args.output), lambda tmp: write_table(frame, tmp))
     if args.output and args.output != "-":
         print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
     return 0
@@ -338,8 +358,7 @@ def cmd_targets_import(args: argparse.Namespace) -> int:
 
 def cmd_targets_set(args: argparse.Namespace) -> int:
     service = open_service(args)
-    value = None if args.value.lower() in ("none", "null", "-") else float(args.value)
-    target = service.targets.set_value(args.id, args.year, value)
+    target = service.targets.set_value(args.id, args.year, args.value)
     print(f"{target.id}: " + (", ".join(f"{y}: {v:g}" for y, v in target.values) or "no values"))
     return 0
 
@@ -452,6 +471,8 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.argtypes import cycle_year, number_or_none, whole_number
+
     parser = argparse.ArgumentParser(prog="dxscore", description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database: an SQLite file path or an SQLAlchemy URL (default: $DXSCORE_DB, "
                                      "then the user's data folder)")
@@ -463,12 +484,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="build the demo database (default file: demo.sqlite in the data folder)")
-    demo.add_argument("--seed", type=int, default=18)
+    demo.add_argument("--seed", type=whole_number(0, 2**31 - 1), default=18)
     demo.add_argument("--dry-run", action="store_true", help="say what would be created and kept; write nothing")
     demo.set_defaults(handler=cmd_demo)
 
     score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")
-    score.add_argument("--cycle", type=int, help="the cycle (required except with --kind city: latest cycle)")
+    score.add_argument("--cycle", type=cycle_year, help="the cycle (required except with --kind city: latest cycle)")
     score.add_argument("--unit")
     score.add_argument("--kind", choices=("department", "district", "commune", "city"),
                        help="city: Hanoi's progress against Resolution 18-NQ/TU's targets")
@@ -483,7 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=cmd_answers_import)
     exp = answers.add_parser("export", help="export answers as CSV (default: to stdout) or .xlsx")
     exp.add_argument("-o", "--output")
-    exp.add_argument("--cycle", type=int)
+    exp.add_argument("--cycle", type=cycle_year)
     exp.add_argument("--unit")
     exp.set_defaults(handler=cmd_answers_export)
 
@@ -508,14 +529,14 @@ def build_parser() -> argparse.ArgumentParser:
     timp.set_defaults(handler=cmd_targets_import)
     tset = targets.add_parser("set", help="change one value of the active target set")
     tset.add_argument("id")
-    tset.add_argument("year", type=int)
-    tset.add_argument("value", help="a number, or 'none' to remove the value")
+    tset.add_argument("year", type=cycle_year)
+    tset.add_argument("value", type=number_or_none, help="a number, or 'none' to remove the value")
     tset.set_defaults(handler=cmd_targets_set)
 
     units = sub.add_parser("units", help="list and edit units").add_subparsers(dest="action", required=True)
     ulist = units.add_parser("list")
     ulist.add_argument("--kind", choices=("department", "district", "commune", "city"))
-    ulist.add_argument("--cycle", type=int, help="only units that exist in this cycle")
+    ulist.add_argument("--cycle", type=cycle_year, help="only units that exist in this cycle")
     ulist.set_defaults(handler=cmd_units_list)
     uset = units.add_parser("set", help="edit a unit (names, digital-economy duty)")
     uset.add_argument("code")
@@ -563,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(70_000, 20, 20)
     args = build_parser().parse_args(argv)
     log_path = setup_logging()
+    sys.unraisablehook = _log_unraisable
     from cli.terminal import safe_output
 
     with safe_output():  # stored text reaches the terminal with its control characters escaped
@@ -578,18 +600,38 @@ def _run(args: argparse.Namespace, log_path: Path) -> int:
         print(exc.report(), file=sys.stderr)
         return exc.exit_code
     except DxError as exc:
-        log.info("refused: %s", exc.message)
-        print(f"error: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+        reason = _machine_failure(exc) if exc.exit_code == 1 else None
+        log.info("refused: %s", reason or exc.message, exc_info=reason is not None)
+        print(f"error: {reason or exc.message}", file=sys.stderr)
+        return 2 if reason else exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        reason = _machine_failure(exc)
+        if reason is not None:  # the machine, not dxscore: a full disk, a read-only file, a missing folder
+            log.warning("refused: %s", reason, exc_info=True)
+            print(f"error: {reason}", file=sys.stderr)
+            return 2
         log.exception("unexpected error in %s", " ".join(sys.argv))
         print(f"unexpected error ({exc.__class__.__name__}); the details are in {log_path}", file=sys.stderr)
         return 1
+
+
+def _machine_failure(exc: BaseException) -> str | None:
+    """A full disk, a read-only file, a missing folder… in words (exit code 2), or None."""
+    from storage.failures import explain
+
+    return explain(exc)
+
+
+def _log_unraisable(unraisable) -> None:  # type: ignore[no-untyped-def]
+    """An error in a destructor (a zip writer closing on a full disk) goes to the log, not to the terminal as
+    a traceback; the error that caused it is reported by `main`."""
+    log.warning("ignored in %r: %s", unraisable.object, unraisable.exc_value,
+                exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
 
 
 def run_as_script() -> None:

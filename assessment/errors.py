@@ -114,6 +114,13 @@ class NotADxscoreDatabase(StorageError):
     exit_code = 2
 
 
+class ReadOnlyDatabase(StorageError):
+    """A write to a database that is opened for reading only (a read-only file or medium, or a file that failed
+    its integrity check); nothing was written."""
+
+    exit_code = 2
+
+
 class DatabaseTooNew(StorageError):
     """The database was written by a newer dxscore; it was left untouched."""
 

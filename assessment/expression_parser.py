@@ -1,8 +1,14 @@
 """Parsing the expression language: tokens and a recursive-descent parser producing an AST
-(see docs/methodology-format.md for the grammar). Compilation and evaluation live in expressions.py."""
+(see docs/methodology-format.md for the grammar). Compilation and evaluation live in expressions.py.
+
+Compiling and evaluating walk the tree recursively, so a hostile file could exhaust Python's stack: text
+longer than `MAX_LENGTH`, brackets or prefix operators nested deeper than `MAX_NESTING`, or a tree deeper than
+`MAX_DEPTH` (a long chain like 1+1+1+…) is an ExpressionError with the column, like any syntax error.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +100,12 @@ class Call(Node):
     args: tuple[Node, ...]
 
 
+# The shipped methodologies' longest expression has 56 characters and a depth of 4.
+MAX_LENGTH = 2000
+MAX_NESTING = 40
+MAX_DEPTH = 100
+MAX_LITERAL = 1e15  # larger than any count or amount an indicator holds; beyond it floats lose units
+
 _COMPARISONS = {"==", "!=", "<", "<=", ">", ">=", "in", "not in"}
 
 
@@ -101,8 +113,16 @@ class _Parser:
     """Recursive descent, loosest first: or, and, not, comparison, + -, * /, unary -, primary."""
 
     def __init__(self, source: str) -> None:
+        if len(source) > MAX_LENGTH:
+            raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH)
         self.tokens = tokenize(source)
         self.i = 0
+        self.nesting = 0
+
+    def enter(self, pos: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExpressionError(f"brackets or operators are nested more than {MAX_NESTING} levels deep", pos)
 
     @property
     def tok(self) -> Token:
@@ -147,7 +167,10 @@ class _Parser:
     def parse_not(self) -> Node:
         if self.at("not"):
             pos = self.take().pos
-            return Unary(pos, "not", self.parse_not())
+            self.enter(pos)
+            node = Unary(pos, "not", self.parse_not())
+            self.nesting -= 1
+            return node
         return self.parse_comparison()
 
     def parse_comparison(self) -> Node:
@@ -180,14 +203,23 @@ class _Parser:
     def parse_unary(self) -> Node:
         if self.at("-"):
             pos = self.take().pos
-            return Unary(pos, "-", self.parse_unary())
-        return self.parse_primary()
+            self.enter(pos)
+            node = Unary(pos, "-", self.parse_unary())
+            self.nesting -= 1
+            return node
+        self.enter(self.tok.pos)
+        node = self.parse_primary()
+        self.nesting -= 1
+        return node
 
     def parse_primary(self) -> Node:
         token = self.tok
         if token.kind == "number":
             self.take()
-            return Literal(token.pos, float(token.text))
+            value = float(token.text)
+            if not math.isfinite(value) or value > MAX_LITERAL:
+                raise ExpressionError(f"the number {token.text[:20]}… is too large", token.pos)
+            return Literal(token.pos, value)
         if token.kind == "string":
             self.take()
             return Literal(token.pos, token.text[1:-1])
@@ -242,4 +274,29 @@ class _Parser:
 
 def parse(source: str) -> Node:
     """Parse expression text into an AST; raises ExpressionError with the column of the problem."""
-    return _Parser(source).parse()
+    node = _Parser(source).parse()
+    _check_depth(node)
+    return node
+
+
+def _check_depth(root: Node) -> None:
+    """Iteratively, so that measuring a deep tree cannot itself overflow the stack."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"the expression is too deeply built (more than {MAX_DEPTH} operations in one "
+                                  "chain)", node.pos)
+        stack.extend((child, depth + 1) for child in children(node))
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, ListLiteral):
+        return node.items
+    if isinstance(node, Call):
+        return node.args
+    return ()

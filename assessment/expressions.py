@@ -18,7 +18,18 @@ from typing import Any, Protocol
 import numpy as np
 
 from assessment.errors import ExpressionError
-from assessment.expression_parser import FUNCTIONS, Binary, Call, ListLiteral, Literal, Node, Ref, Unary, parse
+from assessment.expression_parser import (
+    FUNCTIONS,
+    Binary,
+    Call,
+    ListLiteral,
+    Literal,
+    Node,
+    Ref,
+    Unary,
+    children,
+    parse,
+)
 
 # Static kinds of a compiled node.
 NUMBER, BOOL, TEXT, SET, NULL, LIST = "number", "bool", "text", "set", "null", "list"
@@ -107,23 +118,11 @@ def references_in(node: Node) -> list[Ref]:
     def walk(n: Node) -> None:
         if isinstance(n, Ref):
             found.append(n)
-        for child in _children(n):
+        for child in children(n):
             walk(child)
 
     walk(node)
     return found
-
-
-def _children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Unary):
-        return (node.operand,)
-    if isinstance(node, Binary):
-        return (node.left, node.right)
-    if isinstance(node, Call):
-        return node.args
-    if isinstance(node, ListLiteral):
-        return node.items
-    return ()
 
 
 def _kind_name(kind: str) -> str:

@@ -6,6 +6,7 @@ own storage transaction through the Store port."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -246,6 +247,8 @@ class TargetsArea:
 
     def set_value(self, target_id: str, year: int, value: float | None) -> Target:
         self.get(target_id)
+        if value is not None and not (math.isfinite(value) and abs(value) <= 1e15):
+            raise BadInput(f"{target_id} {year}: {value} is not a usable target value (a finite number)")
         self.s.store.set_target_value(target_id, year, value)
         return self.get(target_id)
 

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.argtypes import cycle_year, number_or_none, whole_number
+
 if TYPE_CHECKING:
     from assessment.package_diff import PackagePreview
     from assessment.packages_area import ImportResult
@@ -141,7 +143,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     elif action == "withdraw":
         done = service.entry.reopen(args.unit, args.cycle, args.why or "")
     elif action == "points":
-        points = None if args.points.lower() in ("none", "-") else float(args.points)
+        points = args.points
         area.set_points(**where, code=args.code, points=points, reason=args.reason)
         print(f"{args.code}: appraised points {'cleared' if points is None else f'{points:g}'} ({args.reason})")
         return 0
@@ -218,14 +220,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         handler=cmd_audit_verify)
     alist = audit.add_parser("list", help="the trail (one assessment with --unit and --cycle)")
     alist.add_argument("--unit")
-    alist.add_argument("--cycle", type=int)
-    alist.add_argument("--limit", type=int, default=50)
+    alist.add_argument("--cycle", type=cycle_year)
+    alist.add_argument("--limit", type=whole_number(1, 1_000_000), default=50)
     alist.set_defaults(handler=cmd_audit_list)
 
 
 def _unit_cycle(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--unit", required=True)
-    parser.add_argument("--cycle", type=int, required=True)
+    parser.add_argument("--cycle", type=cycle_year, required=True)
     return parser
 
 
@@ -283,7 +285,7 @@ def _review(sub: argparse._SubParsersAction) -> None:
         step.set_defaults(handler=cmd_review)
     points = _unit_cycle(review.add_parser("points", help="appraised points for an indicator (or 'none')"))
     points.add_argument("code")
-    points.add_argument("points")
+    points.add_argument("points", type=number_or_none)
     points.add_argument("--reason", required=True)
     points.set_defaults(handler=cmd_review)
     for name, text in (("comment", "the inspector's comment on an indicator"), ("reply", "the unit's reply")):

@@ -8,6 +8,8 @@ import functools
 import sys
 from pathlib import Path
 
+from cli.argtypes import cycle_year, whole_number
+
 KINDS = ("department", "district", "commune")
 
 
@@ -80,7 +82,7 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="PDF scorecards: one unit, a booklet of a kind, one file per unit, or "
                                            "the city's Resolution 18 progress report")
-    report.add_argument("--cycle", type=int, required=True)
+    report.add_argument("--cycle", type=cycle_year, required=True)
     report.add_argument("--unit", help="one unit's scorecard")
     report.add_argument("--city", action="store_true",
                         help="the city's progress report against Resolution 18-NQ/TU (Báo cáo tiến độ NQ 18)")
@@ -90,13 +92,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                         help="with --booklet: only these units (ranks stay those of the whole peer group), e.g. the "
                              "communes formed from one former district")
     report.add_argument("--each", action="store_true", help="with --kind: one PDF per unit in the folder -o")
-    report.add_argument("--workers", type=int, help="processes for --each (default: every core)")
+    report.add_argument("--workers", type=whole_number(1, 64), help="processes for --each (default: every core)")
     report.add_argument("-o", "--output", required=True, help="the PDF file (the folder with --each)")
     report.set_defaults(handler=cmd_report)
 
     export = sub.add_parser("export", help="export scores").add_subparsers(dest="action", required=True)
     escores = export.add_parser("scores", help="a cycle's scores as .xlsx (units × pillars, units × indicators)")
-    escores.add_argument("--cycle", type=int, required=True)
+    escores.add_argument("--cycle", type=cycle_year, required=True)
     escores.add_argument("--kind", choices=KINDS)
     escores.add_argument("-o", "--output", required=True)
     escores.set_defaults(handler=cmd_export_scores)

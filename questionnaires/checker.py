@@ -10,6 +10,7 @@ from questionnaires import catalog
 from questionnaires.crosswalk import FORMAT as CROSSWALK_FORMAT
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import check_methodology
+from questionnaires.yamlsource import read_source
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Outcome:
 
 def check_file(path: Path) -> Outcome:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path)
     except (OSError, UnicodeDecodeError) as exc:
         return Outcome(path, "cannot be read", (Problem(str(path), None, "", str(exc)),))
     if f"format: {CROSSWALK_FORMAT}" in text:

@@ -8,7 +8,7 @@ from pathlib import Path
 from assessment.errors import MethodologyInvalid, Problem
 from assessment.model import Crosswalk, Methodology, MethodologyId
 from questionnaires.fields import Fields, Report
-from questionnaires.yamlsource import YamlSyntaxError, read_yaml
+from questionnaires.yamlsource import YamlSyntaxError, read_source, read_yaml
 
 FORMAT = "dxscore-crosswalk/1"
 
@@ -18,7 +18,7 @@ def load_crosswalk(path: str | Path, methodologies: Mapping[str, Methodology]) -
     path = Path(path)
     report = Report(str(path))
     try:
-        root = read_yaml(path.read_text(encoding="utf-8"), str(path), report.problems)
+        root = read_yaml(read_source(path), str(path), report.problems)
     except YamlSyntaxError as exc:
         raise MethodologyInvalid(f"{path}: not valid YAML", [exc.problem]) from exc
     except (OSError, UnicodeDecodeError) as exc:

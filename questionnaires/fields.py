@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,6 +76,9 @@ class Fields:
             return None
         value = child.value
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not _plausible_number(value):
+            self.problem(key, f"must be a finite number of at most {MAX_NUMBER:.0e}, got {_describe(value)[:40]}")
+            return None
         if float in kinds and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if (isinstance(value, bool) and bool not in kinds) or isinstance(value, dt.datetime):
@@ -145,6 +149,19 @@ class Fields:
                 fields.problem(lang, "must not be blank")
                 return None
         return Text(vi, en) if vi is not None and en is not None else None
+
+
+# Larger than any points, count, amount or percentage a methodology or target holds; NaN and infinity would
+# make every comparison false and score every unit 0.
+MAX_NUMBER = 1e15
+
+
+def _plausible_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return True
+    if isinstance(value, int):
+        return abs(value) <= MAX_NUMBER
+    return math.isfinite(value) and abs(value) <= MAX_NUMBER
 
 
 def _describe(value: Any) -> str:

@@ -37,7 +37,7 @@ from assessment.model import (
     UnitKind,
 )
 from questionnaires.fields import Fields, Report
-from questionnaires.yamlsource import Node, YamlSyntaxError, read_yaml
+from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 
 FORMAT = "dxscore-methodology/1"
 ID_PATTERN = r"[a-z][a-z0-9-]*[a-z0-9]"
@@ -86,7 +86,7 @@ def load_methodology(path: str | Path, known_targets: Collection[str] | None = N
     """Read and validate a methodology file; raises MethodologyInvalid with every problem."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise MethodologyInvalid(f"{path}: cannot read the file", [Problem(str(path), None, "", str(exc))]) from exc
     return parse_methodology(text, str(path), known_targets)
@@ -461,7 +461,8 @@ class _Builder:
         try:
             return compile_expression(source, scope, tuple(specs))
         except ExpressionError as exc:
-            f.problem(key, f"{exc.message} (column {exc.position + 1} of {source!r})")
+            shown = source if len(source) <= 80 else f"{source[:80]}…"
+            f.problem(key, f"{exc.message} (column {exc.position + 1} of {shown!r})")
             return None
 
     def checks(self, f: Fields, code: str, specs: Mapping[str, AnswerSpec]) -> tuple[Check, ...]:

@@ -19,7 +19,7 @@ from typing import Any
 from assessment.errors import ImportRejected, Problem
 from assessment.model import TARGET_LEVELS, Target, TargetId, TargetSet, Text
 from questionnaires.fields import Fields, Report
-from questionnaires.yamlsource import Node, YamlSyntaxError, read_yaml
+from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 
 TARGET_KEYS = {"id", "pillar", "text_vi", "text_en", "unit", "direction", "document", "source", "confidence",
                "note", "unconfirmed", "year", "corroboration", "serves", "level"}
@@ -34,7 +34,7 @@ PILLARS = ("chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "ha_tang_so", "do_thi_th
 def load_targets(path: str | Path, name: str | None = None) -> TargetSet:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportRejected(f"{path}: cannot read the file", [Problem(str(path), None, "", str(exc))]) from exc
     if path.suffix.lower() == ".csv":

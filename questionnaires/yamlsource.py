@@ -2,11 +2,19 @@
 
 PyYAML's composer gives nodes with marks; we walk them ourselves into `Node` objects instead of plain
 dicts, and report duplicate keys (which PyYAML would silently overwrite).
+
+Hostile files are refused before any `Node` is built: the composed graph (where an alias is a shared node, so
+a "billion laughs" file is still small) is measured first, and more than `MAX_ALIASES` alias uses, more than
+`MAX_NODES` values once aliases are expanded, or nesting deeper than `MAX_DEPTH` is a syntax error with the
+line. `read_source` refuses files that are not regular files or are larger than `MAX_FILE_BYTES`.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -44,6 +52,27 @@ _STR = "tag:yaml.org,2002:str"
 # libyaml's parser is ~15× faster than the pure-Python one and gives the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# The shipped files: ≤ 120 KB, ≤ 3,000 values, depth ≤ 7, no aliases. The limits leave ample room.
+MAX_FILE_BYTES = 5_000_000
+MAX_ALIASES = 100
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+def read_source(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of a regular file of at most `limit` bytes. A FIFO, a device (/dev/zero) or a folder never
+    gets read (it could block or never end); raises OSError or UnicodeDecodeError with a plain message."""
+    path = Path(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without waiting for a writer
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path} is larger than {limit // 1_000_000} MB; a methodology or target file is far smaller")
+    return data.decode("utf-8")
+
 
 def read_yaml(text: str, file: str, problems: list[Problem]) -> Node | None:
     """Parse one YAML document. Syntax errors raise YamlSyntaxError; duplicate keys go to `problems`."""
@@ -52,6 +81,7 @@ def read_yaml(text: str, file: str, problems: list[Problem]) -> Node | None:
         root = loader.get_single_node()
         if root is None:
             raise YamlSyntaxError(Problem(file, 1, "", "the file is empty"))
+        _check_size(root, file)
         return _build(root, loader, file, "", problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -62,6 +92,49 @@ def read_yaml(text: str, file: str, problems: list[Problem]) -> Node | None:
         raise YamlSyntaxError(Problem(file, None, "", f"YAML syntax error: {exc}")) from exc
     finally:
         loader.dispose()
+
+
+def _check_size(root: yaml.Node, file: str) -> None:
+    """Refuse a composed graph whose expansion would be huge (alias bombs), circular or deep, before building
+    it. Iterative, so a deep file cannot exhaust the stack here either."""
+    expanded: dict[int, int] = {}  # id(node) -> values it stands for once every alias is expanded
+    open_nodes: set[int] = set()  # the current path: an alias to one of them is circular
+    aliases = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if children_done:
+            open_nodes.discard(id(node))
+            expanded[id(node)] = 1 + sum(expanded[id(child)] for child in _children(node))
+            if expanded[id(node)] > MAX_NODES:
+                _refuse(node, file, f"the file expands to more than {MAX_NODES:,} values (aliases?)")
+            continue
+        if id(node) in expanded:  # a second reference: an alias
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                _refuse(node, file, f"more than {MAX_ALIASES} aliases (*name); write the values out")
+            continue
+        if depth > MAX_DEPTH:
+            _refuse(node, file, f"values are nested more than {MAX_DEPTH} levels deep")
+        expanded[id(node)] = 0
+        open_nodes.add(id(node))
+        stack.append((node, depth, True))
+        for child in _children(node):
+            if id(child) in open_nodes:
+                _refuse(child, file, "an alias (*name) refers to a value that contains it")
+            stack.append((child, depth + 1, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _refuse(node: yaml.Node, file: str, message: str) -> None:
+    raise YamlSyntaxError(Problem(file, node.start_mark.line + 1, "", f"refused: {message}"))
 
 
 def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str, problems: list[Problem]) -> Node:

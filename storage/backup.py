@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assessment.errors import BadInput, NotADxscoreDatabase, StorageError
 from storage.db import BUSY_TIMEOUT_MS, check_revision, check_sqlite_file, describe, head_revision, sqlite_path
+from storage.integrity import connect_read_only
 
 log = logging.getLogger(__name__)
 
@@ -66,22 +67,27 @@ def _copy(source: Path, target: Path) -> None:
     beside it first and moved into place, so a crash never leaves a half-written target."""
     part = target.with_name(target.name + ".part")
     part.unlink(missing_ok=True)
-    src = _connect(source)
     try:
-        dst = sqlite3.connect(part, isolation_level=None)
+        src = connect_read_only(source)  # a read-only or damaged database can still be copied
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
-            src.backup(dst)  # one step: a snapshot, even while others write
-            dst.execute("PRAGMA journal_mode = DELETE")
-            verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                raise StorageError(f"the copy of {source} failed its check ({verdict}); nothing was written")
+            dst = sqlite3.connect(part, isolation_level=None)
+            try:
+                src.backup(dst)  # one step: a snapshot, even while others write
+                dst.execute("PRAGMA journal_mode = DELETE")
+                verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise StorageError(f"the copy of {source} failed its check ({verdict}); nothing was written")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        with open(part, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(part, target)
     finally:
-        src.close()
-    with open(part, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(part, target)
+        for leftover in (part, part.with_name(part.name + "-journal")):  # a full disk leaves nothing behind
+            leftover.unlink(missing_ok=True)
 
 
 def backup(url: str, target: Path, *, overwrite: bool = False) -> BackupResult:

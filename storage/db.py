@@ -7,6 +7,9 @@ Writes go through `write_transaction` / `run_write`: one writer at a time, decid
 begins (SQLite `BEGIN IMMEDIATE`; PostgreSQL a transaction-scoped advisory lock), so a writer always reads
 the state it changes (no lost update), and a writer that finds the database busy waits and retries instead of
 showing "database is locked".
+
+An SQLite file that dxscore cannot write (read-only file, folder or medium) or that fails SQLite's quick_check
+(storage.integrity) is opened for reading only: reads work, every write raises ReadOnlyDatabase with the reason.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +33,8 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, StorageError
+from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, ReadOnlyDatabase, StorageError
+from storage.integrity import connect_read_only, damage, writable
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +126,7 @@ def check_sqlite_file(path: Path) -> Identity:
         raise NotADxscoreDatabase(f"{path} is not a dxscore database (it is not an SQLite file); "
                                   "it was left untouched")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_read_only(path)
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             return _identity(tables, lambda sql: connection.execute(sql).fetchall(), str(path))
@@ -170,8 +175,20 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def make_engine(url: str, *, read_only: Path | None = None) -> Engine:
+    """An engine on `url`; with `read_only` (the SQLite file), every connection is opened read-only."""
     parsed = make_url(url)
+    if read_only is not None:
+        engine = create_engine(url, creator=lambda: connect_read_only(read_only))
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -183,6 +200,12 @@ def make_engine(url: str) -> Engine:
 # ------------------------------------------------------------------------------------------- writes
 
 _ambient = threading.local()
+_refused: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()  # engine -> why it is read-only
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why this engine refuses writes (a read-only or damaged file), or None when it writes."""
+    return _refused.get(engine)
 
 
 def _current(engine: Engine) -> Connection | None:
@@ -202,6 +225,10 @@ def write_transaction(engine: Engine, *, counted: bool = True) -> Iterator[Conne
     if current is not None:
         yield current
         return
+    reason = _refused.get(engine)
+    if reason is not None:
+        raise ReadOnlyDatabase(f"{describe(engine.url.render_as_string())} is open for reading only: {reason}. "
+                               "Nothing was written.")
     with engine.connect() as connection:
         connection.execution_options(**{WRITE: True})
         with connection.begin():
@@ -298,17 +325,23 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
     copied aside (storage.backup) before any migration changes it."""
     where = describe(url)
     path = sqlite_path(url)
+    refusal = None
     if path is not None:
         identity = check_sqlite_file(path)
         check_revision(identity, where)
         if identity.empty and not create:
             raise StorageError(f"{where}: no dxscore database there")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not identity.empty and identity.revision != head_revision():
+        refusal = None if identity.empty else _write_refusal(path, identity, where)
+        if refusal is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if refusal is None and not identity.empty and identity.revision != head_revision():
             from storage.backup import backup_before_migration
 
             backup_before_migration(path, identity.revision)
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=path if refusal else None)
+    if refusal:
+        log.warning("%s opened for reading only: %s", where, refusal)
+        _refused[engine] = refusal
     try:
         if path is None:
             with engine.connect() as connection:
@@ -326,6 +359,20 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _write_refusal(path: Path, identity: Identity, where: str) -> str | None:
+    """Why an existing SQLite file may only be read (None: it may be written). A file that would need migrating
+    cannot be opened at all then."""
+    reason = writable(path)
+    if reason is None:
+        found = damage(path)
+        if found is not None:
+            reason = (f"it failed SQLite's integrity check ({found}); make a copy, then restore a backup "
+                      "(dxscore restore FILE)")
+    if reason is not None and identity.revision != head_revision():
+        raise ReadOnlyDatabase(f"{where} needs updating to this dxscore's schema, but {reason}; it was left untouched")
+    return reason
 
 
 def migrate(engine: Engine) -> None:

@@ -65,8 +65,10 @@ class PackageFiles:
 
     def read_key_list(self, path: Path) -> list[TrustedKey]:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = json.loads(_read_small_file(Path(path), KEY_LIST_BYTES))
+        except OSError as exc:
+            raise BadInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BadInput(f"{path}: not a dxscore key list ({exc.__class__.__name__})") from None
         if not isinstance(data, dict) or data.get("format") != "dxscore-keys" or not isinstance(data.get("keys"), list):
             raise BadInput(f"{path}: not a dxscore key list (format 'dxscore-keys' with a list of keys)")
@@ -114,15 +116,19 @@ class PackageFiles:
         signature = self.keys.sign(draft.signer, manifest_bytes)
         path = Path(path)
         part = path.with_name(path.name + ".part")
-        with zipfile.ZipFile(part, "w") as archive:
-            for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *sorted(parts.items())):
-                archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
-            for sha, file in sorted(evidence.items()):
-                with open(file, "rb") as source, archive.open(zipfile.ZipInfo(EVIDENCE + sha, _FIXED_TIME), "w") as out:
-                    for block in iter(lambda: source.read(BLOCK), b""):
-                        out.write(block)
-        _fsync(part)
-        os.replace(part, path)
+        try:
+            with zipfile.ZipFile(part, "w") as archive:
+                for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *sorted(parts.items())):
+                    archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
+                for sha, file in sorted(evidence.items()):
+                    with open(file, "rb") as source, \
+                            archive.open(zipfile.ZipInfo(EVIDENCE + sha, _FIXED_TIME), "w") as out:
+                        for block in iter(lambda: source.read(BLOCK), b""):
+                            out.write(block)
+            _fsync(part)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)  # a full disk or an error leaves no half-written package behind
         return fmt.PackageContent(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), draft.answers,
                                   draft.notes)
 
@@ -131,9 +137,13 @@ class PackageFiles:
     def read(self, path: Path) -> fmt.PackageContent:
         path = Path(path)
         try:
-            size = path.stat().st_size
+            info = path.stat()
         except OSError as exc:
             raise PackageRejected("corrupt", f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero or a FIFO would never end or never start
+            raise PackageRejected("corrupt", f"{path.name}: not a regular file (a device, pipe or folder); "
+                                             "nothing was read")
+        size = info.st_size
         if size > self.limits.file_bytes:
             raise PackageRejected("too_large", f"{path.name}: {size / 1e6:.0f} MB is over the package limit of "
                                                f"{self.limits.file_bytes / 1e6:.0f} MB")
@@ -303,6 +313,20 @@ def _file_digest(path: Path, expected: str) -> tuple[str, int]:
     return expected, size
 
 
+KEY_LIST_BYTES = 1_000_000  # a key list holds a few hundred keys of ~100 bytes
+
+
+def _read_small_file(path: Path, limit: int) -> bytes:
+    """A regular file of at most `limit` bytes (a device or a FIFO is refused before it is read)."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path.name} is larger than {limit // 1_000_000} MB")
+    return data
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
@@ -310,6 +334,9 @@ def _fsync(path: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     part = path.with_name(path.name + ".part")
-    part.write_bytes(data)
-    _fsync(part)
-    os.replace(part, path)
+    try:
+        part.write_bytes(data)
+        _fsync(part)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)

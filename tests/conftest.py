@@ -26,6 +26,7 @@ def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     logs = tmp_path_factory.getbasetemp() / "logs"
     monkeypatch.setenv("DXSCORE_LOG_DIR", str(logs))
     monkeypatch.delenv("DXSCORE_DB", raising=False)
+    monkeypatch.setenv("DXSCORE_CACHE_DIR", str(logs.parent / "cache"))  # integrity-check verdicts
     # Signing keys never go to the user's data folder: a fresh folder per test (processes started by it inherit it).
     monkeypatch.setenv("DXSCORE_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))
 

@@ -1,0 +1,50 @@
+"""`demo` on a new SQLite file: built under a temporary name and renamed only once complete (main.py calls it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assessment.demo import DemoCycle
+    from assessment.service import AssessmentService
+
+
+def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[AssessmentService, list[DemoCycle]] | None:
+    """Build the demo into a new SQLite file under a temporary name beside it, renamed only once complete: a full
+    disk or an interruption never leaves a half-built database (one that would score every unit 0). None when
+    the database already exists or is not an SQLite file (then the demo is built in place, in transactions)."""
+    from main import _os_user, database_url, open_service, open_service_at
+    from storage.db import sqlite_path, sqlite_url
+
+    path = sqlite_path(database_url(args, demo_default=True))
+    if path is None or (path.exists() and path.stat().st_size > 0):
+        return None
+    print("Building the demo database…", file=sys.stderr)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f".{path.name}.building-{os.getpid()}")
+    try:
+        builder = open_service_at(sqlite_url(building), args.user or _os_user())
+        builder.initialise()
+        written = builder.demo.build(seed=seed)
+        builder.store.close()
+        fold_wal(building)
+        os.replace(building, path)
+    finally:
+        for leftover in (building, *(building.with_name(building.name + s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+    return open_service(args, demo_default=True), written
+
+
+def fold_wal(path: Path) -> None:
+    """Fold the WAL into the file itself, so that renaming the one file moves all of it."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()

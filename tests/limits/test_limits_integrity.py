@@ -1,0 +1,83 @@
+"""A damaged SQLite database (issue 12.14): it fails `PRAGMA quick_check` on open, so every write is refused with
+a clear message and the file is left byte for byte as it was; what is still readable can be read (with a warning),
+and reading a damaged page is a plain error, not a traceback. The damage is real: bytes of one b-tree page of a
+copy of the demo database are overwritten. (PostgreSQL keeps its own page checksums; dxscore checks SQLite only.)"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from ceilings import run_measured
+
+# Where to write on the page, and what: the cell pointer array, or the middle of the cell content.
+DAMAGE = {
+    "table-page": ("answers", "leaf", 8, b"\x00\x05" * 20),
+    "index-page": ("sqlite_autoindex_answers_1", "leaf", 8, b"\x00\x05" * 20),
+}
+
+
+def _damaged_copy(demo_db: Path, tmp_path: Path, kind: str) -> Path:
+    name, page_type, offset, data = DAMAGE[kind]
+    copy = tmp_path / "damaged.sqlite"
+    shutil.copy(demo_db, copy)
+    connection = sqlite3.connect(copy)
+    connection.execute("PRAGMA journal_mode = DELETE")  # everything in the one file
+    pages = [row[0] for row in connection.execute(
+        "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno", (name, page_type))]
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    page = pages[len(pages) // 2]
+    with open(copy, "r+b") as handle:
+        handle.seek((page - 1) * page_size + offset)
+        handle.write(data)
+    return copy
+
+
+def _fingerprint(path: Path) -> tuple[str, list[str]]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), sorted(p.name for p in path.parent.iterdir()
+                                                                  if p.name.startswith(path.name))
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+@pytest.mark.parametrize("args", [
+    ("targets", "set", "de_share_grdp", "2025", "31"),
+    ("units", "set", "00070", "--name-vi", "Phường Đổi Tên"),
+    ("units", "add", "NEW01", "--kind", "commune", "--name-vi", "Xã Mới"),
+])
+def test_writes_to_a_damaged_database_are_refused_and_nothing_changes(kind, args, demo_db, tmp_path):
+    damaged = _damaged_copy(demo_db, tmp_path, kind)
+    before = _fingerprint(damaged)
+    run = run_measured(*args, db=damaged, tmp=tmp_path, env={"DXSCORE_CACHE_DIR": str(tmp_path / "cache")})
+    assert run.returncode == 2, run.stderr
+    assert "failed SQLite's integrity check" in run.stderr and "Nothing was written" in run.stderr
+    assert "restore a backup" in run.stderr
+    assert "Traceback" not in run.stderr and "unexpected error" not in run.stderr
+    assert _fingerprint(damaged) == before
+
+
+def test_a_damaged_database_is_read_where_it_can_be_with_a_warning(demo_db, tmp_path):
+    damaged = _damaged_copy(demo_db, tmp_path, "table-page")
+    env = {"DXSCORE_CACHE_DIR": str(tmp_path / "cache")}
+    units = run_measured("units", "list", "--kind", "commune", db=damaged, tmp=tmp_path, env=env)
+    assert units.returncode == 0, units.stderr
+    assert "Phường Hoàn Kiếm" in units.stdout
+    assert "warning: the database is open for reading only: it failed SQLite's integrity check" in units.stderr
+    everything = run_measured("answers", "export", db=damaged, tmp=tmp_path, env=env)  # reaches the damaged page
+    assert everything.returncode == 2
+    assert "the database file is damaged" in everything.stderr and "Traceback" not in everything.stderr
+
+
+def test_a_sound_database_is_checked_once_until_it_changes(demo_db, tmp_path):
+    """The verdict is cached by size and modification time: the second open does not check again."""
+    env = {"DXSCORE_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_measured("units", "list", db=demo_db, tmp=tmp_path, env=env)
+    assert first.returncode == 0 and "warning" not in first.stderr
+    cache = tmp_path / "cache" / "checked-databases.json"
+    assert str(demo_db.resolve()) in cache.read_text()
+    demo_db.write_bytes(demo_db.read_bytes())  # same content, new modification time: checked again, still sound
+    again = run_measured("targets", "set", "de_share_grdp", "2025", "31", db=demo_db, tmp=tmp_path, env=env)
+    assert again.returncode == 0, again.stderr
