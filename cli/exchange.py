@@ -43,8 +43,9 @@ def cmd_packages_import(args: argparse.Namespace) -> int:
     from assessment.package_diff import Outcome
 
     service = _service(args)
+    trusted = {name.strip() for listed in args.trust for name in listed.split(",") if name.strip()}
     previews, results = service.packages.import_files(
-        [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=args.trust)
+        [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=trusted)
     for preview in previews:
         _print_preview(preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
     counts: dict[str, int] = {}
@@ -65,7 +66,11 @@ def _print_preview(p: PackagePreview, *, details: bool) -> None:
     where = f"{p.unit_code} {p.cycle}" if p.unit_code else ""
     print(f"{p.outcome.value:<9} {where:<14} {p.path.name}: {p.reason}")
     if p.fingerprint and p.key_status == "new":
-        print(f"          signed by {p.signer}, a key new to this database: fingerprint {p.fingerprint}")
+        print(f"          signed as {p.signer} with a key registered to nobody here: fingerprint {p.fingerprint} "
+              f"(check it with {p.signer}, then --trust {p.signer})")
+    elif p.fingerprint and p.key_owner:
+        print(f"          signed as {p.signer}; the key (fingerprint {p.fingerprint}) is registered here to "
+              f"{p.key_owner}")
     if not details:
         return
     for change in p.answers:
@@ -244,8 +249,9 @@ def _packages(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="only the preview, with the differences")
     imp.add_argument("--accept-changed", action="store_true",
                      help="also apply packages that replace answers held here (after comparing them)")
-    imp.add_argument("--trust", action="store_true",
-                     help="trust signers' keys new to this database (after checking their fingerprints)")
+    imp.add_argument("--trust", action="append", default=[], metavar="IDENTITIES",
+                     help="trust the new keys of these signers only (comma-separated unit codes, e.g. 00004,00070), "
+                          "after checking each fingerprint with them; inspector keys come only from a key list")
     imp.set_defaults(handler=cmd_packages_import)
 
 

@@ -173,11 +173,17 @@ class PackageLogRepository(_Repository):
     @retry_busy
     def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool:
         """Register a signer's key. The same key again changes nothing (False); another key for a known identity
-        is refused unless `replace` (a unit's new computer), which the audit trail records."""
+        is refused unless `replace` (a unit's new computer), which the audit trail records; a key registered for
+        another identity is always refused (a key belongs to one identity)."""
         with self._write() as (s, connection):
             row = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.identity == key.identity))
             if row is not None and row.public_key == key.public_key:
                 return False
+            other = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.public_key == key.public_key,
+                                                         TrustedKeyRow.identity != key.identity))
+            if other is not None:  # checked under the writer lock: two imports cannot both register it
+                raise BadInput(f"the key {key.fingerprint} offered for {key.identity} is already registered here for "
+                               f"{other.identity}: a key belongs to one identity; nothing was registered")
             if row is not None and not replace:
                 raise BadInput(f"{key.identity} already has another key (fingerprint {row.fingerprint}); this one is "
                                f"{key.fingerprint}. Remove or replace the old key on purpose (keys import --replace)")
