@@ -1,7 +1,8 @@
 """The CLI of exchange and appraisal: `packages`, `keys`, `review` and `audit` (main.py registers them).
 
-Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow), 1 when
-`audit verify` finds the chain broken.
+Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow, a
+malformed --head), 1 when `audit verify` finds the chain broken, the tables differing from it, or a kept head
+that the chain no longer holds.
 """
 
 from __future__ import annotations
@@ -195,11 +196,22 @@ def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    verdict = _service(args).audit.verify()
+    verdict = _service(args).audit.verify(args.head)
+    if verdict.first_bad is not None:
+        print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): "
+              f"{verdict.problem}")
+        return 1
+    print(f"audit chain intact: {verdict.rows} rows; head {verdict.current.text} (full hash {verdict.head})")
+    if verdict.anchor:
+        print(f"audit trail does NOT continue the kept head {args.head}: {verdict.anchor}")
+    elif args.head:
+        print(f"the kept head {args.head} is part of this chain")
+    if verdict.mismatch:
+        more = f" ({verdict.mismatches - 1} more)" if verdict.mismatches > 1 else ""
+        print(f"tables DIFFER from the audit trail: {verdict.mismatch}{more}")
     if verdict.ok:
-        print(f"audit trail intact: {verdict.rows} rows; head {verdict.head}")
+        print("audit trail intact: the answers, evidence and appraisals match the trail")
         return 0
-    print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): {verdict.problem}")
     return 1
 
 
@@ -219,8 +231,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     _keys(sub)
     _review(sub)
     audit = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
-    audit.add_parser("verify", help="walk the hash chain; report the first row that does not match").set_defaults(
-        handler=cmd_audit_verify)
+    verify = audit.add_parser("verify", help="walk the hash chain, replay it against the answers, evidence and "
+                                             "appraisals; report the first row or table entry that does not match")
+    verify.add_argument("--head", metavar="HASH@ROWS",
+                        help="a head written down earlier (a scorecard's footer, a package, `audit verify`): check "
+                             "that the chain still holds it")
+    verify.set_defaults(handler=cmd_audit_verify)
     alist = audit.add_parser("list", help="the trail (one assessment with --unit and --cycle)")
     alist.add_argument("--unit")
     alist.add_argument("--cycle", type=int)
