@@ -307,7 +307,8 @@ class Inspector:
             m = content.manifest
             self.s.store.packages.log(PackageLogEntry(m.package_id, "in", m.kind.value, m.unit_code, m.cycle,
                                                       m.signer, content.fingerprint, content.manifest_sha256,
-                                                      m.created_at, preview.outcome.value), who=self.s.user)
+                                                      m.created_at, preview.outcome.value,
+                                                      audit_head=m.audit_head), who=self.s.user)
             return done
 
         return self.s.store.atomically(work)

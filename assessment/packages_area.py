@@ -136,7 +136,8 @@ class PackagesArea:
         notes = tuple(n for n in self.s.store.review.notes(assessment.id) if n.round > 0)
         created = self.s.store.exchange.public_key(signer) is None
         draft = PackageDraft(kind, unit.code, unit.name.vi, assessment.cycle, assessment.status, methodology.id,
-                             methodology.version, methodology.sha256, who or self.s.user, signer, answers, notes)
+                             methodology.version, methodology.sha256, who or self.s.user, signer, answers, notes,
+                             audit_head=self.s.audit.head().text)  # the sender's trail, anchored in the receiver's
         content = self.s.store.exchange.write(path, draft, evidence)
         m = content.manifest
         entry = PackageLogEntry(m.package_id, "out", kind.value, unit.code, assessment.cycle, signer,

@@ -200,6 +200,7 @@ class PackageLogEntry:
     outcome: str
     logged_at: str = ""
     logged_by: str = ""
+    audit_head: str = ""  # the sender's audit head carried by the package (kept in this trail's import row)
 
 
 class AnswerStore(Protocol):

@@ -74,6 +74,9 @@ def _print_preview(p: PackagePreview, *, details: bool) -> None:
               f"{p.key_owner}")
     if not details:
         return
+    if p.content is not None and p.content.manifest.audit_head:
+        print(f"          the sender's audit head when it was made: {p.content.manifest.audit_head} (keep it: "
+              "`audit verify --head` on their database checks it)")
     for change in p.answers:
         mark = "replaces" if change.overwrites else "adds"
         here, incoming = change.here_text.en, change.incoming_text.en

@@ -128,7 +128,7 @@ def _answer_differences(connection: Connection, trail: Replayed) -> Iterator[tup
             if table.get(name) != wanted.get(name):
                 yield (*key, f"answers.{name} is {table.get(name)!r}, the audit trail says {wanted.get(name)!r}")
                 break
-    for key, state in trail.answers.items():
+    for key in trail.answers:
         if key not in held:
             yield (*key, "the audit trail wrote this answer; it is missing from the table")
 

@@ -229,7 +229,8 @@ class PackageLogRepository(_Repository):
             append(connection, [(action, "package", None, entry.package_id, None, as_json({
                 "kind": entry.kind, "unit": entry.unit_code, "cycle": entry.cycle, "signer": entry.signer,
                 "fingerprint": entry.fingerprint, "manifest_sha256": entry.manifest_sha256,
-                "created_at": entry.created_at, "outcome": entry.outcome}), "")], who=who)
+                "created_at": entry.created_at, "outcome": entry.outcome,
+                **({"audit_head": entry.audit_head} if entry.audit_head else {})}), "")], who=who)
 
 
 def _note(r: ReviewNoteRow) -> ReviewNote:

@@ -8,6 +8,7 @@ Long operations take an optional `progress` object (`set_progress(done, total)`,
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 from collections.abc import Callable, Collection, Sequence
@@ -111,6 +112,7 @@ class ReportsArea:
         from assessment.reports.pdf_scorecard import write_scorecard
 
         view = self.scorecard(year=year, unit_code=unit_code)
+        options = self.anchored(options)
         return write_atomic(Path(path), lambda tmp: write_scorecard(view, tmp, options))
 
     def booklet_pdf(self, *, year: int, kind: UnitKind, path: Path, options: ReportOptions | None = None,
@@ -118,6 +120,7 @@ class ReportsArea:
         from assessment.reports.pdf_booklet import write_booklet
 
         booklet = self.booklet(year=year, kind=kind, progress=progress, units=units)
+        options = self.anchored(options)
         return write_atomic(Path(path), lambda tmp: write_booklet(booklet, tmp, options, progress=progress))
 
     def each_pdf(self, *, year: int, kind: UnitKind, folder: Path, opener: Callable[[], Any] | None = None,
@@ -129,7 +132,12 @@ class ReportsArea:
         from assessment.reports.batch import render_each
 
         return render_each(self, year=year, kind=kind, folder=Path(folder), opener=opener, workers=workers,
-                           options=options or ReportOptions(), progress=progress)
+                           options=self.anchored(options), progress=progress)
+
+    def anchored(self, options: ReportOptions | None) -> ReportOptions:
+        """The options with this database's audit head for the footers (read once per report or batch)."""
+        options = options or ReportOptions()
+        return options if options.audit_head else dataclasses.replace(options, audit_head=self.s.audit.head().text)
 
     # ---------------------------------------------------------------------------------------------- Excel
 

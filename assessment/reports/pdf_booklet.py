@@ -42,7 +42,7 @@ def title(booklet: BookletView) -> str:
 def write_booklet(booklet: BookletView, target: Path | object, options: ReportOptions | None = None,
                   progress: Progress | None = None) -> None:
     options = options or ReportOptions()
-    state = PageState(booklet.demo, labels.timestamp(options.moment()))
+    state = PageState(booklet.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=title(booklet),
                     subject=f"dxscore sha256:{booklet.fingerprint}")
     doc.setProgressCallBack(reportlab_callback(progress, "Đang dựng tập báo cáo"))
