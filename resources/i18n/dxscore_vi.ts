@@ -1073,11 +1073,6 @@
         <translation>chữ ký bị thiếu hoặc không khớp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="59" />
-        <source>signed with another key than the one registered</source>
-        <translation>được ký bằng khóa khác với khóa đã đăng ký</translation>
-    </message>
-    <message>
         <location filename="../../gui/packages.py" line="60" />
         <source>signed by the wrong party</source>
         <translation>được ký bởi bên không đúng thẩm quyền</translation>
@@ -1178,11 +1173,6 @@
         <translation>%1 mục sẽ thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="112" />
-        <source>not trusted: the key is new and was not ticked</source>
-        <translation>chưa tin cậy: khóa mới và chưa được đánh dấu</translation>
-    </message>
-    <message>
         <location filename="../../gui/packages.py" line="114" />
         <source>not confirmed: it would replace what is held here and was not ticked</source>
         <translation>chưa xác nhận: gói sẽ thay thế dữ liệu hiện có nhưng chưa được đánh dấu</translation>
@@ -1206,11 +1196,6 @@
         <location filename="../../gui/packages.py" line="146" />
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="178" />
-        <source>, new key</source>
-        <translation>, khóa mới</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="180" />
@@ -1299,11 +1284,6 @@
         <translation>%1 gói: %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="320" />
-        <source>Tick the packages to apply that replace answers held here or come with a new key (check its fingerprint with the unit first); the others are not written.</source>
-        <translation>Đánh dấu các gói sẽ thay thế câu trả lời hiện có hoặc đi kèm khóa mới (hãy đối chiếu dấu vân tay với đơn vị trước); các gói khác sẽ không được ghi.</translation>
-    </message>
-    <message>
         <location filename="../../gui/packages.py" line="331" />
         <source>Rejected, nothing will be written: %1</source>
         <translation>Bị từ chối, không ghi gì: %1</translation>
@@ -1317,11 +1297,6 @@
         <location filename="../../gui/packages.py" line="335" />
         <source>%1 — state here: %2, in the package: %3. Differences:</source>
         <translation>%1 — trạng thái ở đây: %2, trong gói: %3. Khác biệt:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="338" />
-        <source>Signed by &lt;b&gt;%1&lt;/b&gt; with a key new to this database, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick it.</source>
-        <translation>Được ký bởi &lt;b&gt;%1&lt;/b&gt; bằng khóa mới đối với cơ sở dữ liệu này, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu.</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="361" />
@@ -1404,11 +1379,6 @@
         <location filename="../../gui/packages.py" line="490" />
         <source>Audit trail</source>
         <translation>Nhật ký thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="487" />
-        <source>The audit trail is intact: %1 rows, last hash %2.</source>
-        <translation>Nhật ký thay đổi còn nguyên vẹn: %1 dòng, mã băm cuối %2.</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="491" />
@@ -1695,6 +1665,81 @@
         <location filename="../../gui/reports.py" line="92" />
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="59" />
+        <source>signed with a key not registered for this signer</source>
+        <translation>được ký bằng khóa không đăng ký cho bên ký này</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="60" />
+        <source>a return is only for the unit's own database</source>
+        <translation>gói trả lại chỉ dành cho cơ sở dữ liệu của chính đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="61" />
+        <source>the submission is incomplete</source>
+        <translation>hồ sơ nộp chưa đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="114" />
+        <source>not trusted: the new key of %1 was not ticked</source>
+        <translation>không tin cậy: khóa mới của %1 chưa được đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="163" />
+        <source>, new key of %1</source>
+        <translation>, khóa mới của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="358" />
+        <source>Tick the packages to apply that replace answers held here; the others are not written.</source>
+        <translation>Đánh dấu các gói sẽ thay thế câu trả lời đang có ở đây để áp dụng; các gói khác không được ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="361" />
+        <source>Packages signed with a new key are written only when their signer is ticked in the list of new keys.</source>
+        <translation>Gói được ký bằng khóa mới chỉ được ghi khi bên ký được đánh dấu trong danh sách khóa mới.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="379" />
+        <source>Signed as &lt;b&gt;%1&lt;/b&gt; with a key registered to nobody here, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick %1 in the list of new keys.</source>
+        <translation>Ký với danh nghĩa &lt;b&gt;%1&lt;/b&gt; bằng một khóa chưa đăng ký cho ai ở đây, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu %1 trong danh sách khóa mới.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="383" />
+        <source>The key (fingerprint %2) is registered here to &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Khóa (dấu vân tay %2) đã được đăng ký ở đây cho &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="520" />
+        <source>The audit trail is intact and the answers, evidence and appraisals match it: %1 rows. Write down its head to check this database later: %2</source>
+        <translation>Nhật ký kiểm toán nguyên vẹn và câu trả lời, minh chứng, điểm thẩm định khớp với nhật ký: %1 dòng. Hãy ghi lại mã đầu chuỗi để kiểm tra cơ sở dữ liệu này về sau: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="526" />
+        <source>The tables differ from the audit trail (%1 difference(s)); the first: %2</source>
+        <translation>Dữ liệu trong các bảng khác với nhật ký kiểm toán (%1 chỗ khác); chỗ đầu tiên: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="205" />
+        <source>Trust</source>
+        <translation>Tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="205" />
+        <source>Signer</source>
+        <translation>Bên ký</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="296" />
+        <source>Keys new to this database: read each fingerprint out with its signer (by phone), then tick only the ones that match. Inspector keys come only from a key list.</source>
+        <translation>Các khóa mới đối với cơ sở dữ liệu này: đọc đối chiếu từng dấu vân tay với bên ký (qua điện thoại), rồi chỉ đánh dấu những khóa khớp. Khóa của cán bộ thẩm định chỉ được nhận từ danh sách khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="302" />
+        <source>New keys to trust, one per signer</source>
+        <translation>Các khóa mới cần tin cậy, mỗi bên ký một khóa</translation>
     </message>
 </context>
 </TS>
