@@ -178,7 +178,13 @@ class PackageLogRepository(_Repository):
         with self._write() as (s, connection):
             row = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.identity == key.identity))
             if row is not None and row.public_key == key.public_key:
-                return False
+                if (row.source, key.source) != ("first-use", "key-list"):
+                    return False
+                row.source = key.source  # a key list confirms a key first trusted on first use
+                s.flush()
+                append(connection, [("key", key.source, None, key.identity, as_json({"source": "first-use"}),
+                                     as_json({"source": key.source}), "confirmed by a key list")], who=who)
+                return True
             other = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.public_key == key.public_key,
                                                          TrustedKeyRow.identity != key.identity))
             if other is not None:  # checked under the writer lock: two imports cannot both register it

@@ -161,3 +161,23 @@ def test_an_incomplete_submission_is_refused_with_the_missing_items(commune, ins
     assert f"and {missing - 12} more" in preview.reason
     assert not result.applied and snapshot(inspector) == before
     assert inspector.store.assessments(YEAR, unit_code=UNIT) == []
+
+
+def test_an_inspector_key_trusted_on_first_use_counts_only_once_a_key_list_confirms_it(commune, package, tmp_path):
+    keys = KeyFolder(tmp_path / "city")
+    forged = forged_return(package, tmp_path / "return.dxpkg", keys, "inspector:thanh-tra")
+    public = keys.public_key("inspector:thanh-tra")
+    commune.packages.trust("inspector:thanh-tra", public, source="first-use")  # as an older dxscore did
+    before = snapshot(commune)
+    (preview,), _ = commune.packages.import_files([forged])
+    assert preview.rejection == "key" and "was registered here by first-use" in preview.reason
+    assert snapshot(commune) == before
+    listed = tmp_path / "city.json"
+    listed.write_text(json.dumps({"format": "dxscore-keys", "keys": [
+        {"identity": "inspector:thanh-tra", "public_key": public}]}))
+    ((key, confirmed),) = commune.packages.import_keys(listed)
+    assert confirmed and [k.source for k in commune.packages.trusted_keys() if k.identity == key.identity] == \
+        ["key-list"]
+    assert commune.audit.entries()[-1].why == "confirmed by a key list"
+    (preview,), (result,) = commune.packages.import_files([forged])
+    assert result.applied, preview.reason
