@@ -110,3 +110,30 @@ def test_a_unit_posing_as_another_is_refused_with_both_names_and_nothing_written
     assert snapshot(inspector) == before
     preview = run(city, "packages", "import", str(package), str(forged), "--dry-run", tmp=tmp_path)
     assert preview.returncode == 2 and f"is registered here to {UNIT}" in preview.stdout
+
+
+def test_a_forged_return_and_an_incomplete_submission_are_refused_from_the_command_line(commune, inspector, package,
+                                                                                        tmp_path):
+    from packs import entries, repack, snapshot
+    from test_trust import forged_return
+
+    from assessment.exchange import dumps
+    from storage.keys import KeyFolder
+
+    city = inspector.store.engine.url.render_as_string(hide_password=False)
+    assert run(city, "packages", "import", str(package), "--trust", UNIT, tmp=tmp_path).returncode == 0
+    forged = forged_return(package, tmp_path / "return.dxpkg", KeyFolder(tmp_path / "mallory"))
+    before = snapshot(inspector)
+    result = run(city, "packages", "import", str(forged), "--trust", "inspector:mallory", tmp=tmp_path)
+    assert result.returncode == 2 and f"a return of {UNIT} is taken only by {UNIT}'s own database" in result.stdout
+    assert snapshot(inspector) == before and "Traceback" not in result.stderr
+
+    answers = json.loads(entries(package)["answers.json"])
+    partial = repack(package, tmp_path / "partial.dxpkg", sign_with=commune.store.exchange.keys, identity=UNIT,
+                     parts={"answers.json": dumps([dict(a, evidence=[]) for a in answers[:10]]),
+                            **{name: None for name in entries(package) if name.startswith("evidence/")}})
+    mine = commune.store.engine.url.render_as_string(hide_password=False)
+    before = snapshot(commune)
+    result = run(mine, "packages", "import", str(partial), tmp=tmp_path)  # the unit's own key: known here
+    assert result.returncode == 2 and "the submission is incomplete: " in result.stdout and "more" in result.stdout
+    assert snapshot(commune) == before
