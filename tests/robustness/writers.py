@@ -91,12 +91,12 @@ PACKAGE_YEAR, PACKAGE_UNITS = 2024, 12  # districts of 2024: apart from the save
 
 def fill_for_submission(service, unit: str, year: int) -> None:  # type: ignore[no-untyped-def]
     """Answer what the demo left blank and attach the required evidence: an import takes complete submissions
-    only (the window's Submit check). Ratios also try the other answers' values as their denominator."""
+    only (the window's Submit check). Ratios also try the other answers' values and denominators as theirs."""
     from assessment.model import Answer, AnswerType, EvidenceItem
     from tests.exchange.packs import candidates
 
     session = service.entry.open(unit, year)
-    numbers = sorted({a.value for a in session.answers.values() if isinstance(a.value, float)})
+    numbers = sorted({n for a in session.answers.values() for n in (a.value, a.denominator) if isinstance(n, float)})
     for item in [m for m in service.entry.missing(session, session.answers) if m.what == "answer"]:
         indicator = session.methodology.indicator(item.code)
         tries = list(candidates(indicator, f"{year}-03-01"))
