@@ -227,14 +227,20 @@ class Inspector:
         if content.answers:
             self._check_rules(content, unit, methodology)
         if content.manifest.kind == PackageKind.SUBMISSION:
-            self._check_complete(content)
+            self._check_complete(content, unit, methodology)
 
-    def _check_complete(self, content: PackageContent) -> None:
+    def _check_complete(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
         """The check the window's Submit makes (everything that counts answered, required evidence attached),
         on the package's answers: a package cannot submit what the form would refuse to."""
+        from assessment.entry_area import EntrySession
+
         m = content.manifest
-        session = self.s.entry.open(m.unit_code, m.cycle)
-        missing = self.s.entry.missing(session, {a.indicator_code: a for a in content.answers})
+        if self._targets is None:
+            self._targets = self.s.targets.active()
+        answers = {a.indicator_code: a for a in content.answers}
+        session = EntrySession(unit, m.cycle, methodology, None, answers,
+                               self.s.entry.peer_floor(methodology, m.cycle, unit), self._targets)
+        missing = self.s.entry.missing(session, answers)
         if missing:
             named = ", ".join(f"{item.code} ({item.what})" for item in missing[:MISSING_SHOWN])
             more = f" and {len(missing) - MISSING_SHOWN} more" if len(missing) > MISSING_SHOWN else ""
