@@ -146,10 +146,10 @@ class AuditRepository:
                 return self._verify(connection, kept)
 
     def _verify(self, connection: Connection, kept: AuditHead | None) -> AuditVerdict:
-        from storage.audit_replay import first_mismatch, replay
+        from storage.audit_replay import Replayed, first_mismatch
 
         prev, count, anchor = GENESIS, 0, ""
-        folded: list[tuple] = []
+        folded = Replayed()
         for page in self._pages(connection):
             for row_id, at, who, action, source, aid, subject, old, new, why, prev_hash, stored in page:
                 count += 1
@@ -164,13 +164,12 @@ class AuditRepository:
                     anchor = (f"row {kept.rows} of the chain now has hash {stored[:AuditHead.SHORT]}, the kept head "
                               f"says {kept.hash[:AuditHead.SHORT]}: the trail was rewritten since that head was "
                               "written down")
-                if action in ("answer", "evidence", "appraisal", "audit"):
-                    folded.append((action, aid, subject, old, new))
+                folded.add(action, aid, subject, old, new)
                 prev = stored
         if kept is not None and count < kept.rows:
             anchor = (f"the chain has {count} rows, the kept head names row {kept.rows}: rows were removed since "
                       "that head was written down")
-        mismatch, mismatches = first_mismatch(connection, replay(folded))
+        mismatch, mismatches = first_mismatch(connection, folded)
         return AuditVerdict(count, prev, mismatch=mismatch, mismatches=mismatches, anchor=anchor)
 
     def entries(self, *, assessment_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:

@@ -1,7 +1,8 @@
 """Replaying the audit trail against the tables it describes: folding every answer, evidence and appraisal row
 of the trail gives what `answers`, `evidence` and `appraisals` must hold now. A table edited behind the app's
 back (a direct UPDATE, a restored old copy of one table) no longer matches its trail, even when the chain itself
-is intact. `first_mismatch` names the first difference by unit, cycle and indicator.
+is intact. `first_mismatch` names the first difference by unit, cycle and indicator. Memory is the trail's folded state
+(about one small dict per answer); the tables stream by.
 
 What came before the trail (a database upgraded from schema 0001 counts what it held in the trail's first row)
 cannot be replayed: answers that no trail row created are checked only on the fields the trail changed, and
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
@@ -40,6 +41,11 @@ class Replayed:
     older_answers: bool = False  # the database held answers before the trail started
 
     def add(self, action: str, aid: int | None, code: str, old: str | None, new: str | None) -> None:
+        """Fold one trail row (oldest first) into the state."""
+        if action == "audit" and code == "start" and new:
+            held = json.loads(new).get("held", {})
+            self.older_answers = self.older_answers or bool(held.get("answers"))
+            return
         if aid is None:
             return
         key = (int(aid), code)
@@ -82,42 +88,36 @@ def _normal(fields: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def replay(rows: Iterable[tuple[str, int | None, str, str | None, str | None]]) -> Replayed:
-    """Fold (action, assessment id, subject, old, new) rows, oldest first."""
-    found = Replayed()
-    for action, aid, subject, old, new in rows:
-        if action == "audit" and subject == "start" and new:
-            held = json.loads(new).get("held", {})
-            found.older_answers = found.older_answers or bool(held.get("answers"))
-        else:
-            found.add(action, aid, subject, old, new)
-    return found
-
-
 def first_mismatch(connection: Connection, trail: Replayed) -> tuple[str, int]:
     """The first difference between the tables and the trail, worded "UNIT CYCLE CODE: what differs" and
-    ordered by unit, cycle and indicator, with how many differences there are ("", 0 when none)."""
-    found = sorted(_differences(connection, trail))
-    if not found:
+    ordered by unit, cycle and indicator, with how many differences there are ("", 0 when none). Consumes the
+    replayed answers (compared while the table streams by, so memory stays at the trail's state)."""
+    names = {aid: (unit, cycle) for aid, unit, cycle in connection.exec_driver_sql(
+        "SELECT a.id, u.code, a.cycle_year FROM assessments a JOIN units u ON u.id = a.unit_id").all()}
+    first, count = None, 0
+    for aid, code, text in _differences(connection, trail):
+        count += 1
+        found = (names.get(aid, (f"assessment {aid}", 0)), code, text)
+        first = found if first is None or found < first else first
+    if first is None:
         return "", 0
-    names = dict(((aid, (unit, cycle)) for aid, unit, cycle in connection.exec_driver_sql(
-        "SELECT a.id, u.code, a.cycle_year FROM assessments a JOIN units u ON u.id = a.unit_id").all()))
-    worded = sorted((names.get(aid, (f"assessment {aid}", 0)), code, text) for aid, code, text in found)
-    (unit, cycle), code, text = worded[0]
-    return f"{unit} {cycle} {code}: {text}", len(worded)
+    (unit, cycle), code, text = first
+    return f"{unit} {cycle} {code}: {text}", count
 
 
 def _differences(connection: Connection, trail: Replayed) -> Iterator[tuple[int, str, str]]:
-    yield from _answer_differences(connection, trail)
     yield from _evidence_differences(connection, trail)
     yield from _appraisal_differences(connection, trail)
+    yield from _answer_differences(connection, trail)  # last: it empties trail.answers
 
 
 def _answer_differences(connection: Connection, trail: Replayed) -> Iterator[tuple[int, str, str]]:
-    held = {(int(r[0]), r[1]): dict(zip(ANSWER_COLUMNS, r[2:], strict=True)) for r in connection.exec_driver_sql(
-        f"SELECT assessment_id, indicator_code, {', '.join(ANSWER_COLUMNS)} FROM answers").all()}
-    for key, fields in held.items():
-        state = trail.answers.get(key)
+    rows = connection.exec_driver_sql(
+        f"SELECT assessment_id, indicator_code, {', '.join(ANSWER_COLUMNS)} FROM answers")
+    for row in rows:
+        key = (int(row[0]), row[1])
+        fields = dict(zip(ANSWER_COLUMNS, row[2:], strict=True))
+        state = trail.answers.pop(key, None)
         if state is None:
             if not trail.older_answers:
                 yield (*key, "the answer is in the table but no audit row wrote it")
@@ -128,9 +128,8 @@ def _answer_differences(connection: Connection, trail: Replayed) -> Iterator[tup
             if table.get(name) != wanted.get(name):
                 yield (*key, f"answers.{name} is {table.get(name)!r}, the audit trail says {wanted.get(name)!r}")
                 break
-    for key in trail.answers:
-        if key not in held:
-            yield (*key, "the audit trail wrote this answer; it is missing from the table")
+    for key in trail.answers:  # what the table did not have
+        yield (*key, "the audit trail wrote this answer; it is missing from the table")
 
 
 def _evidence_differences(connection: Connection, trail: Replayed) -> Iterator[tuple[int, str, str]]:
