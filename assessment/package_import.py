@@ -7,8 +7,8 @@ this database takes the package at all (a return only in the unit's own database
 registered on purpose), the unit (known here) and the cycle (one this database assesses the unit in), the
 methodology (the same id, version and SHA-256 as here), and the content (every answer valid for its indicator
 and the methodology's rules, a submission complete as the window's Submit requires, every note about one of its
-indicators). Then the comparison with what
-is held here decides new / unchanged / changed / conflict (assessment.package_diff).
+indicators). Then the comparison with what is held here decides new / unchanged / changed / conflict
+(assessment.package_diff).
 """
 
 from __future__ import annotations
