@@ -1,12 +1,14 @@
 """The audit trail (`service.audit`): every change to answers, evidence, appraisals, comments, states, imports
 and trusted keys, each row chained to the previous one by its hash (storage/audit.py). `verify` walks the chain
-and names the first row that does not match."""
+and names the first row that does not match, replays the trail against the answers, evidence and appraisals
+tables, and checks a head kept outside the database (`head`, printed on PDFs and carried in packages)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assessment.ports import AuditEntry, AuditVerdict
+from assessment.errors import BadInput
+from assessment.ports import AuditEntry, AuditHead, AuditVerdict
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
@@ -16,8 +18,17 @@ class AuditArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
 
-    def verify(self) -> AuditVerdict:
-        return self.s.store.audit.verify()
+    def verify(self, kept: str | AuditHead | None = None) -> AuditVerdict:
+        """The chain, the tables against it, and (when given) a head written down earlier (HASH@ROWS)."""
+        if isinstance(kept, str):
+            try:
+                kept = AuditHead.parse(kept)
+            except ValueError as exc:
+                raise BadInput(str(exc)) from None
+        return self.s.store.audit.verify(kept)
+
+    def head(self) -> AuditHead:
+        return self.s.store.audit.head()
 
     def entries(self, *, unit_code: str | None = None, year: int | None = None,
                 limit: int | None = None) -> list[AuditEntry]:

@@ -138,8 +138,8 @@ class ReportsIncomplete(DxError):
 
 class PackageRejected(BadInput):
     """An exchange package (.dxpkg) was refused before anything was written. `reason` is a stable code
-    (corrupt, unsafe_path, too_large, format, signature, key, signer, methodology, unknown_unit, unknown_cycle,
-    content); the message says what, in words."""
+    (corrupt, unsafe_path, too_large, format, signature, key, signer, role, methodology, unknown_unit,
+    unknown_cycle, content, incomplete); the message says what, in words."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)

@@ -63,6 +63,7 @@ class Manifest:
     methodology_sha256: str
     entries: Mapping[str, EntryInfo] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    audit_head: str = ""  # the sender's audit trail head (HASH@ROWS) when the package was made; "" if older
 
     @property
     def methodology_key(self) -> str:
@@ -86,6 +87,7 @@ class PackageDraft:
     answers: tuple[Answer, ...]
     notes: tuple[ReviewNote, ...]
     app_version: str = "0.1.0"
+    audit_head: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ def manifest_dict(m: Manifest) -> dict[str, Any]:
         "state": m.state.value,
         "methodology": {"id": m.methodology_id, "version": m.methodology_version, "sha256": m.methodology_sha256},
         "entries": {name: {"sha256": e.sha256, "size": e.size} for name, e in sorted(m.entries.items())},
+        **({"audit_head": m.audit_head} if m.audit_head else {}),
     }
 
 
@@ -207,7 +210,8 @@ def manifest_from(data: Any) -> Manifest:
         state=AssessmentStatus(state),
         methodology_id=_Reader(method, "methodology").text("id", 64),
         methodology_version=_Reader(method, "methodology").text("version", 32),
-        methodology_sha256=_Reader(method, "methodology").text("sha256", 64), entries=entries)
+        methodology_sha256=_Reader(method, "methodology").text("sha256", 64), entries=entries,
+        audit_head=r.text("audit_head", 100))
 
 
 def _check_key(public_key: str) -> None:

@@ -84,6 +84,7 @@ class PackagePreview:
     created_at: str = ""
     signer: str = ""
     fingerprint: str = ""
+    key_owner: str = ""  # the identity this key is registered to here ("" when it is registered to nobody)
     key_status: str = ""  # known | new (trust it after checking the fingerprint) | "" when rejected
     state_here: AssessmentStatus | None = None
     state_incoming: AssessmentStatus | None = None

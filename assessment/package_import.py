@@ -2,10 +2,13 @@
 
 Checks, in order, each failure a PackageRejected with its reason: the file itself (storage reads and verifies
 it), who signed it (a submission by its unit, a return by an inspector) and with which key (a registered
-identity must use its registered key), the unit (known here) and the cycle (one this database assesses the unit
-in), the methodology (the same id, version and SHA-256 as here), and the content (every answer valid for its
-indicator and the methodology's rules, every note about one of its indicators). Then the comparison with what
-is held here decides new / unchanged / changed / conflict (assessment.package_diff).
+identity must use its registered key, and a key registered for one identity never signs as another), whether
+this database takes the package at all (a return only in the unit's own database, from an inspector key
+registered on purpose), the unit (known here) and the cycle (one this database assesses the unit in), the
+methodology (the same id, version and SHA-256 as here), and the content (every answer valid for its indicator
+and the methodology's rules, a submission complete as the window's Submit requires, every note about one of its
+indicators). Then the comparison with what is held here decides new / unchanged / changed / conflict
+(assessment.package_diff).
 """
 
 from __future__ import annotations
@@ -28,6 +31,31 @@ if TYPE_CHECKING:
     from assessment.service import AssessmentService
 
 NUMERIC = (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT, AnswerType.BOOLEAN)
+MISSING_SHOWN = 12  # missing items named in a rejection; the count says how many more
+OWN, KEY_LIST = "own", "key-list"  # TrustedKey.source of this database's own signers / keys registered on purpose
+
+
+class KeyRing:
+    """The keys this database has registered, by identity and by key: a key belongs to exactly one identity."""
+
+    def __init__(self, keys: Sequence[TrustedKey]) -> None:
+        self.by_identity: dict[str, TrustedKey] = {k.identity: k for k in keys}
+        self.by_key: dict[str, TrustedKey] = {k.public_key: k for k in keys}
+
+    def get(self, identity: str) -> TrustedKey | None:
+        return self.by_identity.get(identity)
+
+    def owner(self, public_key: str) -> str:
+        """The identity this key is registered to here ("" when none)."""
+        known = self.by_key.get(public_key)
+        return known.identity if known else ""
+
+    def signs_for(self, unit_code: str) -> bool:
+        """Whether this database is the unit's own: it signed the unit's submission itself (the unit's key is
+        registered here as "own", recorded by the first export). The inspectors' database registers a unit's key
+        from its packages or key list, never as "own"."""
+        known = self.by_identity.get(unit_code)
+        return known is not None and known.source == OWN
 
 
 class Inspector:
@@ -50,7 +78,7 @@ class Inspector:
                 read.append((path, exc))
         contents = [c for _, c in read if isinstance(c, PackageContent)]
         logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
-        keys = {k.identity: k for k in self.s.store.packages.trusted_keys()}
+        keys = KeyRing(self.s.store.packages.trusted_keys())
         newest: dict[tuple, PackageContent] = {}
         for c in contents:  # two packages for the same unit, cycle and kind: only the newest counts
             key = (c.manifest.unit_code, c.manifest.cycle, c.manifest.kind)
@@ -68,15 +96,15 @@ class Inspector:
                                   reason=f"a newer package for {c.manifest.unit_code} {c.manifest.cycle} is in this "
                                          f"import ({winner.path.name})")
             previews.append(preview)
-        return previews
+        return _one_identity_per_new_key(previews)
 
-    def classify(self, content: PackageContent, logged: Mapping[str, PackageLogEntry],
-                 keys: Mapping[str, TrustedKey], *, check_content: bool = True) -> PackagePreview:
+    def classify(self, content: PackageContent, logged: Mapping[str, PackageLogEntry], keys: KeyRing, *,
+                 check_content: bool = True) -> PackagePreview:
         m = content.manifest
         base = PackagePreview(content.path, Outcome.REJECTED, "", package_id=m.package_id, kind=m.kind.value,
                               unit_code=m.unit_code, unit_name=m.unit_name, cycle=m.cycle, author=m.author,
                               created_at=m.created_at, signer=m.signer, fingerprint=content.fingerprint,
-                              state_incoming=m.state, content=content)
+                              key_owner=keys.owner(m.public_key), state_incoming=m.state, content=content)
         try:
             base = replace(base, key_status=self._check_signer(content, keys))
             earlier = logged.get(m.package_id)
@@ -98,7 +126,7 @@ class Inspector:
                            reason=f"older than the package of {last[:16]} already imported for {m.unit_code} {m.cycle}")
         return self._compare(base, content, methodology, assessment)
 
-    def _check_signer(self, content: PackageContent, keys: Mapping[str, TrustedKey]) -> str:
+    def _check_signer(self, content: PackageContent, keys: KeyRing) -> str:
         m = content.manifest
         if m.kind == PackageKind.SUBMISSION and (m.signer != m.unit_code or m.state not in SUBMITTED_STATES):
             raise PackageRejected("signer", f"a submission of {m.unit_code} must be signed with {m.unit_code}'s own "
@@ -106,15 +134,36 @@ class Inspector:
         if m.kind == PackageKind.RETURN and (not m.signer.startswith(INSPECTOR_PREFIX) or m.state != S.RETURNED):
             raise PackageRejected("signer", f"a return must be signed by an inspector; this one is signed by "
                                             f"{m.signer!r} ({m.state})")
+        owner = keys.owner(m.public_key)
+        if owner and owner != m.signer:
+            raise PackageRejected("key", f"signed as {m.signer} with the key registered here for {owner} (fingerprint "
+                                         f"{content.fingerprint}): a key belongs to one identity, so {owner} cannot "
+                                         f"sign for {m.signer}. Refuse the file and tell {m.signer}")
         known = keys.get(m.signer)
-        if known is None:
-            return "new"
-        if known.public_key != m.public_key:
+        if known is not None and known.public_key != m.public_key:
             raise PackageRejected("key", f"signed with a key that is not {m.signer}'s: the key registered here has "
                                          f"fingerprint {known.fingerprint}, this package's {content.fingerprint}. If "
                                          f"{m.signer} really has a new key, check it with them and register it "
                                          "(keys import --replace); otherwise refuse the file")
-        return "known"
+        if m.kind == PackageKind.RETURN:
+            self._check_return_taken(content, keys, known)
+        return "new" if known is None else "known"
+
+    @staticmethod
+    def _check_return_taken(content: PackageContent, keys: KeyRing, known: TrustedKey | None) -> None:
+        """A return moves the unit's own copy back to it: only the unit's database takes one, and only from an
+        inspector key registered there on purpose (a key list), never trusted on first use."""
+        m = content.manifest
+        if not keys.signs_for(m.unit_code):
+            raise PackageRejected("role", f"a return of {m.unit_code} is taken only by {m.unit_code}'s own database "
+                                          f"(the one that exported its submission); this database does not sign for "
+                                          f"{m.unit_code}, so it never takes a return")
+        if known is None or known.source != KEY_LIST:
+            how = "is not registered here" if known is None else f"was registered here by {known.source}"
+            raise PackageRejected("key", f"{m.signer}'s key (fingerprint {content.fingerprint}) {how}: a return is "
+                                         "taken only from an inspector key registered on purpose. Import the "
+                                         "inspectors' key list (keys import FILE) after checking its fingerprints "
+                                         "with them")
 
     def _check_target(self, content: PackageContent) -> tuple[Unit, Methodology, Assessment | None]:
         m = content.manifest
@@ -177,6 +226,26 @@ class Inspector:
                 raise PackageRejected("content", f"{answer.indicator_code}: {problem}")
         if content.answers:
             self._check_rules(content, unit, methodology)
+        if content.manifest.kind == PackageKind.SUBMISSION:
+            self._check_complete(content, unit, methodology)
+
+    def _check_complete(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
+        """The check the window's Submit makes (everything that counts answered, required evidence attached),
+        on the package's answers: a package cannot submit what the form would refuse to."""
+        from assessment.entry_area import EntrySession
+
+        m = content.manifest
+        if self._targets is None:
+            self._targets = self.s.targets.active()
+        answers = {a.indicator_code: a for a in content.answers}
+        session = EntrySession(unit, m.cycle, methodology, None, answers,
+                               self.s.entry.peer_floor(methodology, m.cycle, unit), self._targets)
+        missing = self.s.entry.missing(session, answers)
+        if missing:
+            named = ", ".join(f"{item.code} ({item.what})" for item in missing[:MISSING_SHOWN])
+            more = f" and {len(missing) - MISSING_SHOWN} more" if len(missing) > MISSING_SHOWN else ""
+            raise PackageRejected("incomplete", f"the submission is incomplete: {len(missing)} item(s) missing: "
+                                                f"{named}{more}")
 
     def _check_rules(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
         from assessment.answer_matrix import build_matrix, long_from_answers
@@ -229,7 +298,7 @@ class Inspector:
         self._copy_evidence(content)
 
         def work() -> str:
-            keys = {k.identity: k for k in self.s.store.packages.trusted_keys()}
+            keys = KeyRing(self.s.store.packages.trusted_keys())
             # classified again under the writer lock, the rules included (the targets they read may have moved)
             fresh = self.classify(content, self.s.store.packages.logged([content.manifest.package_id]), keys)
             if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
@@ -244,7 +313,8 @@ class Inspector:
             m = content.manifest
             self.s.store.packages.log(PackageLogEntry(m.package_id, "in", m.kind.value, m.unit_code, m.cycle,
                                                       m.signer, content.fingerprint, content.manifest_sha256,
-                                                      m.created_at, preview.outcome.value), who=self.s.user)
+                                                      m.created_at, preview.outcome.value,
+                                                      audit_head=m.audit_head), who=self.s.user)
             return done
 
         return self.s.store.atomically(work)
@@ -293,6 +363,27 @@ class Inspector:
         self.s.store.transition(assessment.id, S.RETURNED, RECEIVES_RETURN, who=self.s.user,
                                 why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_RETURN.value)
         return f"{comments} comment(s) from {m.signer}; now returned for correction"
+
+
+def _one_identity_per_new_key(previews: list[PackagePreview]) -> list[PackagePreview]:
+    """Packages of one import signed with the same key new to this database under different identities: none
+    of them may register that key (it would then belong to two identities)."""
+    identities: dict[str, set[str]] = {}
+    for p in previews:
+        if p.needs_trust and p.content is not None:
+            identities.setdefault(p.content.manifest.public_key, set()).add(p.signer)
+    shared = {key: sorted(names) for key, names in identities.items() if len(names) > 1}
+    if not shared:
+        return previews
+    out = []
+    for p in previews:
+        names = shared.get(p.content.manifest.public_key, []) if p.needs_trust and p.content else []
+        if names:
+            p = replace(p, outcome=Outcome.REJECTED, rejection="key",
+                        reason=f"the same key (fingerprint {p.fingerprint}) signs as {' and '.join(names)} in this "
+                               "import: a key belongs to one identity; refuse these files")
+        out.append(p)
+    return out
 
 
 def shape_problem(indicator: Indicator, answer: Answer) -> str | None:

@@ -7,9 +7,13 @@ one transaction, after checking again under the writer lock that nothing moved i
 (one that would replace something held here) is written only when accepted, a package signed by a key this
 database has not seen only when trusted; nothing is ever overwritten silently.
 
-Trust: each signer identity (a unit code, or inspector:<name>) has one registered key. The first package from an
-identity shows the key's fingerprint (read it out over the phone) and is applied only with `trust`; a key list
-(`import_keys`) registers keys ahead. A package signed by another key than the registered one is rejected.
+Trust: each signer identity (a unit code, or inspector:<name>) has one registered key, and a key belongs to one
+identity. The first submission from a unit shows the key's fingerprint (read it out over the phone) and is
+applied only when that unit's identity is trusted by name (`trust`: the identities, never "everything" from the
+command line or the window); a key list (`import_keys`) registers keys ahead. A package signed by another key
+than the registered one, or with a key registered for another identity, is rejected. A return is taken only by
+the unit's own database (the one that exported its submission) and only from an inspector key registered from a
+key list: inspector keys are never trusted on first use.
 """
 
 from __future__ import annotations
@@ -134,7 +138,8 @@ class PackagesArea:
         notes = tuple(n for n in self.s.store.review.notes(assessment.id) if n.round > 0)
         created = self.s.store.exchange.public_key(signer) is None
         draft = PackageDraft(kind, unit.code, unit.name.vi, assessment.cycle, assessment.status, methodology.id,
-                             methodology.version, methodology.sha256, who or self.s.user, signer, answers, notes)
+                             methodology.version, methodology.sha256, who or self.s.user, signer, answers, notes,
+                             audit_head=self.s.audit.head().text)  # the sender's trail, anchored in the receiver's
         content = self.s.store.exchange.write(path, draft, evidence)
         m = content.manifest
         entry = PackageLogEntry(m.package_id, "out", kind.value, unit.code, assessment.cycle, signer,
@@ -168,7 +173,8 @@ class PackagesArea:
     def apply(self, previews: Sequence[PackagePreview], *, accept_changed: bool | Collection[str] = False,
               trust: bool | Collection[str] = False) -> list[ImportResult]:
         """Write the previewed packages that may be written: new ones, changed ones when accepted (True, or their
-        package ids), and those signed by a new key only when trusted (True, or the signer identities)."""
+        package ids), and those signed by a new key only when trusted (the signer identities; True trusts every
+        unit of the batch and is for scripts that checked the keys otherwise, the CLI and window never pass it)."""
         from assessment.package_import import Inspector
 
         inspector = Inspector(self.s)
@@ -206,9 +212,9 @@ def _refusal(p: PackagePreview, accept_changed: bool | Collection[str], trust: b
     if p.outcome in (Outcome.UNCHANGED, Outcome.CONFLICT, Outcome.REJECTED):
         return "", p.reason or p.outcome.value  # never empty: these are never written
     if p.needs_trust and not _chosen(trust, p.signer):
-        return "untrusted", (f"signed by {p.signer}'s key, new to this database (fingerprint {p.fingerprint}): "
-                             "check the fingerprint with them, then import again trusting it (--trust), or import "
-                             "their key list")
+        return "untrusted", (f"signed as {p.signer} with a key registered to nobody here (fingerprint "
+                             f"{p.fingerprint}): check the fingerprint with {p.signer}, then import again with "
+                             f"--trust {p.signer}, or import their key list")
     if p.needs_confirmation and not _chosen(accept_changed, p.package_id):
         return "unconfirmed", f"{p.reason}; not applied: confirm after comparing the differences (--accept-changed)"
     return "", ""

@@ -104,17 +104,52 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
-class AuditVerdict:
-    """`audit verify`: the chain is intact (`first_bad` None), or the first row that does not match and why."""
+class AuditHead:
+    """Where the audit chain stands: its row count and the hash of its last row. Written down outside the
+    database (PDF footers, package manifests, a note), it lets `audit verify --head` show later that the chain
+    still starts with exactly those rows. Its text is `<first 16 hex digits of the hash>@<rows>`."""
 
     rows: int
-    head: str  # hash of the last row (compare it with one noted earlier: the chain cannot show a cut-off tail)
+    hash: str
+
+    SHORT = 16
+
+    @property
+    def text(self) -> str:
+        return f"{self.hash[:self.SHORT]}@{self.rows}"
+
+    @classmethod
+    def parse(cls, text: str) -> AuditHead:
+        """A head as printed; ValueError with what is wrong otherwise."""
+        digest, _, rows = text.strip().partition("@")
+        digest = digest.lower()
+        if len(digest) < 8 or any(c not in "0123456789abcdef" for c in digest) or not rows.isdigit():
+            raise ValueError(f"{text[:80]!r} is not an audit head (HASH@ROWS, e.g. 3f2a9c1e0b7d4a55@1234, as "
+                             "printed on a scorecard's footer or by `audit verify`)")
+        return cls(int(rows), digest)
+
+
+@dataclass(frozen=True)
+class AuditVerdict:
+    """`audit verify`: the chain is intact (`first_bad` None), or the first row that does not match and why;
+    the tables agree with the trail replayed (`mismatch` empty), or the first difference by unit, cycle and
+    indicator; and a head kept earlier is still part of the chain (`anchor` empty), or why not."""
+
+    rows: int
+    head: str  # hash of the last row
     first_bad: int | None = None
     problem: str = ""
+    mismatch: str = ""  # "00070 2025 NTS01: answers.value_number is 40.0, the audit trail says 4.0"
+    mismatches: int = 0
+    anchor: str = ""  # why a kept head is not a prefix of this chain
 
     @property
     def ok(self) -> bool:
-        return self.first_bad is None
+        return self.first_bad is None and not self.mismatch and not self.anchor
+
+    @property
+    def current(self) -> AuditHead:
+        return AuditHead(self.rows, self.head)
 
 
 @dataclass(frozen=True)
@@ -170,6 +205,7 @@ class PackageLogEntry:
     outcome: str
     logged_at: str = ""
     logged_by: str = ""
+    audit_head: str = ""  # the sender's audit head carried by the package (kept in this trail's import row)
 
 
 class AnswerStore(Protocol):
@@ -188,7 +224,8 @@ class AnswerStore(Protocol):
 
 class AuditStore(Protocol):
     def record(self, events: Sequence[AuditEvent], *, who: str) -> None: ...
-    def verify(self) -> AuditVerdict: ...
+    def verify(self, kept: AuditHead | None = None) -> AuditVerdict: ...
+    def head(self) -> AuditHead: ...
     def entries(self, *, assessment_id: int | None = None, limit: int | None = None) -> list[AuditEntry]: ...
 
 

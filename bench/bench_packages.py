@@ -36,8 +36,10 @@ def open_service(path: Path, user: str):  # type: ignore[no-untyped-def]
 
 
 def make_packages(folder: Path) -> list[Path]:
-    """The demo's 126 communes, each submitted with one evidence document, exported as packages."""
+    """The demo's 126 communes, each submitted with one evidence document (and the blanks the Submit check wants
+    filled: an import refuses an incomplete submission), exported as packages."""
     from assessment.model import AssessmentStatus, EvidenceItem, UnitKind
+    from tests.robustness.writers import fill_for_submission
 
     units = open_service(folder / "communes.sqlite", "can-bo-xa")
     units.demo.build()
@@ -48,6 +50,7 @@ def make_packages(folder: Path) -> list[Path]:
         scan.write_bytes(os.urandom(60_000))
         units.entry.add_evidence(assessment.unit_code, YEAR, answered.indicator_code,
                                  EvidenceItem("01/BC-UBND", None, "Báo cáo chuyển đổi số"), scan)
+        fill_for_submission(units, assessment.unit_code, YEAR)
         units.store.set_status(assessment.id, AssessmentStatus.SUBMITTED, who="bench")
         path = folder / "packages" / f"{assessment.unit_code}.dxpkg"
         path.parent.mkdir(exist_ok=True)

@@ -1,7 +1,8 @@
 """The CLI of exchange and appraisal: `packages`, `keys`, `review` and `audit` (main.py registers them).
 
-Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow), 1 when
-`audit verify` finds the chain broken.
+Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow, a
+malformed --head), 1 when `audit verify` finds the chain broken, the tables differing from it, or a kept head
+that the chain no longer holds.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def cmd_packages_import(args: argparse.Namespace) -> int:
     from assessment.package_diff import Outcome
 
     service = _service(args)
+    trusted = {name.strip() for listed in args.trust for name in listed.split(",") if name.strip()}
     previews, results = service.packages.import_files(
-        [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=args.trust)
+        [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=trusted)
     for preview in previews:
         _print_preview(preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
     counts: dict[str, int] = {}
@@ -67,9 +69,16 @@ def _print_preview(p: PackagePreview, *, details: bool) -> None:
     where = f"{p.unit_code} {p.cycle}" if p.unit_code else ""
     print(f"{p.outcome.value:<9} {where:<14} {p.path.name}: {p.reason}")
     if p.fingerprint and p.key_status == "new":
-        print(f"          signed by {p.signer}, a key new to this database: fingerprint {p.fingerprint}")
+        print(f"          signed as {p.signer} with a key registered to nobody here: fingerprint {p.fingerprint} "
+              f"(check it with {p.signer}, then --trust {p.signer})")
+    elif p.fingerprint and p.key_owner:
+        print(f"          signed as {p.signer}; the key (fingerprint {p.fingerprint}) is registered here to "
+              f"{p.key_owner}")
     if not details:
         return
+    if p.content is not None and p.content.manifest.audit_head:
+        print(f"          the sender's audit head when it was made: {p.content.manifest.audit_head} (keep it: "
+              "`audit verify --head` on their database checks it)")
     for change in p.answers:
         mark = "replaces" if change.overwrites else "adds"
         here, incoming = change.here_text.en, change.incoming_text.en
@@ -192,11 +201,22 @@ def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    verdict = _service(args).audit.verify()
+    verdict = _service(args).audit.verify(args.head)
+    if verdict.first_bad is not None:
+        print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): "
+              f"{verdict.problem}")
+        return 1
+    print(f"audit chain intact: {verdict.rows} rows; head {verdict.current.text} (full hash {verdict.head})")
+    if verdict.anchor:
+        print(f"audit trail does NOT continue the kept head {args.head}: {verdict.anchor}")
+    elif args.head:
+        print(f"the kept head {args.head} is part of this chain")
+    if verdict.mismatch:
+        more = f" ({verdict.mismatches - 1} more)" if verdict.mismatches > 1 else ""
+        print(f"tables DIFFER from the audit trail: {verdict.mismatch}{more}")
     if verdict.ok:
-        print(f"audit trail intact: {verdict.rows} rows; head {verdict.head}")
+        print("audit trail intact: the answers, evidence and appraisals match the trail")
         return 0
-    print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): {verdict.problem}")
     return 1
 
 
@@ -216,8 +236,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     _keys(sub)
     _review(sub)
     audit = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
-    audit.add_parser("verify", help="walk the hash chain; report the first row that does not match").set_defaults(
-        handler=cmd_audit_verify)
+    verify = audit.add_parser("verify", help="walk the hash chain, replay it against the answers, evidence and "
+                                             "appraisals; report the first row or table entry that does not match")
+    verify.add_argument("--head", metavar="HASH@ROWS",
+                        help="a head written down earlier (a scorecard's footer, a package, `audit verify`): check "
+                             "that the chain still holds it")
+    verify.set_defaults(handler=cmd_audit_verify)
     alist = audit.add_parser("list", help="the trail (one assessment with --unit and --cycle)")
     alist.add_argument("--unit")
     alist.add_argument("--cycle", type=cycle_year)
@@ -246,8 +270,9 @@ def _packages(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="only the preview, with the differences")
     imp.add_argument("--accept-changed", action="store_true",
                      help="also apply packages that replace answers held here (after comparing them)")
-    imp.add_argument("--trust", action="store_true",
-                     help="trust signers' keys new to this database (after checking their fingerprints)")
+    imp.add_argument("--trust", action="append", default=[], metavar="IDENTITIES",
+                     help="trust the new keys of these signers only (comma-separated unit codes, e.g. 00004,00070), "
+                          "after checking each fingerprint with them; inspector keys come only from a key list")
     imp.set_defaults(handler=cmd_packages_import)
 
 

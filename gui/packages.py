@@ -1,7 +1,8 @@
 """Exchange packages in the window: export a submission (or a return) as one signed .dxpkg file and show the
 key's fingerprint to read out over the phone; import packages (chosen or dropped on the window) through a
 preview that says what each would do and shows the differences side by side, so nothing is overwritten until
-the inspector ticks it; register a key list; verify the audit trail."""
+the inspector ticks it, and no key new to this database is trusted until its identity is ticked, one by one, with
+its fingerprint; register a key list; verify the audit trail."""
 
 from __future__ import annotations
 
@@ -55,7 +56,9 @@ REJECTION_NAMES = {
     "too_large": QT_TRANSLATE_NOOP("", "the package is larger than allowed"),
     "format": QT_TRANSLATE_NOOP("", "unknown package format version"),
     "signature": QT_TRANSLATE_NOOP("", "the signature is missing or does not match"),
-    "key": QT_TRANSLATE_NOOP("", "signed with another key than the one registered"),
+    "key": QT_TRANSLATE_NOOP("", "signed with a key not registered for this signer"),
+    "role": QT_TRANSLATE_NOOP("", "a return is only for the unit's own database"),
+    "incomplete": QT_TRANSLATE_NOOP("", "the submission is incomplete"),
     "signer": QT_TRANSLATE_NOOP("", "signed by the wrong party"),
     "methodology": QT_TRANSLATE_NOOP("", "the methodology differs from this database's"),
     "unknown_unit": QT_TRANSLATE_NOOP("", "the unit is unknown here"),
@@ -108,7 +111,7 @@ def result_reason(result: ImportResult) -> str:
     if p.outcome in (Outcome.REJECTED, Outcome.UNCHANGED, Outcome.CONFLICT):
         return preview_reason(p)
     if result.held_back == "untrusted":
-        return tr("not trusted: the key is new and was not ticked")
+        return tr("not trusted: the new key of %1 was not ticked").replace("%1", p.signer)
     if result.held_back == "unconfirmed":
         return tr("not confirmed: it would replace what is held here and was not ticked")
     return result.reason  # the database changed since the preview: the core's message says so
@@ -116,7 +119,7 @@ def result_reason(result: ImportResult) -> str:
 
 class PreviewTableModel(RowsTableModel):
     """One row per package file. The first column is ticked for the packages the inspector confirms: those
-    that replace what is here, and those signed by a key this database sees for the first time."""
+    that replace what is here. New keys are ticked per identity in the KeyTableModel, never per package."""
 
     def __init__(self, previews: Sequence[PackagePreview], lang: str) -> None:
         super().__init__()
@@ -129,7 +132,7 @@ class PreviewTableModel(RowsTableModel):
 
     def asks(self, row: int) -> bool:
         p = self.previews[row]
-        return p.outcome in (Outcome.NEW, Outcome.CHANGED) and (p.needs_confirmation or p.needs_trust)
+        return p.outcome in (Outcome.NEW, Outcome.CHANGED) and p.needs_confirmation
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -157,7 +160,7 @@ class PreviewTableModel(RowsTableModel):
             if column == 4:
                 text = tr(OUTCOME_NAMES[p.outcome])
                 if p.needs_trust and p.outcome in (Outcome.NEW, Outcome.CHANGED):
-                    text += tr(", new key")
+                    text += tr(", new key of %1").replace("%1", p.signer)
                 if result is not None:
                     text = (tr("imported") if result.applied else tr("not imported")) + " · " + text
                 return text
@@ -184,6 +187,47 @@ class PreviewTableModel(RowsTableModel):
     def set_results(self, results: Sequence[ImportResult]) -> None:
         self.results = dict(enumerate(results))
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.previews) - 1, len(self.headers) - 1))
+
+
+class KeyTableModel(RowsTableModel):
+    """One row per signer identity whose key is new to this database, with the key's fingerprint. Ticking a
+    row trusts that identity's key (and so applies its packages); nothing is trusted by default."""
+
+    def __init__(self, previews: Sequence[PackagePreview]) -> None:
+        super().__init__()
+        found: dict[str, tuple[str, list[str]]] = {}
+        for p in previews:
+            if p.needs_trust and p.outcome in (Outcome.NEW, Outcome.CHANGED):
+                found.setdefault(p.signer, (p.fingerprint, []))[1].append(p.path.name)
+        self.rows = [(identity, fingerprint, files) for identity, (fingerprint, files) in sorted(found.items())]
+        self.ticked: set[str] = set()
+        self.locked = False
+        self.headers = [tr("Trust"), tr("Signer"), tr("Key fingerprint"), tr("Packages")]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 and not self.locked else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        identity, fingerprint, files = self.rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if identity in self.ticked else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return ("", identity, fingerprint, ", ".join(files))[index.column()]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or self.locked:
+            return False
+        identity = self.rows[index.row()][0]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.ticked.add(identity)
+        else:
+            self.ticked.discard(identity)
+        self.dataChanged.emit(index, index)
+        return True
 
 
 class DifferenceModel(RowsTableModel):
@@ -248,6 +292,22 @@ class ImportDialog(QDialog):
         for column, width in enumerate((84, 190, 230, 60, 260, 420, 170)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.keys = KeyTableModel(previews)
+        self.key_label = QLabel(tr("Keys new to this database: read each fingerprint out with its signer (by "
+                                   "phone), then tick only the ones that match. Inspector keys come only from a key "
+                                   "list."))
+        self.key_label.setWordWrap(True)
+        self.key_table = QTableView()
+        self.key_table.setObjectName("keyTable")
+        self.key_table.setAccessibleName(tr("New keys to trust, one per signer"))
+        self.key_table.setModel(self.keys)
+        self.key_table.verticalHeader().setVisible(False)
+        for column, width in enumerate((70, 220, 240)):
+            self.key_table.setColumnWidth(column, width)
+        self.key_table.horizontalHeader().setStretchLastSection(True)
+        self.key_table.setMaximumHeight(150)
+        self.key_label.setVisible(bool(self.keys.rows))
+        self.key_table.setVisible(bool(self.keys.rows))
         self.diff_label = QLabel(tr("Select a package to see what it would change."))
         self.diff_label.setObjectName("diffLabel")
         self.diff_label.setWordWrap(True)
@@ -282,6 +342,8 @@ class ImportDialog(QDialog):
         split.setSizes([260, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.key_label)
+        layout.addWidget(self.key_table)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self.resize(1320, 720)
@@ -293,8 +355,11 @@ class ImportDialog(QDialog):
         parts = [f"{counts[o]} {tr(OUTCOME_NAMES[o]).split(':')[0].split(' (')[0]}" for o in Outcome if counts[o]]
         line = tr("%1 package(s): %2.").replace("%1", str(len(self.model.previews))).replace("%2", ", ".join(parts))
         if any(self.model.asks(r) for r in range(len(self.model.previews))):
-            line += " " + tr("Tick the packages to apply that replace answers held here or come with a new key "
-                             "(check its fingerprint with the unit first); the others are not written.")
+            line += " " + tr("Tick the packages to apply that replace answers held here; the others are not "
+                             "written.")
+        if any(p.needs_trust for p in self.model.previews):
+            line += " " + tr("Packages signed with a new key are written only when their signer is ticked in the "
+                             "list of new keys.")
         return line
 
     def show_row(self, row: int) -> None:
@@ -311,15 +376,19 @@ class ImportDialog(QDialog):
             text = tr("%1 — state here: %2, in the package: %3. Differences:").replace("%1", p.path.name) \
                 .replace("%2", state_name(p.state_here)).replace("%3", state_name(p.state_incoming))
         if p.needs_trust:
-            text += "<br>" + tr("Signed by <b>%1</b> with a key new to this database, fingerprint <b>%2</b>: "
-                                "read it out with the unit before you tick it.").replace("%1", p.signer) \
-                .replace("%2", p.fingerprint)
+            text += "<br>" + tr("Signed as <b>%1</b> with a key registered to nobody here, fingerprint <b>%2</b>: "
+                                "read it out with the unit before you tick %1 in the list of new keys.") \
+                .replace("%1", p.signer).replace("%2", p.fingerprint)
+        elif p.key_owner:
+            text += "<br>" + tr("The key (fingerprint %2) is registered here to <b>%1</b>.") \
+                .replace("%1", p.key_owner).replace("%2", p.fingerprint)
         self.diff_label.setText(text)
 
     def chosen(self) -> tuple[set[str], set[str]]:
-        """(package ids accepted, signer identities trusted) from the ticks."""
+        """(package ids accepted, signer identities trusted) from the ticks: packages in the package table,
+        identities in the key table."""
         ticked = [self.model.previews[r] for r in self.model.ticked]
-        return {p.package_id for p in ticked if p.needs_confirmation}, {p.signer for p in ticked if p.needs_trust}
+        return {p.package_id for p in ticked if p.needs_confirmation}, set(self.keys.ticked)
 
     def apply(self, done: Callable[[], None] | None = None) -> None:
         accepted, trusted = self.chosen()
@@ -327,6 +396,7 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(False)
 
         def finished(results: list[ImportResult]) -> None:
+            self.keys.locked = True
             self.model.set_results(results)
             applied = sum(r.applied for r in results)
             self.summary.setText(tr("%1 of %2 package(s) imported. The others were not written; the Details column "
@@ -447,8 +517,14 @@ class PackageActions:
         def finished(verdict: Any) -> None:
             if verdict.ok:
                 QMessageBox.information(self.parent, tr("Audit trail"),
-                                        tr("The audit trail is intact: %1 rows, last hash %2.")
-                                        .replace("%1", str(verdict.rows)).replace("%2", verdict.head[:16]))
+                                        tr("The audit trail is intact and the answers, evidence and appraisals "
+                                           "match it: %1 rows. Write down its head to check this database "
+                                           "later: %2").replace("%1", str(verdict.rows))
+                                        .replace("%2", verdict.current.text))
+            elif verdict.first_bad is None:
+                QMessageBox.warning(self.parent, tr("Audit trail"),
+                                    tr("The tables differ from the audit trail (%1 difference(s)); the first: %2")
+                                    .replace("%1", str(verdict.mismatches)).replace("%2", verdict.mismatch))
             else:
                 QMessageBox.warning(self.parent, tr("Audit trail"),
                                     tr("The audit trail has been altered: row %1 does not match (%2).")

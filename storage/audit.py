@@ -8,6 +8,12 @@ database returns. Rows are appended only inside dxscore's write transaction (sto
 the single writer lock: the row read as the chain's head is the last one committed, on SQLite and PostgreSQL
 alike, so the chain stays linear. Triggers refuse UPDATE and DELETE; someone who goes around them (or edits
 the file) breaks the chain, and `verify` names the first row that no longer matches.
+
+The chain alone cannot show a cut-off tail or a chain rewritten from some row on (every hash recomputed), and
+says nothing about tables edited without a trail row. So `verify` also replays the trail against the answers,
+evidence and appraisals tables (storage.audit_replay), and checks a head kept outside the database (`head()`:
+row count and last hash, printed on PDFs and carried in packages) against the chain: the kept head's row must
+still be there with the same hash.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy.engine import Connection, Engine
 
 from assessment.errors import StorageError
-from assessment.ports import AuditEntry, AuditEvent, AuditVerdict
+from assessment.ports import AuditEntry, AuditEvent, AuditHead, AuditVerdict
 from storage.db import run_write
 
 GENESIS = "0" * 64
@@ -111,24 +117,40 @@ class AuditRepository:
         rows = [event_row(e) for e in events]
         run_write(self.engine, lambda connection: append(connection, rows, who=who))
 
-    def _pages(self, where: str = "", params: Sequence[object] = ()) -> Iterator[list[tuple]]:
+    def _pages(self, connection: Connection) -> Iterator[list[tuple]]:
         last = 0
-        with self.engine.connect() as connection:
-            mark = mark_of(connection)
-            while True:
-                sql = (f"SELECT id, {', '.join(COLUMNS)} FROM audit_log WHERE id > {mark}{where} "
-                       f"ORDER BY id LIMIT {PAGE}")
-                rows = connection.exec_driver_sql(sql, (last, *params)).fetchall()
-                if not rows:
-                    return
-                yield [tuple(r) for r in rows]
-                last = rows[-1][0]
+        mark = mark_of(connection)
+        while True:
+            sql = (f"SELECT id, {', '.join(COLUMNS)} FROM audit_log WHERE id > {mark} "
+                   f"ORDER BY id LIMIT {PAGE}")
+            rows = connection.exec_driver_sql(sql, (last,)).fetchall()
+            if not rows:
+                return
+            yield [tuple(r) for r in rows]
+            last = rows[-1][0]
 
-    def verify(self) -> AuditVerdict:
+    def head(self) -> AuditHead:
+        """The chain's row count and last hash, as of the last committed write."""
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() or 0
+            return AuditHead(int(rows), head(connection))
+
+    def verify(self, kept: AuditHead | None = None) -> AuditVerdict:
         """Walk the chain from the first row: the first row whose prev_hash is not the previous row's hash, or
-        whose hash does not match its own content."""
-        prev, count = GENESIS, 0
-        for page in self._pages():
+        whose hash does not match its own content. Then the kept head (the chain must still hold its row with
+        its hash) and the tables replayed from the trail, all in one read snapshot."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":  # one snapshot for the chain and the tables
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                return self._verify(connection, kept)
+
+    def _verify(self, connection: Connection, kept: AuditHead | None) -> AuditVerdict:
+        from storage.audit_replay import Replayed, first_mismatch
+
+        prev, count, anchor = GENESIS, 0, ""
+        folded = Replayed()
+        for page in self._pages(connection):
             for row_id, at, who, action, source, aid, subject, old, new, why, prev_hash, stored in page:
                 count += 1
                 if prev_hash != prev:
@@ -138,8 +160,17 @@ class AuditRepository:
                 if stored != expected:
                     return AuditVerdict(count, prev, row_id, "its content does not match its hash (the row was "
                                                              "altered)")
+                if kept is not None and count == kept.rows and not stored.startswith(kept.hash):
+                    anchor = (f"row {kept.rows} of the chain now has hash {stored[:AuditHead.SHORT]}, the kept head "
+                              f"says {kept.hash[:AuditHead.SHORT]}: the trail was rewritten since that head was "
+                              "written down")
+                folded.add(action, aid, subject, old, new)
                 prev = stored
-        return AuditVerdict(count, prev)
+        if kept is not None and count < kept.rows:
+            anchor = (f"the chain has {count} rows, the kept head names row {kept.rows}: rows were removed since "
+                      "that head was written down")
+        mismatch, mismatches = first_mismatch(connection, folded)
+        return AuditVerdict(count, prev, mismatch=mismatch, mismatches=mismatches, anchor=anchor)
 
     def entries(self, *, assessment_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:
         """The trail in order (one assessment's rows, or all), the newest `limit` rows when given."""

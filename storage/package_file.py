@@ -111,7 +111,7 @@ class PackageFiles:
             author=draft.author, signer=draft.signer, public_key=self.keys.public_key(draft.signer, create=True) or "",
             unit_code=draft.unit_code, unit_name=draft.unit_name, cycle=draft.cycle, state=draft.state,
             methodology_id=draft.methodology_id, methodology_version=draft.methodology_version,
-            methodology_sha256=draft.methodology_sha256, entries=entries)
+            methodology_sha256=draft.methodology_sha256, entries=entries, audit_head=draft.audit_head)
         manifest_bytes = fmt.dumps(fmt.manifest_dict(manifest))
         signature = self.keys.sign(draft.signer, manifest_bytes)
         path = Path(path)

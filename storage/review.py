@@ -173,11 +173,23 @@ class PackageLogRepository(_Repository):
     @retry_busy
     def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool:
         """Register a signer's key. The same key again changes nothing (False); another key for a known identity
-        is refused unless `replace` (a unit's new computer), which the audit trail records."""
+        is refused unless `replace` (a unit's new computer), which the audit trail records; a key registered for
+        another identity is always refused (a key belongs to one identity)."""
         with self._write() as (s, connection):
             row = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.identity == key.identity))
             if row is not None and row.public_key == key.public_key:
-                return False
+                if (row.source, key.source) != ("first-use", "key-list"):
+                    return False
+                row.source = key.source  # a key list confirms a key first trusted on first use
+                s.flush()
+                append(connection, [("key", key.source, None, key.identity, as_json({"source": "first-use"}),
+                                     as_json({"source": key.source}), "confirmed by a key list")], who=who)
+                return True
+            other = s.scalar(select(TrustedKeyRow).where(TrustedKeyRow.public_key == key.public_key,
+                                                         TrustedKeyRow.identity != key.identity))
+            if other is not None:  # checked under the writer lock: two imports cannot both register it
+                raise BadInput(f"the key {key.fingerprint} offered for {key.identity} is already registered here for "
+                               f"{other.identity}: a key belongs to one identity; nothing was registered")
             if row is not None and not replace:
                 raise BadInput(f"{key.identity} already has another key (fingerprint {row.fingerprint}); this one is "
                                f"{key.fingerprint}. Remove or replace the old key on purpose (keys import --replace)")
@@ -223,7 +235,8 @@ class PackageLogRepository(_Repository):
             append(connection, [(action, "package", None, entry.package_id, None, as_json({
                 "kind": entry.kind, "unit": entry.unit_code, "cycle": entry.cycle, "signer": entry.signer,
                 "fingerprint": entry.fingerprint, "manifest_sha256": entry.manifest_sha256,
-                "created_at": entry.created_at, "outcome": entry.outcome}), "")], who=who)
+                "created_at": entry.created_at, "outcome": entry.outcome,
+                **({"audit_head": entry.audit_head} if entry.audit_head else {})}), "")], who=who)
 
 
 def _note(r: ReviewNoteRow) -> ReviewNote:

@@ -8,6 +8,7 @@ Long operations take an optional `progress` object (`set_progress(done, total)`,
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 from collections.abc import Callable, Collection, Sequence
@@ -111,13 +112,14 @@ class ReportsArea:
         from assessment.reports.pdf_scorecard import write_scorecard
 
         view = self.scorecard(year=year, unit_code=unit_code)
+        options = self.anchored(options)
         return write_atomic(Path(path), lambda tmp: write_scorecard(view, tmp, options))
 
     def city_pdf(self, *, year: int, path: Path, options: ReportOptions | None = None) -> Path:
         """The Resolution 18 progress report of the city (works on an empty database: everything "no data")."""
         from assessment.reports.pdf_city import write_city_report
 
-        progress = self.s.city.progress(year=year)
+        progress, options = self.s.city.progress(year=year), self.anchored(options)
         return write_atomic(Path(path), lambda tmp: write_city_report(progress, tmp, options))
 
     def booklet_pdf(self, *, year: int, kind: UnitKind, path: Path, options: ReportOptions | None = None,
@@ -125,6 +127,7 @@ class ReportsArea:
         from assessment.reports.pdf_booklet import write_booklet
 
         booklet = self.booklet(year=year, kind=kind, progress=progress, units=units)
+        options = self.anchored(options)
         failed: list[tuple[str, str]] = []
         written = write_atomic(Path(path), lambda tmp: failed.extend(write_booklet(booklet, tmp, options,
                                                                                     progress=progress)))
@@ -144,7 +147,12 @@ class ReportsArea:
         from assessment.reports.batch import render_each
 
         return render_each(self, year=year, kind=kind, folder=Path(folder), opener=opener, workers=workers,
-                           options=options or ReportOptions(), progress=progress)
+                           options=self.anchored(options), progress=progress)
+
+    def anchored(self, options: ReportOptions | None) -> ReportOptions:
+        """The options with this database's audit head for the footers (read once per report or batch)."""
+        options = options or ReportOptions()
+        return options if options.audit_head else dataclasses.replace(options, audit_head=self.s.audit.head().text)
 
     # ---------------------------------------------------------------------------------------------- Excel
 

@@ -67,7 +67,7 @@ def write_booklet(booklet: BookletView, target: Path | object, options: ReportOp
 
 def _build(booklet: BookletView, target: Path | object, options: ReportOptions, progress: Progress | None,
            failed: dict[str, str]) -> None:
-    state = PageState(booklet.demo, labels.timestamp(options.moment()))
+    state = PageState(booklet.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=title(booklet),
                     subject=f"dxscore sha256:{booklet.fingerprint}")
     doc.setProgressCallBack(reportlab_callback(progress, "Đang dựng tập báo cáo"))

@@ -45,7 +45,7 @@ def caption(progress: CityProgress) -> str:
 def write_city_report(progress: CityProgress, target: Path | object, options: ReportOptions | None = None) -> None:
     options = options or ReportOptions()
     digest = fingerprint(progress)
-    state = PageState(progress.demo, labels.timestamp(options.moment()))
+    state = PageState(progress.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=caption(progress),
                     subject=f"dxscore city-r18 {progress.year} sha256:{digest}")
     doc.build(city_story(progress, options, digest))

@@ -43,6 +43,7 @@ class PageState:
     fingerprint: str = ""
     qr_text: str = ""
     caption: str = ""
+    audit_head: str = ""  # HASH@ROWS of the audit trail the report was made from
     qr_forms: dict[str, str] = field(default_factory=dict)
 
 
@@ -106,7 +107,10 @@ def _footer(canv, state: PageState, page: int) -> None:  # type: ignore[no-untyp
         canv.drawString(MARGIN_X, base + 8.6 * mm, fit_width(state.caption, FONT, 7, right - QR_SIZE - 4 * mm
                                                               - MARGIN_X))
     canv.drawString(MARGIN_X, base + 4.6 * mm, f"Mã kiểm tra dữ liệu (SHA-256): {state.fingerprint}")
-    canv.drawString(MARGIN_X, base + 0.6 * mm, f"Lập lúc {state.generated} bằng dxscore")
+    made = f"Lập lúc {state.generated} bằng dxscore"
+    if state.audit_head:  # anchors the audit trail outside the database: `audit verify --head` checks it
+        made += f" · Nhật ký kiểm toán (audit head): {state.audit_head}"
+    canv.drawString(MARGIN_X, base + 0.6 * mm, made)
     if state.demo:
         canv.setFillColor(DEMO_RED)
         canv.setFont(FONT_BOLD, 7)

@@ -43,7 +43,7 @@ def caption(view: ScorecardView) -> str:
 def write_scorecard(view: ScorecardView, target: Path | object, options: ReportOptions | None = None) -> None:
     """Write one scorecard PDF to a path or a binary file object."""
     options = options or ReportOptions()
-    state = PageState(view.demo, labels.timestamp(options.moment()))
+    state = PageState(view.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=caption(view),
                     subject=f"dxscore {view.methodology_key} sha256:{view.fingerprint}")
     doc.build(scorecard_story(view, options))

@@ -16,6 +16,7 @@ class ReportOptions:
 
     place: str = "Hà Nội"
     generated_at: dt.datetime | None = None  # default: now, local time
+    audit_head: str = ""  # the database's audit head (HASH@ROWS) printed on every page's footer
 
     def moment(self) -> dt.datetime:
         return self.generated_at or dt.datetime.now().astimezone()

@@ -60,7 +60,7 @@
     <message>
         <location filename="../../gui/dialogs.py" line="69" />
         <location filename="../../gui/models.py" line="237" />
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -261,7 +261,7 @@
         <location filename="../../gui/conflicts.py" line="75" />
         <location filename="../../gui/editors.py" line="385" />
         <location filename="../../gui/models.py" line="212" />
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="72" />
         <location filename="../../gui/review.py" line="100" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
@@ -402,7 +402,7 @@
         <location filename="../../gui/city_view.py" line="110" />
         <location filename="../../gui/main_window.py" line="98" />
         <location filename="../../gui/main_window.py" line="115" />
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <location filename="../../gui/dashboard/view.py" line="94" />
         <location filename="../../gui/dashboard/view.py" line="118" />
         <source>Cycle</source>
@@ -509,6 +509,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/packages.py" line="205" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
@@ -1252,7 +1253,7 @@
         <translation>gói %1 từ %2</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <location filename="../../gui/dashboard/tables.py" line="76" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
@@ -1268,207 +1269,258 @@
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="42" />
+        <location filename="../../gui/packages.py" line="43" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="43" />
+        <location filename="../../gui/packages.py" line="44" />
         <source>unchanged (already imported)</source>
         <translation>không đổi (đã nhập trước đó)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="44" />
+        <location filename="../../gui/packages.py" line="45" />
         <source>changed: replaces what is here</source>
         <translation>thay đổi: thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="45" />
+        <location filename="../../gui/packages.py" line="46" />
         <source>conflict</source>
         <translation>xung đột</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="46" />
+        <location filename="../../gui/packages.py" line="47" />
         <source>rejected</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="53" />
+        <location filename="../../gui/packages.py" line="54" />
         <source>the file is damaged or not a package</source>
         <translation>tệp bị hỏng hoặc không phải gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="54" />
+        <location filename="../../gui/packages.py" line="55" />
         <source>the package holds a file with an unsafe path</source>
         <translation>gói chứa tệp có đường dẫn không an toàn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="55" />
+        <location filename="../../gui/packages.py" line="56" />
         <source>the package is larger than allowed</source>
         <translation>gói lớn hơn giới hạn cho phép</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="56" />
+        <location filename="../../gui/packages.py" line="57" />
         <source>unknown package format version</source>
         <translation>phiên bản định dạng gói không được hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="57" />
+        <location filename="../../gui/packages.py" line="58" />
         <source>the signature is missing or does not match</source>
         <translation>chữ ký bị thiếu hoặc không khớp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="58" />
-        <source>signed with another key than the one registered</source>
-        <translation>được ký bằng khóa khác với khóa đã đăng ký</translation>
+        <location filename="../../gui/packages.py" line="59" />
+        <source>signed with a key not registered for this signer</source>
+        <translation>được ký bằng khóa không đăng ký cho bên ký này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="59" />
+        <location filename="../../gui/packages.py" line="60" />
+        <source>a return is only for the unit's own database</source>
+        <translation>gói trả lại chỉ dành cho cơ sở dữ liệu của chính đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="61" />
+        <source>the submission is incomplete</source>
+        <translation>hồ sơ nộp chưa đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="62" />
         <source>signed by the wrong party</source>
         <translation>được ký bởi bên không đúng thẩm quyền</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="60" />
+        <location filename="../../gui/packages.py" line="63" />
         <source>the methodology differs from this database's</source>
         <translation>bộ tiêu chí khác với bộ tiêu chí trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="61" />
+        <location filename="../../gui/packages.py" line="64" />
         <source>the unit is unknown here</source>
         <translation>đơn vị không có trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="62" />
+        <location filename="../../gui/packages.py" line="65" />
         <source>the cycle is not assessed here</source>
         <translation>chu kỳ này không được đánh giá ở đây</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="63" />
+        <location filename="../../gui/packages.py" line="66" />
         <source>the content is invalid</source>
         <translation>nội dung không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="67" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>value</source>
         <translation>giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="67" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="71" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="71" />
         <source>choices</source>
         <translation>lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="72" />
         <source>points</source>
         <translation>điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="73" />
         <source>comment</source>
         <translation>ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="70" />
+        <location filename="../../gui/packages.py" line="73" />
         <source>evidence</source>
         <translation>minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="82" />
+        <location filename="../../gui/packages.py" line="85" />
         <source>the same as held here</source>
         <translation>giống dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="86" />
+        <location filename="../../gui/packages.py" line="89" />
         <source>no assessment here for this return to apply to</source>
         <translation>không có phiếu đánh giá nào ở đây để áp dụng gói trả lại này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="88" />
+        <location filename="../../gui/packages.py" line="91" />
         <source>the assessment is %1 here: return it to the unit before accepting a new submission</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: hãy trả lại đơn vị trước khi nhận bản nộp mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="90" />
+        <location filename="../../gui/packages.py" line="93" />
         <source>the assessment is %1 here: a return applies only to a submitted assessment</source>
         <translation>phiếu đánh giá ở đây đang ở trạng thái %1: gói trả lại chỉ áp dụng cho phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="93" />
+        <location filename="../../gui/packages.py" line="96" />
         <source>first submission: %1 answer(s)</source>
         <translation>nộp lần đầu: %1 câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="94" />
+        <location filename="../../gui/packages.py" line="97" />
         <source>%1 answer(s) and %2 reply(ies) differ from those held here</source>
         <translation>%1 câu trả lời và %2 giải trình khác với dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="95" />
+        <location filename="../../gui/packages.py" line="98" />
         <source>%2 comment(s) from the inspectors</source>
         <translation>%2 ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="99" />
+        <location filename="../../gui/packages.py" line="102" />
         <source>%1 would replace what is held here</source>
         <translation>%1 mục sẽ thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="111" />
-        <source>not trusted: the key is new and was not ticked</source>
-        <translation>chưa tin cậy: khóa mới và chưa được đánh dấu</translation>
+        <location filename="../../gui/packages.py" line="114" />
+        <source>not trusted: the new key of %1 was not ticked</source>
+        <translation>không tin cậy: khóa mới của %1 chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="113" />
+        <location filename="../../gui/packages.py" line="163" />
+        <source>, new key of %1</source>
+        <translation>, khóa mới của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="358" />
+        <source>Tick the packages to apply that replace answers held here; the others are not written.</source>
+        <translation>Đánh dấu các gói sẽ thay thế câu trả lời đang có ở đây để áp dụng; các gói khác không được ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="361" />
+        <source>Packages signed with a new key are written only when their signer is ticked in the list of new keys.</source>
+        <translation>Gói được ký bằng khóa mới chỉ được ghi khi bên ký được đánh dấu trong danh sách khóa mới.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="379" />
+        <source>Signed as &lt;b&gt;%1&lt;/b&gt; with a key registered to nobody here, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick %1 in the list of new keys.</source>
+        <translation>Ký với danh nghĩa &lt;b&gt;%1&lt;/b&gt; bằng một khóa chưa đăng ký cho ai ở đây, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu %1 trong danh sách khóa mới.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="383" />
+        <source>The key (fingerprint %2) is registered here to &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Khóa (dấu vân tay %2) đã được đăng ký ở đây cho &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="520" />
+        <source>The audit trail is intact and the answers, evidence and appraisals match it: %1 rows. Write down its head to check this database later: %2</source>
+        <translation>Nhật ký kiểm toán nguyên vẹn và câu trả lời, minh chứng, điểm thẩm định khớp với nhật ký: %1 dòng. Hãy ghi lại mã đầu chuỗi để kiểm tra cơ sở dữ liệu này về sau: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="526" />
+        <source>The tables differ from the audit trail (%1 difference(s)); the first: %2</source>
+        <translation>Dữ liệu trong các bảng khác với nhật ký kiểm toán (%1 chỗ khác); chỗ đầu tiên: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="116" />
         <source>not confirmed: it would replace what is held here and was not ticked</source>
         <translation>chưa xác nhận: gói sẽ thay thế dữ liệu hiện có nhưng chưa được đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="127" />
+        <location filename="../../gui/packages.py" line="130" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="128" />
+        <location filename="../../gui/packages.py" line="131" />
+        <location filename="../../gui/packages.py" line="205" />
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="160" />
-        <source>, new key</source>
-        <translation>, khóa mới</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="162" />
+        <location filename="../../gui/packages.py" line="165" />
         <source>imported</source>
         <translation>đã nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="162" />
+        <location filename="../../gui/packages.py" line="165" />
         <source>not imported</source>
         <translation>không nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="195" />
+        <location filename="../../gui/packages.py" line="205" />
+        <source>Trust</source>
+        <translation>Tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="205" />
+        <source>Signer</source>
+        <translation>Bên ký</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="239" />
         <location filename="../../gui/review.py" line="70" />
         <location filename="../../gui/dashboard/tables.py" line="129" />
         <location filename="../../gui/dashboard/tables.py" line="139" />
@@ -1476,187 +1528,183 @@
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="195" />
+        <location filename="../../gui/packages.py" line="239" />
         <location filename="../../gui/dashboard/tables.py" line="129" />
         <location filename="../../gui/dashboard/tables.py" line="139" />
         <source>Question</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="195" />
+        <location filename="../../gui/packages.py" line="239" />
         <source>In this database</source>
         <translation>Trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="195" />
+        <location filename="../../gui/packages.py" line="239" />
         <source>In the package</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="196" />
+        <location filename="../../gui/packages.py" line="240" />
         <source>What differs</source>
         <translation>Nội dung khác nhau</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="207" />
+        <location filename="../../gui/packages.py" line="251" />
         <source>comment, round %1</source>
         <translation>ý kiến, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="207" />
+        <location filename="../../gui/packages.py" line="251" />
         <source>reply, round %1</source>
         <translation>giải trình, lượt %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="234" />
-        <location filename="../../gui/packages.py" line="412" />
+        <location filename="../../gui/packages.py" line="278" />
+        <location filename="../../gui/packages.py" line="482" />
         <source>Import packages</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="242" />
+        <location filename="../../gui/packages.py" line="286" />
         <source>Packages to import</source>
         <translation>Các gói cần nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="251" />
+        <location filename="../../gui/packages.py" line="296" />
+        <source>Keys new to this database: read each fingerprint out with its signer (by phone), then tick only the ones that match. Inspector keys come only from a key list.</source>
+        <translation>Các khóa mới đối với cơ sở dữ liệu này: đọc đối chiếu từng dấu vân tay với bên ký (qua điện thoại), rồi chỉ đánh dấu những khóa khớp. Khóa của cán bộ thẩm định chỉ được nhận từ danh sách khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="302" />
+        <source>New keys to trust, one per signer</source>
+        <translation>Các khóa mới cần tin cậy, mỗi bên ký một khóa</translation>
+    </message>
+    <message>
+        <location filename="../../gui/packages.py" line="311" />
         <source>Select a package to see what it would change.</source>
         <translation>Chọn một gói để xem những gì sẽ thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="257" />
+        <location filename="../../gui/packages.py" line="317" />
         <source>Differences, side by side</source>
         <translation>So sánh khác biệt</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="265" />
+        <location filename="../../gui/packages.py" line="325" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="270" />
+        <location filename="../../gui/packages.py" line="330" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="294" />
+        <location filename="../../gui/packages.py" line="356" />
         <source>%1 package(s): %2.</source>
         <translation>%1 gói: %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="296" />
-        <source>Tick the packages to apply that replace answers held here or come with a new key (check its fingerprint with the unit first); the others are not written.</source>
-        <translation>Đánh dấu các gói sẽ thay thế câu trả lời hiện có hoặc đi kèm khóa mới (hãy đối chiếu dấu vân tay với đơn vị trước); các gói khác sẽ không được ghi.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="307" />
+        <location filename="../../gui/packages.py" line="372" />
         <source>Rejected, nothing will be written: %1</source>
         <translation>Bị từ chối, không ghi gì: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="309" />
+        <location filename="../../gui/packages.py" line="374" />
         <source>No differences with this database.</source>
         <translation>Không có khác biệt với cơ sở dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="311" />
+        <location filename="../../gui/packages.py" line="376" />
         <source>%1 — state here: %2, in the package: %3. Differences:</source>
         <translation>%1 — trạng thái ở đây: %2, trong gói: %3. Khác biệt:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="314" />
-        <source>Signed by &lt;b&gt;%1&lt;/b&gt; with a key new to this database, fingerprint &lt;b&gt;%2&lt;/b&gt;: read it out with the unit before you tick it.</source>
-        <translation>Được ký bởi &lt;b&gt;%1&lt;/b&gt; bằng khóa mới đối với cơ sở dữ liệu này, dấu vân tay &lt;b&gt;%2&lt;/b&gt;: hãy đọc đối chiếu với đơn vị trước khi đánh dấu.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="332" />
+        <location filename="../../gui/packages.py" line="402" />
         <source>%1 of %2 package(s) imported. The others were not written; the Details column says why.</source>
         <translation>Đã nhập %1 trên %2 gói. Các gói khác không được ghi; cột Chi tiết nêu lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="364" />
+        <location filename="../../gui/packages.py" line="434" />
         <source>Save the submission package</source>
         <translation>Lưu gói dữ liệu để nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="365" />
-        <location filename="../../gui/packages.py" line="374" />
+        <location filename="../../gui/packages.py" line="435" />
+        <location filename="../../gui/packages.py" line="444" />
         <source>dxscore package (*.dxpkg)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="368" />
+        <location filename="../../gui/packages.py" line="438" />
         <source>Send this file to the city. When the inspector imports it for the first time, read this fingerprint out to them over the phone:</source>
         <translation>Gửi tệp này lên Thành phố. Khi thẩm định viên nhập lần đầu, hãy đọc dấu vân tay này qua điện thoại để đối chiếu:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="373" />
+        <location filename="../../gui/packages.py" line="443" />
         <source>Save the return package</source>
         <translation>Lưu gói trả lại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="377" />
+        <location filename="../../gui/packages.py" line="447" />
         <source>Send this file back to the unit. The inspector's key fingerprint is:</source>
         <translation>Gửi tệp này lại cho đơn vị. Dấu vân tay khóa của thẩm định viên là:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="383" />
+        <location filename="../../gui/packages.py" line="453" />
         <source>Saved %1 (%2 answers, %3 evidence files).</source>
         <translation>Đã lưu %1 (%2 câu trả lời, %3 tệp minh chứng).</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="385" />
+        <location filename="../../gui/packages.py" line="455" />
         <source>Package saved</source>
         <translation>Đã lưu gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="398" />
+        <location filename="../../gui/packages.py" line="468" />
         <source>Signing key</source>
         <translation>Khóa ký</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="399" />
+        <location filename="../../gui/packages.py" line="469" />
         <source>The signing key of %1 on this computer has the fingerprint:</source>
         <translation>Khóa ký của %1 trên máy này có dấu vân tay:</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="413" />
+        <location filename="../../gui/packages.py" line="483" />
         <source>dxscore package (*.dxpkg);;All files (*)</source>
         <translation>Gói dữ liệu dxscore (*.dxpkg);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="431" />
+        <location filename="../../gui/packages.py" line="501" />
         <source>Import a key list</source>
         <translation>Nhập danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="432" />
+        <location filename="../../gui/packages.py" line="502" />
         <source>Key list (*.json *.keys);;All files (*)</source>
         <translation>Danh sách khóa (*.json *.keys);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="439" />
+        <location filename="../../gui/packages.py" line="509" />
         <source>Key list</source>
         <translation>Danh sách khóa</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="440" />
+        <location filename="../../gui/packages.py" line="510" />
         <source>%1 key(s) registered, %2 already known.</source>
         <translation>Đã đăng ký %1 khóa, %2 khóa đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="449" />
-        <location filename="../../gui/packages.py" line="453" />
+        <location filename="../../gui/packages.py" line="519" />
+        <location filename="../../gui/packages.py" line="525" />
+        <location filename="../../gui/packages.py" line="529" />
         <source>Audit trail</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="450" />
-        <source>The audit trail is intact: %1 rows, last hash %2.</source>
-        <translation>Nhật ký thay đổi còn nguyên vẹn: %1 dòng, mã băm cuối %2.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/packages.py" line="454" />
+        <location filename="../../gui/packages.py" line="530" />
         <source>The audit trail has been altered: row %1 does not match (%2).</source>
         <translation>Nhật ký thay đổi đã bị sửa: dòng %1 không khớp (%2).</translation>
     </message>

@@ -79,6 +79,18 @@ def counts(service) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return {t: c.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in TABLES}
 
 
+def snapshot(service) -> dict[str, tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """Each table's row count and a SHA-256 of its rows in id order: "nothing written" compares two of these."""
+    import hashlib
+
+    with service.store.engine.connect() as c:
+        found = {}
+        for table in TABLES:
+            rows = c.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            found[table] = (len(rows), hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest())
+        return found
+
+
 def entries(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}

@@ -58,9 +58,14 @@ def test_review_return_reply_resubmit_and_appraise(commune, inspector, package, 
     back = inspector.packages.export_return(**where, path=tmp_path / "return.dxpkg")
     assert back.kind == "return" and back.signer == "inspector:thanh-tra" and back.notes == 1
 
+    (refused,) = commune.packages.preview([back.path])  # an inspector key is never trusted on first use
+    assert refused.outcome == Outcome.REJECTED and "keys import" in refused.reason
+    inspector.packages.export_keys(tmp_path / "city-keys.json", [inspector.packages.inspector_identity])
+    commune.packages.import_keys(tmp_path / "city-keys.json")
     (preview,) = commune.packages.preview([back.path])
-    assert preview.outcome == Outcome.NEW and preview.key_status == "new" and preview.notes[0].incoming
-    commune.packages.apply([preview], trust=True)
+    assert preview.outcome == Outcome.NEW and preview.key_status == "known" and preview.notes[0].incoming
+    assert preview.key_owner == "inspector:thanh-tra"
+    commune.packages.apply([preview])
     assert commune.store.assessments(YEAR, unit_code=UNIT)[0].status == AssessmentStatus.RETURNED
     session = commune.entry.open(UNIT, YEAR)
     assert session.editable

@@ -93,7 +93,10 @@ def test_the_unit_replies_to_every_comment_before_resubmitting(commune, inspecto
         inspector.appraisal.comment(**where, code=code, text=f"Làm rõ {code}")
     inspector.appraisal.return_to_unit(**where)
     back = inspector.packages.export_return(**where, path=tmp_path / "back.dxpkg")
-    commune.packages.import_files([back.path], trust=True)
+    city_keys = inspector.packages.export_keys(tmp_path / "city-keys.json", [inspector.packages.inspector_identity])
+    assert city_keys and commune.packages.import_keys(tmp_path / "city-keys.json")
+    (_,), (received,) = commune.packages.import_files([back.path])
+    assert received.applied, received.reason
     with pytest.raises(BadInput, match="reply to each comment before resubmitting"):
         commune.entry.submit(UNIT, YEAR)
     with pytest.raises(BadInput, match="the reply is empty"):

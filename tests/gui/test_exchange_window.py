@@ -127,6 +127,10 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     model = dialog.model
     assert model.previews[0].outcome.value == "changed" and model.previews[0].needs_trust
     assert model.asks(0) and model.index(0, 6).data() == fingerprint
+    keys = dialog.keys  # the new key is asked for once per signer, with its fingerprint, never ticked for you
+    assert [(keys.index(r, 1).data(), keys.index(r, 2).data()) for r in range(keys.rowCount())] == [(UNIT, fingerprint)]
+    assert keys.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert dialog.key_table.isVisibleTo(dialog)
     assert "thay đổi" in model.index(0, 4).data()
     dialog.show_row(0)
     differing = [dialog.diff.index(r, 0).data() for r in range(dialog.diff.rowCount())]
@@ -144,6 +148,17 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     dialog = import_dialog(qtbot, inspector_window)
     assert model is not dialog.model
     dialog.model.setData(dialog.model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    apply(qtbot, dialog)  # the package is accepted but its signer's key is not trusted: nothing written
+    assert not dialog.results[0].applied and dialog.results[0].held_back == "untrusted"
+    assert UNIT in dialog.model.index(0, 5).data()
+    assert answers_in(inspector_db) == before
+    dialog.close()
+
+    drop(inspector_window, [package])
+    dialog = import_dialog(qtbot, inspector_window)
+    dialog.model.setData(dialog.model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.keys.setData(dialog.keys.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.chosen() == ({dialog.model.previews[0].package_id}, {UNIT})
     apply(qtbot, dialog)
     assert dialog.results[0].applied, dialog.results[0].reason
     assert answers_in(inspector_db) == sent and status_in(inspector_db) == AssessmentStatus.SUBMITTED
@@ -197,8 +212,22 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     # ---- the department: import the return, reply, resubmit, send again
     department.packages.import_paths([returned])
     dialog = import_dialog(qtbot, department)
-    assert dialog.model.previews[0].needs_trust  # the inspector's key, first seen here
-    dialog.model.setData(dialog.model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    (refused,) = dialog.model.previews  # the inspector's key, first seen here: never trusted on first use
+    assert refused.outcome.value == "rejected" and refused.rejection == "key" and dialog.keys.rowCount() == 0
+    assert "keys import" in refused.reason and not dialog.apply_button.isEnabled()
+    dialog.close()
+    city_keys = tmp_path / "city-keys.json"
+    inspector_window.service.packages.export_keys(city_keys, [inspector_window.service.packages.inspector_identity])
+    shown: list[str] = []
+    monkeypatch.setattr("gui.packages.QFileDialog.getOpenFileName", lambda *args: (str(city_keys), ""))
+    monkeypatch.setattr("gui.packages.QMessageBox.information", lambda _parent, _title, text: shown.append(text))
+    department.packages.import_keys()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "inspector:" in shown[0]
+    department.packages.import_paths([returned])
+    qtbot.waitUntil(lambda: department.packages.dialog is not dialog, timeout=10_000)
+    dialog = import_dialog(qtbot, department)
+    assert dialog.model.previews[0].outcome.value == "new" and not dialog.model.previews[0].needs_trust
     apply(qtbot, dialog)
     assert dialog.results[0].applied, dialog.results[0].reason
     dialog.close()

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from assessment.errors import BadInput
 from assessment.exchange import dumps
-from assessment.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
 from assessment.package_diff import Outcome
 from storage.keys import KeyFolder
+from tests.exchange.packs import complete
 
 UNIT, YEAR = "00070", 2025
 TABLES = ("answers", "answer_history", "evidence", "assessments", "audit_log", "package_log", "trusted_keys",
@@ -30,22 +30,15 @@ TABLES = ("answers", "answer_history", "evidence", "assessments", "audit_log", "
 
 @pytest.fixture(scope="module")
 def valid(tmp_path_factory) -> tuple[Path, dict[str, bytes], KeyFolder]:  # type: ignore[type-arg]
-    """A commune's package with a few answers and one evidence file, its entries, and the key that signed it."""
+    """A commune's complete package with its evidence files, its entries, and the key that signed it."""
     from storage.db import sqlite_url
 
     folder = tmp_path_factory.mktemp("fuzz-commune")
     keys = KeyFolder(folder / "keys")
     commune = open_url_service(sqlite_url(folder / "commune.sqlite"))
     commune.store.exchange.keys = keys
-    methodology = commune.methodologies.for_unit(commune.units.get(UNIT), YEAR)
-    for indicator in [i for i in methodology.indicators if i.answer.type.value in ("boolean", "count")][:4]:
-        commune.answers.save(unit_code=UNIT, year=YEAR, answer=Answer(IndicatorCode(indicator.code), 1.0))
-    commune.answers.save(unit_code=UNIT, year=YEAR, answer=Answer(IndicatorCode("NTS01"), 4.0))
-    scan = folder / "scan.pdf"
-    scan.write_bytes(b"%PDF-1.4 scan\n" * 200)
-    commune.entry.add_evidence(UNIT, YEAR, "NTS01", EvidenceItem("01/QĐ", None, "Quyết định"), scan)
-    (assessment,) = commune.store.assessments(YEAR, unit_code=UNIT)
-    commune.store.set_status(assessment.id, AssessmentStatus.SUBMITTED)
+    complete(commune, folder)  # a submission the window's Submit accepts: an incomplete one is refused on import
+    commune.entry.submit(UNIT, YEAR)
     path = folder / "valid.dxpkg"
     commune.packages.export(unit_code=UNIT, year=YEAR, path=path)
     commune.store.close()

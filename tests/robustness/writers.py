@@ -89,6 +89,27 @@ def check_acknowledged(acks, chains) -> None:  # type: ignore[no-untyped-def]
 PACKAGE_YEAR, PACKAGE_UNITS = 2024, 12  # districts of 2024: apart from the saver's unit and the 2025 imports
 
 
+def fill_for_submission(service, unit: str, year: int) -> None:  # type: ignore[no-untyped-def]
+    """Answer what the demo left blank and attach the required evidence: an import takes complete submissions
+    only (the window's Submit check). Ratios also try the other answers' values and denominators as theirs."""
+    from assessment.model import Answer, AnswerType, EvidenceItem
+    from tests.exchange.packs import candidates
+
+    session = service.entry.open(unit, year)
+    numbers = sorted({n for a in session.answers.values() for n in (a.value, a.denominator) if isinstance(n, float)})
+    for item in [m for m in service.entry.missing(session, session.answers) if m.what == "answer"]:
+        indicator = session.methodology.indicator(item.code)
+        tries = list(candidates(indicator, f"{year}-03-01"))
+        if indicator.answer.type == AnswerType.RATIO:
+            tries += [Answer(item.code, numerator=0.0, denominator=n) for n in numbers]
+        answer = next((a for a in tries if service.entry.check(session, session.answers, a) is None), None)
+        if answer is not None:
+            service.answers.save(unit_code=unit, year=year, answer=answer)
+            session = service.entry.open(unit, year)
+    for item in [m for m in service.entry.missing(session, session.answers) if m.what == "evidence"]:
+        service.entry.add_evidence(unit, year, item.code, EvidenceItem("01/BC", None, "Báo cáo"), None)
+
+
 def package_round(source, folder: Path, tag: str) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
     """One round of submissions from `source` (another copy of the database): every answer of the first
     PACKAGE_UNITS districts commented `tag`, each exported as a package. unit -> (package id, answers)."""
@@ -101,6 +122,8 @@ def package_round(source, folder: Path, tag: str) -> dict[str, tuple[str, int]]:
     folder.mkdir(parents=True, exist_ok=True)
     made = {}
     for assessment in source.store.assessments(PACKAGE_YEAR, kind=UnitKind.DISTRICT)[:PACKAGE_UNITS]:
+        if assessment.status == AssessmentStatus.DRAFT:  # a package carries a complete submission only
+            fill_for_submission(source, assessment.unit_code, PACKAGE_YEAR)
         answers = source.answers.of(assessment.id)
         records = [{"assessment_id": assessment.id, "indicator_code": a.indicator_code,
                     **{**answer_to_fields(a), "comment": tag}} for a in answers]

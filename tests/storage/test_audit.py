@@ -96,7 +96,8 @@ def test_rehashing_a_tampered_row_breaks_the_next_one(service):
     answered(service)
     rows = service.store.audit.entries()
     row = rows[2]
-    prev = service.store.audit._pages().__next__()[1][-1]  # the stored hash of rows[1]
+    with service.store.engine.connect() as c:
+        prev = next(service.store.audit._pages(c))[1][-1]  # the stored hash of rows[1]
     forged = link(prev, row.at, row.who, row.action, row.source, row.assessment_id, row.subject, row.old,
                   '{"value_number":99.0}', row.why)
     tamper(service, f"UPDATE audit_log SET new = '{{\"value_number\":99.0}}', hash = '{forged}' WHERE id = {row.id}")
