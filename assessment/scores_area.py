@@ -150,7 +150,11 @@ class ScoresArea:
         target id lets a trend run across a methodology change."""
         from assessment.lineage import carry_back_history, merged_predecessors
 
-        merged = merged_predecessors(self.s.units.lineage())
+        # carried back only once the merger has happened: a cycle whose predecessors still exist judges the
+        # bodies as they were (VP_UBND's own 2024 card is the old Office's, not the merged one's)
+        active = {u.code for u in self.s.units.list(active_in=year)}
+        merged = {code: before for code, before in merged_predecessors(self.s.units.lineage()).items()
+                  if not active.intersection(before)}
         if units is not None:  # a merged department's history runs through its predecessors
             merged = {code: before for code, before in merged.items() if code in units}
             units = units | {p for before in merged.values() for p in before}

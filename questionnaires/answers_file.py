@@ -51,7 +51,8 @@ def read_answers_file(path: Path) -> pd.DataFrame:
         raise ImportRejected(f"{path}: cannot read the file (damaged workbook?)",
                              [Problem(str(path), None, "", f"{exc.__class__.__name__}: {exc}")]) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
-    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+    named = [c for c in frame.columns if c != "row"]  # `row` is ours: the row number in the file
+    if len(named) == 1 and ";" in named[0]:
         raise ImportRejected(f"{path}: the columns are separated by semicolons, not commas",
                              [Problem(str(path), 1, "", SAVE_AS)])
     problems = [Problem(str(path), 1, c, "required column is missing") for c in REQUIRED_COLUMNS

@@ -65,11 +65,24 @@ def create_pg_database(template: str | None = None) -> str:
 def drop_pg_database(url: str) -> None:
     from sqlalchemy.engine import make_url
 
+    import time
+
+    from sqlalchemy.exc import ProgrammingError
+
     name = make_url(url).database
     engine = _admin(require_pg())
-    with engine.connect() as c:
-        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    engine.dispose()
+    try:
+        for attempt in range(20):
+            try:
+                with engine.connect() as c:
+                    c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                return
+            except ProgrammingError:  # a server process we may not end (autovacuum) is in it for a moment
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
+    finally:
+        engine.dispose()
 
 
 def open_url_service(url: str):  # type: ignore[no-untyped-def]

@@ -110,6 +110,7 @@ class DashboardView(QWidget):
         self.busy.hide()
         self.notice = QLabel()
         self.notice.setObjectName("dashboardNotice")
+        self.notice.setWordWrap(True)  # long notices must never widen the dashboard past the window
         export_chart = QPushButton(tr("Export chart…"))
         export_chart.clicked.connect(self.export_chart)
         export_rows = QPushButton(tr("Export table…"))

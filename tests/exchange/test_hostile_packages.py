@@ -103,7 +103,7 @@ def _cli(db_url: str, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]
 def test_the_cli_rejects_a_hostile_package_without_echoing_its_escapes(commune, inspector, package, db_url, tmp_path):
     bad = forged(commune, package, tmp_path / "bad.dxpkg", manifest=_unit_name("Xã\x1b]0;pwned\x07\x1b[2J"))
     before = counts(inspector)
-    result = _cli(db_url, "packages", "import", str(bad), "--trust", tmp=tmp_path)
+    result = _cli(db_url, "packages", "import", str(bad), "--trust", "00070", tmp=tmp_path)
     assert result.returncode == 2, result.stderr
     assert "rejected" in result.stdout and "unit: name contains a control character (U+001B)" in result.stdout
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr

@@ -59,8 +59,10 @@ def test_a_ranking_bar_names_its_unit(qtbot, board):
     chart = show(qtbot, board, 0, "ranking")
     group = board.comparison.group
     text = hover(qtbot, chart, 3, group.index[2] / 2)  # the middle of the third bar
-    assert text.startswith("Sở Du lịch (SO_DU_LICH)")
-    assert "Chỉ số: 0,7634" in text and "Mức: 4 Nâng cao" in text and "Hạng: 3/17" in text
+    band = next(b for b in group.bands if b.code == group.band[2])
+    assert text.startswith(f"{group.names[2].vi} ({group.codes[2]})")
+    assert f"Chỉ số: {group.index[2]:.4f}".replace(".", ",") in text
+    assert f"Mức: {band.code} {band.name.vi}" in text and f"Hạng: {group.rank[2]}/17" in text
 
 
 def test_a_heatmap_cell_names_its_unit_and_pillar(qtbot, board):
@@ -69,7 +71,7 @@ def test_a_heatmap_cell_names_its_unit_and_pillar(qtbot, board):
     column = group.pillar_codes.index("KTS")
     row = chart.order.index(group.row("SO_NOI_VU"))
     text = hover(qtbot, chart, column + 0.5, row + 0.5)
-    assert "Sở Nội vụ (SO_NOI_VU)" in text and "Hạng: 4/17" in text
+    assert "Sở Nội vụ (SO_NOI_VU)" in text and f"Hạng: {group.rank[group.row('SO_NOI_VU')]}/17" in text
     assert "KTS" in text and "không áp dụng" in text
     tip = next(w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible())
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -95,8 +97,8 @@ def test_the_tooltip_speaks_the_windows_language(qtbot, board):
     chart = show(qtbot, board, 0, "ranking")
     group = board.comparison.group
     text = hover(qtbot, chart, 1, group.index[0] / 2)
-    assert text.startswith(f"{group.names[0].get('en')} (SO_GDDT)\n")
-    assert "Index: 0.8007" in text and "Rank: 1/17" in text
+    assert text.startswith(f"{group.names[0].get('en')} ({group.codes[0]})\n")
+    assert f"Index: {group.index[0]:.4f}" in text and "Rank: 1/17" in text
     assert not np.isnan(group.index[0])
 
 

@@ -27,6 +27,11 @@ def import_in_another_process(db: Path, folder: Path, rows: list[str]) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def baseline(db: Path, folder: Path) -> None:
+    """The issue's starting point, whatever the demo drew: NTS01 = 28 meetings, NTS02 = 12/28."""
+    import_in_another_process(db, folder, [f"{UNIT},{YEAR},NTS01,28,,,,,", f"{UNIT},{YEAR},NTS02,,12,28,,,"])
+
+
 def wait_for_change(qtbot, window, before: int) -> None:
     """The window's poll has seen the other process's write and its refresh has been applied."""
     qtbot.waitUntil(lambda: window.sync.hub.seen is not None and window.sync.hub.seen > before, timeout=10_000)
@@ -40,6 +45,7 @@ def ratio(editor) -> tuple[str, str]:  # type: ignore[no-untyped-def]
 
 def test_a_field_being_edited_keeps_its_text_and_its_stale_save_is_refused_and_shown(qtbot, window, demo_db,
                                                                                         tmp_path):
+    baseline(demo_db, tmp_path)
     open_unit(qtbot, window, UNIT, YEAR)
     nts02 = window.form.editors["NTS02"]
     assert ratio(nts02) == ("12", "28")
@@ -68,6 +74,7 @@ def test_a_field_being_edited_keeps_its_text_and_its_stale_save_is_refused_and_s
 
 
 def test_keeping_mine_after_seeing_the_conflict_saves_it(qtbot, window, demo_db, tmp_path):
+    baseline(demo_db, tmp_path)
     open_unit(qtbot, window, UNIT, YEAR)
     window.sync.hub.stop()  # the other write lands unseen: the save itself finds out
     import_in_another_process(demo_db, tmp_path, [f"{UNIT},{YEAR},NTS02,,12,30,,,"])
@@ -84,6 +91,7 @@ def test_keeping_mine_after_seeing_the_conflict_saves_it(qtbot, window, demo_db,
 
 
 def test_fields_not_being_edited_take_the_stored_values_and_the_score_follows(qtbot, window, demo_db, tmp_path):
+    baseline(demo_db, tmp_path)
     open_unit(qtbot, window, UNIT, YEAR)
     points_before = window.controller.card().points
     before = window.sync.hub.seen or 0
@@ -100,7 +108,8 @@ def test_fields_not_being_edited_take_the_stored_values_and_the_score_follows(qt
     assert (answer.numerator, answer.denominator) == (27.0, 30.0) and window.sync.shown == []
 
 
-def test_the_dashboard_is_recomputed_after_data_entry_in_the_same_window(qtbot, window, demo_db):
+def test_the_dashboard_is_recomputed_after_data_entry_in_the_same_window(qtbot, window, demo_db, tmp_path):
+    baseline(demo_db, tmp_path)
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.comparison is not None,
                     timeout=30_000)

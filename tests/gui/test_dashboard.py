@@ -47,7 +47,9 @@ def test_the_charts_plot_the_services_scores(qtbot, dashboard, window):
     matrix = dashboard.charts["targets"]
     statuses = {i.target_id: i.target_status for i in cards[10].indicators if i.target_id and i.applicable}
     ids = dashboard.comparison.group.target_ids
-    codes = {"met": 1, "on_track": 2, "behind": 3, "no_data": 4}
+    from assessment.comparison import STATUS_ORDER
+
+    codes = {status.value: n for n, status in enumerate(STATUS_ORDER, start=1)}
     assert list(matrix.cells[10]) == [codes.get(statuses.get(t), 0) for t in ids]
     _, median, _ = dashboard.charts["distribution"].quartiles
     assert median[0] == pytest.approx(np.median([c.pillars[0].index for c in cards]))

@@ -34,6 +34,20 @@ def answers_file(folder: Path, name: str, rows: list[str]) -> Path:
     return path
 
 
+def baseline(service, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The issue's starting point, whatever the demo drew: SO_NOI_VU NTS01 = 28, NTS02 = 12/28."""
+    service.answers.import_file(answers_file(folder, "start.csv", [f"{DEPARTMENT},{YEAR},NTS01,28,,,,,",
+                                                                   f"{DEPARTMENT},{YEAR},NTS02,,12,28,,,"]))
+
+
+def commune_without_nts02(service) -> str:  # type: ignore[no-untyped-def]
+    """A 2025 commune of the demo with no NTS02 answer (the demo leaves a few blanks)."""
+    for assessment in service.store.assessments(YEAR, kind=service.units.get(COMMUNE).kind):
+        if not any(a.indicator_code == "NTS02" for a in service.store.answers.of(assessment.id)):
+            return assessment.unit_code
+    pytest.skip("the demo answered NTS02 everywhere")
+
+
 def stored(service, unit: str, code: str):  # type: ignore[no-untyped-def]
     session = service.entry.open(unit, YEAR)
     return session.answers.get(code), session.versions.get(code, 0)
@@ -43,6 +57,7 @@ def test_a_stale_form_never_overwrites_newer_data(two, tmp_path):
     """The issue's case: the form read NTS02 = 12/28; an import set 12/30 (NTS01 30); changing only the
     numerator in the still-open form would have saved 11/28. It is refused with what is stored now."""
     window, importer = two
+    baseline(importer, tmp_path)
     session = window.entry.open(DEPARTMENT, YEAR)
     assert (session.answers["NTS02"].numerator, session.answers["NTS02"].denominator) == (12.0, 28.0)
     importer.answers.import_file(answers_file(tmp_path, "a.csv", [f"{DEPARTMENT},{YEAR},NTS01,30,,,,,",
@@ -59,6 +74,7 @@ def test_a_stale_form_never_overwrites_newer_data(two, tmp_path):
 
 def test_keeping_mine_saves_against_the_new_version_and_taking_theirs_writes_nothing(two, tmp_path):
     window, importer = two
+    baseline(importer, tmp_path)
     session = window.entry.open(DEPARTMENT, YEAR)
     importer.answers.import_file(answers_file(tmp_path, "a.csv", [f"{DEPARTMENT},{YEAR},NTS01,30,,,,,",
                                                                   f"{DEPARTMENT},{YEAR},NTS02,,12,30,,,"]))
@@ -73,6 +89,7 @@ def test_keeping_mine_saves_against_the_new_version_and_taking_theirs_writes_not
 
 def test_a_save_equal_to_what_is_stored_is_not_a_conflict(two, tmp_path):
     window, importer = two
+    baseline(importer, tmp_path)
     session = window.entry.open(DEPARTMENT, YEAR)
     importer.answers.import_file(answers_file(tmp_path, "a.csv", [f"{DEPARTMENT},{YEAR},NTS02,,13,28,,,"]))
     same = replace(session.answers["NTS02"], numerator=13.0)
@@ -100,13 +117,15 @@ def test_a_window_save_is_checked_against_the_answers_stored_now(two, tmp_path):
     """The form still shows NTS01 = 3; an import made it 4. NTS02 = 1/3 agrees with the form, not with the
     database: refused under the writer lock (before, it was saved and the rule was broken)."""
     window, importer = two
-    session = window.entry.open(COMMUNE, YEAR)
+    commune = commune_without_nts02(importer)
+    importer.answers.import_file(answers_file(tmp_path, "s.csv", [f"{commune},{YEAR},NTS01,3,,,,,"]))
+    session = window.entry.open(commune, YEAR)
     assert session.answers["NTS01"].value == 3.0 and "NTS02" not in session.answers
-    importer.answers.import_file(answers_file(tmp_path, "a.csv", [f"{COMMUNE},{YEAR},NTS01,4,,,,,"]))
+    importer.answers.import_file(answers_file(tmp_path, "a.csv", [f"{commune},{YEAR},NTS01,4,,,,,"]))
     mine = replace(session.answers["NTS01"], indicator_code="NTS02", value=None, numerator=1.0, denominator=3.0)
     with pytest.raises(InvalidAnswer, match="stored now"):
         window.entry.save(session, session.answers, mine, who="window", version=session.versions.get("NTS02", 0))
-    assert stored(importer, COMMUNE, "NTS02")[0] is None
+    assert stored(importer, commune, "NTS02")[0] is None
 
 
 def test_two_imports_each_valid_alone_cannot_break_a_rule_together(two, tmp_path, monkeypatch):
@@ -115,6 +134,8 @@ def test_two_imports_each_valid_alone_cannot_break_a_rule_together(two, tmp_path
     from assessment.answers_area import AnswersArea
 
     first, second = two
+    first.answers.import_file(answers_file(tmp_path, "s.csv", [f"{COMMUNE},{YEAR},NTS01,3,,,,,",
+                                                               f"{COMMUNE},{YEAR},NTS02,,2,3,,,"]))
     a = answers_file(tmp_path, "a.csv", [f"{COMMUNE},{YEAR},NTS01,4,,,,,", f"{COMMUNE},{YEAR},NTS02,,2,4,,,"])
     b = answers_file(tmp_path, "b.csv", [f"{COMMUNE},{YEAR},NTS02,,1,3,,,"])
     checked, go = threading.Event(), threading.Event()
