@@ -63,10 +63,9 @@ def create_pg_database(template: str | None = None) -> str:
 
 
 def drop_pg_database(url: str) -> None:
-    from sqlalchemy.engine import make_url
-
     import time
 
+    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ProgrammingError
 
     name = make_url(url).database
