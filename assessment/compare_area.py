@@ -119,8 +119,12 @@ class CompareArea:
         status: dict[str, str | None] = {}
         latest: int | None = None
         for year in self.s.cycles():
-            cards = [c for code in (unit_code, *before)
-                     for c in self.s.scores.for_cycle(year=year, unit_code=code).scorecards]
+            if before:  # one scoring of the cycle for the unit and its predecessors
+                wanted = {unit_code, *before}
+                cards = [c for c in self.s.scores.for_cycle(year=year, kind=UnitKind.DEPARTMENT).scorecards
+                         if c.unit_code in wanted]
+            else:
+                cards = list(self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards)
             for card in cards:
                 own = card.unit_code == unit_code
                 if own:

@@ -4,12 +4,11 @@ folder, written beside it under a temporary name and renamed, so a full disk or 
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from assessment.errors import BadInput
+from assessment.output_files import write_atomic
 
 
 def check_output(path: Path) -> None:
@@ -21,10 +20,4 @@ def check_output(path: Path) -> None:
 
 def write_output(path: Path, write: Callable[[Path], object]) -> Path:
     check_output(path)
-    tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}.tmp{path.suffix}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_atomic(path, write, create_folder=False)

@@ -26,12 +26,23 @@ class _Relay(QObject):
     @Slot(object, object)
     def _finish(self, callback: Callable[[Any], None] | None, result: Any) -> None:
         if callback is not None:
-            callback(result)
+            _deliver(callback, result)
 
     @Slot(object, object)
     def _fail(self, callback: Callable[[BaseException], None] | None, error: BaseException) -> None:
         if callback is not None:
-            callback(error)
+            _deliver(callback, error)
+
+
+def _deliver(callback: Callable[[Any], None], outcome: Any) -> None:
+    """Hand a worker's outcome to its view. A view closed while the worker ran (a window closed during a
+    computation) is gone: its result is dropped, not raised into whatever the event loop runs next."""
+    try:
+        callback(outcome)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.info("a background result arrived after its view was closed: dropped (%s)", exc)
 
 
 class _Job(QRunnable):

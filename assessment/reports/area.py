@@ -9,14 +9,13 @@ Long operations take an optional `progress` object (`set_progress(done, total)`,
 from __future__ import annotations
 
 import dataclasses
-import os
-import secrets
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assessment.errors import BadInput, NotFound, ReportsIncomplete
 from assessment.model import Answer, Scorecard, TargetSet, UnitKind
+from assessment.output_files import write_atomic
 from assessment.reports.build import CycleData, PeerGroup, Standing, booklet_view, scorecard_view
 from assessment.reports.progress import Progress, tick
 from assessment.reports.view import BookletView, ReportOptions, ScorecardView
@@ -187,13 +186,3 @@ def _number(value: float) -> float | None:
     return None if value != value else value  # NaN: no index
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write to a temporary file beside `path`, then rename: a failed or cancelled write leaves nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}.tmp{path.suffix}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
