@@ -131,7 +131,7 @@ def _render_here(area: ReportsArea, data: CycleData, codes: list[str], folder: P
 
 
 def _render_one(area: ReportsArea, data: CycleData, card: Any, folder: Path, options: ReportOptions) -> Path:
-    from assessment.reports.area import write_atomic
+    from assessment.output_files import write_atomic
     from assessment.reports.pdf_scorecard import write_scorecard
 
     view = area.view(data, card)
