@@ -4,6 +4,7 @@ values are typed."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,6 +14,20 @@ from tests.xdisplay.test_shortcuts import back_to_the_field
 from tests.xdisplay.x11 import click, press, type_text
 
 EMPTY_YEAR = 2026  # no demo answers: an empty questionnaire
+
+
+@pytest.fixture(autouse=True)
+def nls01_is_18_of_31(demo_db):  # type: ignore[no-untyped-def]
+    """SO_NOI_VU 2025 NLS01 = 18/31 whatever the demo drew (written before the window opens)."""
+    from assessment.model import Answer, IndicatorCode
+    from tests.conftest import open_service
+
+    service = open_service(demo_db)
+    try:
+        service.answers.save(unit_code="SO_NOI_VU", year=2025, who="test",
+                             answer=Answer(IndicatorCode("NLS01"), numerator=18.0, denominator=31.0))
+    finally:
+        service.store.close()
 
 
 def typed(qtbot, field, text: str) -> None:
