@@ -60,6 +60,21 @@ def window(make_window, demo_db):
     return make_window(demo_db)
 
 
+@pytest.fixture
+def department_board(qtbot, window):
+    """The Compare tab on the 2025 departments, computed and sized like a real window."""
+    from assessment.model import UnitKind
+
+    window.tabs.setCurrentIndex(1)
+    board = window.dashboard
+    board.cycle.setCurrentIndex(board.cycle.findData(2025))
+    board.kind.setCurrentIndex(board.kind.findData("department"))
+    qtbot.waitUntil(lambda: board.comparison is not None and board.comparison.group.kind == UnitKind.DEPARTMENT
+                    and board.busy.isHidden(), timeout=20_000)
+    board.resize(1400, 860)
+    return board
+
+
 def open_unit(qtbot, window, code: str, year: int) -> None:
     window.cycle.setCurrentIndex(window.cycle.findData(year))
     window.open_unit(code)

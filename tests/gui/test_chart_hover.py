@@ -16,7 +16,6 @@ from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from assessment.model import UnitKind
 from tests.gui.conftest import SCREENSHOTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,15 +23,8 @@ NO_CAPTURE = "qt_no_exception" + "_capture"  # spelled in two halves so this fil
 
 
 @pytest.fixture
-def board(qtbot, window):
-    window.tabs.setCurrentIndex(1)
-    board = window.dashboard
-    board.cycle.setCurrentIndex(board.cycle.findData(2025))
-    board.kind.setCurrentIndex(board.kind.findData("department"))
-    qtbot.waitUntil(lambda: board.comparison is not None and board.comparison.group.kind == UnitKind.DEPARTMENT
-                    and board.busy.isHidden(), timeout=20_000)
-    board.resize(1400, 860)
-    return board
+def board(department_board):
+    return department_board
 
 
 def hover(qtbot, chart, x: float, y: float) -> str:

@@ -11,22 +11,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
 from assessment.comparison import NOT_APPLICABLE, SCORED
-from assessment.model import UnitKind
 from tests.gui.conftest import SCREENSHOTS
 
 ZERO_RED = QColor("#c62828")  # the heatmap's colour for an index of 0
 
 
 @pytest.fixture
-def departments(qtbot, window):
-    window.tabs.setCurrentIndex(1)
-    board = window.dashboard
-    board.cycle.setCurrentIndex(board.cycle.findData(2025))
-    board.kind.setCurrentIndex(board.kind.findData("department"))
-    qtbot.waitUntil(lambda: board.comparison is not None and board.comparison.group.kind == UnitKind.DEPARTMENT
-                    and board.busy.isHidden(), timeout=20_000)
-    board.resize(1400, 860)
-    return board
+def departments(department_board):
+    return department_board
 
 
 def without_kts(board) -> list[str]:
