@@ -106,9 +106,9 @@ class CityArea:
         city = self.unit()
         methodology = self._city_methodology(city, year)
         cycles = [y for y in self.s.cycles() if y <= year]
-        city_cards = {y: self._city_card(city, y) for y in cycles} if city else {}
-        units_now = [c for c in self.s.scores.for_cycle(year=year).scorecards if c.kind != UnitKind.CITY] \
-            if year in self.s.cycles() else []
+        now = self.s.scores.for_cycle(year=year).scorecards if year in cycles else ()  # the cycle, scored once
+        units_now = [c for c in now if c.kind != UnitKind.CITY]
+        city_cards = {y: self._city_card(city, y, now) for y in cycles} if city else {}
         feeders = self._feeders(targets, year)
         rows = []
         for target in targets.targets:
@@ -134,8 +134,10 @@ class CityArea:
         except NotFound:  # no city methodology for that cycle: every target reads "no data"
             return None
 
-    def _city_card(self, city: Unit, year: int) -> Scorecard | None:
-        cards = self.s.scores.for_cycle(year=year, unit_code=city.code).scorecards
+    def _city_card(self, city: Unit, year: int, scored: Sequence[Scorecard]) -> Scorecard | None:
+        """The city's card of `year`: taken from `scored` (the asked cycle, already scored) when it is there."""
+        cards = [c for c in scored if c.unit_code == city.code and c.cycle == year] or \
+            self.s.scores.for_cycle(year=year, unit_code=city.code).scorecards
         return cards[0] if cards else None
 
     def _feeders(self, targets: TargetSet, year: int) -> dict[str, list[tuple[Methodology, Indicator]]]:
