@@ -17,6 +17,8 @@ from assessment.model import Crosswalk, Methodology, MethodologyId, Target, Targ
 from assessment.ports import Catalog, Store, TargetSetInfo
 from assessment.text_limits import check_unit_code, clean_text
 
+# Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
+# (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
 REFERENCE_UNITS_VERSION = "2"
 
 
@@ -99,19 +101,18 @@ class AssessmentService:
         return ReportsArea(self)
 
     def initialise(self) -> None:
-        """First open of a database: load the reference units and the default targets (once; later edits stay)."""
-        if self.store.get_meta("reference_units_version") != REFERENCE_UNITS_VERSION:
-            # First open, or a release whose reference data has new units (version 2: the city itself): add
-            # the units whose codes are new; the ones already here keep the user's edits.
-            reference = self.catalog.reference_units()
-            self.store.add_units(reference.units, reference.lineage)
-            self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
-            self.store.set_meta("reference_units_version", REFERENCE_UNITS_VERSION)
+        """First open of a database, or the first with a release whose reference data is newer: load the reference
+        units and the default targets (later edits stay). Other opens do nothing here."""
         if not self.store.target_sets():
             self.store.save_target_set(self.catalog.default_targets(), default=True,
                                        imported_from="resources/domain/targets.yaml")
-        else:
+        if self.store.get_meta("reference_units_version") != REFERENCE_UNITS_VERSION:
+            # add the units whose codes are new and the targets newly linked; what is here keeps the user's edits
+            reference = self.catalog.reference_units()
+            self.store.add_units(reference.units, reference.lineage)
             self._add_newly_linked_targets()
+            self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
+            self.store.set_meta("reference_units_version", REFERENCE_UNITS_VERSION)
 
     def _add_newly_linked_targets(self) -> None:
         """A methodology of a newer release may link a target the database's active set predates: add the

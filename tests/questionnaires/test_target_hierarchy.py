@@ -110,6 +110,7 @@ def test_an_older_database_gets_the_targets_a_newer_methodology_links(tmp_path):
     edited = service.targets.active()
     old = TargetSet(active.name, tuple(t for t in edited.targets if t.id != "hn2025_commune_dossiers_online"))
     service.store.save_target_set(old, default=True)
+    service.store.set_meta("reference_units_version", "1")  # as a database of the previous release
     service.store.close()
     reopened = open_service(tmp_path / "old.sqlite")
     try:
