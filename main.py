@@ -430,6 +430,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_methodology_show)
+    from cli.methodology_xlsx import add_commands as methodology_xlsx_commands
+    methodology_xlsx_commands(meth)  # methodology export|import (Excel, XLSForm layout)
 
     db = sub.add_parser("db", help="database information").add_subparsers(dest="action", required=True)
     db.add_parser("info").set_defaults(handler=cmd_db_info)

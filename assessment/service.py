@@ -219,6 +219,15 @@ class MethodologiesArea:
     def register(self, methodology: Methodology) -> int:
         return self.s.store.store_methodology(methodology)
 
+    def export_workbook(self, ident: str, path: Path) -> Path:
+        """The latest version of methodology `ident` as an XLSForm-layout .xlsx workbook."""
+        return self.s.catalog.export_methodology(self.latest(ident), path)
+
+    def install_workbook(self, path: Path) -> tuple[Methodology, Path, bool]:
+        """Validate a methodology workbook and install it beside the shipped methodologies (nothing is written
+        on any problem): (methodology, installed file, False if it was installed already)."""
+        return self.s.catalog.install_methodology(path)
+
 
 class TargetsArea:
     def __init__(self, service: AssessmentService) -> None:

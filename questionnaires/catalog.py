@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from assessment.errors import MethodologyInvalid
 from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import load_methodology
@@ -19,6 +22,8 @@ DEFAULT_TARGETS_FILE = DOMAIN_DIR / "targets.yaml"
 UNITS_FILE = DOMAIN_DIR / "units.yaml"
 COMMUNES_FILE = DOMAIN_DIR / "communes.yaml"
 DTI_FILE = DOMAIN_DIR / "hanoi_dti.yaml"
+USER_DIR_ENV = "DXSCORE_METHODOLOGY_DIR"
+log = logging.getLogger(__name__)
 
 
 def methodology_files() -> list[Path]:
@@ -38,6 +43,36 @@ def default_targets() -> TargetSet:
 def shipped_methodologies() -> tuple[Methodology, ...]:
     known = default_targets().ids
     return tuple(load_methodology(p, known) for p in methodology_files())
+
+
+def user_methodology_dir() -> Path:
+    """Where `methodology import` installs methodologies: <user data folder>/methodologies (platformdirs),
+    or $DXSCORE_METHODOLOGY_DIR."""
+    import platformdirs
+
+    configured = os.environ.get(USER_DIR_ENV)
+    return Path(configured) if configured else Path(platformdirs.user_data_dir("dxscore", appauthor=False)) / \
+        "methodologies"
+
+
+def user_methodologies() -> tuple[Methodology, ...]:
+    """The installed methodologies, read again only when the folder's files change. A file that no longer
+    loads (edited by hand) is left out and logged, never a reason for the app not to start."""
+    folder = user_methodology_dir()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return _load_user(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@cache
+def _load_user(files: tuple[tuple[str, int, int], ...]) -> tuple[Methodology, ...]:
+    known = default_targets().ids
+    loaded = []
+    for name, _, _ in files:
+        try:
+            loaded.append(load_methodology(name, known))
+        except MethodologyInvalid as exc:
+            log.warning("installed methodology %s is left out: %s", name, exc.report())
+    return tuple(loaded)
 
 
 @cache

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment.errors import MethodologyInvalid, Problem
+from assessment.model import Methodology
 from questionnaires import catalog
 from questionnaires.crosswalk import FORMAT as CROSSWALK_FORMAT
 from questionnaires.crosswalk import load_crosswalk
@@ -25,6 +26,8 @@ class Outcome:
 
 
 def check_file(path: Path) -> Outcome:
+    if path.suffix.lower() == ".xlsx":
+        return _check_workbook(path)
     try:
         text = read_source(path)
     except (OSError, UnicodeDecodeError) as exc:
@@ -35,6 +38,24 @@ def check_file(path: Path) -> Outcome:
     if methodology is None:
         return Outcome(path, f"INVALID — {len(report.problems)} problem(s); the file is rejected",
                        tuple(report.problems))
+    return _valid(path, methodology)
+
+
+def _check_workbook(path: Path) -> Outcome:
+    """A methodology workbook (XLSForm layout): the same checks, problems at sheet:row:column."""
+    from assessment.errors import ImportRejected
+    from questionnaires.xlsform import check_workbook
+
+    try:
+        methodology, problems = check_workbook(path, catalog.default_targets().ids)
+    except ImportRejected as exc:
+        return Outcome(path, "cannot be read", tuple(exc.problems))
+    if methodology is None:
+        return Outcome(path, f"INVALID — {len(problems)} problem(s); the workbook is rejected", tuple(problems))
+    return _valid(path, methodology)
+
+
+def _valid(path: Path, methodology: Methodology) -> Outcome:
     return Outcome(path, f"valid — {methodology.id} {methodology.version}: {len(methodology.pillars)} pillars, "
                          f"{len(methodology.indicators)} indicators, {methodology.max_points:g} points")
 

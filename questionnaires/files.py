@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 class FileCatalog:
     def methodologies(self) -> Sequence[Methodology]:
-        return catalog.shipped_methodologies()
+        installed = catalog.user_methodologies()
+        return catalog.shipped_methodologies() + installed if installed else catalog.shipped_methodologies()
 
     def crosswalks(self) -> Sequence[Crosswalk]:
         return catalog.shipped_crosswalks()
@@ -40,6 +41,17 @@ class FileCatalog:
 
     def read_targets(self, path: Path) -> TargetSet:
         return load_targets(path)
+
+    def export_methodology(self, methodology: Methodology, path: Path) -> Path:
+        from questionnaires.xlsform import export_workbook
+
+        return export_workbook(methodology, path)
+
+    def install_methodology(self, path: Path) -> tuple[Methodology, Path, bool]:
+        from questionnaires.xlsform import install_workbook
+
+        return install_workbook(path, catalog.user_methodology_dir(), catalog.shipped_methodologies(),
+                                catalog.default_targets().ids)
 
     def read_answers(self, path: Path) -> pd.DataFrame:
         from questionnaires.answers_file import read_answers_file  # pandas: paid only by imports

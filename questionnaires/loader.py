@@ -116,6 +116,14 @@ def check_methodology(text: str, file: str, known_targets: Collection[str] | Non
     return (methodology if report.ok else None), report
 
 
+def check_methodology_tree(root: Node, text: str, file: str, known_targets: Collection[str] | None = None
+                           ) -> tuple[Methodology | None, Report]:
+    """The same validation on a tree built elsewhere (a workbook, xlsform_read); `text` is its YAML."""
+    report = Report(file)
+    methodology = _Builder(report, known_targets).build(root, text)
+    return (methodology if report.ok else None), report
+
+
 class _Builder:
     def __init__(self, report: Report, known_targets: Collection[str] | None) -> None:
         self.report = report
