@@ -35,6 +35,7 @@ from gui.entry import EntryController
 from gui.errors import show_error
 from gui.form import QuestionnaireForm, points_line
 from gui.i18n import tr
+from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.packages import PackageActions
 from gui.reports import ReportActions
@@ -222,8 +223,13 @@ class MainWindow(QMainWindow):
             "each": menu.addAction(tr("One scorecard per unit (PDFs)…"), lambda: self.report_group("each")),
             "excel": menu.addAction(tr("Scores of the cycle (Excel)…"), lambda: self.report_group("excel")),
         }
+        self.methodology_files = MethodologyFiles(self, self.service, self._open_methodology)
+        self.methodology_files.add_menu(self.menuBar())
         self._enable_actions()
         self.shortcuts_first = WindowShortcutsFirst(self)  # README's keys beat the fields' own bindings
+
+    def _open_methodology(self) -> Methodology | None:
+        return self.controller.session.methodology if self.controller.session is not None else None
 
     def _connect(self) -> None:
         self.unit_search.textChanged.connect(self._filter_units)

@@ -29,6 +29,8 @@ def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("DXSCORE_CACHE_DIR", str(logs.parent / "cache"))  # integrity-check verdicts
     # Signing keys never go to the user's data folder: a fresh folder per test (processes started by it inherit it).
     monkeypatch.setenv("DXSCORE_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))
+    # Installed methodologies (`methodology import`) likewise: an empty folder per test.
+    monkeypatch.setenv("DXSCORE_METHODOLOGY_DIR", str(tmp_path_factory.mktemp("methodologies")))
 
 
 @pytest.fixture(scope="session")
