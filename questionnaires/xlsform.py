@@ -84,7 +84,21 @@ def install_workbook(path: Path, folder: Path, shipped: Collection[Methodology],
 def methodology_yaml(doc: dict) -> str:  # type: ignore[type-arg]
     """The YAML file of an imported methodology (keys in the workbook's order; Vietnamese kept as written)."""
     header = "# Imported from an Excel workbook (XLSForm layout) by `dxscore methodology import`.\n"
-    return header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
+    ordered = _in_order(doc, TOP_ORDER)
+    ordered["indicators"] = [_in_order(i, INDICATOR_ORDER) for i in doc.get("indicators", [])]
+    return header + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=120)
+
+
+# The order of keys in the shipped files (docs/methodology-format.md), so an installed file reads like them.
+TOP_ORDER = ("format", "id", "version", "title", "legal_basis", "provenance", "applies_to", "cycles", "max_points",
+             "bands", "pillars", "indicators")
+INDICATOR_ORDER = ("code", "pillar", "order", "text", "guidance", "answer", "max_points", "scoring", "evidence",
+                   "applies_if", "relevant_if", "not_applicable_allowed", "validate", "target")
+
+
+def _in_order(mapping: dict, order: tuple[str, ...]) -> dict:  # type: ignore[type-arg]
+    rank = {key: i for i, key in enumerate(order)}
+    return dict(sorted(mapping.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 def _not_scored(path: Path, unsupported: list[str]) -> Problem:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.errors import ExpressionError, Problem
+from questionnaires.loader import FORMAT
 from questionnaires.xlsform_expr import to_dxscore
 from questionnaires.xlsform_layout import (
     BAND_COLUMNS,
@@ -94,6 +95,8 @@ class TreeBuilder:
         settings = self.sheets.get(SETTINGS) or Sheet(SETTINGS, [])
         row = next(((n, r) for n, r in enumerate(settings.rows, start=2) if r), (2, {}))
         root = self.record(settings, row[0], row[1], SETTINGS_COLUMNS, "form_id")
+        if "format" not in root.value:  # a workbook in this layout is in the current format unless it says
+            _put(root, ("format",), Node(FORMAT, root.line))
         for key, sheet_name, columns in (("pillars", PILLARS, PILLAR_COLUMNS), ("legal_basis", LEGAL, LEGAL_COLUMNS),
                                          ("bands", BANDS, BAND_COLUMNS)):
             if sheet_name in self.sheets:
