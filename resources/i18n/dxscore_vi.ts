@@ -2026,5 +2026,50 @@
         <source>Changed elsewhere while you were editing: not saved yet.</source>
         <translation>Đã bị thay đổi ở nơi khác trong khi bạn đang sửa: chưa lưu.</translation>
     </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Methodology</source>
+        <translation>Bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Export a methodology to Excel…</source>
+        <translation>Xuất bộ chỉ số ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Install a methodology from Excel…</source>
+        <translation>Cài đặt bộ chỉ số từ tệp Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Export the methodology</source>
+        <translation>Xuất bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>The methodology %1 was written to %2.</source>
+        <translation>Đã ghi bộ chỉ số %1 vào %2.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Install a methodology</source>
+        <translation>Cài đặt bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>The methodology %1 %2 was installed; it is used from now on for the units and cycles it applies to.</source>
+        <translation>Đã cài đặt bộ chỉ số %1 %2; từ nay bộ chỉ số này được dùng cho các đơn vị và kỳ đánh giá mà nó áp dụng.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>The methodology %1 %2 was installed already.</source>
+        <translation>Bộ chỉ số %1 %2 đã được cài đặt từ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/methodology_files.py" />
+        <source>Methodology:</source>
+        <translation>Bộ chỉ số:</translation>
+    </message>
 </context>
 </TS>
