@@ -44,10 +44,12 @@ def write_workbook(doc: dict[str, Any], path: Path) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
-    survey = book.active
-    survey.title = SURVEY
+    survey = book.create_sheet(SURVEY)
+    book.remove(book.worksheets[0])
     codes = {i["code"]: i["answer"]["type"] for i in doc.get("indicators", [])}
-    survey_rows, choice_rows, check_rows = [], [], []
+    survey_rows: list[list[Any]] = []
+    choice_rows: list[list[Any]] = []
+    check_rows: list[list[Any]] = []
     for indicator in doc.get("indicators", []):
         row, checks = _survey_row(indicator, codes)
         survey_rows.append(row)
@@ -82,7 +84,7 @@ def _survey_row(indicator: dict[str, Any], codes: dict[str, str]) -> tuple[list[
         if relevant is not None:
             del rest["relevant_if"]
     checks = list(indicator.get("validate") or [])
-    constraint, message = None, {}
+    constraint, message = None, {}  # type: tuple[str | None, dict[str, str]]
     if len(checks) == 1:
         constraint = to_xlsform(checks[0].get("check", ""), codes)
         if constraint is not None:
