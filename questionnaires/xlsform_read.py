@@ -41,6 +41,7 @@ from questionnaires.xlsform_sheets import Sheet
 from questionnaires.yamlsource import Node
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+_LANGUAGE_NAMES = {"english": "en", "vietnamese": "vi", "tiếng việt": "vi"}
 _TRUE, _FALSE = {"true", "yes", "1", "true()"}, {"false", "no", "0", "false()"}
 
 
@@ -295,6 +296,7 @@ def _language_of(header: str | None, base: str) -> str | None:
     rest = header[len(prefix):].strip()
     match = re.search(r"\(([A-Za-z-]+)\)$", rest)
     code = (match.group(1) if match else rest).lower()
+    code = _LANGUAGE_NAMES.get(code, code)  # label::English, label::Tiếng Việt
     return code if code in LANGUAGES else ""
 
 

@@ -57,3 +57,20 @@ def test_a_bad_workbook_is_shown_with_its_cell_and_installs_nothing(qtbot, windo
     assert f"{bad}:survey:2:N: indicators[" in box.detailedText() and "must be at least 0" in box.detailedText()
     folder = catalog.user_methodology_dir()
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_with_no_unit_open_the_export_asks_which_methodology(qtbot, window, tmp_path, monkeypatch):
+    asked = []
+
+    def choose(parent, title, label, items, current, editable):
+        asked.append(items)
+        return next(i for i in items if i.startswith("hanoi-city-r18 ")), True
+
+    monkeypatch.setattr("gui.methodology_files.QInputDialog.getItem", choose)
+    monkeypatch.setattr("gui.methodology_files.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "nq18.xlsx"), ""))
+    assert window.controller.session is None
+    window.methodology_files.actions["export"].trigger()
+    assert len(asked[0]) == len(window.service.methodologies.available())
+    assert "hanoi-city-r18" in window.methodology_files.last_message.text()
+    assert (tmp_path / "nq18.xlsx").exists()
