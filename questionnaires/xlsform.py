@@ -11,6 +11,7 @@ unsupported question types listed: see docs/decisions.md.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from questionnaires.xlsform_read import Cells, TreeBuilder
 from questionnaires.xlsform_sheets import read_sheets
 from questionnaires.xlsform_write import write_workbook
 
+VERSION_PATTERN = r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}"
 SHEETS = {SURVEY, CHOICES, SETTINGS, PILLARS, CHECKS, LEGAL, BANDS}
 
 
@@ -48,13 +50,22 @@ def check_workbook(path: Path, known_targets: Collection[str] | None = None
         return None, [*problems, *builder.problems, _not_scored(path, builder.unsupported)]
     root = builder.build()
     problems += builder.problems
-    if root is None or problems:
+    if root is None:
         return None, problems
     methodology, report = check_methodology_tree(root, "", str(path), known_targets)
-    if methodology is None:
-        return None, [cells.relocate(p) for p in sorted(report.problems, key=lambda p: p.line or 0)]
+    if methodology is None or problems:
+        # The loader's findings too, but not on a row already reported: a cell that could not be read would
+        # only come back as "missing".
+        rows = {_row_of(p, cells.file) for p in problems}
+        found = [cells.relocate(p) for p in sorted(report.problems, key=lambda p: p.line or 0)]
+        return None, problems + [p for p in found if _row_of(p, cells.file) not in rows]
     text = methodology_yaml(root.plain())  # written only for a valid workbook: dumping is the slow part
     return replace(methodology, source_text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()), []
+
+
+def _row_of(problem: Problem, file: str) -> str:
+    """'survey:12' of a problem at file:survey:12:C."""
+    return ":".join(problem.file.removeprefix(file).lstrip(":").split(":")[:2])
 
 
 def read_workbook(path: Path, known_targets: Collection[str] | None = None) -> Methodology:
@@ -75,6 +86,9 @@ def install_workbook(path: Path, folder: Path, shipped: Collection[Methodology],
     if any(m.id == methodology.id and m.version == methodology.version for m in shipped):
         raise BadInput(f"{path}: {methodology.id} {methodology.version} ships with dxscore; give the workbook a "
                        "new version (settings sheet, column version) to install it beside the shipped one")
+    if not re.fullmatch(VERSION_PATTERN, methodology.version):  # it names the installed file: never a path
+        raise BadInput(f"{path}: settings: version {methodology.version!r}: use at most 32 letters, digits, '.', "
+                       "'-' or '_' to install it; nothing was installed")
     target = folder / f"{methodology.id}-{methodology.version}.yaml"
     if target.exists():
         if target.read_text(encoding="utf-8") == methodology.source_text:

@@ -148,3 +148,21 @@ def test_a_broken_installed_file_is_left_out_not_fatal(tmp_path: Path):
     (folder / "broken.yaml").write_text("format: dxscore-methodology/1\nid: Broken\n", encoding="utf-8")
     ids = {m.id for m in FileCatalog().methodologies()}
     assert "hanoi-2025-commune" in ids and "Broken" not in ids
+
+
+@pytest.mark.parametrize("version", ["../../evil", "1/2", "..", "x" * 40])
+def test_a_version_that_would_be_a_path_installs_nothing(tmp_path: Path, version: str):
+    sheets = scored_sheets()
+    sheets["settings"][1][2] = version
+    with pytest.raises(BadInput, match="use at most 32 letters, digits"):
+        FileCatalog().install_methodology(write_book(tmp_path / "v.xlsx", sheets))
+    assert installed() == [] and list(tmp_path.rglob("*.yaml")) == []
+
+
+def test_cell_problems_and_the_loaders_are_reported_together(tmp_path: Path):
+    sheets = scored_sheets()
+    set_cell(sheets, "survey", "members", "dx_steps", "4=30")  # unreadable: row 3 not reported again
+    set_cell(sheets, "survey", "income", "dx_points", -1)  # the loader's, on another row
+    path = write_book(tmp_path / "both.xlsx", sheets)
+    problems = problems_of(path)
+    assert [p.split(": ")[0].removeprefix(f"{path}:") for p in problems] == ["survey:3:P", "survey:4:N"]
