@@ -118,7 +118,7 @@ def check_methodology(text: str, file: str, known_targets: Collection[str] | Non
 
 def check_methodology_tree(root: Node, text: str, file: str, known_targets: Collection[str] | None = None
                            ) -> tuple[Methodology | None, Report]:
-    """The same validation on a tree built elsewhere (a workbook, xlsform_read); `text` is its YAML."""
+    """The same validation on a tree built elsewhere (a workbook: xlsform_read); `text` becomes its source_text."""
     report = Report(file)
     methodology = _Builder(report, known_targets).build(root, text)
     return (methodology if report.ok else None), report
