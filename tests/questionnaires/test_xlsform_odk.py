@@ -19,6 +19,17 @@ def problems_of(path: Path) -> list[str]:
     return [str(p) for p in problems]
 
 
+def test_the_fixtures_are_real_xlsforms(tmp_path: Path):
+    """pyxform (ODK's own converter) turns both the ordinary and the scored form into an XForm: dxscore's
+    columns and sheets do not stop an ODK tool from reading the form."""
+    from pyxform.xls2xform import convert
+
+    for name, sheets in (("odk", odk_sheets()), ("scored", scored_sheets())):
+        xform = convert(xlsform=str(write_book(tmp_path / f"{name}.xlsx", sheets))).xform
+        assert ('<bind nodeset="/data/household/income" type="decimal" '
+                'relevant=" /data/household/members  &gt; 0" constraint=". &gt;= 0"') in xform
+
+
 def test_an_ordinary_xlsform_is_refused_with_its_unsupported_types(tmp_path: Path):
     extra = [["geopoint", "where", "Where?", "Ở đâu?"], ["calculate", "per_head", None, None],
              ["begin repeat", "people", "People", "Người"]]
