@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from assessment.answer_matrix import LongAnswers
+from assessment.council import CouncilDecision, CouncilMeeting, CouncilMember, Outcome, Vote
 from assessment.model import (
     Answer,
     Assessment,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from assessment.exchange import PackageContent, PackageDraft
+    from assessment.publication import Publication
 
 T = TypeVar("T")
 
@@ -240,6 +242,22 @@ class ReviewStore(Protocol):
     def merge_notes(self, assessment_id: int, notes: Sequence[ReviewNote], *, take: str, who: str) -> int: ...
 
 
+class CouncilStore(Protocol):
+    def members(self, year: int) -> list[CouncilMember]: ...
+    def add_member(self, year: int, name: str, role: str, *, who: str) -> CouncilMember: ...
+    def meetings(self, year: int) -> list[CouncilMeeting]: ...
+    def meeting(self, meeting_id: int) -> CouncilMeeting: ...
+    def add_meeting(self, year: int, held_on: dt.date, minutes: str, file_name: str | None,
+                    file_sha256: str | None, *, who: str) -> CouncilMeeting: ...
+    def decisions(self, *, year: int | None = None, assessment_id: int | None = None) -> list[CouncilDecision]: ...
+    def add_decision(self, meeting_id: int, assessment_id: int, code: str, outcome: Outcome, points: float,
+                     previous: float | None, reason: str, votes: Mapping[str, Vote], *, who: str) -> None: ...
+    def publications(self, year: int) -> list[Publication]: ...
+    def stored_digests(self, year: int) -> list[tuple[int, str, str]]: ...
+    def add_publication(self, year: int, decision_no: str, decision_date: dt.date | None, reason: str,
+                        results: str, *, who: str, expected_number: int) -> int: ...
+
+
 class PackageLog(Protocol):
     def trusted_keys(self) -> list[TrustedKey]: ...
     def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool: ...
@@ -263,6 +281,7 @@ class Store(Protocol):
     answers: AnswerStore
     audit: AuditStore
     review: ReviewStore
+    council: CouncilStore
     packages: PackageLog
     exchange: Exchange
 

@@ -19,6 +19,8 @@ from assessment.ports import Catalog, Store, TargetSetInfo
 from assessment.text_limits import check_unit_code, clean_text
 
 if TYPE_CHECKING:
+    from assessment.council_area import CouncilArea
+    from assessment.publication_area import PublicationArea
     from assessment.timeline_area import TimelineArea
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
@@ -91,6 +93,18 @@ class AssessmentService:
         from assessment.demo import DemoArea
 
         return DemoArea(self)
+
+    @cached_property
+    def council(self) -> CouncilArea:
+        from assessment.council_area import CouncilArea
+
+        return CouncilArea(self)
+
+    @cached_property
+    def publication(self) -> PublicationArea:
+        from assessment.publication_area import PublicationArea
+
+        return PublicationArea(self)
 
     @cached_property
     def timeline(self) -> TimelineArea:

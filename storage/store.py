@@ -34,6 +34,7 @@ from assessment.model import (
 from assessment.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
+from storage.council import CouncilRepository
 from storage.db import _current, retry_busy, run_write, write_transaction
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
@@ -67,6 +68,7 @@ class SqlStore:
         self.answers = AnswerRepository(engine)
         self.audit = AuditRepository(engine)
         self.review = ReviewRepository(engine)
+        self.council = CouncilRepository(engine)
         self.packages = PackageLogRepository(engine)
 
     @cached_property
