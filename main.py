@@ -445,13 +445,17 @@ def build_parser() -> argparse.ArgumentParser:
     rst.add_argument("file", metavar="FILE")
     rst.set_defaults(handler=cmd_restore)
 
+    from cli.council import add_commands as council_commands
     from cli.exchange import add_commands as exchange_commands
     from cli.reference import add_commands as reference_commands
     from cli.reports import add_commands as report_commands
+    from cli.timeline import add_commands as timeline_commands
 
     report_commands(sub)  # report, export scores
     reference_commands(sub)  # targets, units
     exchange_commands(sub)  # packages, keys, review, audit
+    timeline_commands(sub)  # cycle show|set|board|reminders|bulk
+    council_commands(sub)  # council, publish, publication
     return parser
 
 

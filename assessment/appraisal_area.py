@@ -66,8 +66,13 @@ class AppraisalArea:
 
     def set_points(self, *, unit_code: str, year: int, code: str, points: float | None, reason: str) -> None:
         """Appraised points for one indicator (None clears them), between 0 and what the indicator is worth for
-        this unit; the reason is mandatory. Only while the assessment is under review."""
+        this unit; the reason is mandatory. Only while the assessment is under review, and never for an indicator
+        the appraisal council has decided (its points are the council's)."""
         assessment = self._reviewing(unit_code, year)
+        decided = self.s.council.decided(assessment.id).get(code)
+        if decided is not None:
+            raise BadInput(f"{code}: the appraisal council decided {decided.points:g} points ({decided.reason}); "
+                           "they can no longer be changed here")
         if not reason.strip():
             raise BadInput(f"{code}: the appraised points need a reason")
         reason = clean_text(reason, "appraisal_reason", where=f"{code}: the reason")

@@ -11,11 +11,17 @@ import re
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessment.errors import BadInput, NotFound
 from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
 from assessment.ports import Catalog, Store, TargetSetInfo
 from assessment.text_limits import check_unit_code, clean_text
+
+if TYPE_CHECKING:
+    from assessment.council_area import CouncilArea
+    from assessment.publication_area import PublicationArea
+    from assessment.timeline_area import TimelineArea
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
@@ -87,6 +93,24 @@ class AssessmentService:
         from assessment.demo import DemoArea
 
         return DemoArea(self)
+
+    @cached_property
+    def council(self) -> CouncilArea:
+        from assessment.council_area import CouncilArea
+
+        return CouncilArea(self)
+
+    @cached_property
+    def publication(self) -> PublicationArea:
+        from assessment.publication_area import PublicationArea
+
+        return PublicationArea(self)
+
+    @cached_property
+    def timeline(self) -> TimelineArea:
+        from assessment.timeline_area import TimelineArea
+
+        return TimelineArea(self)
 
     @cached_property
     def city(self):  # type: ignore[no-untyped-def]

@@ -38,8 +38,14 @@ LIMITS: dict[str, int] = {
     "appraisal_reason": 2_000,
     "review_note": 4_000,  # an inspector's comment or a unit's reply
     "why": 1_000,  # the reason given for a workflow step
+    "person_name": 200,  # a council member
+    "person_role": 200,
+    "minutes": 50_000,  # a council meeting's minutes
+    "decision_no": 100,  # e.g. "1234/QĐ-UBND"
+    "publication_reason": 2_000,  # why a publication corrects the one before
 }
-MULTILINE = frozenset({"comment", "text_answer", "evidence_summary", "appraisal_reason", "review_note", "why"})
+MULTILINE = frozenset({"comment", "text_answer", "evidence_summary", "appraisal_reason", "review_note", "why",
+                       "minutes", "publication_reason"})
 
 UNIT_CODE = re.compile(r"[^\W_][\w.-]{0,31}")  # letters (Đ too), digits, _ . -: never a path (no '/', '\\', '..' first)
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"

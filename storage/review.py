@@ -19,7 +19,9 @@ from storage.tables import AppraisalRow, PackageLogRow, ReviewNoteRow, TrustedKe
 CHUNK = 900
 
 
-class _Repository:
+class Repository:
+    """A repository on one engine: read sessions, and `_write` for a change with its audit rows."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.session = sessionmaker(engine, expire_on_commit=False)
@@ -33,7 +35,7 @@ class _Repository:
             s.flush()
 
 
-class ReviewRepository(_Repository):
+class ReviewRepository(Repository):
     # ----------------------------------------------------------------------------------- appraisals
 
     def appraisals(self, assessment_ids: Sequence[int]) -> dict[int, dict[str, Appraisal]]:
@@ -163,7 +165,7 @@ class ReviewRepository(_Repository):
         return changed
 
 
-class PackageLogRepository(_Repository):
+class PackageLogRepository(Repository):
     def trusted_keys(self) -> list[TrustedKey]:
         with self.session() as s:
             rows = s.scalars(select(TrustedKeyRow))

@@ -34,6 +34,7 @@ from assessment.model import (
 from assessment.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
+from storage.council import CouncilRepository
 from storage.db import _current, retry_busy, run_write, write_transaction
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
@@ -51,6 +52,9 @@ from storage.tables import (
 T = TypeVar("T")
 
 
+CYCLE_DATE_COLUMNS = ("opens", "submissions_due", "appraisal_ends", "council", "publication")
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -64,6 +68,7 @@ class SqlStore:
         self.answers = AnswerRepository(engine)
         self.audit = AuditRepository(engine)
         self.review = ReviewRepository(engine)
+        self.council = CouncilRepository(engine)
         self.packages = PackageLogRepository(engine)
 
     @cached_property
@@ -229,6 +234,38 @@ class SqlStore:
     def cycles(self) -> list[int]:
         with self.session() as s:
             return list(s.scalars(select(CycleRow.year).order_by(CycleRow.year)))
+
+    def cycle_dates(self, year: int) -> dict[str, dt.date]:
+        """The planned dates of a cycle by milestone name (assessment.timeline.Milestone); empty if none."""
+        with self.session() as s:
+            row = s.get(CycleRow, year)
+            if row is None:
+                return {}
+            return {name: day for name in CYCLE_DATE_COLUMNS if (day := getattr(row, name)) is not None}
+
+    @retry_busy
+    def set_cycle_dates(self, year: int, changes: dict[str, dt.date | None], *, who: str) -> None:
+        """Set (None: clear) planned dates of a cycle, creating the cycle if needed; each changed date goes into
+        the audit trail (action `timeline`, subject `<year> <milestone>`)."""
+        unknown = set(changes) - set(CYCLE_DATE_COLUMNS)
+        if unknown:
+            raise BadInput(f"unknown cycle date(s): {', '.join(sorted(unknown))}")
+        with self._write() as s:
+            row = s.get(CycleRow, year)
+            if row is None:
+                row = CycleRow(year=year, reference_date=dt.date(year, 12, 31))
+                s.add(row)
+            trail = []
+            for name, day in changes.items():
+                old = getattr(row, name)
+                if old != day:
+                    setattr(row, name, day)
+                    trail.append(("timeline", "secretariat", None, f"{year} {name}",
+                                  as_json(old.isoformat() if old else None), as_json(day.isoformat() if day else None),
+                                  ""))
+            s.flush()
+            if trail:
+                append(_current(self.engine), trail, who=who)
 
     # ----------------------------------------------------------------------------------- assessments
 

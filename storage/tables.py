@@ -93,6 +93,12 @@ class CycleRow(Base):
     __tablename__ = "cycles"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     reference_date: Mapped[dt.date] = mapped_column(Date)  # units valid on this day are assessed
+    # The planned dates of the cycle (assessment.timeline.Milestone); empty: not planned yet.
+    opens: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    submissions_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    appraisal_ends: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    council: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    publication: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class AssessmentRow(Base):
@@ -296,3 +302,69 @@ class PackageLogRow(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     logged_at: Mapped[str] = mapped_column(String(32))
     logged_by: Mapped[str] = mapped_column(String(100))
+
+
+class CouncilMemberRow(Base):
+    """A member of a cycle's appraisal council (Hội đồng thẩm định), in the order the decision lists them."""
+
+    __tablename__ = "council_members"
+    __table_args__ = (UniqueConstraint("cycle_year", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_year: Mapped[int] = mapped_column(ForeignKey("cycles.year", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[str] = mapped_column(String(32))
+    added_by: Mapped[str] = mapped_column(String(100))
+
+
+class CouncilMeetingRow(Base):
+    """A council meeting: its date, minutes (text, and the signed file kept beside the database by SHA-256)."""
+
+    __tablename__ = "council_meetings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_year: Mapped[int] = mapped_column(ForeignKey("cycles.year", ondelete="RESTRICT"), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    minutes: Mapped[str] = mapped_column(Text)
+    minutes_file_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    minutes_file_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    recorded_at: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+
+
+class CouncilDecisionRow(Base):
+    """The council's decision on one indicator of one assessment: kept or adjusted (the points it settled on),
+    why, and the votes if the council recorded them (JSON: member name -> for | against | abstain). One decision
+    per indicator: once decided, the appraised points are the council's and no longer change."""
+
+    __tablename__ = "council_decisions"
+    __table_args__ = (UniqueConstraint("assessment_id", "indicator_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("council_meetings.id", ondelete="RESTRICT"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="RESTRICT"))
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16))
+    points: Mapped[float] = mapped_column(Float)
+    previous_points: Mapped[float | None] = mapped_column(Float, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)
+    votes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    decided_at: Mapped[str] = mapped_column(String(32))
+    decided_by: Mapped[str] = mapped_column(String(100))
+
+
+class PublicationRow(Base):
+    """A cycle's published results, frozen: written once, never updated (a correction is the next number, with
+    its reason and what changed). `results` is canonical JSON; its SHA-256 is also in the audit trail."""
+
+    __tablename__ = "publications"
+    __table_args__ = (UniqueConstraint("cycle_year", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_year: Mapped[int] = mapped_column(ForeignKey("cycles.year", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer)
+    decision_no: Mapped[str] = mapped_column(String(100))
+    decision_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    results: Mapped[str] = mapped_column(Text)
+    results_sha256: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[str] = mapped_column(String(32))
+    published_by: Mapped[str] = mapped_column(String(100))

@@ -1,0 +1,203 @@
+"""The CLI of the appraisal council and the publication of results:
+`council member add|list`, `council meeting add|list`, `council decide`, `council decisions`,
+`publish` (first publication or a correction) and `publication list|show|annex|verify`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cli.argtypes import cycle_year
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+
+def _service(args: argparse.Namespace) -> AssessmentService:
+    from main import open_service
+
+    return open_service(args)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return "en" if getattr(args, "lang", None) == "en" else "vi"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _bad(message: str) -> Exception:
+    from assessment.errors import BadInput
+
+    return BadInput(message)
+
+
+def _vote(text: str) -> tuple[str, str]:
+    name, sep, vote = text.rpartition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: a vote is NAME=for|against|abstain")
+    return name.strip(), vote.strip()
+
+
+def cmd_member(args: argparse.Namespace) -> int:
+    area = _service(args).council
+    if args.step == "add":
+        member = area.add_member(args.cycle, args.name, args.role)
+        print(f"{member.position}. {member.name} — {member.role}")
+        return 0
+    for member in area.members(args.cycle):
+        print(f"{member.position}. {member.name} — {member.role}")
+    return 0
+
+
+def cmd_meeting(args: argparse.Namespace) -> int:
+    area = _service(args).council
+    if args.step == "add":
+        if args.date is None:
+            raise _bad("council meeting add needs --date YYYY-MM-DD")
+        minutes = args.minutes
+        if args.minutes_text:
+            minutes = Path(args.minutes_text).read_text(encoding="utf-8")
+        meeting = area.record_meeting(args.cycle, args.date, minutes or "",
+                                      Path(args.file) if args.file else None)
+        print(f"meeting {meeting.id}: {meeting.held_on.isoformat()}"
+              + (f", minutes file {meeting.minutes_file_name}" if meeting.minutes_file_name else ""))
+        return 0
+    for meeting in area.meetings(args.cycle):
+        first = meeting.minutes.splitlines()[0] if meeting.minutes else ""
+        print(f"{meeting.id:>4} {meeting.held_on.isoformat()}  {first[:80]}")
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    area = _service(args).council
+    decision = area.decide(args.meeting, unit_code=args.unit, code=args.indicator,
+                           outcome="kept" if args.keep else "adjusted", points=args.points, reason=args.reason,
+                           votes=dict(args.vote))
+    from assessment.council import Vote
+
+    tally = decision.tally()
+    votes = (f"; votes for {tally[Vote.FOR]}, against {tally[Vote.AGAINST]}, abstain {tally[Vote.ABSTAIN]}"
+             if decision.votes else "")
+    print(f"{decision.unit_code} {decision.indicator_code}: {decision.outcome.value} at {decision.points:g} points "
+          f"(before {decision.previous_points:g}){votes}")
+    return 0
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    for d in _service(args).council.decisions(args.cycle):
+        print(f"{d.unit_code:<12} {d.indicator_code:<8} {d.outcome.value:<8} {d.previous_points:g} -> {d.points:g}  "
+              f"(meeting {d.meeting_id}) {d.reason}")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    service = _service(args)
+    if args.preview:
+        units = service.publication.preview(args.cycle)
+        _print_units(units, _lang(args))
+        return 0
+    publication = service.publication.publish(args.cycle, decision_no=args.decision_no,
+                                              decision_date=args.decision_date, reason=args.reason or "")
+    ranked = sum(u.rank is not None for u in publication.units)
+    print(f"cycle {publication.cycle}: publication {publication.number} ({publication.decision_no}), {ranked} ranked, "
+          f"{len(publication.units) - ranked} without a result; SHA-256 {publication.results_sha256[:16]}")
+    for change in publication.changes:
+        print(f"  changed {change.unit_code} {change.what}: {change.old} -> {change.new}")
+    return 0
+
+
+def cmd_publication(args: argparse.Namespace) -> int:
+    area = _service(args).publication
+    if args.step == "list":
+        for p in area.all(args.cycle):
+            print(f"{p.number}  {p.published_at[:16]}  {p.decision_no}  {p.published_by}  {p.reason}")
+        return 0
+    if args.step == "verify":
+        problems = area.verify(args.cycle)
+        for problem in problems:
+            print(problem)
+        if not problems:
+            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact")
+        return 1 if problems else 0
+    if args.step == "annex":
+        if not args.output:
+            raise _bad("publication annex needs -o FILE.pdf or FILE.xlsx")
+        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=_lang(args))
+        print(path)
+        return 0
+    publication = area.get(args.cycle, args.number)
+    if args.json:
+        print(json.dumps(asdict(publication), ensure_ascii=False, default=str, indent=1))
+        return 0
+    print(f"cycle {publication.cycle}: publication {publication.number}, {publication.decision_no}, "
+          f"{publication.published_at[:16]} by {publication.published_by}")
+    _print_units(publication.units, _lang(args))
+    return 0
+
+
+def _print_units(units, lang: str) -> None:  # type: ignore[no-untyped-def]  # PublishedUnit rows
+    for u in units:
+        rank = f"{u.rank}/{u.peer_count}" if u.rank is not None else "—"
+        index = f"{u.appraised_index:.4f}" if u.appraised_index is not None else "—"
+        print(f"{u.kind:<10} {rank:>7} {index:>7}  {u.unit_code:<12} {u.name(lang)}")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    council = sub.add_parser("council", help="the appraisal council: members, meetings, decisions").add_subparsers(
+        dest="action", required=True)
+    member = council.add_parser("member", help="add or list the council's members")
+    member.add_argument("step", choices=("add", "list"))
+    member.add_argument("--cycle", type=cycle_year, required=True)
+    member.add_argument("--name", default="")
+    member.add_argument("--role", default="", help="e.g. Chủ tịch Hội đồng, Ủy viên, Thư ký")
+    member.set_defaults(handler=cmd_member)
+
+    meeting = council.add_parser("meeting", help="record or list meetings (date, minutes, signed minutes file)")
+    meeting.add_argument("step", choices=("add", "list"))
+    meeting.add_argument("--cycle", type=cycle_year, required=True)
+    meeting.add_argument("--date", type=_date)
+    meeting.add_argument("--minutes", help="the minutes' text")
+    meeting.add_argument("--minutes-text", metavar="FILE", help="read the minutes' text from a UTF-8 file")
+    meeting.add_argument("--file", help="the signed minutes (kept beside the database under its SHA-256)")
+    meeting.set_defaults(handler=cmd_meeting)
+
+    decide = council.add_parser("decide", help="the council's decision on one disputed indicator (final)")
+    decide.add_argument("--meeting", type=int, required=True)
+    decide.add_argument("--unit", required=True)
+    decide.add_argument("--indicator", required=True)
+    how = decide.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", action="store_true", help="keep the appraised points")
+    how.add_argument("--points", type=float, help="adjust the appraised points to this")
+    decide.add_argument("--reason", required=True)
+    decide.add_argument("--vote", type=_vote, action="append", default=[], metavar="NAME=for|against|abstain")
+    decide.set_defaults(handler=cmd_decide)
+
+    decisions = council.add_parser("decisions", help="the council's decisions in a cycle")
+    decisions.add_argument("--cycle", type=cycle_year, required=True)
+    decisions.set_defaults(handler=cmd_decisions)
+
+    publish = sub.add_parser("publish", help="freeze and publish a cycle's results on the appraised scores (again: "
+                                             "a correction, with --reason)")
+    publish.add_argument("--cycle", type=cycle_year, required=True)
+    publish.add_argument("--decision-no", default="", help="the publishing decision's number, e.g. 1234/QĐ-UBND")
+    publish.add_argument("--decision-date", type=_date)
+    publish.add_argument("--reason", help="a correction's reason")
+    publish.add_argument("--preview", action="store_true", help="show what would be published; write nothing")
+    publish.set_defaults(handler=cmd_publish)
+
+    publication = sub.add_parser("publication", help="published results: list, show, annex (PDF/xlsx), verify")
+    publication.add_argument("step", choices=("list", "show", "annex", "verify"))
+    publication.add_argument("--cycle", type=cycle_year, required=True)
+    publication.add_argument("--number", type=int, help="which publication (default: the latest)")
+    publication.add_argument("-o", "--output", help="annex: FILE.pdf or FILE.xlsx")
+    publication.add_argument("--json", action="store_true")
+    publication.set_defaults(handler=cmd_publication)
