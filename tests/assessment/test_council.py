@@ -92,7 +92,7 @@ def test_meetings_and_members_refuse_hostile_input(council, tmp_path, monkeypatc
     big = tmp_path / "big.pdf"
     big.write_bytes(b"x" * 2048)
     monkeypatch.setattr(council_area, "MINUTES_FILE_MAX", 1024)
-    with pytest.raises(BadInput, match="big.pdf: larger than"):
+    with pytest.raises(BadInput, match=r"big\.pdf: larger than"):
         svc.council.record_meeting(YEAR, dt.date(2026, 4, 11), "Biên bản", big)
     with pytest.raises(NotFound, match="no cycle 2031"):
         svc.council.add_member(2031, "Người Mới", "Ủy viên")
