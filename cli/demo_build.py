@@ -1,4 +1,5 @@
-"""`demo` on a new SQLite file: built under a temporary name and renamed only once complete (main.py calls it)."""
+"""`demo` on a new SQLite file: built under a temporary name and renamed only once complete (`demo`, `--demo`
+and the headless job call it)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[Assessment
     """Build the demo into a new SQLite file under a temporary name beside it, renamed only once complete: a full
     disk or an interruption never leaves a half-built database (one that would score every unit 0). None when
     the database already exists or is not an SQLite file (then the demo is built in place, in transactions)."""
-    from main import _os_user, database_url, open_service, open_service_at
+    from cli.wiring import database_url, open_service, open_service_at, os_user
     from storage.db import sqlite_path, sqlite_url
 
     path = sqlite_path(database_url(args, demo_default=True))
@@ -27,7 +28,7 @@ def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[Assessment
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(f".{path.name}.building-{os.getpid()}")
     try:
-        builder = open_service_at(sqlite_url(building), args.user or _os_user())
+        builder = open_service_at(sqlite_url(building), args.user or os_user())
         builder.initialise()
         written = builder.demo.build(seed=seed)
         builder.store.close()
