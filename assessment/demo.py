@@ -150,6 +150,10 @@ class DemoArea:
                 created = self.s.store.answers.write(frame, who=DEMO_USER, source="demo", keep_existing=True).inserted
             report.append(DemoCycle(year, len(plan), created, sum(len(p.stored) for p in plan),
                                     sum(_differing(p, seed, year) for p in plan), sum(not p.open for p in plan)))
+        if not dry_run:  # a few units ready to submit, with demo evidence: the walkthrough (demo_walkthrough.py)
+            from assessment.demo_walkthrough import make_ready
+
+            make_ready(self.s, seed)
         return report
 
     def _plan(self, year: int, seed: int) -> list[_UnitPlan]:
