@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,13 +32,34 @@ def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[Assessment
         builder = open_service_at(sqlite_url(building), args.user or os_user())
         builder.initialise()
         written = builder.demo.build(seed=seed)
+        files = builder.store.files_dir()  # the demo's evidence files, named after the temporary file
         builder.store.close()
         fold_wal(building)
+        _move_files(files, sqlite_files_dir(path))
         os.replace(building, path)
     finally:
         for leftover in (building, *(building.with_name(building.name + s) for s in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
+        shutil.rmtree(sqlite_files_dir(building), ignore_errors=True)
     return open_service(args, demo_default=True), written
+
+
+def sqlite_files_dir(path: Path) -> Path:
+    """Where a store on this SQLite file keeps evidence files (storage.store.SqlStore.files_dir)."""
+    return path.with_name(path.stem + ".files")
+
+
+def _move_files(built: Path, final: Path) -> None:
+    """The evidence files beside the new demo database: merged into a folder left there (by an earlier demo
+    whose database was deleted), files being named by their SHA-256."""
+    if not built.is_dir():
+        return
+    for file in built.rglob("*"):
+        if file.is_file():
+            target = final / file.relative_to(built)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(file, target)
+    shutil.rmtree(built, ignore_errors=True)
 
 
 def fold_wal(path: Path) -> None:
