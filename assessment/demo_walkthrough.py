@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.demo import DEMO_MARK, DEMO_USER, _answer, _rng, maturity
+from assessment.demo import DEMO_MARK, DEMO_USER, WALKTHROUGH_COMMENT, _answer, _rng, maturity
 from assessment.errors import DxError
 from assessment.model import Answer, AnswerType, EvidenceItem, Indicator, IndicatorCode
 
@@ -94,8 +94,8 @@ def _candidates(session: EntrySession, answers: dict[str, Answer], indicator: In
                 if isinstance(whole, float) and whole > 0:
                     candidates.append(Answer(IndicatorCode(indicator.code), None, float(round(whole * level)), whole))
     if indicator.not_applicable_allowed:
-        candidates.append(Answer(IndicatorCode(indicator.code), not_applicable=True, comment="Không phát sinh"))
-    return [dataclasses.replace(a, comment=a.comment or DEMO_MARK) for a in candidates]
+        candidates.append(Answer(IndicatorCode(indicator.code), not_applicable=True))
+    return [dataclasses.replace(a, comment=WALKTHROUGH_COMMENT) for a in candidates]  # the demo's own (demo.py)
 
 
 def _evidence(session: EntrySession, code: str) -> EvidenceItem:
