@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.demo import DEMO_MARK, DEMO_USER, WALKTHROUGH_COMMENT, _answer, _rng, maturity
+from assessment.demo import DEMO_MARK, DEMO_USER, WALKTHROUGH_COMMENT, maturity, synthetic_answers
 from assessment.errors import DxError
 from assessment.model import Answer, AnswerType, EvidenceItem, Indicator, IndicatorCode
 
@@ -81,21 +81,39 @@ def _fill(service: AssessmentService, session: EntrySession, answers: dict[str, 
 
 def _candidates(session: EntrySession, answers: dict[str, Answer], indicator: Indicator, seed: int
                 ) -> list[Answer]:
-    """The demo's own kind of answer, then (a ratio) one per denominator the rules may tie it to: the values
-    and denominators of the indicators its checks read."""
-    level = maturity(seed, session.unit, session.year)
-    rng = _rng(seed, "walkthrough", session.unit.code, indicator.code)
-    candidates = [_answer(indicator, level, rng, session.year)]
-    if indicator.answer.type == AnswerType.RATIO:
+    """The demo's own answer when it made one, else a plausible one of the indicator's type; then (a ratio) one
+    per denominator the rules may tie it to: the values and denominators of the indicators its checks read."""
+    code, spec, level = IndicatorCode(indicator.code), indicator.answer, maturity(seed, session.unit, session.year)
+    mine = synthetic_answers(session.methodology, session.unit, session.year, seed)
+    own = [a for a in mine if a.indicator_code == code]
+    candidates = [*own, *_plausible(indicator, level, session.year)]
+    if spec.type == AnswerType.RATIO:
         references = {r for check in indicator.checks for r in check.expression.references}
         for ref in sorted(references):
             other = answers.get(ref)
             for whole in (other.denominator, other.value) if other else ():
                 if isinstance(whole, float) and whole > 0:
-                    candidates.append(Answer(IndicatorCode(indicator.code), None, float(round(whole * level)), whole))
+                    candidates.append(Answer(code, None, float(round(whole * level)), whole))
     if indicator.not_applicable_allowed:
-        candidates.append(Answer(IndicatorCode(indicator.code), not_applicable=True))
+        candidates.append(Answer(code, not_applicable=True))
     return [dataclasses.replace(a, comment=WALKTHROUGH_COMMENT) for a in candidates]  # the demo's own (demo.py)
+
+
+def _plausible(indicator: Indicator, level: float, year: int) -> list[Answer]:
+    code, spec = IndicatorCode(indicator.code), indicator.answer
+    if spec.type == AnswerType.BOOLEAN:
+        return [Answer(code, 1.0)]
+    if spec.type == AnswerType.RATIO:
+        return [Answer(code, None, float(round(40 * level)), 40.0)]
+    if spec.type in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT):
+        return [Answer(code, v) for v in (float(round(100 * level)), 1.0, 0.0)]
+    if spec.type == AnswerType.CHOICE:
+        return [Answer(code, o.code) for o in spec.options]
+    if spec.type == AnswerType.MULTI_CHOICE:
+        return [Answer(code, choices=(spec.options[0].code,))] if spec.options else []
+    if spec.type == AnswerType.DATE:
+        return [Answer(code, dt.date(year, 6, 30).isoformat())]
+    return [Answer(code, "Đã triển khai theo kế hoạch (dữ liệu mẫu).")]
 
 
 def _evidence(session: EntrySession, code: str) -> EvidenceItem:
