@@ -38,6 +38,7 @@ DEMO_CYCLES = (2024, 2025)
 CITY_DEMO_CYCLES = (2022, 2023, 2024, 2025)  # the city's own series against Resolution 18 (city_demo.py)
 DEMO_USER = "demo"
 DEMO_MARK = "DỮ LIỆU MẪU / demo data"
+WALKTHROUGH_COMMENT = f"{DEMO_MARK}: trả lời để đơn vị sẵn sàng nộp"  # demo_walkthrough's answers: the demo's own
 MISSING_RATE = 0.03
 DECLARED_NA_RATE = 0.05
 
@@ -150,6 +151,10 @@ class DemoArea:
                 created = self.s.store.answers.write(frame, who=DEMO_USER, source="demo", keep_existing=True).inserted
             report.append(DemoCycle(year, len(plan), created, sum(len(p.stored) for p in plan),
                                     sum(_differing(p, seed, year) for p in plan), sum(not p.open for p in plan)))
+        if not dry_run:  # a few units ready to submit, with demo evidence: the walkthrough (demo_walkthrough.py)
+            from assessment.demo_walkthrough import make_ready
+
+            make_ready(self.s, seed)
         return report
 
     def _plan(self, year: int, seed: int) -> list[_UnitPlan]:
@@ -195,7 +200,8 @@ def _differing(plan: _UnitPlan, seed: int, year: int) -> int:
     if not plan.stored:
         return 0
     own = {a.indicator_code: answer_to_fields(a) for a in plan.own}
-    return sum(own.get(code) != answer_to_fields(a) for code, a in plan.stored.items())
+    return sum(own.get(code) != answer_to_fields(a) for code, a in plan.stored.items()
+               if a.comment != WALKTHROUGH_COMMENT)
 
 
 def _consistent(plan: list[_UnitPlan], year: int, targets: TargetSet, seed: int) -> dict[Unit, list[Answer]]:

@@ -272,23 +272,45 @@ class EntryArea:
 
     def add_evidence(self, unit_code: str, year: int, code: str, item: EvidenceItem,
                      file: Path | None = None) -> EvidenceItem:
-        """Attach evidence to a saved answer; a file is copied next to the database under its SHA-256."""
+        """Attach evidence to a saved answer; a file is copied next to the database under its SHA-256. Everything
+        is checked before anything is written or copied: the assessment open for editing, the indicator answered,
+        the file a readable file within the size a package carries."""
         item = evidence_checked(item, file.name if file is not None else item.file_name, where=code)
-        found = self.s.store.assessments(year, unit_code=unit_code)
-        if not found:
-            raise BadInput(f"answer {code} before attaching evidence")
-        if found[0].status not in EDITABLE:
-            raise BadInput(f"the assessment is {found[0].status.value}: read-only")
+        assessment = self._editable_assessment(unit_code, year, code)
         if file is not None:
+            _check_evidence_file(file, code)
             digest = _sha256(file)
             target = self.s.store.files_dir() / digest[:2] / digest
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(file, target)
             item = EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name, digest)
-        evidence_id = self.s.store.answers.add_evidence(found[0].id, code, item, who=self.s.user)
+        evidence_id = self.s.store.answers.add_evidence(assessment.id, code, item, who=self.s.user)
         return EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name,
                             item.file_sha256, evidence_id)
+
+    def remove_evidence(self, unit_code: str, year: int, code: str, evidence_id: int, why: str = "") -> EvidenceItem:
+        """Remove one evidence item (audited); its file stays in the files folder: other items, other
+        assessments or the audit trail's history may name the same SHA-256."""
+        why = clean_text(why, "why", where="the reason")
+        assessment = self._editable_assessment(unit_code, year, code)
+        return self.s.store.answers.remove_evidence(assessment.id, code, evidence_id, who=self.s.user, why=why)
+
+    def _editable_assessment(self, unit_code: str, year: int, code: str) -> Assessment:
+        """The unit's assessment in the cycle, open for editing, with `code` one of its answered indicators."""
+        self.s.units.get(unit_code)
+        found = self.s.store.assessments(year, unit_code=unit_code)
+        if not found:
+            raise NotFound(f"{unit_code} has no assessment in cycle {year}: answer {code} before attaching evidence")
+        assessment = found[0]
+        if assessment.status not in EDITABLE:
+            raise BadInput(f"the assessment of {unit_code} {year} is {assessment.status.value}: read-only")
+        methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
+        if code not in {i.code for i in methodology.indicators}:
+            raise NotFound(f"{methodology.id} {methodology.version} has no indicator {code!r}")
+        if code not in {a.indicator_code for a in self.s.store.answers.of(assessment.id)}:
+            raise BadInput(f"{code} has no answer yet: answer it before attaching evidence")
+        return assessment
 
     def evidence_file(self, item: EvidenceItem) -> Path | None:
         if not item.file_sha256:
@@ -303,6 +325,25 @@ def evidence_checked(item: EvidenceItem, file_name: str | None, *, where: str) -
         item, document_number=clean_text(item.document_number, "document_number", where=f"{where}: document number"),
         summary=clean_text(item.summary, "evidence_summary", where=f"{where}: summary"),
         file_name=None if file_name is None else clean_text(file_name, "file_name", where=f"{where}: file name"))
+
+
+MAX_EVIDENCE_BYTES = 200 << 20  # the largest evidence file a package carries (storage.package_file's entry limit)
+
+
+def _check_evidence_file(file: Path, code: str) -> None:
+    """A file that exists, is a regular file, can be read, and that a package can carry."""
+    where = f"{code}: evidence file {file}"
+    try:
+        if not file.is_file():
+            raise BadInput(f"{where}: {'is a folder' if file.is_dir() else 'does not exist'}")
+        size = file.stat().st_size
+        with open(file, "rb"):
+            pass
+    except OSError as exc:
+        raise BadInput(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    if size > MAX_EVIDENCE_BYTES:
+        raise BadInput(f"{where}: {size / 2**20:,.0f} MB is too big (at most {MAX_EVIDENCE_BYTES >> 20} MB, "
+                       "the largest file a package carries)")
 
 
 def _reason(refusal: list[AnswerProblem] | Check) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from assessment.model import IndicatorScore, PillarScore, Scorecard
@@ -84,24 +83,3 @@ def cycle_dict(result: CycleScores) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "units": [scorecard_dict(c) for c in result.scorecards],
     }
-
-
-def ranking_lines(cycle: int, cards: Sequence[Scorecard]) -> list[str]:
-    """`score` as text: one table per peer group, in rank order (Vietnamese headings, like the window)."""
-    lines: list[str] = []
-    current = None
-    for card in cards:
-        if card.kind != current:
-            current = card.kind
-            methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in cards if c.kind == card.kind})
-            lines += ["", f"Chu kỳ {cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
-                          f"{', '.join(methods)}",
-                      f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  {'Mức':<14} "
-                      f"{'Trạng thái':<12} Thẩm định"]
-        index = "—" if card.index is None else f"{card.index:.4f}"
-        band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
-        appraised = "" if card.appraised_index is None else f"{card.appraised_index:.4f}"
-        lines.append(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
-                     f"{card.points:>6.1f}/{card.max_points:<6g}  {band:<14} {card.status.value:<12} "
-                     f"{appraised}".rstrip())
-    return lines

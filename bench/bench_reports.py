@@ -28,7 +28,7 @@ COMMUNES = 126
 
 
 def _service(db: Path):  # type: ignore[no-untyped-def]
-    from main import open_service_at
+    from cli.wiring import open_service_at
     from storage.db import sqlite_url
 
     return open_service_at(sqlite_url(db))

@@ -1,4 +1,4 @@
-"""The CLI of exchange and appraisal: `packages`, `keys`, `review` and `audit` (main.py registers them).
+"""The CLI of exchange and appraisal: `packages`, `keys`, `review` and `audit` (cli.parser registers them).
 
 Exit codes as everywhere: 0 done, 2 bad input (a refused package, a step the workflow does not allow, a
 malformed --head), 1 when `audit verify` finds the chain broken, the tables differing from it, or a kept head
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _service(args: argparse.Namespace) -> AssessmentService:
-    from main import open_service
+    from cli.wiring import open_service
 
     return open_service(args)
 

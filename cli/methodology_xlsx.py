@@ -1,5 +1,5 @@
 """The CLI of methodology workbooks: `methodology export ID -o FILE.xlsx` and `methodology import FILE.xlsx`
-(XLSForm layout, see questionnaires/xlsform.py); main.py registers them beside list, check and show."""
+(XLSForm layout, see questionnaires/xlsform.py); cli/data.py registers them beside list, check and show."""
 
 from __future__ import annotations
 

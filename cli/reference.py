@@ -1,4 +1,4 @@
-"""The CLI of reference data: `targets list|import|set` and `units list|set|add|remove`; main.py registers
+"""The CLI of reference data: `targets list|import|set` and `units list|set|add|remove`; cli.parser registers
 them."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from cli.argtypes import cycle_year, number_or_none
 
 
 def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from main import open_service
+    from cli.wiring import open_service
 
     return open_service(args)
 

@@ -1,5 +1,5 @@
 """The CLI of printed and exported results: `report` (PDF scorecards, booklets) and `export scores` (Excel);
-main.py registers them."""
+cli.parser registers them."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """PDF scorecards: one unit (--unit), a booklet of a kind (--booklet) or one file per unit (--each)."""
     from assessment.errors import BadInput
     from assessment.model import UnitKind
-    from main import database_url, demo_banner, open_service, open_service_at
+    from cli.wiring import database_url, demo_banner, open_service, open_service_at
 
     modes = [m for m in ("unit", "booklet", "each", "city") if getattr(args, m)]
     if args.city:
@@ -69,7 +69,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export_scores(args: argparse.Namespace) -> int:
     from assessment.model import UnitKind
-    from main import demo_banner, open_service
+    from cli.wiring import demo_banner, open_service
 
     service = open_service(args)
     path = service.reports.excel(year=args.cycle, kind=UnitKind(args.kind) if args.kind else None,

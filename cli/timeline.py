@@ -18,7 +18,7 @@ KINDS = ("department", "district", "commune")
 
 
 def _service(args: argparse.Namespace) -> AssessmentService:
-    from main import open_service
+    from cli.wiring import open_service
 
     return open_service(args)
 

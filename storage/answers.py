@@ -160,6 +160,26 @@ class AnswerRepository:
                                  as_json(_evidence_fields(item)), "")], who=who)
             return row.id
 
+    def remove_evidence(self, assessment_id: int, indicator_code: str, evidence_id: int, *, who: str,
+                        why: str = "") -> EvidenceItem:
+        """Remove one evidence item of an answer, audited (old = the item, new = nothing); NotFound when the
+        answer holds no evidence with that id."""
+
+        def work(connection: Connection) -> EvidenceItem:
+            answer_id = connection.exec_driver_sql(
+                f"SELECT id FROM answers WHERE assessment_id = {self.mark} AND indicator_code = {self.mark}",
+                (assessment_id, indicator_code)).scalar()
+            held = self._evidence_rows(connection, [answer_id]) if answer_id is not None else {}
+            item = next((e for e in held.get(answer_id, []) if e.id == evidence_id), None)  # type: ignore[arg-type]
+            if item is None:
+                raise NotFound(f"{indicator_code} has no evidence #{evidence_id} (`evidence list` shows the numbers)")
+            connection.exec_driver_sql(f"DELETE FROM evidence WHERE id = {self.mark}", (evidence_id,))
+            append(connection, [("evidence", "entry", assessment_id, indicator_code, as_json(_evidence_fields(item)),
+                                 None, why)], who=who)
+            return item
+
+        return run_write(self.engine, work)
+
     def sync_evidence(self, assessment_id: int, wanted: Mapping[str, Sequence[EvidenceItem]], *, who: str,
                       source: str) -> tuple[int, int]:
         """Make the evidence of these indicators exactly `wanted` (a package's): add what is missing, remove what

@@ -154,9 +154,9 @@ def test_without_a_display_no_command_runs_the_headless_job(tmp_path, monkeypatc
 
 
 def test_the_cli_never_imports_qt(demo_db):
-    probe = ("import sys, io, contextlib; sys.argv=['main.py']; import main\n"
+    probe = ("import sys, io, contextlib; sys.argv=['main.py']; from cli.app import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
-             f"    main.main(['--db', {str(demo_db)!r}, 'score', '--cycle', '2025', '--json'])\n"
+             f"    main(['--db', {str(demo_db)!r}, 'score', '--cycle', '2025', '--json'])\n"
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', "
              "'pandas', 'alembic')))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)

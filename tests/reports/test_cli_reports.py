@@ -73,7 +73,7 @@ def test_each_with_spawned_workers(demo_db, tmp_path, monkeypatch):
 
     from assessment.model import UnitKind
     from assessment.reports import batch
-    from main import open_service_at
+    from cli.wiring import open_service_at
     from storage.db import sqlite_url
     from tests.conftest import open_service
 

@@ -1,0 +1,156 @@
+"""The CLI of answers, methodologies and the database file: `answers import|export`, `methodology
+list|check|show`, `db info`, `backup` and `restore`; cli.parser registers them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cli.argtypes import cycle_year
+from cli.wiring import database_url, open_service
+
+
+def cmd_answers_import(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    summary = service.answers.import_file(Path(args.file))
+    r = summary.result
+    print(f"{args.file}: {summary.rows} rows for {summary.assessments} assessment(s): {r.inserted} new, "
+          f"{r.changed} changed, {r.unchanged} unchanged answers")
+    return 0
+
+
+def cmd_answers_export(args: argparse.Namespace) -> int:
+    from assessment.text_limits import safe_frame, write_table
+    from cli.output import write_output
+
+    service = open_service(args)
+    frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
+    if not args.output or args.output == "-":
+        safe_frame(frame, for_csv=True).to_csv(sys.stdout, index=False)
+    else:  # text is written as text: no cell can become a spreadsheet formula; written aside, then renamed
+        write_output(Path(args.output), lambda tmp: write_table(frame, tmp))
+    if args.output and args.output != "-":
+        print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_methodology_check(args: argparse.Namespace) -> int:
+    from assessment.errors import PROBLEMS_SHOWN
+    from questionnaires.checker import check_file
+
+    status = 0
+    for name in args.files:
+        outcome = check_file(Path(name))
+        print(f"{outcome.path}: {outcome.summary}")
+        for problem in outcome.problems[:PROBLEMS_SHOWN]:
+            print(f"  {problem}")
+        if len(outcome.problems) > PROBLEMS_SHOWN:
+            print(f"  … and {len(outcome.problems) - PROBLEMS_SHOWN:,} more problem(s)")
+        status = status if outcome.ok else 2
+    return status
+
+
+def cmd_methodology_show(args: argparse.Namespace) -> int:
+    from assessment.methodology_view import methodology_dict, methodology_text
+    from questionnaires.files import FileCatalog
+
+    found = [m for m in FileCatalog().methodologies() if m.id == args.id]
+    if not found:
+        from assessment.errors import NotFound
+
+        known = ", ".join(sorted({m.id for m in FileCatalog().methodologies()}))
+        raise NotFound(f"no methodology {args.id!r} (known: {known})")
+    methodology = found[-1]
+    if args.json:
+        print(json.dumps(methodology_dict(methodology), ensure_ascii=False, indent=1))
+    else:
+        print(methodology_text(methodology, lang=args.lang or "vi"))
+    return 0
+
+
+def cmd_methodology_list(args: argparse.Namespace) -> int:
+    from questionnaires.files import FileCatalog
+
+    lang = args.lang or "vi"
+    for m in FileCatalog().methodologies():
+        cycles = f"{m.cycle_from}–{m.cycle_to or ''}"
+        kinds = ", ".join(sorted(k.value for k in m.applies_to))
+        print(f"{m.id:<24} {m.version:<8} {kinds:<12} {cycles:<11} {len(m.indicators):>3} indicators  "
+              f"{m.title.get(lang)}")
+    return 0
+
+
+def cmd_db_info(args: argparse.Namespace) -> int:
+    from storage.db import current_revision, describe
+
+    service = open_service(args)
+    print(f"database: {describe(database_url(args))}")
+    print(f"schema:   {current_revision(service.store.engine)}")
+    print(f"demo:     {'yes' if service.is_demo else 'no'}")
+    for year in service.cycles():
+        print(f"cycle {year}: {len(service.store.assessments(year))} assessments")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database with SQLite's online backup (safe while the app and imports keep writing)."""
+    from storage.backup import backup
+
+    done = backup(database_url(args), Path(args.output), overwrite=args.force)
+    print(f"backup of schema {done.revision} written to {done.path} ({done.size / 1e6:.1f} MB, "
+          f"{done.seconds:.2f} s)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup; the current one is kept as <name>.bak."""
+    from storage.backup import restore
+    from storage.db import describe
+
+    url = database_url(args)
+    done = restore(Path(args.file), url)
+    service = open_service(args)  # migrates a backup from an older dxscore (copying it aside first)
+    kept = f"; the previous database was kept as {done.kept}" if done.kept else ""
+    print(f"restored {done.source} into {describe(url)} ({len(service.store.assessments())} assessments, "
+          f"{done.seconds:.2f} s){kept}")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    answers = sub.add_parser("answers", help="import or export answers").add_subparsers(dest="action", required=True)
+    imp = answers.add_parser("import", help="import a .csv or .xlsx file (all or nothing)")
+    imp.add_argument("file")
+    imp.set_defaults(handler=cmd_answers_import)
+    exp = answers.add_parser("export", help="export answers as CSV (default: to stdout) or .xlsx")
+    exp.add_argument("-o", "--output")
+    exp.add_argument("--cycle", type=cycle_year)
+    exp.add_argument("--unit")
+    exp.set_defaults(handler=cmd_answers_export)
+
+    meth = sub.add_parser("methodology", help="list, check or show methodologies").add_subparsers(
+        dest="action", required=True)
+    meth.add_parser("list", help="the shipped methodologies").set_defaults(handler=cmd_methodology_list)
+    check = meth.add_parser("check", help="validate methodology files (exit 0 valid, 2 invalid)")
+    check.add_argument("files", nargs="+")
+    check.set_defaults(handler=cmd_methodology_check)
+    show = meth.add_parser("show", help="a methodology as loaded")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_methodology_show)
+    from cli.methodology_xlsx import add_commands as methodology_xlsx_commands
+
+    methodology_xlsx_commands(meth)  # methodology export|import (Excel, XLSForm layout)
+
+    db = sub.add_parser("db", help="database information").add_subparsers(dest="action", required=True)
+    db.add_parser("info").set_defaults(handler=cmd_db_info)
+
+    bkp = sub.add_parser("backup", help="copy the SQLite database to FILE (online: the app may keep working)")
+    bkp.add_argument("-o", "--output", required=True, metavar="FILE")
+    bkp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    bkp.set_defaults(handler=cmd_backup)
+    rst = sub.add_parser("restore", help="replace the SQLite database with a backup (the current one is kept "
+                                         "as .bak)")
+    rst.add_argument("file", metavar="FILE")
+    rst.set_defaults(handler=cmd_restore)

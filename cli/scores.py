@@ -1,0 +1,135 @@
+"""The CLI of scores and the demo: `score` (rankings, JSON, the city's Resolution 18 progress) and `demo`;
+cli.parser registers them."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from cli.argtypes import cycle_year, whole_number
+from cli.wiring import database_url, demo_banner, open_service
+
+if TYPE_CHECKING:
+    from assessment.model import UnitKind
+    from assessment.scores_area import CycleScores
+    from assessment.service import AssessmentService
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cli.demo_build import build_new_demo
+    from storage.db import describe
+
+    where = describe(database_url(args, demo_default=True))
+    print(f"{'Would fill' if args.dry_run else 'Filling'} the demo database {where}: synthetic answers (seed "
+          f"{args.seed}) only where an indicator has no answer, in assessments open for editing; an answer "
+          "already stored is never changed.")
+    built = None if args.dry_run else build_new_demo(args, seed=args.seed)  # a new file: built aside, renamed
+    if built is not None:
+        service, report = built
+    else:
+        service = open_service(args, demo_default=True)
+        report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
+    demo_banner(service)
+    create, keep = ("would create", "would keep") if args.dry_run else ("created", "kept")
+    for cycle in report:
+        line = (f"  cycle {cycle.year}: {cycle.assessments} assessments, {create} {cycle.created} answers, {keep} "
+                f"{cycle.kept} stored answers unchanged ({cycle.kept_differing} differ from the demo's own values)")
+        if cycle.left_alone:
+            line += f", {cycle.left_alone} assessments not open for editing left alone"
+        print(line)
+    print("Nothing written (--dry-run)." if args.dry_run else f"Demo database ready: {where}")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    if args.kind == "city":
+        return _print_city(service, args)
+    if args.cycle is None:
+        from assessment.errors import BadInput
+
+        raise BadInput("--cycle YEAR is required (only --kind city defaults to the latest cycle)")
+    return print_scores(service, args)
+
+
+def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
+    """Resolution 18 progress of the city: every target, status, series, derived figures, units behind."""
+    from assessment.city_export import progress_dict, progress_lines
+
+    year = args.cycle or max(service.cycles(), default=dt.date.today().year)
+    progress = service.city.progress(year=year)
+    if args.json:
+        print(json.dumps(progress_dict(progress), ensure_ascii=False))
+    else:
+        demo_banner(service)
+        print("\n".join(progress_lines(progress, args.lang or "vi")))
+    return 0
+
+
+def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
+    """A cycle's ranking (text, one table per peer group) or its JSON."""
+    from assessment.errors import NotFound
+    from assessment.model import UnitKind
+
+    kind = UnitKind(args.kind) if args.kind else None
+    if args.unit:
+        service.units.get(args.unit)
+    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
+    if getattr(args, "subgroup", None):  # the headless job prints the whole groups
+        result = _within_subgroup(service, result, kind, args.subgroup)
+    if not result.scorecards:
+        raise NotFound(f"no assessments in cycle {args.cycle}" + (f" for {args.kind}" if kind else "")
+                       + (f" for unit {args.unit}" if args.unit else "")
+                       + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
+    if args.json:
+        # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
+        from assessment.export import cycle_dict
+
+        print(json.dumps(cycle_dict(result), ensure_ascii=False))
+    else:
+        _print_ranking(service, result, args.lang or "vi")
+    return 0
+
+
+def _within_subgroup(service: AssessmentService, result: CycleScores, kind: UnitKind | None, key: str) -> CycleScores:
+    """--subgroup: the part of the peer group inspectors rank by on its own (wards, departments with the
+    digital-economy duty, ...), ranked among itself."""
+    import dataclasses
+
+    from assessment.comparison import within_subgroup
+    from assessment.errors import BadInput
+
+    if kind is None:
+        raise BadInput("--subgroup needs --kind (e.g. --kind commune --subgroup ward)")
+    cards = within_subgroup(result.scorecards, kind, key, {u.code: u for u in service.units.list(kind)})
+    return dataclasses.replace(result, scorecards=cards)
+
+
+def _print_ranking(service: AssessmentService, result: CycleScores, lang: str) -> None:
+    from cli.ranking_text import ranking_lines
+
+    demo_banner(service)
+    for line in ranking_lines(result.cycle, result.scorecards, lang):
+        print(line)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="build the demo database (default file: demo.sqlite in the data folder)")
+    demo.add_argument("--seed", type=whole_number(0, 2**31 - 1), default=18)
+    demo.add_argument("--dry-run", action="store_true", help="say what would be created and kept; write nothing")
+    demo.set_defaults(handler=cmd_demo)
+
+    score = sub.add_parser("score", help="score a cycle and print the ranking or JSON")
+    score.add_argument("--cycle", type=cycle_year, help="the cycle (required except with --kind city: latest cycle)")
+    score.add_argument("--unit")
+    score.add_argument("--kind", choices=("department", "district", "commune", "city"),
+                       help="city: Hanoi's progress against Resolution 18-NQ/TU's targets")
+    score.add_argument("--subgroup", help="with --kind: rank a part of the group on its own: ward | commune "
+                                          "(communes), de_duty | no_de_duty (departments), urban | rural (districts)")
+    score.add_argument("--json", action="store_true")
+    score.set_defaults(handler=cmd_score)

@@ -1,0 +1,121 @@
+"""The service wiring of the command line: which database a command opens (`--db`, `$DXSCORE_DB`, `--demo`),
+opening the service on it, and where the log goes. Every command module takes its service from here."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+log = logging.getLogger("dxscore")
+
+
+def log_file() -> Path:
+    import platformdirs
+
+    folder = Path(os.environ.get("DXSCORE_LOG_DIR") or platformdirs.user_log_dir("dxscore", appauthor=False))
+    return folder / "dxscore.log"
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                                         encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def demo_database_url() -> str:
+    from storage.db import default_data_dir, sqlite_url
+
+    return sqlite_url(default_data_dir() / "demo.sqlite")
+
+
+def wants_demo(args: argparse.Namespace) -> bool:
+    """`--demo`, before or after the command's name."""
+    return bool(getattr(args, "demo", False))
+
+
+def database_url(args: argparse.Namespace, *, demo_default: bool = False) -> str:
+    """--db first (with --demo it names the demo file); then --demo (or a command that defaults to the demo):
+    demo.sqlite in the data folder, whatever $DXSCORE_DB says, so demo data never mixes with real data; then
+    $DXSCORE_DB; then the user's data folder."""
+    from storage.db import resolve_url
+
+    if args.db:
+        return resolve_url(args.db)
+    if wants_demo(args) or (demo_default and not os.environ.get("DXSCORE_DB")):
+        return demo_database_url()
+    return resolve_url(args.db)
+
+
+def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> AssessmentService:
+    """The service on the command's database, initialised (migrated, reference data loaded). With --demo, the
+    demo database is built first when it does not exist yet."""
+    if wants_demo(args):
+        from cli.demo_build import build_new_demo
+
+        built = build_new_demo(args)
+        if built is not None:
+            return built[0]
+    return _open(args, database_url(args, demo_default=demo_default))
+
+
+def _open(args: argparse.Namespace, url: str) -> AssessmentService:
+    from assessment.text_limits import clean_text
+
+    log.info("opening %s", url)
+    user = clean_text(args.user or os_user(), "user", required=True, where="--user")  # kept in every history row
+    service = open_service_at(url, user, warn_read_only=True)
+    service.initialise()
+    return service
+
+
+def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = False) -> AssessmentService:
+    """A service on a database as it is (not initialised): what each `report --each` worker process opens."""
+    from assessment.service import AssessmentService
+    from questionnaires.files import FileCatalog
+    from storage.db import open_engine
+    from storage.store import SqlStore
+
+    engine = open_engine(url)
+    if warn_read_only:
+        _warn_if_read_only(engine)
+    return AssessmentService(SqlStore(engine), FileCatalog(), user=user)
+
+
+def _warn_if_read_only(engine) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import read_only_reason
+
+    reason = read_only_reason(engine)
+    if reason:
+        print(f"warning: the database is open for reading only: {reason}", file=sys.stderr)
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "dxscore"
+
+
+def demo_banner(service: AssessmentService) -> None:
+    from assessment.demo import DEMO_MARK
+
+    if service.is_demo:
+        print(f"*** {DEMO_MARK} ***")
