@@ -111,12 +111,13 @@ def demo_banner(service: AssessmentService) -> None:
 
 def cmd_main_job(args: argparse.Namespace) -> int:
     """No command: the window; without a display, the headless job (the demo database and its ranking)."""
-    from gui.app import display_available
+    from gui.platform_check import window_problem
 
-    if display_available():
+    problem = window_problem()  # before any QApplication: Qt aborts the process when its plugin cannot load
+    if problem is None:
         return run_window(args)
-    print("No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here. Running the headless "
-          "job instead: the demo database and its current ranking.", file=sys.stderr)
+    print(f"{problem} Running the headless job instead: the demo database and its current ranking.",
+          file=sys.stderr)
     return headless_job(args)
 
 
@@ -513,6 +514,10 @@ def run_as_script() -> None:
     """Run, flush, and leave without the interpreter's teardown: collecting numpy's and SQLAlchemy's module
     objects at exit costs ~0.1 s of a one-second command. Logs are flushed and closed first; databases are
     consistent at every commit (SQLite WAL), so nothing is lost."""
+    if getattr(sys, "frozen", False):  # the bundle: report workers started with "spawn" run the worker, not main
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     code = main()
     try:
         sys.stdout.flush()

@@ -7,12 +7,12 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from assessment.resource_paths import resource_path
 from assessment.service import AssessmentService
 from gui import i18n
 from gui.errors import show_error
@@ -20,7 +20,7 @@ from gui.i18n import tr
 from gui.settings import Settings
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resource_path()
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 # An unanswered indicator that counts is marked on its left edge; a focused one is outlined.
 STYLE = """
