@@ -4,6 +4,8 @@ qpdf on the machine."""
 
 from __future__ import annotations
 
+import functools
+import io
 import shutil
 import unicodedata
 from pathlib import Path
@@ -31,10 +33,65 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page_texts(pdf: Path, *, layout: bool = True) -> list[str]:
     """The text of every page as pypdf extracts it (`layout`: columns kept apart by spaces, as pdftotext -layout
     would); check strings with nfc(): the text must come out exactly as written."""
+    status = Path(pdf).stat()
+    return list(_extracted(str(pdf), status.st_mtime_ns, status.st_size, layout))
+
+
+@functools.lru_cache(maxsize=64)
+def _extracted(pdf: str, _mtime: int, _size: int, layout: bool) -> tuple[str, ...]:
+    """Extraction costs ~0.4 s a page and many tests read the same module-scoped PDF: once per file version."""
     import pypdf
 
-    mode = "layout" if layout else "plain"
-    return [page.extract_text(extraction_mode=mode) for page in pypdf.PdfReader(pdf).pages]
+    if not layout:
+        return tuple(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    source = _forms_drawn_in_place(Path(pdf))
+    return tuple(page.extract_text(extraction_mode="layout") for page in pypdf.PdfReader(source).pages)
+
+
+def _forms_drawn_in_place(pdf: Path) -> io.BytesIO:
+    """A copy of `pdf` whose pages carry their form XObjects' content in place of the `Do` that draws them.
+    pypdf's layout mode skips text inside forms, and reportlab puts some there (the charts, the page total of
+    "Trang x/y"); a reader, and pdftotext, show it where the form is drawn."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            resources = page.obj.Resources
+            if "/Font" not in resources:
+                resources.Font = pikepdf.Dictionary()
+            drawn = list(_inline_forms(pikepdf.parse_content_stream(page), resources, resources.Font, {}, 0))
+            page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(drawn))
+        copy = io.BytesIO()
+        document.save(copy)
+    copy.seek(0)
+    return copy
+
+
+def _inline_forms(instructions, resources, page_fonts, renamed: dict, depth: int):  # type: ignore[no-untyped-def]
+    """The instructions with each form drawn in place (its matrix applied, its fonts added to the page's under
+    names of their own); images are left out, they carry no text."""
+    import pikepdf
+
+    for instruction in instructions:
+        operands, operator = list(instruction.operands), str(instruction.operator)
+        if operator == "Tf" and str(operands[0]) in renamed:
+            operands[0] = renamed[str(operands[0])]
+        if operator != "Do":
+            yield (operands, pikepdf.Operator(operator))
+            continue
+        xobject = resources.get("/XObject", {}).get(str(operands[0]))
+        if xobject is None or xobject.get("/Subtype") != "/Form" or depth > 8:
+            continue
+        inner = xobject.get("/Resources", resources)
+        names = {}
+        for name, font in dict(inner.get("/Font", {})).items():
+            names[name] = pikepdf.Name(f"/Inl{font.objgen[0]}_{font.objgen[1]}")
+            page_fonts[names[name]] = font
+        yield ([], pikepdf.Operator("q"))
+        if "/Matrix" in xobject:
+            yield (list(xobject.Matrix), pikepdf.Operator("cm"))
+        yield from _inline_forms(pikepdf.parse_content_stream(xobject), inner, page_fonts, names, depth + 1)
+        yield ([], pikepdf.Operator("Q"))
 
 
 def nfc(text: str) -> str:
