@@ -116,7 +116,7 @@ def cmd_main_job(args: argparse.Namespace) -> int:
     problem = window_problem()  # before any QApplication: Qt aborts the process when its plugin cannot load
     if problem is None:
         return run_window(args)
-    print(f"{problem} Running the headless job instead: the demo database and its current ranking.",
+    print(f"{problem}\nRunning the headless job instead: the demo database and its current ranking.",
           file=sys.stderr)
     return headless_job(args)
 
