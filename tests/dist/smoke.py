@@ -109,6 +109,9 @@ def main() -> int:
         cli_start = check_cli(copy / f"dxscore-cli{suffix}", env, work)
         painted = check_window(copy / f"dxscore{suffix}", env, work)
         size = folder_size(copy)
+        log = home / "logs" / "dxscore.log"
+        if any(not ok for _, ok, _ in results) and log.exists():
+            print("--- the end of the bundle's log:\n" + log.read_text(encoding="utf-8", errors="replace")[-4000:])
     print(f"bundle: {size / 2**20:.0f} MiB; CLI start (methodology list, best of 3): {cli_start:.2f} s; window "
           f"start to first paint: {'-' if painted is None else f'{painted:.2f} s'}")
     failed = sum(1 for _, ok, _ in results if not ok)
