@@ -34,19 +34,20 @@ DEBIAN_PACKAGES = {
     "libgthread-2.0.so.0": "libglib2.0-0", "libOpenGL.so.0": "libopengl0", "libGLX.so.0": "libglx0",
     "libGLdispatch.so.0": "libglvnd0", "libxcb-glx.so.0": "libxcb-glx0",
 }
+NO_DISPLAY = "No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here."
 NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 
 
 def window_problem() -> str | None:
     """Why the window cannot open here (a sentence for the terminal), or None."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        if not os.environ["QT_QPA_PLATFORM"].startswith("xcb"):
-            return None  # offscreen, wayland, windows…: asked for explicitly, Qt's own business
-    elif not sys.platform.startswith("linux"):
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None  # offscreen, wayland, windows…: asked for explicitly, Qt's own business
+    if not platform and not sys.platform.startswith("linux"):
         return None
-    elif not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return "No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here."
-    elif os.environ.get("WAYLAND_DISPLAY"):
+    if not (os.environ.get("DISPLAY") or (not platform and os.environ.get("WAYLAND_DISPLAY"))):
+        return NO_DISPLAY
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return None  # Qt tries its Wayland plugin first
     plugin = xcb_plugin()
     if plugin is None:

@@ -63,6 +63,8 @@ def test_no_display_is_said_as_before(monkeypatch):
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     assert window_problem() == "No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here."
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")  # X11 asked for by name, but no X server named
+    assert window_problem() == "No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here."
 
 
 def test_known_libraries_map_to_their_debian_packages():
