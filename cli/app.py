@@ -77,6 +77,10 @@ def run_as_script() -> None:
     """Run, flush, and leave without the interpreter's teardown: collecting numpy's and SQLAlchemy's module
     objects at exit costs ~0.1 s of a one-second command. Logs are flushed and closed first; databases are
     consistent at every commit (SQLite WAL), so nothing is lost."""
+    if getattr(sys, "frozen", False):  # the bundle: report workers started with "spawn" run the worker, not main
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     code = main()
     try:
         sys.stdout.flush()

@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 
 
 def cmd_main_job(args: argparse.Namespace) -> int:
-    from gui.app import display_available
+    from gui.platform_check import window_problem
 
-    if display_available():
+    problem = window_problem()  # before any QApplication: Qt aborts the process when its plugin cannot load
+    if problem is None:
         return run_window(args)
-    print("No display found (no DISPLAY or WAYLAND_DISPLAY): the window cannot open here. Running the headless "
-          "job instead: the demo database and its current ranking.", file=sys.stderr)
+    print(f"{problem}\nRunning the headless job instead: the demo database and its current ranking.",
+          file=sys.stderr)
     return headless_job(args)
 
 

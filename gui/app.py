@@ -7,20 +7,20 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from assessment.resource_paths import resource_path
 from assessment.service import AssessmentService
-from gui import i18n
+from gui import i18n, startup_probe
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.settings import Settings
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resource_path()
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 # An unanswered indicator that counts is marked on its left edge; a focused one is outlined.
 STYLE = """
@@ -64,6 +64,7 @@ def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("dxscore")
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "dxscore.png")))
     load_fonts()
     app.setStyleSheet(STYLE)
     app._dxscore_translators = i18n.install(app, lang)  # kept alive with the app
@@ -88,6 +89,7 @@ def run_window(open_service: Callable[[], AssessmentService], settings: Settings
         box.finished.connect(app.quit)
         return app.exec()
     window = MainWindow(service, settings, lang=language, opener=opener)
+    startup_probe.watch(window)  # only with DXSCORE_SMOKE_SECONDS (the bundle's smoke test)
     window.show()
     return app.exec()
 

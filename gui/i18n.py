@@ -13,8 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from assessment.resource_paths import resource_path
+
 log = logging.getLogger(__name__)
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+I18N_DIR = resource_path("i18n")
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -24,8 +26,8 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 def qm_file(lang: str) -> Path | None:
     """The compiled catalogue, compiled now from the .ts if `make` has not done it (or the .ts is newer)."""
     ts, qm = I18N_DIR / f"dxscore_{lang}.ts", I18N_DIR / f"dxscore_{lang}.qm"
-    if not ts.exists():
-        return None
+    if not ts.exists():  # the bundle (`make dist`) ships only the compiled catalogue
+        return qm if qm.exists() else None
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
         try:

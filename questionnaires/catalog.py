@@ -11,12 +11,13 @@ import yaml
 
 from assessment.errors import MethodologyInvalid
 from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
+from assessment.resource_paths import resource_path
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parent
-RESOURCES_DIR = QUESTIONNAIRES_DIR.parent / "resources"
+RESOURCES_DIR = resource_path()
 DOMAIN_DIR = RESOURCES_DIR / "domain"
 DEFAULT_TARGETS_FILE = DOMAIN_DIR / "targets.yaml"
 UNITS_FILE = DOMAIN_DIR / "units.yaml"

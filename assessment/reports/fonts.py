@@ -3,9 +3,9 @@ fonts and its bundled Vera lack most Vietnamese letters). Registered once per pr
 
 from __future__ import annotations
 
-from pathlib import Path
+from assessment.resource_paths import resource_path
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = resource_path("fonts")
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 

@@ -1,11 +1,12 @@
 """Fixtures and helpers of the report tests: one demo database per module (reports only read it), and the
-poppler/qpdf tools that check what a PDF really contains."""
+checks of what a PDF really contains, with Python packages (pypdf, pikepdf) rather than poppler-utils or
+qpdf on the machine."""
 
 from __future__ import annotations
 
-import json
+import functools
+import io
 import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -29,18 +30,68 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pdf")
 
 
-def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-
-
 def page_texts(pdf: Path, *, layout: bool = True) -> list[str]:
-    """pdftotext of every page (NFC-checked: the text must come out exactly as written)."""
-    result = _run("pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", str(pdf), "-")
-    assert result.returncode == 0, result.stderr
-    pages = result.stdout.split("\f")
-    if pages and not pages[-1].strip():
-        pages = pages[:-1]
-    return pages
+    """The text of every page as pypdf extracts it (`layout`: columns kept apart by spaces, as pdftotext -layout
+    would); check strings with nfc(): the text must come out exactly as written."""
+    status = Path(pdf).stat()
+    return list(_extracted(str(pdf), status.st_mtime_ns, status.st_size, layout))
+
+
+@functools.lru_cache(maxsize=64)
+def _extracted(pdf: str, _mtime: int, _size: int, layout: bool) -> tuple[str, ...]:
+    """Extraction costs ~0.4 s a page and many tests read the same module-scoped PDF: once per file version."""
+    import pypdf
+
+    if not layout:
+        return tuple(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    source = _forms_drawn_in_place(Path(pdf))
+    return tuple(page.extract_text(extraction_mode="layout") for page in pypdf.PdfReader(source).pages)
+
+
+def _forms_drawn_in_place(pdf: Path) -> io.BytesIO:
+    """A copy of `pdf` whose pages carry their form XObjects' content in place of the `Do` that draws them.
+    pypdf's layout mode skips text inside forms, and reportlab puts some there (the charts, the page total of
+    "Trang x/y"); a reader, and pdftotext, show it where the form is drawn."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            resources = page.obj.Resources
+            if "/Font" not in resources:
+                resources.Font = pikepdf.Dictionary()
+            drawn = list(_inline_forms(pikepdf.parse_content_stream(page), resources, resources.Font, {}, 0))
+            page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(drawn))
+        copy = io.BytesIO()
+        document.save(copy)
+    copy.seek(0)
+    return copy
+
+
+def _inline_forms(instructions, resources, page_fonts, renamed: dict, depth: int):  # type: ignore[no-untyped-def]
+    """The instructions with each form drawn in place (its matrix applied, its fonts added to the page's under
+    names of their own); images are left out, they carry no text."""
+    import pikepdf
+
+    for instruction in instructions:
+        operands, operator = list(instruction.operands), str(instruction.operator)
+        if operator == "Tf" and str(operands[0]) in renamed:
+            operands[0] = renamed[str(operands[0])]
+        if operator != "Do":
+            yield (operands, pikepdf.Operator(operator))
+            continue
+        xobject = resources.get("/XObject", {}).get(str(operands[0]))
+        if xobject is None or xobject.get("/Subtype") != "/Form" or depth > 8:
+            continue
+        inner = xobject.get("/Resources", resources)
+        names = {}
+        for name, font in dict(inner.get("/Font", {})).items():
+            names[name] = pikepdf.Name(f"/Inl{font.objgen[0]}_{font.objgen[1]}")
+            page_fonts[names[name]] = font
+        yield ([], pikepdf.Operator("q"))
+        if "/Matrix" in xobject:
+            yield (list(xobject.Matrix), pikepdf.Operator("cm"))
+        yield from _inline_forms(pikepdf.parse_content_stream(xobject), inner, page_fonts, names, depth + 1)
+        yield ([], pikepdf.Operator("Q"))
 
 
 def nfc(text: str) -> str:
@@ -49,15 +100,38 @@ def nfc(text: str) -> str:
 
 
 def fonts(pdf: Path) -> list[dict[str, str]]:
-    """`pdffonts` rows as dicts (name, type, emb, sub, uni)."""
-    result = _run("pdffonts", str(pdf))
-    assert result.returncode == 0, result.stderr
-    rows = []
-    for line in result.stdout.splitlines()[2:]:
-        parts = line.split()
-        # name type [type2] encoding emb sub uni object-id generation
-        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
-    return rows
+    """Every font the pages use, as pdffonts reports it: name, and whether it is embedded, subset and has a
+    ToUnicode map ("yes"/"no")."""
+    import pikepdf
+
+    found: dict[tuple[int, int], dict[str, str]] = {}
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            _collect_fonts(page.obj.get("/Resources"), found)
+    return list(found.values())
+
+
+def _collect_fonts(resources, found: dict) -> None:  # type: ignore[no-untyped-def]
+    """Fonts of a resource dictionary and of the form XObjects it draws (charts are drawn as forms)."""
+    if resources is None:
+        return
+    for font in dict(resources.get("/Font", {})).values():
+        if font.objgen in found:
+            continue
+        name = str(font.get("/BaseFont", "[none]")).lstrip("/")
+        descendant = font["/DescendantFonts"][0] if "/DescendantFonts" in font else font
+        descriptor = descendant.get("/FontDescriptor", {})
+        embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+        subset = len(name) > 7 and name[6] == "+" and name[:6].isupper()
+        found[font.objgen] = {"name": name, "emb": _yes(embedded), "sub": _yes(subset),
+                              "uni": _yes("/ToUnicode" in font)}
+    for xobject in dict(resources.get("/XObject", {})).values():
+        if xobject.get("/Subtype") == "/Form":
+            _collect_fonts(xobject.get("/Resources"), found)
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def assert_fonts_embedded(pdf: Path) -> None:
@@ -69,15 +143,32 @@ def assert_fonts_embedded(pdf: Path) -> None:
 
 
 def assert_qpdf_ok(pdf: Path) -> None:
-    result = _run("qpdf", "--check", str(pdf))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No syntax or stream encoding errors" in result.stdout
+    """qpdf's own structure check (pikepdf ships qpdf): no syntax or stream encoding errors, every stream
+    decodes."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        problems = document.check_pdf_syntax()
+    assert problems == [], problems
 
 
 def outlines(pdf: Path) -> list[dict]:  # type: ignore[type-arg]
-    result = _run("qpdf", "--json", "--json-key=outlines", str(pdf))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["outlines"]
+    """The bookmarks as qpdf --json shows them: title, kids and destpageposfrom1 (the 1-based target page)."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        pages = {page.obj.objgen: number for number, page in enumerate(document.pages, start=1)}
+        with document.open_outline() as outline:
+            return [_outline_entry(item, pages) for item in outline.root]
+
+
+def _outline_entry(item, pages: dict) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    destination = item.destination
+    if destination is None and item.action is not None:
+        destination = item.action.get("/D")
+    page = pages.get(destination[0].objgen) if destination is not None and len(destination) else None
+    return {"title": str(item.title), "kids": [_outline_entry(kid, pages) for kid in item.children],
+            "destpageposfrom1": page}
 
 
 def row_of(page: str, first: str) -> list[str]:

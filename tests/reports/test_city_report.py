@@ -1,4 +1,4 @@
-"""The city's Resolution 18 progress report (report --city): real PDFs, text checked with pdftotext."""
+"""The city's Resolution 18 progress report (report --city): real PDFs, text checked with pypdf."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ not-applicable index empty with a state column beside it."""
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -87,10 +86,17 @@ def page_number(path) -> int:
 
 
 def _page_pixels(path, page_number: int) -> QImage:
-    out = path.with_suffix("")
-    subprocess.run(["pdftoppm", "-f", str(page_number), "-l", str(page_number), "-r", "100", "-png",
-                    "-singlefile", str(path), str(out)], check=True, timeout=60)
-    return QImage(str(out) + ".png")
+    """The page rendered at 100 dpi by PDFium (pypdfium2: no poppler needed on the machine)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        bitmap = document[page_number - 1].render(scale=100 / 72, rev_byteorder=True)
+        pixels = bitmap.to_numpy()
+        height, width = pixels.shape[:2]
+        return QImage(pixels.tobytes(), width, height, bitmap.stride, QImage.Format.Format_RGB888).copy()
+    finally:
+        document.close()
 
 
 def _count(image: QImage, colour: QColor, tolerance: int = 12) -> int:

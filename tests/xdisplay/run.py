@@ -7,8 +7,8 @@ line in a QLineEdit), window-manager focus and real clicks only exist on a real 
 is the first free one from 90 up; Xvfb itself writes it back (-displayfd) once it accepts clients, so two
 runners (or other helpers' Xvfb) never share a display. Both servers are stopped when the tests end.
 
-Without Xvfb/openbox/xdotool the runner says what to install and exits 0 (a developer machine); under
-CI=true it fails instead."""
+Without Xvfb/openbox/xdotool, or without a library Qt's xcb plugin needs, the runner says what to install and
+exits 0 (a developer machine: "tests/xdisplay skipped."); under CI=true it fails instead."""
 
 from __future__ import annotations
 
@@ -30,7 +30,14 @@ SCREEN = "1600x1000x24"
 
 
 def missing_tools() -> list[str]:
-    return [package for tool, package in NEEDED.items() if shutil.which(tool) is None]
+    """The Debian packages of the X tools, and of the libraries Qt's xcb plugin lacks (Qt would abort)."""
+    sys.path.insert(0, str(ROOT))
+    from gui.platform_check import DEBIAN_PACKAGES, missing_libraries, xcb_plugin
+
+    plugin = xcb_plugin()
+    libraries = missing_libraries(plugin) if plugin else []
+    return [package for tool, package in NEEDED.items() if shutil.which(tool) is None] + \
+        list(dict.fromkeys(DEBIAN_PACKAGES.get(name, name) for name in libraries))
 
 
 def start_xvfb(auth: Path) -> tuple[subprocess.Popen, int]:
@@ -82,8 +89,9 @@ def stop(process: subprocess.Popen | None) -> None:
 def main(arguments: list[str]) -> int:
     missing = missing_tools()
     if missing:
-        print(f"tests/xdisplay need a real X display: install {' '.join(missing)} "
-              f"(Debian: apt-get install {' '.join(missing)} {QT_XCB_LIBS})", file=sys.stderr)
+        print(f"tests/xdisplay need a real X display and Qt's X11 libraries: install {' '.join(missing)} "
+              f"(Debian: apt-get install {' '.join(dict.fromkeys([*missing, *QT_XCB_LIBS.split()]))})",
+              file=sys.stderr)
         if os.environ.get("CI", "").lower() not in ("", "0", "false"):
             return 1
         print("tests/xdisplay skipped.", file=sys.stderr)
