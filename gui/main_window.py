@@ -44,7 +44,7 @@ from gui.settings import GEOMETRY, Settings
 from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
-from gui.window_facts import OfferedCycles, WindowFacts, WindowFactsReading, read_offered_cycles
+from gui.window_facts import OfferedCycles, WindowFacts, WindowFactsReading
 
 
 def provenance_mark(methodology: Methodology) -> str:
@@ -83,9 +83,7 @@ class MainWindow(WindowFactsReading, QMainWindow):
         self._connect()
         self.sync = WindowSync(self)  # one change signal: the views follow changes made here and elsewhere
         self.statusBar().showMessage(tr("Choose a unit on the left."))
-        self.read_facts()
-        self.ops.query("offered cycles", lambda: read_offered_cycles(self.service), self._cycles_offered,
-                       lambda error: show_error(self, error))
+        self.read_facts()  # then the cycles every methodology covers (gui/window_facts.py)
         geometry = settings.get(GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)

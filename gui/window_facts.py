@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from assessment.service import cycle_day
 from gui.errors import show_error
 
@@ -80,6 +82,12 @@ class WindowFactsReading:
             self._offer_cycles(facts.assessed_cycles, facts.assessed_cycles[-1])
         elif units_moved and self.cycle.count():
             self._show_units()
+        if first:  # the rest of the cycles once the unit list is painted (the lane would compete with the paint)
+            QTimer.singleShot(0, self._read_offered_cycles)
+
+    def _read_offered_cycles(self) -> None:
+        self.ops.query("offered cycles", lambda: read_offered_cycles(self.service), self._cycles_offered,
+                       lambda error: show_error(self, error))
 
     def _cycles_offered(self, offered: OfferedCycles) -> None:
         self.offered = offered
