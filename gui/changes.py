@@ -88,6 +88,7 @@ class WindowSync(QObject):
         controller = window.controller
         controller.is_being_edited = self.being_edited
         controller.wrote.connect(lambda *_: self.hub.poll())
+        controller.status_written.connect(self.hub.poll)
         window.ops.performed.connect(lambda *_: self.hub.poll())  # a named operation changed the database
         controller.conflicted.connect(self.show_conflict)
         controller.reloaded.connect(self._reloaded)
@@ -101,7 +102,6 @@ class WindowSync(QObject):
         """The database changed: every view refreshes itself (the hidden dashboard when it is next shown)."""
         window, service = self.window, self.window.service
         window.runner.db(service.entry.forget_peers)  # benchmark bests may have moved
-        window.read_facts()  # units added or cycles assessed elsewhere
         window.controller.refresh()
         self.dashboard_stale = self.review_stale = True
         self._show_stale_views()

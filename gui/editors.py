@@ -381,18 +381,21 @@ class IndicatorEditor(QFrame):
         """Show points, visibility and what can be edited. Only what changed is touched: after every answer all
         47 editors get a score, and needless relayouts would cost the window its smoothness."""
         declared_na = self.not_applicable.isChecked()
+        manual_unset = self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None
+        enabled = (score.applicable or declared_na) and self.editable
+        # compared before any text is made: most of the 47 scores are unchanged after an answer
+        state = (score.relevant, score.applicable, manual_unset, score.points, score.max_points, score.missing,
+                 enabled, declared_na)
+        if state == getattr(self, "_shown", None):
+            return
+        self._shown = state
         if not score.applicable and not declared_na:
             text = tr("not applicable")
-        elif self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None:
+        elif manual_unset:
             text = tr("%1 pts max, set by the appraisers").replace("%1", format_points(self.indicator.max_points))
         else:
             text = tr("<b>%1</b> / %2 pts").replace("%1", format_points(score.points)).replace(
                 "%2", format_points(score.max_points))
-        enabled = (score.applicable or declared_na) and self.editable
-        state = (score.relevant, text, score.missing, enabled, declared_na)
-        if state == getattr(self, "_shown", None):
-            return
-        self._shown = state
         self.setVisible(score.relevant)
         self.points.setText(text)
         if self.property("missing") != score.missing:

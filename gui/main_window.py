@@ -231,6 +231,7 @@ class MainWindow(WindowFactsReading, QMainWindow):
         self.unit_tree.selectionModel().currentChanged.connect(self._unit_chosen)
         self.unit_tree.activated.connect(self._unit_chosen)
         self.cycle.currentIndexChanged.connect(self._cycle_changed)
+        self.cycle.activated.connect(lambda _index: self.read_facts())  # units added elsewhere since: the list follows
         c = self.controller
         c.opened.connect(self._opened)
         c.scored.connect(self._scored)
@@ -313,7 +314,9 @@ class MainWindow(WindowFactsReading, QMainWindow):
         self.pages.setCurrentWidget(self.form)
         self.form.set_answers(session.answers)
         self.form.set_editable(session.editable)
-        self.find_model.setStringList([text for _, text in self.form.search_entries()])
+        if self.find_model.property("methodology") != key:  # the same questionnaire: the same entries
+            self.find_model.setStringList([text for _, text in self.form.search_entries()])
+            self.find_model.setProperty("methodology", key)
         unit = session.unit
         cycle = tr("Cycle %1").replace("%1", str(session.year))
         self.heading.setText(f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {cycle}</h2>"
