@@ -136,6 +136,8 @@ class PreviewTableModel(RowsTableModel):
         return p.outcome in (Outcome.NEW, Outcome.CHANGED) and p.needs_confirmation
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root: no item to enable or tick (Qt's model tester checks it)
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == 0 and self.asks(index.row()) and not self.results:
             base |= Qt.ItemFlag.ItemIsUserCheckable
@@ -206,6 +208,8 @@ class KeyTableModel(RowsTableModel):
         self.headers = [tr("Trust"), tr("Signer"), tr("Key fingerprint"), tr("Packages")]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root: no item to enable or tick
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 and not self.locked else base
 
