@@ -69,7 +69,7 @@ def _run_counting(command: list[str], folder: Path, cpu: list[float]) -> None:
 
 def in_window(db: Path, folder: Path, slowness: float) -> bool:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from gui.app import make_app
     from gui.main_window import MainWindow
@@ -81,12 +81,17 @@ def in_window(db: Path, folder: Path, slowness: float) -> bool:
     window = MainWindow(service, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)), lang="vi")
     window.show()
     while not window.is_ready():  # units and cycles are read on the database lane
-        app.processEvents()
+        _idle(20)
 
     def open_and_wait(code: str) -> None:
+        """The event loop sleeps while the lane loads, as in the app (a processEvents spin would hold the GIL
+        the lane needs); the live score shown, one more pass paints."""
+        loop = QEventLoop()
+        window.controller.scored.connect(loop.quit)
         window.open_unit(code)
-        while window.controller.session is None or window.controller.session.unit.code != code:
-            app.processEvents()
+        loop.exec()
+        window.controller.scored.disconnect(loop.quit)
+        assert window.controller.session is not None and window.controller.session.unit.code == code
         app.processEvents()
 
     window.cycle.setCurrentIndex(window.cycle.findData(2025))
@@ -136,16 +141,23 @@ def _watch(app, window, action, count: int) -> tuple[list[float], float]:  # typ
     timer.timeout.connect(tick)
     timer.start()
     while last[0] is None:  # the timer is running before the first action
-        app.processEvents()
+        _idle(1)
     for i in range(count):
         action(i)
-        deadline = time.perf_counter() + 0.02
-        while time.perf_counter() < deadline:
-            app.processEvents()
+        _idle(20)
     while window.controller.queued:
-        app.processEvents()
+        _idle(5)
     timer.stop()
     return gaps, max(busy)
+
+
+def _idle(msecs: int) -> None:
+    """Run the event loop for `msecs`, sleeping between events as the app's loop does."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
 
 
 def stalls(app, window, service, slowness: float) -> bool:  # type: ignore[no-untyped-def]

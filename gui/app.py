@@ -22,11 +22,6 @@ from gui.settings import Settings
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-# An unanswered indicator that counts is marked on its left edge; a focused one is outlined.
-STYLE = """
-IndicatorEditor[missing="true"] { border-left: 4px solid #e0a000; }
-IndicatorEditor:focus-within { border: 1px solid #3d6fb6; }
-"""
 
 
 def display_available() -> bool:
@@ -65,7 +60,8 @@ def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
     load_fonts()
-    app.setStyleSheet(STYLE)
+    # no application style sheet: it would make every widget paint and lay out through Qt's slower style-sheet
+    # style; the indicator cards paint their own marks (gui/editors.py)
     app._dxscore_translators = i18n.install(app, lang)  # kept alive with the app
     return app
 
