@@ -437,6 +437,8 @@ class IndicatorEditor(QFrame):
 
     def set_editable(self, editable: bool) -> None:
         """Read-only forms keep the evidence button: its dialog lists the evidence without adding more."""
+        if editable == self.editable and getattr(self, "_shown", None) is not None:
+            return  # unchanged (another unit, same rights): show_score keeps each field's state up to date
         self.editable = editable
         self._shown = None
         for widget in self._inputs():
