@@ -103,3 +103,24 @@ def test_a_report_reads_nothing_on_the_gui_thread(qtbot, watched_window, tmp_pat
     window.report_actions["scorecard"].trigger()
     qtbot.waitUntil(lambda: window.reports.last_output == pdf, timeout=30_000)
     assert not watch.found, "\n".join(sorted(set(watch.found)))
+
+
+def test_submit_evidence_and_a_package_export_read_nothing_on_the_gui_thread(qtbot, watched_window, tmp_path,
+                                                                             monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    window, watch = watched_window
+    monkeypatch.setattr("gui.main_window.confirm", lambda *args: True)
+    open_unit(qtbot, window, "00070", 2025)
+    window.submit()  # the demo lacks evidence: the list of what is missing
+    qtbot.waitUntil(lambda: getattr(window, "missing_dialog", None) is not None, timeout=10_000)
+    window.missing_dialog.close()
+    window.show_evidence("NTS01")
+    qtbot.wait(200)
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() != "mainWindow" and widget.isVisible():
+            widget.close()
+    window.packages.ask_path = lambda *args: str(tmp_path / "return.dxpkg")
+    window.packages.export_return(2025, "00070")
+    qtbot.wait(500)
+    assert not watch.found, "\n".join(sorted(set(watch.found)))
