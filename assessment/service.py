@@ -158,6 +158,10 @@ class AssessmentService:
     def cycles(self) -> list[int]:
         return self.store.cycles()
 
+    def has_assessments(self, year: int | None = None, unit_code: str | None = None) -> bool:
+        """Whether the database holds any assessment (of this cycle, of this unit)."""
+        return bool(self.store.assessments(year, unit_code=unit_code))
+
     def change_number(self) -> int:
         """A number that moves whenever anything writes to the database, from this process or another: a window
         polls it (one primary-key read) to know when to refresh what it shows."""

@@ -26,7 +26,16 @@ def cmd_main_job(args: argparse.Namespace) -> int:
     return headless_job(args)
 
 
+def import_core_before_qt() -> None:
+    """Once PySide6 is imported its import hook reads the source of every later module (looking for
+    `from __feature__`): importing SQLAlchemy, numpy and the core first saves the window's start ~0.1 s."""
+    import assessment.entry_area  # noqa: F401
+    import questionnaires.files  # noqa: F401
+    import storage.store  # noqa: F401
+
+
 def run_window(args: argparse.Namespace) -> int:
+    import_core_before_qt()
     from gui.app import run_window as start
     from gui.settings import DATABASE, Settings
 

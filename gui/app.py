@@ -22,11 +22,6 @@ from gui.settings import Settings
 log = logging.getLogger(__name__)
 RESOURCES = resource_path()
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-# An unanswered indicator that counts is marked on its left edge; a focused one is outlined.
-STYLE = """
-IndicatorEditor[missing="true"] { border-left: 4px solid #e0a000; }
-IndicatorEditor:focus-within { border: 1px solid #3d6fb6; }
-"""
 
 
 def display_available() -> bool:
@@ -66,7 +61,8 @@ def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "dxscore.png")))
     load_fonts()
-    app.setStyleSheet(STYLE)
+    # no application style sheet: it would make every widget paint and lay out through Qt's slower style-sheet
+    # style; the indicator cards paint their own marks (gui/editors.py)
     app._dxscore_translators = i18n.install(app, lang)  # kept alive with the app
     return app
 
@@ -82,7 +78,7 @@ def run_window(open_service: Callable[[], AssessmentService], settings: Settings
         service = open_service()
         service.user = settings.user_name
         service.entry.lang = language
-        if build_demo and not service.store.assessments():
+        if build_demo and not service.has_assessments():
             _build_demo_with_progress(service)
     except Exception as error:  # shown in one dialog; the log has the traceback
         box = show_error(None, error, tr("dxscore cannot start"))

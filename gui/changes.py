@@ -88,6 +88,8 @@ class WindowSync(QObject):
         controller = window.controller
         controller.is_being_edited = self.being_edited
         controller.wrote.connect(lambda *_: self.hub.poll())
+        controller.status_written.connect(self.hub.poll)
+        window.ops.performed.connect(lambda *_: self.hub.poll())  # a named operation changed the database
         controller.conflicted.connect(self.show_conflict)
         controller.reloaded.connect(self._reloaded)
         self.hub.changed.connect(self.follow)

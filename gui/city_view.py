@@ -85,10 +85,11 @@ class TargetTableModel(RowsTableModel):
 class CityProgressView(QWidget):
     """The Resolution 18 tab; `recompute()` after the data changed."""
 
-    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str) -> None:
+    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str, cycles: list[int]) -> None:
         super().__init__()
         self.setObjectName("cityProgress")
         self.service, self.runner, self.lang = service, runner, lang
+        self.cycles = cycles  # the assessed cycles, read on the database lane
         self.progress: CityProgress | None = None
         self.generation = 0
         self._build()
@@ -99,7 +100,7 @@ class CityProgressView(QWidget):
 
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(tr("Cycle"))
-        for year in self.service.cycles():
+        for year in self.cycles:
             self.cycle.addItem(str(year), year)
         self.cycle.setCurrentIndex(self.cycle.count() - 1)
         self.cycle.currentIndexChanged.connect(self.recompute)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -44,6 +45,17 @@ def number_text(value: float | None) -> str:
     return plain_number(float(value)).replace(".", ",")  # reads back as the same number, never ambiguous
 
 
+MISSING_MARK, MISSING_MARK_WIDTH = QColor("#e0a000"), 4
+FOCUS_OUTLINE = QColor("#3d6fb6")
+
+
+def _colour(label: QLabel, colour: str) -> None:
+    """Text colour through the palette (a per-widget style sheet costs a style-sheet style for each label)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
 class IndicatorEditor(QFrame):
     committed = Signal(str, object)  # indicator code, Answer
     evidence_requested = Signal(str)  # indicator code
@@ -65,11 +77,11 @@ class IndicatorEditor(QFrame):
         self.points.setFixedWidth(150)  # a fixed box: new points repaint the label without relaying out the form
         self.guidance = QLabel(indicator.guidance.get(lang))
         self.guidance.setWordWrap(True)
-        self.guidance.setStyleSheet("color: #555;")
+        _colour(self.guidance, "#555555")
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        _colour(self.message, "#b00020")
         self.message.hide()
         layout.addWidget(self.title, 0, 0)
         layout.addWidget(self.points, 0, 1)
@@ -294,6 +306,22 @@ class IndicatorEditor(QFrame):
         else:
             self._emit_if_changed()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame, then the marks: an unanswered indicator that counts on its left edge, the card holding the
+        focus outlined. Painted here rather than by an application style sheet, which made every widget of the
+        window paint and lay out through Qt's slower style-sheet style (measured in bench/bench_gui.py)."""
+        super().paintEvent(event)
+        focused = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        if not (self.property("missing") or focused):
+            return
+        painter = QPainter(self)
+        if self.property("missing"):
+            painter.fillRect(0, 0, MISSING_MARK_WIDTH, self.height(), MISSING_MARK)
+        if focused:
+            painter.setPen(FOCUS_OUTLINE)
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
     def card_left(self) -> None:
         """The focus left this card (from any of its widgets): a pair still typed is settled now."""
         if "numerator" in self.fields and self.has_unsaved_text():
@@ -381,24 +409,26 @@ class IndicatorEditor(QFrame):
         """Show points, visibility and what can be edited. Only what changed is touched: after every answer all
         47 editors get a score, and needless relayouts would cost the window its smoothness."""
         declared_na = self.not_applicable.isChecked()
+        manual_unset = self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None
+        enabled = (score.applicable or declared_na) and self.editable
+        # compared before any text is made: most of the 47 scores are unchanged after an answer
+        state = (score.relevant, score.applicable, manual_unset, score.points, score.max_points, score.missing,
+                 enabled, declared_na)
+        if state == getattr(self, "_shown", None):
+            return
+        self._shown = state
         if not score.applicable and not declared_na:
             text = tr("not applicable")
-        elif self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None:
+        elif manual_unset:
             text = tr("%1 pts max, set by the appraisers").replace("%1", format_points(self.indicator.max_points))
         else:
             text = tr("<b>%1</b> / %2 pts").replace("%1", format_points(score.points)).replace(
                 "%2", format_points(score.max_points))
-        enabled = (score.applicable or declared_na) and self.editable
-        state = (score.relevant, text, score.missing, enabled, declared_na)
-        if state == getattr(self, "_shown", None):
-            return
-        self._shown = state
         self.setVisible(score.relevant)
         self.points.setText(text)
         if self.property("missing") != score.missing:
             self.setProperty("missing", score.missing)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            self.update()  # the mark is painted here (paintEvent), not by a style sheet: no re-polish, no relayout
         for widget in self._inputs():
             keep = widget is self.not_applicable or widget is self.comment
             widget.setEnabled(enabled and (keep or not declared_na))
@@ -407,6 +437,8 @@ class IndicatorEditor(QFrame):
 
     def set_editable(self, editable: bool) -> None:
         """Read-only forms keep the evidence button: its dialog lists the evidence without adding more."""
+        if editable == self.editable and getattr(self, "_shown", None) is not None:
+            return  # unchanged (another unit, same rights): show_score keeps each field's state up to date
         self.editable = editable
         self._shown = None
         for widget in self._inputs():

@@ -54,6 +54,7 @@ class EntryController(QObject):
     failed = Signal(object)  # an exception for the error dialog
     status_changed = Signal(object)  # EntrySession after submit/reopen
     conflicted = Signal(str, object, object)  # code, the user's Answer, StaleAnswer (what is stored now)
+    status_written = Signal()  # a submit or withdrawal reached the database
     wrote = Signal(str, object, int, int, bool)  # code, Answer, version saved against, version now, written
 
     def __init__(self, service: AssessmentService, runner: TaskRunner) -> None:
@@ -79,15 +80,19 @@ class EntryController(QObject):
         generation, started = self.generation, time.perf_counter()
         service = self.service
 
-        def done(session: EntrySession) -> None:
+        def load() -> tuple[EntrySession, Scorecard]:  # the first live score too: not the GUI thread's work
+            session = service.entry.open(unit_code, year)
+            return session, service.entry.score(session, dict(session.answers))
+
+        def done(loaded: tuple[EntrySession, Scorecard]) -> None:
             if generation != self.generation:
                 return
             self.last_open_seconds = time.perf_counter() - started
-            self._show(session)
+            self._show(*loaded)
 
-        self.runner.db(lambda: service.entry.open(unit_code, year), done, self.failed.emit)
+        self.runner.db(load, done, self.failed.emit)
 
-    def _show(self, session: EntrySession) -> None:
+    def _show(self, session: EntrySession, card: Scorecard) -> None:
         self.session = session
         self.answers = dict(session.answers)
         self.versions = VersionBook(dict(session.versions))
@@ -95,7 +100,7 @@ class EntryController(QObject):
         self.conflicts.clear()
         self.undo_stack.clear()
         self.opened.emit(session)
-        self.scored.emit(self.card())
+        self.scored.emit(card)
 
     def card(self) -> Scorecard:
         assert self.session is not None
@@ -307,6 +312,7 @@ class EntryController(QObject):
                     self.versions.advance(code, version)
                 self.undo_stack.clear()
                 self.status_changed.emit(fresh)
+                self.status_written.emit()  # the window's change hub: every view follows
 
         self.runner.db(work, done, self.failed.emit)
 

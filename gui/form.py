@@ -125,9 +125,11 @@ class QuestionnaireForm(QWidget):
 
     def focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """Tell a card that the focus left it (a refused or half-typed a/b pair says it was not saved)."""
-        left = self.editor_of(old)
-        if left is not None and left is not self.editor_of(new):
+        left, entered = self.editor_of(old), self.editor_of(new)
+        if left is not None and left is not entered:
             left.card_left()
+        for card in {left, entered} - {None}:
+            card.update()  # its focus outline (IndicatorEditor.paintEvent)
 
     def follow_focus(self, widget: QWidget | None, scroll: bool = True) -> None:
         """Keep the focused field in view and its pillar selected (keyboard users never lose their place).

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from assessment.entry_area import EntrySession
 from assessment.model import Answer, Methodology, Scorecard, UnitKind
-from assessment.service import AssessmentService, cycle_day
+from assessment.service import AssessmentService
 from assessment.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from gui.answer_messages import word
 from gui.changes import WindowSync
@@ -37,6 +37,7 @@ from gui.form import QuestionnaireForm, points_line
 from gui.i18n import tr
 from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
+from gui.operations import Operations
 from gui.packages import PackageActions
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
@@ -44,6 +45,7 @@ from gui.settings import GEOMETRY, Settings
 from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
+from gui.window_facts import OfferedCycles, WindowFacts, WindowFactsReading
 
 
 def provenance_mark(methodology: Methodology) -> str:
@@ -56,7 +58,7 @@ def provenance_mark(methodology: Methodology) -> str:
     return f"<br><span style='color:#8a5a00'>⚠ {text}</span>"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFactsReading, QMainWindow):
     selection: tuple[str, int] | None = None  # the unit and cycle chosen last, app-wide (Data entry, Compare)
 
     def __init__(self, service: AssessmentService, settings: Settings, runner: TaskRunner | None = None,
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         self.service, self.settings = service, settings
         self.lang = lang or settings.language
         self.runner = runner or TaskRunner()
+        self.ops = Operations(self.runner)  # every database read and write of the window, on the lane
+        self.facts: WindowFacts | None = None  # units, assessed cycles: read on the lane at start
+        self.offered: OfferedCycles | None = None  # every cycle offered (parses the methodologies): after that
         self.controller = EntryController(service, self.runner)
         self.reports = ReportActions(self, service, self.runner, opener)
         self.packages = PackageActions(self, service, self.runner, self.lang, self._imported)
@@ -79,10 +84,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.sync = WindowSync(self)  # one change signal: the views follow changes made here and elsewhere
         self.statusBar().showMessage(tr("Choose a unit on the left."))
-        assessed = self.service.cycles()
-        default = assessed[-1] if assessed else self.cycle.itemData(self.cycle.count() - 1)
-        self.cycle.setCurrentIndex(max(0, self.cycle.findData(default)))
-        self._cycle_changed()
+        self.read_facts()  # then the cycles every methodology covers (gui/window_facts.py)
         geometry = settings.get(GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
@@ -97,14 +99,12 @@ class MainWindow(QMainWindow):
         self.cycle = QComboBox()
         self.cycle.setObjectName("cycle")
         self.cycle.setAccessibleName(tr("Cycle"))
-        for year in self.service.entry.cycles():
-            self.cycle.addItem(str(year), year)
         self.unit_search = QLineEdit()
         self.unit_search.setObjectName("unitSearch")
         self.unit_search.setPlaceholderText(tr("Find a unit (name or code)…"))
         self.unit_search.setAccessibleName(tr("Find a unit"))
         self.unit_search.setClearButtonEnabled(True)
-        self.unit_model = UnitTreeModel(self.service.units.list(), self.lang)
+        self.unit_model = UnitTreeModel([], self.lang)  # filled when the lane has read the units
         self.unit_filter = UnitFilter()
         self.unit_filter.setSourceModel(self.unit_model)
         self.unit_tree = QTreeView()
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = QLabel(tr("DEMO DATA — not a real assessment"))
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setStyleSheet("background: #ffe08a; color: #5a4100; padding: 4px; font-weight: bold;")
-        self.demo_banner.setVisible(self.service.is_demo)
+        self.demo_banner.setVisible(False)  # shown once the lane says the database is the demo
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page = QWidget()  # the dashboard is built when first shown (pyqtgraph: ~0.5 s import)
         QVBoxLayout(self.dashboard_page)
         self.tabs.addTab(self.dashboard_page, tr("Compare units"))
-        self.review = ReviewPanel(self.service, self.runner, self.lang)
+        self.review = ReviewPanel(self.service, self.runner, self.lang, ops=self.ops)
         self.review.changed.connect(self._review_changed)
         self.review.export_return.connect(lambda code, year: self.packages.export_return(year, code))
         self.tabs.addTab(self.review, tr("Review"))
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.unit_tree.selectionModel().currentChanged.connect(self._unit_chosen)
         self.unit_tree.activated.connect(self._unit_chosen)
         self.cycle.currentIndexChanged.connect(self._cycle_changed)
+        self.cycle.activated.connect(lambda _index: self.read_facts())  # units added elsewhere since: the list follows
         c = self.controller
         c.opened.connect(self._opened)
         c.scored.connect(self._scored)
@@ -280,8 +281,7 @@ class MainWindow(QMainWindow):
         if session is not None and self.form is not None and session.year != self.year and not \
                 self.form.ask_to_drop(self, self._cycle_changed, lambda: self._show_choice(session)):
             return
-        self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
-        self.unit_tree.expandAll()
+        self._show_units()
         if self.controller.session is not None:
             self.open_unit(self.controller.session.unit.code)
 
@@ -320,7 +320,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.form)
         self.form.set_answers(session.answers)
         self.form.set_editable(session.editable)
-        self.find_model.setStringList([text for _, text in self.form.search_entries()])
+        if self.find_model.property("methodology") != key:  # the same questionnaire: the same entries
+            self.find_model.setStringList([text for _, text in self.form.search_entries()])
+            self.find_model.setProperty("methodology", key)
         unit = session.unit
         cycle = tr("Cycle %1").replace("%1", str(session.year))
         self.heading.setText(f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {cycle}</h2>"
@@ -345,8 +347,7 @@ class MainWindow(QMainWindow):
             self.cycle.blockSignals(True)  # _cycle_changed would reopen the previous unit first
             self.cycle.setCurrentIndex(self.cycle.findData(year))
             self.cycle.blockSignals(False)
-            self.unit_model.set_units(self.service.units.list(), cycle_day(self.year))
-            self.unit_tree.expandAll()
+            self._show_units()
         self.unit_tree.selectionModel().blockSignals(True)  # the tree follows; it does not open a second time
         found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, code, 1,
                                        Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
@@ -495,17 +496,21 @@ class MainWindow(QMainWindow):
         comparing = self.tabs.widget(index) is self.dashboard_page
         self.findChild(QDockWidget, "unitsDock").setVisible(not comparing and self.tabs.widget(index)
                                                              is not self.city_page)
+        if self.offered is None:  # built once the lane has read the cycles (_cycles_offered calls this again)
+            return
         if self.tabs.widget(index) is self.city_page and self.city_view is None:
             from gui.city_view import CityProgressView
 
-            self.city_view = CityProgressView(self.service, self.runner, self.lang)
+            self.city_view = CityProgressView(self.service, self.runner, self.lang,
+                                              self.facts.assessed_cycles if self.facts is not None else [])
             self.city_page.layout().addWidget(self.city_view)
         if comparing and self.dashboard is None:
             self.statusBar().showMessage(tr("Opening the comparison…"))
             QApplication.processEvents()
             from gui.dashboard.view import DashboardView
 
-            self.dashboard = DashboardView(self.service, self.runner, self.lang)
+            self.dashboard = DashboardView(self.service, self.runner, self.lang,
+                                           self.offered.kinds if self.offered is not None else {})
             self.dashboard.chosen.connect(self.select_unit)
             self.dashboard_page.layout().addWidget(self.dashboard)
             if self.controller.session is not None:
@@ -535,6 +540,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self) -> None:
         self.statusBar().showMessage(tr("Packages imported."))
+        self.read_facts()  # an import may add units
         self._review_changed()
         if self.review.unit_code is not None:
             self.review.reload()

@@ -192,9 +192,12 @@ class PillarListModel(QAbstractListModel):
 
     def set_rows(self, rows: Sequence[PillarProgress]) -> None:
         if len(rows) == len(self.rows) and [r.code for r in rows] == [r.code for r in self.rows]:
+            # only the pillars whose counts moved are repainted (an answer moves one): every data() call of
+            # a repainted row runs on the GUI thread while the user types
+            changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True)) if new != old]
             self.rows = list(rows)
-            if rows:
-                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            if changed:
+                self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
             return
         self.beginResetModel()
         self.rows = list(rows)

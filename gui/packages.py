@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment.model import Unit
 from assessment.package_diff import Outcome, PackagePreview
 from assessment.packages_area import ExportResult, ImportResult
 from assessment.service import AssessmentService
@@ -135,6 +136,8 @@ class PreviewTableModel(RowsTableModel):
         return p.outcome in (Outcome.NEW, Outcome.CHANGED) and p.needs_confirmation
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root: no item to enable or tick (Qt's model tester checks it)
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == 0 and self.asks(index.row()) and not self.results:
             base |= Qt.ItemFlag.ItemIsUserCheckable
@@ -205,6 +208,8 @@ class KeyTableModel(RowsTableModel):
         self.headers = [tr("Trust"), tr("Signer"), tr("Key fingerprint"), tr("Packages")]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root: no item to enable or tick
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 and not self.locked else base
 
@@ -429,8 +434,15 @@ class PackageActions:
 
     # -------------------------------------------------------------------------------------- export
 
+    def _with_unit(self, unit_code: str, then: Callable[[Unit], None]) -> None:
+        """The unit read on the database lane (its name names the file), then `then(unit)` on the GUI thread."""
+        self.runner.db(lambda: self.service.units.get(unit_code), then, lambda error: show_error(self.parent, error))
+
     def export_submission(self, year: int, unit_code: str, done: Callable[[ExportResult], None] | None = None) -> None:
-        unit = self.service.units.get(unit_code)
+        self._with_unit(unit_code, lambda unit: self._export_submission_of(year, unit, done))
+
+    def _export_submission_of(self, year: int, unit: Unit, done: Callable[[ExportResult], None] | None) -> None:
+        unit_code = unit.code
         path = self.ask_path(tr("Save the submission package"), f"{year}-{unit_code}-{slug(unit.name.vi)}.dxpkg",
                              tr("dxscore package (*.dxpkg)"))
         if path:
@@ -439,7 +451,10 @@ class PackageActions:
                             "this fingerprint out to them over the phone:"), done)
 
     def export_return(self, year: int, unit_code: str, done: Callable[[ExportResult], None] | None = None) -> None:
-        unit = self.service.units.get(unit_code)
+        self._with_unit(unit_code, lambda unit: self._export_return_of(year, unit, done))
+
+    def _export_return_of(self, year: int, unit: Unit, done: Callable[[ExportResult], None] | None) -> None:
+        unit_code = unit.code
         path = self.ask_path(tr("Save the return package"), f"{year}-{unit_code}-{slug(unit.name.vi)}-return.dxpkg",
                              tr("dxscore package (*.dxpkg)"))
         if path:

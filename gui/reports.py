@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from assessment.model import UnitKind
+from assessment.model import Unit, UnitKind
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr
@@ -58,7 +58,12 @@ class ReportActions:
         self.open_folder = True
 
     def scorecard(self, year: int, unit_code: str) -> None:
-        unit = self.service.units.get(unit_code)
+        """Ask where to save (the unit's name, read on the database lane, names the file), then write it."""
+        self.runner.db(lambda: self.service.units.get(unit_code), lambda unit: self._scorecard_to(year, unit),
+                       lambda error: show_error(self.parent, error))
+
+    def _scorecard_to(self, year: int, unit: Unit) -> None:
+        unit_code = unit.code
         path = self._save_as(tr("Save the scorecard"), f"{year}-{unit_code}-{slug(unit.name.vi)}.pdf", "PDF (*.pdf)")
         if path:
             self._run(tr("Writing the scorecard…"),

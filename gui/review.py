@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from assessment.appraisal_area import ReviewSheet
 from assessment.errors import BadInput
 from assessment.exchange import read_receipt
-from assessment.model import AssessmentStatus, IndicatorScore, Methodology
+from assessment.model import AssessmentStatus, IndicatorScore, Methodology, Unit
 from assessment.ports import ReviewNote
 from assessment.service import AssessmentService
 from assessment.workflow import APPRAISING, Step
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel
+from gui.operations import OpChanges, Operations
 from gui.states import state_name, step_name
 from gui.tasks import TaskRunner
 
@@ -240,10 +241,11 @@ class ReviewPanel(QWidget):
     export_return = Signal(str, int)  # unit code, cycle: write the return package for the unit
 
     def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ops: Operations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.service, self.runner, self.lang = service, runner, lang
+        self.ops = ops or Operations(runner)  # reads and writes on the database lane, changes announced
         self.unit_code: str | None = None
         self.year: int | None = None
         self.sheet: ReviewSheet | None = None
@@ -320,24 +322,24 @@ class ReviewPanel(QWidget):
             return
         code, year = self.unit_code, self.year
 
-        def load() -> tuple[ReviewSheet | None, Methodology | None]:
-            if not self.service.store.assessments(year, unit_code=code):
-                return None, None
+        def load() -> tuple[Unit, ReviewSheet | None, Methodology | None]:
+            unit = self.service.units.get(code)
+            if not self.service.has_assessments(year, unit_code=code):
+                return unit, None, None
             sheet = self.service.appraisal.sheet(unit_code=code, year=year)
             card = sheet.scorecard
-            return sheet, self.service.methodologies.stored(card.methodology_id, card.methodology_version)
+            return unit, sheet, self.service.methodologies.stored(card.methodology_id, card.methodology_version)
 
-        def loaded(result: tuple[ReviewSheet | None, Methodology | None]) -> None:
+        def loaded(result: tuple[Unit, ReviewSheet | None, Methodology | None]) -> None:
             if (code, year) == (self.unit_code, self.year):
                 self._show(*result)
             if done is not None:
                 done()
 
-        self.runner.db(load, loaded, lambda error: show_error(self, error))
+        self.ops.query("review sheet", load, loaded, lambda error: show_error(self, error))
 
-    def _show(self, sheet: ReviewSheet | None, methodology: Methodology | None) -> None:
+    def _show(self, unit: Unit, sheet: ReviewSheet | None, methodology: Methodology | None) -> None:
         self.sheet = sheet
-        unit = self.service.units.get(self.unit_code or "")
         title = f"<h2>{unit.name.get(self.lang)} ({unit.code}) · {tr('Cycle %1').replace('%1', str(self.year))}</h2>"
         if sheet is None or methodology is None:
             self.heading.setText(title + tr("No assessment yet: nothing has been entered or imported for this "
@@ -389,7 +391,8 @@ class ReviewPanel(QWidget):
             self.changed.emit()
             self.reload(done)
 
-        self.runner.db(work, finished, lambda error: show_error(self, error))
+        self.ops.change("review step", work, OpChanges(status=True, answers=True), finished,
+                        lambda error: show_error(self, error))
 
     def make_step(self, step: Step) -> None:
         if self.sheet is None or self.unit_code is None or self.year is None:

@@ -39,3 +39,11 @@ def test_import_linter_contracts_hold():
 def test_modules_stay_small():
     for path in SOURCES + GUI_SOURCES + CLI_SOURCES:
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path
+
+
+def test_the_window_never_reaches_past_the_service_to_the_store():
+    """gui/ talks to the service's named operations only (issue 14): `service.store` is nowhere in it."""
+    for path in (p for p in GUI_SOURCES if p.name != "settings.py"):  # Settings keeps its QSettings as .store
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "store":
+                raise AssertionError(f"{path}:{node.lineno}: {ast.unparse(node)} (use a service operation)")

@@ -77,10 +77,12 @@ def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.Sor
 class DashboardView(QWidget):
     chosen = Signal(str, int)  # a unit the user chose here (table or chart) and the cycle shown: select it app-wide
 
-    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str) -> None:
+    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str,
+                 kinds: dict[int, list[UnitKind]]) -> None:
         super().__init__()
         self.setObjectName("dashboard")
         self.service, self.runner, self.lang = service, runner, lang
+        self.kinds = kinds  # per assessed cycle, the kinds of unit it can rank (read on the database lane)
         self.comparison: Comparison | None = None
         self.selected_code: str | None = None
         self.generation = 0
@@ -92,8 +94,8 @@ class DashboardView(QWidget):
     def _build(self) -> None:
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(tr("Cycle"))
-        for year in self.service.cycles():
-            if self.service.compare.kinds(year):  # e.g. 2022: only the city, which has no peers to compare
+        for year in sorted(self.kinds):
+            if self.kinds[year]:  # e.g. 2022: only the city, which has no peers to compare
                 self.cycle.addItem(str(year), year)
         self.cycle.setCurrentIndex(self.cycle.count() - 1)
         self.kind = QComboBox()
@@ -215,7 +217,7 @@ class DashboardView(QWidget):
         shown = wanted.value if wanted is not None else self.kind.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
-        for kind in self.service.compare.kinds(year) if year is not None else []:
+        for kind in self.kinds.get(year, []) if year is not None else []:
             self.kind.addItem(kind_label(kind), kind.value)
         if wanted is not None and self.kind.findData(shown) >= 0:
             self.kind.setCurrentIndex(self.kind.findData(shown))
@@ -391,9 +393,13 @@ class DashboardView(QWidget):
 
     def _load_districts(self) -> None:
         service = self.service
-        names = {u.code: u.name.get(self.lang) for u in service.units.list()}
+        lang = self.lang
 
-        def show(view: DistrictView) -> None:
+        def derive() -> tuple[DistrictView, dict[str, str]]:  # off the GUI thread, with the names it shows
+            return service.compare.districts(), {u.code: u.name.get(lang) for u in service.units.list()}
+
+        def show(derived: tuple[DistrictView, dict[str, str]]) -> None:
+            view, names = derived
             self.district_view = view
             self.districts.set_view(view, names)
             weights = ", ".join(f"{part} {weight:g}" for part, weight in PART_WEIGHTS.items())
@@ -403,7 +409,7 @@ class DashboardView(QWidget):
                 "1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own "
                 "assessment.").replace("%1", weights))
 
-        self.runner.compute(service.compare.districts, show, lambda e: show_error(self, e))
+        self.runner.compute(derive, show, lambda e: show_error(self, e))
 
     # ------------------------------------------------------------------------------------- exports
 

@@ -46,6 +46,7 @@ def make_window(qtbot, settings, language):
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5_000)  # shortcuts and focus need an active window
+        qtbot.waitUntil(window.is_ready, timeout=10_000)  # units and cycles are read on the database lane
         opened.append((window, service))
         return window
 

@@ -91,7 +91,7 @@ def review_state(qtbot, window, status: AssessmentStatus) -> None:
 
 
 def test_submission_review_return_and_resubmission_through_two_windows(qtbot, make_window, two_databases,
-                                                                      tmp_path, monkeypatch):
+                                                                      tmp_path, monkeypatch, qtmodeltester):
     department_db, inspector_db = two_databases
     monkeypatch.setattr("gui.main_window.confirm", lambda *args: True)
     # The inspector's copy already holds an answer the package will replace: the import must ask first.
@@ -137,6 +137,8 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     assert replaced in differing
     row = differing.index(replaced)
     assert dialog.diff.index(row, 2).data() == "7" and fingerprint in dialog.diff_label.text()
+    for preview_model in (dialog.model, dialog.keys, dialog.diff):  # the three tables, holding a real package
+        qtmodeltester.check(preview_model)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENSHOTS / "vi_7_import_preview.png"))
     apply(qtbot, dialog)
@@ -193,6 +195,7 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     qtbot.waitUntil(lambda: review.sheet.scorecard.appraised
                     and review.model.index(rows[scored], 3).data() == "0", timeout=10_000)
     assert "Biên bản không có chữ ký" in review.model.index(rows[scored], 4).data()
+    qtmodeltester.check(review.model)  # appraised points and their reason on a real sheet
     assert "Thẩm định" in review.totals.text() or "thẩm định" in review.totals.text()
     commented = next(code for code in rows if code != scored)
     review.edit_row(rows[commented])
