@@ -16,9 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
-    from cli import window as dxscore
+    from cli import app as dxscore
+    from cli.window import import_core_before_qt
 
-    dxscore.import_core_before_qt()  # what the window's start does first (before the probe needs Qt)
+    import_core_before_qt()  # what the window's start does first (before the probe needs Qt)
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
 
