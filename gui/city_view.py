@@ -27,7 +27,7 @@ from assessment.model import TargetStatus
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr
-from gui.models import RowsTableModel
+from gui.models import RowsTableModel, format_points
 from gui.tasks import TaskRunner
 
 STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#8dbf5a", TargetStatus.BASELINE: "#4f7fb8",
@@ -47,8 +47,7 @@ def level_text(level: str) -> str:
 def number(value: float | None, lang: str) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    return format_points(value, lang)  # one decimal, none when whole: the window's rule
 
 
 class TargetTableModel(RowsTableModel):

@@ -17,6 +17,13 @@ log = logging.getLogger(__name__)
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
+_language = "vi"  # the language installed last: numbers and dates are written in it (decimal comma or point)
+
+
+def language() -> str:
+    return _language
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
 
@@ -39,6 +46,8 @@ def qm_file(lang: str) -> Path | None:
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install dxscore's catalogue and Qt's own (dialog buttons) for `lang`; English needs none."""
+    global _language
+    _language = lang
     translators: list[QTranslator] = []
     if lang == "en":
         return translators

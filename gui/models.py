@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from assessment import number_format
 from assessment.model import EvidenceItem, Unit, UnitKind
-from gui.i18n import tr
+from gui.i18n import language, tr
 
 Index = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -224,9 +225,13 @@ class PillarListModel(QAbstractListModel):
         return None
 
 
-def format_points(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def format_points(value: float | None, lang: str | None = None) -> str:
+    """Points as everywhere else (window, PDF, Excel): assessment.number_format, in the window's language."""
+    return number_format.points(value, lang or language())
+
+
+def format_index(value: float | None, lang: str | None = None) -> str:
+    return number_format.index(value, lang or language())
 
 
 class EvidenceTableModel(RowsTableModel):
@@ -265,23 +270,3 @@ class MissingRow:
     code: str
     text: str
     what: str  # answer | evidence
-
-
-class MissingListModel(QAbstractListModel):
-    def __init__(self, rows: Sequence[MissingRow] = ()) -> None:
-        super().__init__()
-        self.rows = list(rows)
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            need = tr("no answer") if row.what == "answer" else tr("evidence required")
-            return f"{row.code} — {need}: {row.text}"
-        if role == CODE_ROLE:
-            return row.code
-        return None

@@ -183,7 +183,7 @@ class RankingChart(Chart):
         self.setTitle(tr("Ranking: index per unit") + ("  ◆ " + tr("appraised") if appraised.any() else ""),
                       color="#222", size="11pt")
         self.average.setValue(group.average)
-        self.average.label.setFormat(tr("peer average %1").replace("%1", f"{group.average:.3f}".replace(".", ",")))
+        self.average.label.setFormat(tr("peer average %1").replace("%1", number(group.average, self.lang, 3)))
         self.setXRange(0.2, max(len(group), 1) + 0.8, padding=0)
         axis = self.getAxis("bottom")  # ranks are whole numbers: a small group gets one tick per rank
         if len(group) <= 20:

@@ -9,11 +9,12 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from assessment import number_format
 from assessment.compare_area import Comparison, DistrictView
 from assessment.comparison import NOT_APPLICABLE, SCORED, GapPlan
 from gui.dashboard.marks import NA_BACKGROUND, NO_DATA_COLOUR, cell_text, state_label
-from gui.i18n import tr
-from gui.models import CODE_ROLE, RowsTableModel, fold
+from gui.i18n import language, tr
+from gui.models import CODE_ROLE, RowsTableModel, fold, format_points
 from gui.states import state_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,9 +25,12 @@ NUMBER = re.compile(r"[+-]?[\d.,]+")  # a cell showing just a number ("0,7634", 
 
 
 def _number(value: float | None, digits: int = 3) -> str:
+    """Points (1 digit) and indices (4) by the one rule (number_format), other figures with `digits`."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+    if digits == 1:
+        return format_points(value)
+    return number_format.decimal(float(value), digits, language())
 
 
 class _Table(RowsTableModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -31,7 +31,7 @@ from assessment.comparison import PART_WEIGHTS, SUBGROUPS
 from assessment.model import UnitKind
 from assessment.service import AssessmentService
 from gui.dashboard.export import export_table, export_widget
-from gui.dashboard.marks import legend_html
+from gui.dashboard.marks import legend_html, number
 from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend
 from gui.dashboard.radar import RadarChart
 from gui.dashboard.tables import (
@@ -45,8 +45,17 @@ from gui.dashboard.tables import (
 from gui.dashboard.trend import TrendChart
 from gui.errors import show_error
 from gui.i18n import tr
-from gui.models import CODE_ROLE, kind_label
+from gui.models import CODE_ROLE, format_points, kind_label
 from gui.tasks import TaskRunner
+
+# The lineage's parts (NQ 1656 wording), as the district note names them instead of the data's keys.
+PART_NAMES = {
+    "full": QT_TRANSLATE_NOOP("", "whole area and population"),
+    "partial_area_full_pop": QT_TRANSLATE_NOOP("", "part of the area, all of the population"),
+    "remainder": QT_TRANSLATE_NOOP("", "the remainder"),
+    "partial": QT_TRANSLATE_NOOP("", "part of the area and population"),
+    "partial_area_only": QT_TRANSLATE_NOOP("", "area without population"),
+}
 
 
 def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.SortOrder] | None = None  # type: ignore[no-untyped-def]
@@ -136,6 +145,7 @@ class DashboardView(QWidget):
         for chart in self.charts.values():
             chart.lang = self.lang
         self.trend = TrendChart()
+        self.trend.lang = self.lang
         self.heat_order = QComboBox()
         self.heat_order.setAccessibleName(tr("Order the heatmap by"))
         heat_page = QWidget()
@@ -380,8 +390,8 @@ class DashboardView(QWidget):
         else:
             text = tr("%1 cannot reach index %3 even with full marks everywhere it can still gain.")
         self.gap_label.setText(text.replace("%1", card.unit_name.get(self.lang)).replace(
-            "%2", f"{plan.needed_points:.1f}".replace(".", ",")).replace(
-            "%3", f"{plan.goal_index or 0:.2f}".replace(".", ",")).replace("%4", str(len(plan.plan))))
+            "%2", format_points(plan.needed_points, self.lang)).replace(
+            "%3", number(plan.goal_index or 0, self.lang, 2)).replace("%4", str(len(plan.plan))))
 
     # ------------------------------------------------------------------------------- district view
 
@@ -396,7 +406,8 @@ class DashboardView(QWidget):
         def show(view: DistrictView) -> None:
             self.district_view = view
             self.districts.set_view(view, names)
-            weights = ", ".join(f"{part} {weight:g}" for part, weight in PART_WEIGHTS.items())
+            weights = "; ".join(f"{tr(PART_NAMES.get(part, part))} {number(weight, self.lang)}"
+                                for part, weight in PART_WEIGHTS.items())
             self.district_note.setText(tr(
                 "DERIVED, not assessed: each former district's 2025 index is the average of the indices of the "
                 "communes formed from its territory, each weighted by what it took from the district (NQ "

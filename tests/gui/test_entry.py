@@ -163,14 +163,25 @@ def test_the_live_score_is_the_services_score(qtbot, window, demo_db):
     assert "Tổng điểm" in window.score_line.text()
 
 
-def test_submit_lists_what_is_missing_and_links_to_it(qtbot, window, monkeypatch):
+def test_submit_lists_what_is_missing_grouped_and_one_click_goes_there(qtbot, window):
     open_unit(qtbot, window, "00070", 2025)
+    missing = window.controller.missing()
     window.submit()
     dialog = window.missing_dialog
-    assert dialog.model.rowCount() > 0
-    first = dialog.model.index(0, 0)
+    groups = [dialog.model.index(r, 0) for r in range(dialog.model.rowCount())]
+    unanswered = sum(m.what == "answer" for m in missing)
+    assert [g.data() for g in groups] == [f"Chưa trả lời ({unanswered})",
+                                          f"Đã trả lời, cần minh chứng ({len(missing) - unanswered})"]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.view.horizontalScrollBar().isVisible()  # long texts wrap, nothing cut off on the right
+    first = dialog.model.index(0, 0, groups[1])
     code = first.data(Qt.ItemDataRole.UserRole + 1)
-    dialog.view.activated.emit(first)
+    assert first.data().startswith(code + " — ")
+    rect = dialog.view.visualRect(first)
+    assert rect.right() <= dialog.view.viewport().width()
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not dialog.isVisible()
     assert window.form.editors[code].isAncestorOf(QApplication.focusWidget())
 
 

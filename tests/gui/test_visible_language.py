@@ -104,6 +104,8 @@ def tour_tabs(qtbot, tour: Tour, window) -> None:
         board.tabs.setCurrentIndex(index)
         qtbot.wait(300)
         qtbot.waitUntil(board.busy.isHidden, timeout=30_000)
+        if index == CHART_TABS - 1:
+            qtbot.waitUntil(lambda: board.district_note.text() != "", timeout=30_000)
         tour.look(f"10_compare_{index}", window)
     window.tabs.setCurrentIndex(2)
     open_unit(qtbot, window, "SO_Y_TE", 2025)

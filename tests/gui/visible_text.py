@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"
 WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+(?:_[A-Za-z0-9]+)*")
+IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a methodology id (hanoi-2025-department): a code
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a proper name quoted in the other language (a movement, a programme)
 VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
 # Words of Qt's own dialogs (file dialog, message box, button box) that our sources do not contain.
 QT_WORDS = {"look", "directory", "modified", "size", "kind", "type", "files", "folder", "cancel", "close", "open",
@@ -59,7 +61,7 @@ def catalogue() -> tuple[set[str], set[str]]:
 def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: set[str]) -> list[str]:
     if text.startswith("/"):  # a path on this computer
         return []
-    words = WORD.findall(_plain(text))
+    words = WORD.findall(IDENTIFIER.sub(" ", _plain(text)))
     keys = [w for w in words if "_" in w and w != w.upper()]
     found = [w for w in words if "_" not in w and w.lower() in (english | QT_WORDS) - vietnamese - NEUTRAL - allowed
              and not VIETNAMESE_LETTER.search(w) and not w.isupper()]
@@ -67,7 +69,9 @@ def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: s
 
 
 def vietnamese_leaks(text: str, vietnamese_only: set[str], vi_names: set[str]) -> list[str]:
-    plain = _plain(text)
+    if text.startswith("/"):  # a path on this computer
+        return []
+    plain = QUOTED.sub(" ", _plain(text))
     hits = [w for w in WORD.findall(plain) if VIETNAMESE_LETTER.search(w) and w.lower() in vietnamese_only]
     hits += [name for name in vi_names if name in plain]
     keys = [w for w in WORD.findall(plain) if "_" in w and w != w.upper()]
@@ -108,9 +112,7 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
         name = f"{type(widget).__name__}:{widget.objectName()}"
         if widget.toolTip():
             found.append((name + " tooltip", widget.toolTip()))
-        if isinstance(widget, QLabel):
-            found.append((name, widget.text()))
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             found.append((name, widget.text()))
         elif isinstance(widget, QGroupBox):
             found.append((name, widget.title()))
@@ -124,4 +126,29 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             found += [(name, widget.tabText(i)) for i in range(widget.count())]
         elif isinstance(widget, QAbstractItemView):
             found += [(name, text) for text in _view_texts(widget)]
+    found += chart_texts(top)
     return [(where, text) for where, text in found if text and text.strip()]
+
+
+def chart_texts(top: QWidget) -> list[tuple[str, str]]:
+    """Titles, axis labels and tick labels of the visible pyqtgraph charts (drawn, not widgets)."""
+    try:
+        import pyqtgraph as pg
+    except ImportError:
+        return []
+    found = []
+    for chart in top.findChildren(pg.PlotWidget):
+        if not chart.isVisibleTo(top):
+            continue
+        item = chart.getPlotItem()
+        name = f"chart:{chart.objectName() or type(chart).__name__}"
+        found.append((name + " title", item.titleLabel.text))
+        for axis_name in ("left", "bottom"):
+            axis = item.getAxis(axis_name)
+            found.append((name + " axis", axis.labelText))
+            for level in axis._tickLevels or []:
+                found += [(name + " tick", str(label)) for _, label in level]
+        for child in item.items:
+            if isinstance(child, pg.TextItem):
+                found.append((name + " text", child.toPlainText()))
+    return found
