@@ -37,6 +37,29 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"  # Vietnamese order: ă, â after a; đ after d; ơ after ô; ư after u
+_MODIFIERS = {"\u0306": "ă", "\u0302": "^", "\u031b": "ʼ"}  # breve, circumflex, horn: part of the letter
+_TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng: after the toneless spelling
+_WITH = {("a", "ă"): "ă", ("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "ô", ("o", "ʼ"): "ơ", ("u", "ʼ"): "ư"}
+
+
+def collation_key(text: str) -> str:
+    """Vietnamese dictionary order as a plain string key (sortable by Qt's proxy models too): letters by the
+    Vietnamese alphabet (Đ after D, Ư after U, so "Đống Đa" comes before "Gia Lâm", never after "Tây Hồ"),
+    then tones (none, huyền, hỏi, ngã, sắc, nặng) only to break ties. English names sort alphabetically."""
+    letters, tones = [], []
+    for ch in text.lower():
+        base, *marks = unicodedata.normalize("NFD", ch)
+        letter = "đ" if base == "đ" else base
+        for mark in marks:
+            letter = _WITH.get((letter, _MODIFIERS.get(mark, "")), letter)
+        tone = next((_TONES.index(m) + 1 for m in marks if m in _TONES), 0)
+        position = ALPHABET.find(letter)
+        letters.append(chr(0x100 + position) if position >= 0 else letter)
+        tones.append(str(tone))
+    return "".join(letters) + "\x00" + "".join(tones)
+
+
 def kind_label(kind: UnitKind) -> str:
     return {UnitKind.DEPARTMENT: tr("Departments (sở, ban, ngành)"),
             UnitKind.DISTRICT: tr("Districts (until 30/06/2025)"),
@@ -86,7 +109,8 @@ class UnitTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.day = day
         order = [UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.DISTRICT]
-        self.groups = [(kind, sorted((u for u in units if u.kind == kind), key=lambda u: fold(u.name.vi)))
+        self.groups = [(kind, sorted((u for u in units if u.kind == kind),
+                                     key=lambda u: collation_key(u.name.get(self.lang))))
                        for kind in order if any(u.kind == kind for u in units)]
         self.endResetModel()
 

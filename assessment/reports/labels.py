@@ -44,6 +44,7 @@ ASSESSMENT_LABEL = {
     AssessmentStatus.APPRAISED: "Đã thẩm định",
     AssessmentStatus.LOCKED: "Đã khóa",
 }
+CONFIDENCE_LABEL = {"high": "cao", "medium": "trung bình", "low_medium": "thấp đến trung bình", "low": "thấp"}
 MEASURE_LABEL = {"percent": "%", "percent_per_year": "%/năm", "rank": "hạng"}
 PROJECTION_HELP = ("Dự kiến đạt: năm đạt mốc cuối của mục tiêu nếu giữ tốc độ bình quân của các chu kỳ đã đánh giá "
                    "(cần số liệu từ 2 chu kỳ trở lên).")

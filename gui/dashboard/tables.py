@@ -14,7 +14,7 @@ from assessment.compare_area import Comparison, DistrictView
 from assessment.comparison import NOT_APPLICABLE, SCORED, GapPlan
 from gui.dashboard.marks import NA_BACKGROUND, NO_DATA_COLOUR, cell_text, state_label
 from gui.i18n import language, tr
-from gui.models import CODE_ROLE, RowsTableModel, fold, format_points
+from gui.models import CODE_ROLE, RowsTableModel, collation_key, fold, format_points
 from gui.states import state_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -95,7 +95,8 @@ class PeerTableModel(_Table):
                        f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",
                        status, *(cell_text(v, int(s), lang) for v, s in zip(pillars, group.pillar_state[r],
                                                                              strict=True))]
-            sort = [group.rank[r] or 10**6, code, fold(group.names[r].vi), float(np.nan_to_num(group.index[r], nan=-1)),
+            sort = [group.rank[r] or 10**6, code, collation_key(group.names[r].get(lang)),
+                    float(np.nan_to_num(group.index[r], nan=-1)),
                     float(np.nan_to_num(appraised[r], nan=-1)), float(group.points[r]), group.band[r] or 0, status,
                     *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
             rows.append((display, sort, code))
@@ -160,7 +161,8 @@ class DistrictTableModel(_Table):
             change = None if before is None or d.index is None else d.index - float(before)
             rows.append(([names.get(d.code, d.code), _number(before, 4), _number(d.index, 4), _number(change, 4),
                           str(len(d.communes))],
-                         [names.get(d.code, d.code), float(np.nan_to_num(before, nan=-1)) if before is not None else -1,
+                         [collation_key(names.get(d.code, d.code)),
+                          float(np.nan_to_num(before, nan=-1)) if before is not None else -1,
                           d.index if d.index is not None else -1, change if change is not None else -9,
                           len(d.communes)], d.code))
         self.set_rows(rows)
