@@ -75,6 +75,12 @@ def _exported(display: str, sort: object) -> object:
 class PeerTableModel(_Table):
     """One row per unit: rank, code, name, index, points, band, then each pillar's index."""
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 2:
+            display, _sort, code = self.rows[index.row()]
+            return f"{display[2]} ({code})"  # the whole name, and the code the window hides in this table
+        return super().data(index, role)
+
     def set_comparison(self, comparison: Comparison, lang: str) -> None:
         group = comparison.group
         self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Appraised"), tr("Points"), tr("Band"),

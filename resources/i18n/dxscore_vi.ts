@@ -42,25 +42,25 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="63"/>
-        <location filename="../../gui/models.py" line="242"/>
+        <location filename="../../gui/models.py" line="266"/>
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="63"/>
-        <location filename="../../gui/models.py" line="242"/>
+        <location filename="../../gui/models.py" line="266"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="64"/>
-        <location filename="../../gui/models.py" line="242"/>
+        <location filename="../../gui/models.py" line="266"/>
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="70"/>
-        <location filename="../../gui/models.py" line="242"/>
+        <location filename="../../gui/models.py" line="266"/>
         <location filename="../../gui/packages.py" line="133"/>
         <source>File</source>
         <translation>Tệp</translation>
@@ -230,7 +230,7 @@
         <location filename="../../gui/editors.py" line="171"/>
         <location filename="../../gui/editors.py" line="172"/>
         <location filename="../../gui/dashboard/marks.py" line="24"/>
-        <location filename="../../gui/dashboard/tables.py" line="144"/>
+        <location filename="../../gui/dashboard/tables.py" line="151"/>
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
@@ -271,7 +271,7 @@
     <message>
         <location filename="../../gui/conflicts.py" line="75"/>
         <location filename="../../gui/editors.py" line="385"/>
-        <location filename="../../gui/models.py" line="213"/>
+        <location filename="../../gui/models.py" line="237"/>
         <location filename="../../gui/packages.py" line="72"/>
         <location filename="../../gui/review.py" line="100"/>
         <source>not applicable</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <location filename="../../gui/states.py" line="18"/>
-        <location filename="../../gui/dashboard/plots.py" line="183"/>
+        <location filename="../../gui/dashboard/plots.py" line="209"/>
         <source>appraised</source>
         <translation>đã thẩm định</translation>
     </message>
@@ -414,8 +414,8 @@
         <location filename="../../gui/main_window.py" line="98"/>
         <location filename="../../gui/main_window.py" line="115"/>
         <location filename="../../gui/packages.py" line="133"/>
-        <location filename="../../gui/dashboard/view.py" line="103"/>
-        <location filename="../../gui/dashboard/view.py" line="128"/>
+        <location filename="../../gui/dashboard/view.py" line="125"/>
+        <location filename="../../gui/dashboard/view.py" line="150"/>
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -437,6 +437,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/dashboard/view.py" line="490"/>
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
@@ -661,7 +662,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="54"/>
-        <location filename="../../gui/dashboard/view.py" line="291"/>
+        <location filename="../../gui/dashboard/view.py" line="336"/>
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
@@ -676,37 +677,37 @@
         <translation>Đang mở bảng so sánh…</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="41"/>
+        <location filename="../../gui/models.py" line="64"/>
         <source>Departments (sở, ban, ngành)</source>
         <translation>Sở, ban, ngành</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="42"/>
+        <location filename="../../gui/models.py" line="65"/>
         <source>Districts (until 30/06/2025)</source>
         <translation>Quận, huyện, thị xã (đến 30/6/2025)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="43"/>
+        <location filename="../../gui/models.py" line="66"/>
         <source>Communes and wards (from 01/07/2025)</source>
         <translation>Xã, phường (từ 01/7/2025)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="44"/>
+        <location filename="../../gui/models.py" line="67"/>
         <source>Hanoi City (Resolution 18 targets)</source>
         <translation>Thành phố Hà Nội (mục tiêu Nghị quyết 18)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="139"/>
+        <location filename="../../gui/models.py" line="163"/>
         <source> — historical</source>
         <translation> — lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="155"/>
+        <location filename="../../gui/models.py" line="179"/>
         <source>Valid: %1</source>
         <translation>Hiệu lực: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="214"/>
+        <location filename="../../gui/models.py" line="238"/>
         <source>%1/%2 answered · %3/%4 pts</source>
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
@@ -822,38 +823,38 @@
         <translation>chứa ký tự không hợp lệ (nửa cặp thay thế U+{char:04X}) ở ký tự thứ {at}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="57"/>
+        <location filename="../../gui/dashboard/plots.py" line="83"/>
         <source>(value unconfirmed)</source>
         <translation>(giá trị chưa được xác nhận)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38"/>
-        <location filename="../../gui/dashboard/plots.py" line="61"/>
+        <location filename="../../gui/dashboard/plots.py" line="87"/>
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38"/>
-        <location filename="../../gui/dashboard/plots.py" line="61"/>
+        <location filename="../../gui/dashboard/plots.py" line="87"/>
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38"/>
-        <location filename="../../gui/dashboard/plots.py" line="62"/>
+        <location filename="../../gui/dashboard/plots.py" line="88"/>
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39"/>
         <location filename="../../gui/city_view.py" line="198"/>
-        <location filename="../../gui/dashboard/plots.py" line="62"/>
+        <location filename="../../gui/dashboard/plots.py" line="88"/>
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39"/>
-        <location filename="../../gui/dashboard/plots.py" line="61"/>
+        <location filename="../../gui/dashboard/plots.py" line="87"/>
         <source>baseline (first cycle)</source>
         <translation>năm gốc (chu kỳ đầu)</translation>
     </message>
@@ -974,96 +975,99 @@
         <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="139"/>
-        <location filename="../../gui/dashboard/plots.py" line="183"/>
+        <location filename="../../gui/dashboard/plots.py" line="165"/>
+        <location filename="../../gui/dashboard/plots.py" line="209"/>
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="140"/>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/plots.py" line="166"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Index</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="141"/>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/plots.py" line="167"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="151"/>
+        <location filename="../../gui/dashboard/plots.py" line="177"/>
         <source>dxscore band goal: band 5, index ≥ 0.8</source>
         <translation>mốc của dxscore: mức 5, chỉ số ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="186"/>
+        <location filename="../../gui/dashboard/plots.py" line="212"/>
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="213"/>
+        <location filename="../../gui/dashboard/plots.py" line="239"/>
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="222"/>
+        <location filename="../../gui/dashboard/plots.py" line="248"/>
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="229"/>
+        <location filename="../../gui/dashboard/plots.py" line="255"/>
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="291"/>
+        <location filename="../../gui/dashboard/plots.py" line="317"/>
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="292"/>
+        <location filename="../../gui/dashboard/plots.py" line="318"/>
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="308"/>
+        <location filename="../../gui/dashboard/plots.py" line="334"/>
         <source>(left out)</source>
         <translation>(không tính)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="371"/>
+        <location filename="../../gui/dashboard/plots.py" line="397"/>
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="419"/>
+        <location filename="../../gui/dashboard/plots.py" line="445"/>
         <source>not linked or not applicable</source>
         <translation>không gắn chỉ tiêu hoặc không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="23"/>
+        <location filename="../../gui/dashboard/radar.py" line="26"/>
         <source>Radar: pillars against peers</source>
         <translation>Radar: các nhóm chỉ số so với đơn vị cùng loại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="30"/>
+        <location filename="../../gui/dashboard/radar.py" line="33"/>
+        <location filename="../../gui/dashboard/radar.py" line="120"/>
+        <location filename="../../gui/dashboard/radar.py" line="122"/>
         <source>selected unit</source>
         <translation>đơn vị đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="32"/>
+        <location filename="../../gui/dashboard/radar.py" line="35"/>
         <source>peer average</source>
         <translation>trung bình nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/radar.py" line="33"/>
+        <location filename="../../gui/dashboard/radar.py" line="36"/>
+        <location filename="../../gui/dashboard/radar.py" line="60"/>
         <source>best unit</source>
         <translation>đơn vị cao nhất</translation>
     </message>
     <message>
         <location filename="../../gui/review.py" line="70"/>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -1075,7 +1079,7 @@
     </message>
     <message>
         <location filename="../../gui/review.py" line="70"/>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Appraised</source>
         <translation>Thẩm định</translation>
     </message>
@@ -1259,17 +1263,17 @@
     </message>
     <message>
         <location filename="../../gui/packages.py" line="133"/>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="80"/>
+        <location filename="../../gui/dashboard/tables.py" line="86"/>
         <source>Band</source>
         <translation>Mức</translation>
     </message>
@@ -1527,15 +1531,15 @@
     <message>
         <location filename="../../gui/packages.py" line="242"/>
         <location filename="../../gui/review.py" line="70"/>
-        <location filename="../../gui/dashboard/tables.py" line="133"/>
-        <location filename="../../gui/dashboard/tables.py" line="143"/>
+        <location filename="../../gui/dashboard/tables.py" line="140"/>
+        <location filename="../../gui/dashboard/tables.py" line="150"/>
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
         <location filename="../../gui/packages.py" line="242"/>
-        <location filename="../../gui/dashboard/tables.py" line="133"/>
-        <location filename="../../gui/dashboard/tables.py" line="143"/>
+        <location filename="../../gui/dashboard/tables.py" line="140"/>
+        <location filename="../../gui/dashboard/tables.py" line="150"/>
         <source>Question</source>
         <translation>Nội dung</translation>
     </message>
@@ -1715,72 +1719,72 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="57"/>
-        <location filename="../../gui/dashboard/tables.py" line="81"/>
+        <location filename="../../gui/dashboard/tables.py" line="87"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="133"/>
+        <location filename="../../gui/dashboard/tables.py" line="140"/>
         <source>Points lost</source>
         <translation>Điểm bị mất</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="133"/>
+        <location filename="../../gui/dashboard/tables.py" line="140"/>
         <source>Index gain</source>
         <translation>Chỉ số tăng thêm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="133"/>
+        <location filename="../../gui/dashboard/tables.py" line="140"/>
         <source>In the plan</source>
         <translation>Trong kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="136"/>
+        <location filename="../../gui/dashboard/tables.py" line="143"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="143"/>
+        <location filename="../../gui/dashboard/tables.py" line="150"/>
         <source>Full marks</source>
         <translation>Đạt tối đa</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="143"/>
+        <location filename="../../gui/dashboard/tables.py" line="150"/>
         <source>Partial</source>
         <translation>Một phần</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="143"/>
+        <location filename="../../gui/dashboard/tables.py" line="150"/>
         <source>Zero</source>
         <translation>Không điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="144"/>
+        <location filename="../../gui/dashboard/tables.py" line="151"/>
         <source>No answer</source>
         <translation>Chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="153"/>
+        <location filename="../../gui/dashboard/tables.py" line="160"/>
         <source>District</source>
         <translation>Quận, huyện, thị xã</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="153"/>
+        <location filename="../../gui/dashboard/tables.py" line="160"/>
         <source>2024 index (assessed)</source>
         <translation>Chỉ số 2024 (đã đánh giá)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="153"/>
+        <location filename="../../gui/dashboard/tables.py" line="160"/>
         <source>2025 index (derived from communes)</source>
         <translation>Chỉ số 2025 (suy ra từ các xã, phường)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="154"/>
+        <location filename="../../gui/dashboard/tables.py" line="161"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/tables.py" line="154"/>
+        <location filename="../../gui/dashboard/tables.py" line="161"/>
         <source>Communes counted</source>
         <translation>Số xã, phường tính vào</translation>
     </message>
@@ -1832,220 +1836,251 @@
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="53"/>
+        <location filename="../../gui/dashboard/view.py" line="61"/>
         <source>whole area and population</source>
         <translation>toàn bộ diện tích và dân số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="54"/>
+        <location filename="../../gui/dashboard/view.py" line="62"/>
         <source>part of the area, all of the population</source>
         <translation>một phần diện tích, toàn bộ dân số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="55"/>
+        <location filename="../../gui/dashboard/view.py" line="63"/>
         <source>the remainder</source>
         <translation>phần còn lại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="56"/>
+        <location filename="../../gui/dashboard/view.py" line="64"/>
         <source>part of the area and population</source>
         <translation>một phần diện tích và dân số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="57"/>
+        <location filename="../../gui/dashboard/view.py" line="65"/>
         <source>area without population</source>
         <translation>diện tích không có dân cư</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="109"/>
+        <location filename="../../gui/dashboard/view.py" line="131"/>
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="112"/>
+        <location filename="../../gui/dashboard/view.py" line="134"/>
         <source>Part of the group</source>
         <translation>Một phần của nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="114"/>
+        <location filename="../../gui/dashboard/view.py" line="136"/>
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="115"/>
+        <location filename="../../gui/dashboard/view.py" line="137"/>
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="123"/>
+        <location filename="../../gui/dashboard/view.py" line="145"/>
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="125"/>
+        <location filename="../../gui/dashboard/view.py" line="147"/>
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="128"/>
+        <location filename="../../gui/dashboard/view.py" line="150"/>
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="150"/>
+        <location filename="../../gui/dashboard/view.py" line="175"/>
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="164"/>
+        <location filename="../../gui/dashboard/view.py" line="189"/>
         <source>next band</source>
         <translation>mức kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="165"/>
-        <location filename="../../gui/dashboard/view.py" line="168"/>
+        <location filename="../../gui/dashboard/view.py" line="190"/>
+        <location filename="../../gui/dashboard/view.py" line="193"/>
         <source>Goal index</source>
         <translation>Chỉ số mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="193"/>
+        <location filename="../../gui/dashboard/view.py" line="223"/>
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="193"/>
+        <location filename="../../gui/dashboard/view.py" line="223"/>
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="194"/>
+        <location filename="../../gui/dashboard/view.py" line="224"/>
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="194"/>
+        <location filename="../../gui/dashboard/view.py" line="224"/>
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="195"/>
+        <location filename="../../gui/dashboard/view.py" line="225"/>
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="195"/>
+        <location filename="../../gui/dashboard/view.py" line="225"/>
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="196"/>
+        <location filename="../../gui/dashboard/view.py" line="226"/>
         <source>Gap planner</source>
-        <translation>Kế hoạch cải thiện</translation>
+        <translation>Cải thiện điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="197"/>
+        <location filename="../../gui/dashboard/view.py" line="227"/>
         <source>Indicators</source>
-        <translation>Chỉ số thành phần</translation>
+        <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="198"/>
-        <source>Districts 2024 → 2025</source>
-        <translation>Quận, huyện 2024 → 2025</translation>
+        <location filename="../../gui/dashboard/view.py" line="228"/>
+        <source>Former districts</source>
+        <translation>Quận, huyện cũ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="238"/>
+        <location filename="../../gui/dashboard/view.py" line="281"/>
         <source>Whole group</source>
         <translation>Cả nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="274"/>
+        <location filename="../../gui/dashboard/view.py" line="317"/>
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="285"/>
+        <location filename="../../gui/dashboard/view.py" line="330"/>
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="286"/>
+        <location filename="../../gui/dashboard/view.py" line="331"/>
         <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore&apos;s top band (band 5, index ≥ 0.8), not Resolution 18&apos;s “leading group”, which is Hanoi&apos;s rank among the provinces (Resolution 18 tab).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="386"/>
+        <location filename="../../gui/dashboard/view.py" line="431"/>
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="388"/>
+        <location filename="../../gui/dashboard/view.py" line="433"/>
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="391"/>
+        <location filename="../../gui/dashboard/view.py" line="436"/>
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="412"/>
+        <location filename="../../gui/dashboard/view.py" line="457"/>
         <source>DERIVED, not assessed: each former district&apos;s 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district&apos;s own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="423"/>
+        <location filename="../../gui/dashboard/view.py" line="471"/>
+        <source>%1 — %2, cycle %3</source>
+        <translation>%1 — %2, chu kỳ %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="475"/>
+        <source>Unit chosen: %1</source>
+        <translation>Đơn vị được chọn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/view.py" line="487"/>
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="429"/>
+        <location filename="../../gui/dashboard/view.py" line="495"/>
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="62"/>
+        <location filename="../../gui/reports.py" line="64"/>
         <source>Save the scorecard</source>
         <translation>Lưu phiếu điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="64"/>
+        <location filename="../../gui/reports.py" line="66"/>
         <source>Writing the scorecard…</source>
         <translation>Đang tạo phiếu điểm…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="68"/>
+        <location filename="../../gui/reports.py" line="70"/>
         <source>Save the booklet</source>
         <translation>Lưu tập báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="70"/>
+        <location filename="../../gui/reports.py" line="72"/>
         <source>Writing the booklet…</source>
         <translation>Đang tạo tập báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="74"/>
+        <location filename="../../gui/reports.py" line="76"/>
         <source>Folder for one PDF per unit</source>
         <translation>Thư mục lưu phiếu điểm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="77"/>
+        <location filename="../../gui/reports.py" line="79"/>
         <source>Writing one scorecard per unit…</source>
         <translation>Đang tạo phiếu điểm của từng đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="81"/>
+        <location filename="../../gui/reports.py" line="83"/>
         <source>Save the scores as Excel</source>
         <translation>Lưu điểm ra tệp Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="83"/>
+        <location filename="../../gui/reports.py" line="85"/>
         <source>Writing the workbook…</source>
         <translation>Đang tạo tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports.py" line="92"/>
+        <location filename="../../gui/reports.py" line="94"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports.py" line="117"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports.py" line="122"/>
+        <location filename="../../gui/reports.py" line="138"/>
+        <source>Report saved</source>
+        <translation>Đã lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports.py" line="126"/>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports.py" line="136"/>
+        <source>The folder could not be opened: no file manager answered on this computer. The file is in %1</source>
+        <translation>Không mở được thư mục: máy này không có trình quản lý tệp nào phản hồi. Tệp nằm trong %1</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard/marks.py" line="24"/>
