@@ -39,7 +39,7 @@ from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.packages import PackageActions
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
-from gui.settings import GEOMETRY, Settings
+from gui.settings import GEOMETRY, LAST_UNIT, Settings
 from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
@@ -87,6 +87,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+        self._open_last_unit()
+
+    def _open_last_unit(self) -> None:
+        """The unit open when dxscore closed, in the cycle shown (if it still exists in this database)."""
+        last = str(self.settings.get(LAST_UNIT))
+        if last and any(u.code == last for u in self.service.units.list()):
+            self.open_unit(last)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -110,6 +117,7 @@ class MainWindow(QMainWindow):
         self.unit_tree.setObjectName("unitTree")
         self.unit_tree.setAccessibleName(tr("Units"))
         self.unit_tree.setHeaderHidden(True)
+        self.unit_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # name start, code and "historical" show
         self.unit_tree.setModel(self.unit_filter)
         self.unit_tree.expandAll()
         layout.addWidget(QLabel(tr("Cycle")))
@@ -332,6 +340,9 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
+        if self.settings.get(LAST_UNIT) != unit.code:
+            self.settings.set(LAST_UNIT, unit.code)
+        self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
         """A unit chosen on the Compare tab: Data entry (and so Review) shows it, in the cycle compared."""

@@ -175,8 +175,12 @@ class UnitTreeModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            span = f"{unit.valid_from or '…'} – {unit.valid_until or '…'}"
-            return f"{unit.name.vi}\n{unit.name.en}\n" + tr("Valid: %1").replace("%1", span)
+            span = f"{format_date(unit.valid_from, self.lang)} – {format_date(unit.valid_until, self.lang)}"
+            other = unit.name.vi if self.lang == "en" else unit.name.en
+            lines = [f"{unit.name.get(self.lang)} ({unit.code})", other, tr("Valid: %1").replace("%1", span)]
+            if historical:
+                lines.append(tr("Historical: it does not exist in the cycle chosen; its past assessments stay."))
+            return "\n".join(lines)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -187,8 +191,26 @@ class UnitTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def format_date(day: dt.date | None, lang: str | None = None) -> str:
+    """A date as the window's language writes it: 30/06/2025 in Vietnamese, 30 Jun 2025 in English."""
+    if day is None:
+        return "…"
+    if (lang or language()) == "en":
+        return f"{day.day} {day.strftime('%b')} {day.year}"
+    return day.strftime("%d/%m/%Y")
+
+
 class UnitFilter(QSortFilterProxyModel):
-    """Filters units by folded name or code; groups stay while they have a match."""
+    """Filters units by folded name or code; groups stay while they have a match, and count what is shown."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        shown = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and not index.parent().isValid() and shown:
+            title, _, _ = str(shown).rpartition(" (")  # "Departments (28)": the source counts all its units
+            total = self.sourceModel().rowCount(self.mapToSource(index))
+            count = self.rowCount(index)
+            return f"{title} ({count})" if count == total else f"{title} ({count}/{total})"
+        return shown
 
     def __init__(self) -> None:
         super().__init__()

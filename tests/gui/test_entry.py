@@ -250,8 +250,8 @@ def test_historical_units_are_marked(qtbot, window):
     texts = [window.unit_model.index(r, 0, window.unit_model.index(g, 0)).data()
              for g in range(window.unit_model.rowCount())
              for r in range(window.unit_model.rowCount(window.unit_model.index(g, 0)))]
-    assert any("Quận Hoàn Kiếm" in t and "lịch sử" in t for t in texts)
-    assert any("Phường Hoàn Kiếm" in t and "lịch sử" not in t for t in texts)
+    assert any("Quận Hoàn Kiếm" in t and "đơn vị cũ" in t for t in texts)
+    assert any("Phường Hoàn Kiếm" in t and "đơn vị cũ" not in t for t in texts)
 
 
 def test_evidence_is_attached_with_its_file(qtbot, window, demo_db, tmp_path):
