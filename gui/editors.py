@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from assessment.answers import parse_answer, plain_number, plausibility_problems
 from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
+from assessment.number_format import decimal
 from assessment.text_limits import LIMITS
 from gui.answer_messages import word
-from gui.i18n import tr
+from gui.i18n import language, tr
 from gui.models import format_points
 from gui.plausibility import keep_implausible
 
@@ -372,7 +373,7 @@ class IndicatorEditor(QFrame):
         try:
             a = float(self.fields["numerator"].text().replace(",", "."))
             b = float(self.fields["denominator"].text().replace(",", "."))
-            self.ratio.setText(f"a / b = {a / b * 100:.1f} %".replace(".", ",") if b > 0 else "")
+            self.ratio.setText(f"a / b = {decimal(a / b * 100, 1, language())} %" if b > 0 else "")
         except ValueError:
             self.ratio.setText("")
 

@@ -303,7 +303,7 @@ class EvidenceTableModel(RowsTableModel):
         if column == "number":
             return item.document_number
         if column == "date":
-            return item.document_date.strftime("%d/%m/%Y") if item.document_date else ""
+            return format_date(item.document_date) if item.document_date else ""
         if column == "summary":
             return item.summary
         if role == Qt.ItemDataRole.ToolTipRole and item.file_sha256:
