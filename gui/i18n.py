@@ -61,3 +61,11 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(qt)
         translators.append(qt)
     return translators
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo `install` (tests switch languages in one process): Vietnamese, the default, is the language again."""
+    global _language
+    for translator in translators:
+        app.removeTranslator(translator)
+    _language = "vi"
