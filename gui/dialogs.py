@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPushButton,
     QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -129,7 +128,8 @@ MISSING_GROUPS = (("answer", QT_TRANSLATE_NOOP("", "Not answered (%1)")),
 
 
 def missing_model(rows: list[MissingRow]) -> QStandardItemModel:
-    """The missing items grouped: unanswered first, then the answers that still need evidence."""
+    """The missing items grouped: unanswered first, then the answers that still need evidence. A flat list
+    (each group's title, then its items): QListView wraps long texts, QTreeView does not."""
     model = QStandardItemModel()
     for what, title in MISSING_GROUPS:
         members = [r for r in rows if r.what == what]
@@ -141,13 +141,16 @@ def missing_model(rows: list[MissingRow]) -> QStandardItemModel:
         font = group.font()
         font.setBold(True)
         group.setFont(font)
+        members_items = []
         for row in members:
             item = QStandardItem(f"{row.code} — {row.text}")
             item.setEditable(False)
             item.setToolTip(f"{row.code} — {row.text}")
             item.setData(row.code, CODE_ROLE)
-            group.appendRow(item)
+            members_items.append(item)
         model.appendRow(group)
+        for item in members_items:
+            model.appendRow(item)
     return model
 
 
@@ -162,15 +165,14 @@ class MissingDialog(QDialog):
         self.setObjectName("missingDialog")
         self.setWindowTitle(tr("Not ready to submit"))
         self.model = missing_model(rows)
-        self.view = QTreeView()
+        self.view = QListView()
         self.view.setObjectName("missingItems")
-        self.view.setHeaderHidden(True)
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.setUniformRowHeights(False)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the dialog is resized
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.expandAll()
+        self.view.setSpacing(1)
         self.view.setAccessibleName(tr("Missing items"))
         self.view.activated.connect(self.go)
         self.view.clicked.connect(self.go)

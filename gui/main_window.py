@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.city_page, tr("Resolution 18"))
         self.city_view = None
         self.tabs.currentChanged.connect(self._tab_changed)
+        # a hidden tab must not widen the window: the Compare and Resolution 18 tabs hide the units list, so at
+        # 1280 px they fit, but their width plus the list (shown on the other tabs) would push the window wider
+        for page in (self.dashboard_page, self.city_page):
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.dashboard = None
         self.setCentralWidget(self.tabs)
 

@@ -168,18 +168,20 @@ def test_submit_lists_what_is_missing_grouped_and_one_click_goes_there(qtbot, wi
     missing = window.controller.missing()
     window.submit()
     dialog = window.missing_dialog
-    groups = [dialog.model.index(r, 0) for r in range(dialog.model.rowCount())]
+    rows = [dialog.model.index(r, 0) for r in range(dialog.model.rowCount())]
+    groups = [i for i in rows if i.data(Qt.ItemDataRole.UserRole + 1) is None]
     unanswered = sum(m.what == "answer" for m in missing)
     assert [g.data() for g in groups] == [f"Chưa trả lời ({unanswered})",
                                           f"Đã trả lời, cần minh chứng ({len(missing) - unanswered})"]
+    assert rows.index(groups[1]) == unanswered + 1  # the unanswered items come first, under their title
     dialog.show()
     qtbot.waitExposed(dialog)
     assert not dialog.view.horizontalScrollBar().isVisible()  # long texts wrap, nothing cut off on the right
-    first = dialog.model.index(0, 0, groups[1])
+    first = rows[rows.index(groups[1]) + 1]
     code = first.data(Qt.ItemDataRole.UserRole + 1)
     assert first.data().startswith(code + " — ")
     rect = dialog.view.visualRect(first)
-    assert rect.right() <= dialog.view.viewport().width()
+    assert rect.right() <= dialog.view.viewport().width() and rect.height() > dialog.view.fontMetrics().height()
     qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not dialog.isVisible()
     assert window.form.editors[code].isAncestorOf(QApplication.focusWidget())

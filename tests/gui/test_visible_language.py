@@ -29,6 +29,8 @@ class Tour:
 
     def look(self, name: str, widget: QWidget) -> None:
         QApplication.processEvents()
+        if widget is self.window:
+            assert widget.width() <= 1280, f"{name}: the window grew to {widget.width()} px"
         TOUR.mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(TOUR / f"{self.lang}_{name}.png"))
         for where, text in visible_texts(widget):
