@@ -292,7 +292,7 @@ class ImportDialog(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((84, 190, 230, 60, 260, 420, 170)):
+        for column, width in enumerate((84, 170, 210, 60, 230, 300, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.keys = KeyTableModel(previews)
@@ -349,7 +349,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.key_table)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
-        self.resize(1320, 720)
+        self.resize(1240, 720)  # fits a 1280 px screen
         if previews:
             self.table.selectRow(0)
 

@@ -82,13 +82,16 @@ class RadarChart(Chart):
             x, y = self._point(k, n, 1.0)
             self.grid_items.append(self.plot([0, x], [0, y], pen=pg.mkPen("#ddd")))
             # the label sits outside the web, on the side its axis points to: never over a polygon
-            anchor = (0.5, 0.5) if abs(x) < 0.2 else (0.0, 0.5) if x > 0 else (1.0, 0.5)
+            if abs(x) < 0.2:  # top or bottom axis: the text grows away from the web
+                anchor = (0.5, 1.0) if y > 0 else (0.5, 0.0)
+            else:
+                anchor = (0.0, 0.5) if x > 0 else (1.0, 0.5)
             label = pg.TextItem(self._axis_text(k), color="#222", anchor=anchor)
-            label.setPos(*self._point(k, n, 1.08 if abs(x) >= 0.2 else 1.2))
+            label.setPos(*self._point(k, n, 1.08))
             self.addItem(label)
             self.grid_items.append(label)
             self.labels.append(label)
-        self.setRange(xRange=(-1.9, 1.9), yRange=(-1.8, 1.35), padding=0)  # room below the web: the legend
+        self.setRange(xRange=(-1.9, 1.9), yRange=(-1.8, 1.5), padding=0)  # room below the web: the legend
 
     def _axis_text(self, k: int, why: str = "") -> str:
         """An axis's code and its pillar's name (wrapped), and why it has no point when it has none."""

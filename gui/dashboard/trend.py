@@ -32,15 +32,14 @@ class TrendChart(QWidget):
                                                connect="finite")
         self.series_plot = pg.PlotWidget(background="w")
         self.series_plot.setTitle(tr("Indicator against its targets"), color=TITLE_COLOUR)
-        legend = self.series_plot.addLegend(offset=(10, 10), labelTextColor=TITLE_COLOUR)
+        self.series_plot.addLegend(offset=(-10, -10), labelTextColor=TITLE_COLOUR, brush=(255, 255, 255, 220))
         self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,
                                             name=tr("value reported"))
         self.projection = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=2, style=Qt.PenStyle.DashLine),
                                                 name=tr("projection at the current pace"))
         self.targets = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("#1b7e3a"), pen=None,
                                           name=tr("target (2025, 2030)"))
-        self.series_plot.addItem(self.targets)
-        legend.addItem(self.targets, tr("target (2025, 2030)"))
+        self.series_plot.addItem(self.targets)  # named: the legend lists it
         for plot in (self.index_plot, self.series_plot):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()

@@ -451,7 +451,7 @@ class DashboardView(QWidget):
         def show(view: DistrictView) -> None:
             self.district_view = view
             self.districts.set_view(view, names)
-            weights = "; ".join(f"{tr(PART_NAMES.get(part, part))} {number(weight, self.lang)}"
+            weights = "; ".join(f"{tr(PART_NAMES.get(part, part))} {format_points(weight, self.lang)}"
                                 for part, weight in PART_WEIGHTS.items())
             self.district_note.setText(tr(
                 "DERIVED, not assessed: each former district's 2025 index is the average of the indices of the "
