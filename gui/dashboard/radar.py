@@ -82,16 +82,19 @@ class RadarChart(Chart):
             x, y = self._point(k, n, 1.0)
             self.grid_items.append(self.plot([0, x], [0, y], pen=pg.mkPen("#ddd")))
             # the label sits outside the web, on the side its axis points to: never over a polygon
-            if abs(x) < 0.2:  # top or bottom axis: the text grows away from the web
-                anchor = (0.5, 1.0) if y > 0 else (0.5, 0.0)
-            else:
-                anchor = (0.0, 0.5) if x > 0 else (1.0, 0.5)
-            label = pg.TextItem(self._axis_text(k), color="#222", anchor=anchor)
+            label = pg.TextItem(self._axis_text(k), color="#222", anchor=self._anchor(x, y))
             label.setPos(*self._point(k, n, 1.08))
             self.addItem(label)
             self.grid_items.append(label)
             self.labels.append(label)
         self.setRange(xRange=(-1.9, 1.9), yRange=(-1.8, 1.5), padding=0)  # room below the web: the legend
+
+    @staticmethod
+    def _anchor(x: float, y: float) -> tuple[float, float]:
+        """Top and bottom labels grow up and down, the others sideways, away from the web."""
+        if abs(x) < 0.2:
+            return (0.5, 1.0) if y > 0 else (0.5, 0.0)
+        return (0.0, 0.5) if x > 0 else (1.0, 0.5)
 
     def _axis_text(self, k: int, why: str = "") -> str:
         """An axis's code and its pillar's name (wrapped), and why it has no point when it has none."""
