@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
         self.unit_tree.setObjectName("unitTree")
         self.unit_tree.setAccessibleName(tr("Units"))
         self.unit_tree.setHeaderHidden(True)
-        self.unit_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # name start, code and "historical" show
         self.unit_tree.setModel(self.unit_filter)
         self.unit_tree.expandAll()
         layout.addWidget(QLabel(tr("Cycle")))

@@ -160,8 +160,9 @@ class UnitTreeModel(QAbstractItemModel):
             return None
         historical = self.historical(unit)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            suffix = tr(" — historical") if historical else ""
-            return f"{unit.name.get(self.lang)} ({unit.code}){suffix}"
+            shown = f"{unit.name.get(self.lang)} ({unit.code})"
+            # the mark comes first: a narrow list cuts the end, and two units of one name must read apart
+            return tr("historical · %1").replace("%1", shown) if historical else shown
         if role == CODE_ROLE:
             return unit.code
         if role == SEARCH_ROLE:

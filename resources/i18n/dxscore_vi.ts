@@ -14,152 +14,152 @@
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="45"/>
+        <location filename="../../gui/dialogs.py" line="44"/>
         <source>Evidence — %1</source>
         <translation>Minh chứng — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="50"/>
+        <location filename="../../gui/dialogs.py" line="49"/>
         <source>Evidence attached</source>
         <translation>Minh chứng đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="57"/>
-        <location filename="../../gui/editors.py" line="142"/>
+        <location filename="../../gui/dialogs.py" line="56"/>
+        <location filename="../../gui/editors.py" line="143"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="59"/>
-        <location filename="../../gui/dialogs.py" line="118"/>
+        <location filename="../../gui/dialogs.py" line="58"/>
+        <location filename="../../gui/dialogs.py" line="117"/>
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="60"/>
+        <location filename="../../gui/dialogs.py" line="59"/>
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63"/>
-        <location filename="../../gui/models.py" line="288"/>
+        <location filename="../../gui/dialogs.py" line="62"/>
+        <location filename="../../gui/models.py" line="289"/>
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63"/>
-        <location filename="../../gui/models.py" line="288"/>
+        <location filename="../../gui/dialogs.py" line="62"/>
+        <location filename="../../gui/models.py" line="289"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
-        <location filename="../../gui/models.py" line="288"/>
+        <location filename="../../gui/dialogs.py" line="63"/>
+        <location filename="../../gui/models.py" line="289"/>
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="70"/>
-        <location filename="../../gui/models.py" line="288"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
+        <location filename="../../gui/models.py" line="289"/>
         <location filename="../../gui/packages.py" line="133"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73"/>
+        <location filename="../../gui/dialogs.py" line="72"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="80"/>
+        <location filename="../../gui/dialogs.py" line="79"/>
         <source>Expected: %1</source>
         <translation>Cần có: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="90"/>
+        <location filename="../../gui/dialogs.py" line="89"/>
         <source>Evidence file</source>
         <translation>Tệp minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="98"/>
+        <location filename="../../gui/dialogs.py" line="97"/>
         <source>Give at least the document number and a summary.</source>
         <translation>Cần nhập ít nhất số văn bản và trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="105"/>
+        <location filename="../../gui/dialogs.py" line="104"/>
         <source>The date must be dd/mm/yyyy.</source>
         <translation>Ngày phải có dạng dd/mm/yyyy.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="127"/>
+        <location filename="../../gui/dialogs.py" line="126"/>
         <source>Not answered (%1)</source>
         <translation>Chưa trả lời (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="128"/>
+        <location filename="../../gui/dialogs.py" line="127"/>
         <source>Answered, evidence needed (%1)</source>
         <translation>Đã trả lời, cần minh chứng (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="163"/>
+        <location filename="../../gui/dialogs.py" line="166"/>
         <source>Not ready to submit</source>
         <translation>Chưa thể nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="174"/>
+        <location filename="../../gui/dialogs.py" line="176"/>
         <source>Missing items</source>
         <translation>Các mục còn thiếu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="180"/>
+        <location filename="../../gui/dialogs.py" line="182"/>
         <source>%n item(s) must be completed before submitting. Choose one to go to it.</source>
         <translation>
             <numerusform>Còn %n mục phải hoàn thành trước khi nộp. Chọn một mục để chuyển đến.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="199"/>
+        <location filename="../../gui/dialogs.py" line="201"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="206"/>
+        <location filename="../../gui/dialogs.py" line="208"/>
         <source>default: dxscore.sqlite in the data folder</source>
         <translation>mặc định: dxscore.sqlite trong thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="207"/>
+        <location filename="../../gui/dialogs.py" line="209"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="212"/>
+        <location filename="../../gui/dialogs.py" line="214"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="212"/>
+        <location filename="../../gui/dialogs.py" line="214"/>
         <source>Your name (for the history)</source>
         <translation>Họ tên người nhập (ghi vào lịch sử)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="215"/>
-        <location filename="../../gui/dialogs.py" line="219"/>
+        <location filename="../../gui/dialogs.py" line="217"/>
+        <location filename="../../gui/dialogs.py" line="221"/>
         <source>Database</source>
         <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="225"/>
+        <location filename="../../gui/dialogs.py" line="227"/>
         <source>Language and database changes apply the next time dxscore starts.</source>
         <translation>Thay đổi ngôn ngữ và cơ sở dữ liệu có hiệu lực từ lần mở dxscore tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="229"/>
+        <location filename="../../gui/dialogs.py" line="231"/>
         <source>Database file</source>
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="108"/>
+        <location filename="../../gui/editors.py" line="109"/>
         <source>— not answered —</source>
         <translation>— chưa trả lời —</translation>
     </message>
@@ -205,85 +205,85 @@
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="82"/>
-        <location filename="../../gui/editors.py" line="108"/>
+        <location filename="../../gui/editors.py" line="109"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="82"/>
-        <location filename="../../gui/editors.py" line="108"/>
+        <location filename="../../gui/editors.py" line="109"/>
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="110"/>
+        <location filename="../../gui/editors.py" line="111"/>
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="121"/>
         <location filename="../../gui/editors.py" line="122"/>
+        <location filename="../../gui/editors.py" line="123"/>
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="172"/>
         <location filename="../../gui/editors.py" line="173"/>
+        <location filename="../../gui/editors.py" line="174"/>
         <location filename="../../gui/dashboard/marks.py" line="24"/>
         <location filename="../../gui/dashboard/tables.py" line="151"/>
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="177"/>
         <location filename="../../gui/editors.py" line="178"/>
+        <location filename="../../gui/editors.py" line="179"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="181"/>
+        <location filename="../../gui/editors.py" line="182"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="317"/>
-        <location filename="../../gui/editors.py" line="349"/>
+        <location filename="../../gui/editors.py" line="318"/>
+        <location filename="../../gui/editors.py" line="350"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/editors.py" line="361"/>
+        <location filename="../../gui/editors.py" line="362"/>
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Minh chứng (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="361"/>
+        <location filename="../../gui/editors.py" line="362"/>
         <source>Add evidence…</source>
         <translation>Thêm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="352"/>
+        <location filename="../../gui/editors.py" line="353"/>
         <source>Refused: %1</source>
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="75"/>
-        <location filename="../../gui/editors.py" line="386"/>
-        <location filename="../../gui/models.py" line="259"/>
+        <location filename="../../gui/editors.py" line="387"/>
+        <location filename="../../gui/models.py" line="260"/>
         <location filename="../../gui/packages.py" line="72"/>
         <location filename="../../gui/review.py" line="100"/>
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="388"/>
+        <location filename="../../gui/editors.py" line="389"/>
         <source>%1 pts max, set by the appraisers</source>
         <translation>tối đa %1 điểm, do Hội đồng thẩm định chấm</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="390"/>
+        <location filename="../../gui/editors.py" line="391"/>
         <source>&lt;b&gt;%1&lt;/b&gt; / %2 pts</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
@@ -412,7 +412,7 @@
         <location filename="../../gui/city_view.py" line="100"/>
         <location filename="../../gui/city_view.py" line="109"/>
         <location filename="../../gui/main_window.py" line="105"/>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <location filename="../../gui/packages.py" line="133"/>
         <location filename="../../gui/dashboard/view.py" line="125"/>
         <location filename="../../gui/dashboard/view.py" line="150"/>
@@ -431,232 +431,232 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="118"/>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <location filename="../../gui/dashboard/view.py" line="490"/>
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <location filename="../../gui/packages.py" line="208"/>
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <location filename="../../gui/review.py" line="351"/>
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
-        <location filename="../../gui/main_window.py" line="519"/>
+        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="522"/>
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="347"/>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/editors.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="545"/>
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
-        <location filename="../../gui/main_window.py" line="550"/>
-        <location filename="../../gui/main_window.py" line="558"/>
+        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="553"/>
+        <location filename="../../gui/main_window.py" line="561"/>
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
@@ -667,12 +667,12 @@
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="498"/>
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509"/>
+        <location filename="../../gui/main_window.py" line="512"/>
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -697,22 +697,22 @@
         <translation>Thành phố Hà Nội (mục tiêu Nghị quyết 18)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="163"/>
-        <source> — historical</source>
-        <translation> — đơn vị cũ</translation>
+        <location filename="../../gui/models.py" line="165"/>
+        <source>historical · %1</source>
+        <translation>đơn vị cũ · %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="180"/>
+        <location filename="../../gui/models.py" line="181"/>
         <source>Valid: %1</source>
         <translation>Hiệu lực: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="182"/>
+        <location filename="../../gui/models.py" line="183"/>
         <source>Historical: it does not exist in the cycle chosen; its past assessments stay.</source>
         <translation>Đơn vị cũ: không còn tồn tại trong chu kỳ đã chọn; các kết quả đánh giá trước đây vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="260"/>
+        <location filename="../../gui/models.py" line="261"/>
         <source>%1/%2 answered · %3/%4 pts</source>
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43"/>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -1054,8 +1054,8 @@
     </message>
     <message>
         <location filename="../../gui/dashboard/radar.py" line="33"/>
-        <location filename="../../gui/dashboard/radar.py" line="120"/>
-        <location filename="../../gui/dashboard/radar.py" line="122"/>
+        <location filename="../../gui/dashboard/radar.py" line="126"/>
+        <location filename="../../gui/dashboard/radar.py" line="128"/>
         <source>selected unit</source>
         <translation>đơn vị đang chọn</translation>
     </message>
@@ -1820,23 +1820,22 @@
     </message>
     <message>
         <location filename="../../gui/dashboard/trend.py" line="41"/>
-        <location filename="../../gui/dashboard/trend.py" line="43"/>
         <source>target (2025, 2030)</source>
         <translation>mục tiêu (2025, 2030)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="92"/>
+        <location filename="../../gui/dashboard/trend.py" line="91"/>
         <source>reaches the last target in %1 at this pace</source>
         <translation>đạt mục tiêu cuối vào năm %1 nếu giữ tốc độ này</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="81"/>
-        <location filename="../../gui/dashboard/trend.py" line="94"/>
+        <location filename="../../gui/dashboard/trend.py" line="93"/>
         <source>not at this pace</source>
         <translation>không đạt nếu giữ tốc độ này</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="96"/>
+        <location filename="../../gui/dashboard/trend.py" line="95"/>
         <source>one cycle: no projection yet</source>
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
