@@ -87,13 +87,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
-        self._open_last_unit()
-
-    def _open_last_unit(self) -> None:
-        """The unit open when dxscore closed, in the cycle shown (if it still exists in this database)."""
-        last = str(self.settings.get(LAST_UNIT))
-        if last and any(u.code == last for u in self.service.units.list()):
-            self.open_unit(last)
+        if settings.get(LAST_UNIT) in {u.code for u in service.units.list()}:  # the unit open at the last close
+            self.open_unit(str(settings.get(LAST_UNIT)))
 
     # ------------------------------------------------------------------------------------ building
 
@@ -179,9 +174,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.city_page, tr("Resolution 18"))
         self.city_view = None
         self.tabs.currentChanged.connect(self._tab_changed)
-        # a hidden tab must not widen the window: the Compare and Resolution 18 tabs hide the units list, so at
-        # 1280 px they fit, but their width plus the list (shown on the other tabs) would push the window wider
-        for page in (self.dashboard_page, self.city_page):
+        for page in (self.dashboard_page, self.city_page):  # fit 1280 px without the units list: never widen it
             page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.dashboard = None
         self.setCentralWidget(self.tabs)
@@ -343,8 +336,7 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
-        if self.settings.get(LAST_UNIT) != unit.code:
-            self.settings.set(LAST_UNIT, unit.code)
+        self.settings.set(LAST_UNIT, unit.code)
         self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
