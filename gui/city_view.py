@@ -8,7 +8,7 @@ provincial DTI rank against the "leading group" goal. Computed off the GUI threa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,6 +50,10 @@ def number(value: float | None, lang: str) -> str:
     return format_points(value, lang)  # one decimal, none when whole: the window's rule
 
 
+CONFIDENCE_NAMES = {"high": QT_TRANSLATE_NOOP("", "high"), "medium": QT_TRANSLATE_NOOP("", "medium"),
+                    "low_medium": QT_TRANSLATE_NOOP("", "low to medium"), "low": QT_TRANSLATE_NOOP("", "low")}
+
+
 class TargetTableModel(RowsTableModel):
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -67,11 +71,13 @@ class TargetTableModel(RowsTableModel):
             unconfirmed = f" [{flag}]" if t.unconfirmed else ""
             return (t.text.get(self.lang), level_text(t.level), number(t.value_in(2025), self.lang),
                     number(t.value_in(2030), self.lang), number(row.latest, self.lang), status_text(row.status),
-                    self._projection(row), t.document + unconfirmed, t.confidence)[column]
+                    self._projection(row), t.document + unconfirmed,
+                    tr(CONFIDENCE_NAMES[t.confidence]) if t.confidence in CONFIDENCE_NAMES else t.confidence)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return QBrush(QColor(STATUS_COLOUR[row.status]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{t.id}\n{t.source or tr('no public source')}\n{t.note}".strip()
+            extra = f"\n{t.note}" if self.lang == "en" and t.note else ""  # the targets file's notes are English
+            return f"{t.source or tr('no public source')}{extra}".strip()
         return None
 
     def _projection(self, row: TargetProgress) -> str:
@@ -218,7 +224,7 @@ class CityProgressView(QWidget):
 
     def _details(self, row: TargetProgress) -> str:
         t = row.target
-        parts = [f"<b>{t.text.get(self.lang)}</b> <span style='color:#666'>({t.id})</span>"]
+        parts = [f"<b>{t.text.get(self.lang)}</b>"]
         if row.serves:
             parts.append(tr("Serves: %1").replace("%1", " → ".join(a.text.get(self.lang) for a in row.serves)))
         source = f"<a href='{t.source}'>{t.source}</a>" if t.source else tr("no public source")

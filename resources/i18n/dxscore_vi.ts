@@ -409,10 +409,10 @@
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="100"/>
-        <location filename="../../gui/city_view.py" line="109"/>
-        <location filename="../../gui/main_window.py" line="105"/>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/city_view.py" line="107"/>
+        <location filename="../../gui/city_view.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <location filename="../../gui/packages.py" line="133"/>
         <location filename="../../gui/dashboard/view.py" line="125"/>
         <location filename="../../gui/dashboard/view.py" line="150"/>
@@ -420,243 +420,243 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <location filename="../../gui/dashboard/view.py" line="490"/>
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <location filename="../../gui/packages.py" line="208"/>
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="306"/>
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="323"/>
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <location filename="../../gui/review.py" line="351"/>
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="514"/>
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
         <location filename="../../gui/editors.py" line="348"/>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="545"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="483"/>
+        <location filename="../../gui/main_window.py" line="545"/>
         <location filename="../../gui/main_window.py" line="553"/>
-        <location filename="../../gui/main_window.py" line="561"/>
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
@@ -667,12 +667,12 @@
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>Opening the comparison…</source>
         <translation>Đang mở bảng so sánh…</translation>
     </message>
@@ -852,7 +852,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39"/>
-        <location filename="../../gui/city_view.py" line="198"/>
+        <location filename="../../gui/city_view.py" line="205"/>
         <location filename="../../gui/dashboard/plots.py" line="88"/>
         <source>no data</source>
         <translation>không có số liệu</translation>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43"/>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -880,102 +880,122 @@
         <translation>Kế hoạch năm</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="57"/>
+        <location filename="../../gui/city_view.py" line="53"/>
+        <source>high</source>
+        <translation>cao</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="53"/>
+        <source>medium</source>
+        <translation>trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="54"/>
+        <source>low to medium</source>
+        <translation>thấp đến trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="54"/>
+        <source>low</source>
+        <translation>thấp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/city_view.py" line="61"/>
         <source>Target</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="57"/>
+        <location filename="../../gui/city_view.py" line="61"/>
         <source>Level</source>
         <translation>Cấp</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="57"/>
+        <location filename="../../gui/city_view.py" line="61"/>
         <source>City (latest)</source>
         <translation>Thành phố (mới nhất)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="58"/>
+        <location filename="../../gui/city_view.py" line="62"/>
         <source>Projected</source>
         <translation>Dự kiến đạt</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="58"/>
+        <location filename="../../gui/city_view.py" line="62"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="58"/>
+        <location filename="../../gui/city_view.py" line="62"/>
         <source>Confidence</source>
         <translation>Độ tin cậy</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="66"/>
+        <location filename="../../gui/city_view.py" line="70"/>
         <source>unconfirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="80"/>
+        <location filename="../../gui/city_view.py" line="87"/>
         <source>not enough cycles</source>
         <translation>chưa đủ số chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="150"/>
+        <location filename="../../gui/city_view.py" line="157"/>
         <source>No cycle in this database yet: every target reads “no data”.</source>
         <translation>Cơ sở dữ liệu chưa có chu kỳ nào: mọi mục tiêu đều “chưa có số liệu”.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="165"/>
+        <location filename="../../gui/city_view.py" line="172"/>
         <source>(demo data)</source>
         <translation>(dữ liệu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="166"/>
+        <location filename="../../gui/city_view.py" line="173"/>
         <source>%1 targets of Resolution 18-NQ/TU and the plans under it — %2</source>
         <translation>%1 mục tiêu của Nghị quyết 18-NQ/TU và các kế hoạch thực hiện — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="188"/>
+        <location filename="../../gui/city_view.py" line="195"/>
         <source>City</source>
         <translation>Thành phố</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="207"/>
+        <location filename="../../gui/city_view.py" line="214"/>
         <source>Hanoi&apos;s provincial DTI rank (1 = best) against the leading group</source>
         <translation>Thứ hạng DTI cấp tỉnh của Hà Nội (1 = cao nhất) so với nhóm dẫn đầu</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="215"/>
+        <location filename="../../gui/city_view.py" line="222"/>
         <source>leading group (top %1)</source>
         <translation>nhóm dẫn đầu (top %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="223"/>
+        <location filename="../../gui/city_view.py" line="230"/>
         <source>Serves: %1</source>
         <translation>Phục vụ mục tiêu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="224"/>
+        <location filename="../../gui/city_view.py" line="231"/>
         <source>no public source</source>
         <translation>chưa có nguồn công khai</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="227"/>
+        <location filename="../../gui/city_view.py" line="234"/>
         <source>This value is not confirmed by a public source.</source>
         <translation>Giá trị này chưa được nguồn công khai nào xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="230"/>
+        <location filename="../../gui/city_view.py" line="237"/>
         <source>Derived from the units: %1 = %2 (%3 of %4); rule: %5</source>
         <translation>Dẫn xuất từ số liệu của các đơn vị: %1 = %2 (%3 trên %4); cách tính: %5</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="240"/>
+        <location filename="../../gui/city_view.py" line="247"/>
         <source>Units furthest behind:</source>
         <translation>Các đơn vị chậm nhất:</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="242"/>
+        <location filename="../../gui/city_view.py" line="249"/>
         <source>No unit is behind on the indicators that feed this target.</source>
         <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
     </message>
@@ -1723,7 +1743,7 @@
         <translation>Nhật ký thay đổi đã bị sửa: dòng %1 không khớp (%2).</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="57"/>
+        <location filename="../../gui/city_view.py" line="61"/>
         <location filename="../../gui/dashboard/tables.py" line="87"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
@@ -1829,7 +1849,7 @@
         <translation>đạt mục tiêu cuối vào năm %1 nếu giữ tốc độ này</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="81"/>
+        <location filename="../../gui/city_view.py" line="88"/>
         <location filename="../../gui/dashboard/trend.py" line="93"/>
         <source>not at this pace</source>
         <translation>không đạt nếu giữ tốc độ này</translation>

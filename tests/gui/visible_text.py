@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -124,7 +125,7 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             found += [(name, widget.itemText(i)) for i in range(widget.count())]
         elif isinstance(widget, QTabBar):
             found += [(name, widget.tabText(i)) for i in range(widget.count())]
-        elif isinstance(widget, QAbstractItemView):
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):  # headers: in the view
             found += [(name, text) for text in _view_texts(widget)]
     found += chart_texts(top)
     return [(where, text) for where, text in found if text and text.strip()]
