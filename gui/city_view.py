@@ -200,6 +200,8 @@ class CityProgressView(QWidget):
                 plot.plot([year], [figure.value], pen=None, symbol="d", symbolSize=11, symbolBrush="#c55a11")
         years = [y for y, _ in row.series] + [y for y, _ in row.target.values] + [year]
         plot.setXRange(min(years) - 0.5, max(years) + 0.5, padding=0)
+        # years are whole: one tick per year, never "2024.6" (nor a decimal point in Vietnamese)
+        plot.getAxis("bottom").setTicks([[(y, str(y)) for y in range(min(years), max(years) + 1)]])
         if not known:
             text = pg.TextItem(tr("no data"), color="#777777", anchor=(0.5, 0.5))
             text.setPos((min(years) + max(years)) / 2, max((v for _, v in row.target.values), default=1) / 2)
