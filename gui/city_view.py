@@ -8,7 +8,7 @@ provincial DTI rank against the "leading group" goal. Computed off the GUI threa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from assessment.model import TargetStatus
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr
-from gui.models import RowsTableModel
+from gui.models import RowsTableModel, format_points
 from gui.tasks import TaskRunner
 
 STATUS_COLOUR = {TargetStatus.MET: "#5b9b3c", TargetStatus.ON_TRACK: "#8dbf5a", TargetStatus.BASELINE: "#4f7fb8",
@@ -47,8 +47,11 @@ def level_text(level: str) -> str:
 def number(value: float | None, lang: str) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    return format_points(value, lang)  # one decimal, none when whole: the window's rule
+
+
+CONFIDENCE_NAMES = {"high": QT_TRANSLATE_NOOP("", "high"), "medium": QT_TRANSLATE_NOOP("", "medium"),
+                    "low_medium": QT_TRANSLATE_NOOP("", "low to medium"), "low": QT_TRANSLATE_NOOP("", "low")}
 
 
 class TargetTableModel(RowsTableModel):
@@ -68,11 +71,13 @@ class TargetTableModel(RowsTableModel):
             unconfirmed = f" [{flag}]" if t.unconfirmed else ""
             return (t.text.get(self.lang), level_text(t.level), number(t.value_in(2025), self.lang),
                     number(t.value_in(2030), self.lang), number(row.latest, self.lang), status_text(row.status),
-                    self._projection(row), t.document + unconfirmed, t.confidence)[column]
+                    self._projection(row), t.document + unconfirmed,
+                    tr(CONFIDENCE_NAMES[t.confidence]) if t.confidence in CONFIDENCE_NAMES else t.confidence)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return QBrush(QColor(STATUS_COLOUR[row.status]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{t.id}\n{t.source or tr('no public source')}\n{t.note}".strip()
+            extra = f"\n{t.note}" if self.lang == "en" and t.note else ""  # the targets file's notes are English
+            return f"{t.source or tr('no public source')}{extra}".strip()
         return None
 
     def _projection(self, row: TargetProgress) -> str:
@@ -196,6 +201,8 @@ class CityProgressView(QWidget):
                 plot.plot([year], [figure.value], pen=None, symbol="d", symbolSize=11, symbolBrush="#c55a11")
         years = [y for y, _ in row.series] + [y for y, _ in row.target.values] + [year]
         plot.setXRange(min(years) - 0.5, max(years) + 0.5, padding=0)
+        # years are whole: one tick per year, never "2024.6" (nor a decimal point in Vietnamese)
+        plot.getAxis("bottom").setTicks([[(y, str(y)) for y in range(min(years), max(years) + 1)]])
         if not known:
             text = pg.TextItem(tr("no data"), color="#777777", anchor=(0.5, 0.5))
             text.setPos((min(years) + max(years)) / 2, max((v for _, v in row.target.values), default=1) / 2)
@@ -220,7 +227,7 @@ class CityProgressView(QWidget):
 
     def _details(self, row: TargetProgress) -> str:
         t = row.target
-        parts = [f"<b>{t.text.get(self.lang)}</b> <span style='color:#666'>({t.id})</span>"]
+        parts = [f"<b>{t.text.get(self.lang)}</b>"]
         if row.serves:
             parts.append(tr("Serves: %1").replace("%1", " → ".join(a.text.get(self.lang) for a in row.serves)))
         source = f"<a href='{t.source}'>{t.source}</a>" if t.source else tr("no public source")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ from assessment.answers import parse_date
 from assessment.model import EvidenceItem, Indicator
 from assessment.text_limits import LIMITS
 from gui.i18n import tr
-from gui.models import CODE_ROLE, EvidenceTableModel, MissingListModel, MissingRow
+from gui.models import CODE_ROLE, EvidenceTableModel, MissingRow
 from gui.settings import DATABASE, LANGUAGE, LANGUAGES, USER_NAME, Settings
 
 
@@ -123,8 +123,40 @@ class EvidenceDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+MISSING_GROUPS = (("answer", QT_TRANSLATE_NOOP("", "Not answered (%1)")),
+                  ("evidence", QT_TRANSLATE_NOOP("", "Answered, evidence needed (%1)")))
+
+
+def missing_model(rows: list[MissingRow]) -> QStandardItemModel:
+    """The missing items grouped: unanswered first, then the answers that still need evidence. A flat list
+    (each group's title, then its items): QListView wraps long texts, QTreeView does not."""
+    model = QStandardItemModel()
+    for what, title in MISSING_GROUPS:
+        members = [r for r in rows if r.what == what]
+        if not members:
+            continue
+        group = QStandardItem(tr(title).replace("%1", str(len(members))))
+        group.setSelectable(False)
+        group.setEditable(False)
+        font = group.font()
+        font.setBold(True)
+        group.setFont(font)
+        members_items = []
+        for row in members:
+            item = QStandardItem(f"{row.code} — {row.text}")
+            item.setEditable(False)
+            item.setToolTip(f"{row.code} — {row.text}")
+            item.setData(row.code, CODE_ROLE)
+            members_items.append(item)
+        model.appendRow(group)
+        for item in members_items:
+            model.appendRow(item)
+    return model
+
+
 class MissingDialog(QDialog):
-    """What stops a submission; choosing an item jumps to its field."""
+    """What stops a submission, grouped (not answered; evidence needed); one click on an item jumps to its
+    field (Enter too). Long indicator texts wrap: nothing is cut off on the right."""
 
     chosen = Signal(str)  # indicator code
 
@@ -132,12 +164,18 @@ class MissingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("missingDialog")
         self.setWindowTitle(tr("Not ready to submit"))
-        self.model = MissingListModel(rows)
+        self.model = missing_model(rows)
         self.view = QListView()
+        self.view.setObjectName("missingItems")
         self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the dialog is resized
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSpacing(1)
         self.view.setAccessibleName(tr("Missing items"))
         self.view.activated.connect(self.go)
-        self.view.doubleClicked.connect(self.go)
+        self.view.clicked.connect(self.go)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -145,11 +183,13 @@ class MissingDialog(QDialog):
                                    len(rows))))
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(720, 460)
 
     def go(self, index) -> None:  # type: ignore[no-untyped-def]
-        self.chosen.emit(index.data(CODE_ROLE))
-        self.accept()
+        code = index.data(CODE_ROLE)
+        if code:  # a group's title is not an item
+            self.chosen.emit(code)
+            self.accept()
 
 
 class SettingsDialog(QDialog):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from assessment.answers import parse_answer, plain_number, plausibility_problems
 from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
+from assessment.number_format import decimal
 from assessment.text_limits import LIMITS
 from gui.answer_messages import word
-from gui.i18n import tr
+from gui.i18n import language, tr
 from gui.models import format_points
 from gui.plausibility import keep_implausible
 
@@ -399,7 +401,7 @@ class IndicatorEditor(QFrame):
         try:
             a = float(self.fields["numerator"].text().replace(",", "."))
             b = float(self.fields["denominator"].text().replace(",", "."))
-            self.ratio.setText(f"a / b = {a / b * 100:.1f} %".replace(".", ",") if b > 0 else "")
+            self.ratio.setText(f"a / b = {decimal(a / b * 100, 1, language())} %" if b > 0 else "")
         except ValueError:
             self.ratio.setText("")
 
@@ -432,6 +434,16 @@ class IndicatorEditor(QFrame):
         for widget in self._inputs():
             keep = widget is self.not_applicable or widget is self.comment
             widget.setEnabled(enabled and (keep or not declared_na))
+        self._show_value(score.applicable or declared_na)
+
+    def _show_value(self, shown: bool) -> None:
+        """An indicator that does not apply (its condition is not met) shows no value: a greyed old value would
+        read as if it counted. The value stays stored and shows again when the indicator applies again."""
+        if getattr(self, "_value_shown", True) == shown:
+            return
+        self._value_shown = shown
+        for widget in _widgets_in(self.editor_row):
+            widget.setVisible(shown)
 
     editable = True
 
@@ -464,3 +476,15 @@ def _set_text(widget: QLineEdit | QPushButton, text: str) -> None:
 def _same(a: Answer, b: Answer) -> bool:
     return (a.value, a.numerator, a.denominator, a.choices, a.not_applicable, a.comment) == (
         b.value, b.numerator, b.denominator, b.choices, b.not_applicable, b.comment)
+
+
+def _widgets_in(layout: QLayout) -> list[QWidget]:
+    """Every widget of a layout and its nested layouts."""
+    found: list[QWidget] = []
+    for k in range(layout.count()):
+        item = layout.itemAt(k)
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found += _widgets_in(item.layout())
+    return found

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from assessment.model import Answer, Methodology, Scorecard
 from gui.editors import IndicatorEditor
 from gui.i18n import tr
-from gui.models import CODE_ROLE, PillarListModel, PillarProgress, format_points
+from gui.models import CODE_ROLE, PillarListModel, PillarProgress, format_index, format_points
 
 
 class QuestionnaireForm(QWidget):
@@ -184,10 +184,10 @@ class QuestionnaireForm(QWidget):
 
 
 def points_line(card: Scorecard, lang: str) -> str:
-    index = "—" if card.index is None else f"{card.index:.4f}".replace(".", ",")
+    index = format_index(card.index, lang)
     band = f"{card.band.code} · {card.band.name.get(lang)}" if card.band else "—"
     text = tr("Total: <b>%1</b> / %2 pts · Index: <b>%3</b> · Band: <b>%4</b>")
-    for marker, value in (("%1", format_points(card.points)), ("%2", format_points(card.max_points)),
+    for marker, value in (("%1", format_points(card.points, lang)), ("%2", format_points(card.max_points, lang)),
                           ("%3", index), ("%4", band)):
         text = text.replace(marker, value)
     return text

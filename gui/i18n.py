@@ -19,6 +19,13 @@ log = logging.getLogger(__name__)
 I18N_DIR = resource_path("i18n")
 
 
+_language = "vi"  # the language installed last: numbers and dates are written in it (decimal comma or point)
+
+
+def language() -> str:
+    return _language
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
 
@@ -41,6 +48,8 @@ def qm_file(lang: str) -> Path | None:
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install dxscore's catalogue and Qt's own (dialog buttons) for `lang`; English needs none."""
+    global _language
+    _language = lang
     translators: list[QTranslator] = []
     if lang == "en":
         return translators
@@ -54,3 +63,11 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(qt)
         translators.append(qt)
     return translators
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo `install` (tests switch languages in one process): Vietnamese, the default, is the language again."""
+    global _language
+    for translator in translators:
+        app.removeTranslator(translator)
+    _language = "vi"

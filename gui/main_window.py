@@ -41,7 +41,7 @@ from gui.operations import Operations
 from gui.packages import PackageActions
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
-from gui.settings import GEOMETRY, Settings
+from gui.settings import GEOMETRY, LAST_UNIT, Settings
 from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
@@ -90,6 +90,8 @@ class MainWindow(WindowFactsReading, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+        if settings.get(LAST_UNIT) in {u.code for u in service.units.list()}:  # the unit open at the last close
+            self.open_unit(str(settings.get(LAST_UNIT)))
 
     # ------------------------------------------------------------------------------------ building
 
@@ -173,6 +175,8 @@ class MainWindow(WindowFactsReading, QMainWindow):
         self.tabs.addTab(self.city_page, tr("Resolution 18"))
         self.city_view = None
         self.tabs.currentChanged.connect(self._tab_changed)
+        for page in (self.dashboard_page, self.city_page):  # fit 1280 px without the units list: never widen it
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.dashboard = None
         self.setCentralWidget(self.tabs)
 
@@ -340,6 +344,8 @@ class MainWindow(WindowFactsReading, QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
+        self.settings.set(LAST_UNIT, unit.code)
+        self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
         """A unit chosen on the Compare tab: Data entry (and so Review) shows it, in the cycle compared."""

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from assessment import number_format
 from assessment.model import EvidenceItem, Unit, UnitKind
-from gui.i18n import tr
+from gui.i18n import language, tr
 
 Index = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +35,29 @@ def fold(text: str) -> str:
     """'Phường Hoàn Kiếm' -> 'phuong hoan kiem': search works with or without diacritics."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"  # Vietnamese order: ă, â after a; đ after d; ơ after ô; ư after u
+_MODIFIERS = {"\u0306": "ă", "\u0302": "^", "\u031b": "ʼ"}  # breve, circumflex, horn: part of the letter
+_TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng: after the toneless spelling
+_WITH = {("a", "ă"): "ă", ("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "ô", ("o", "ʼ"): "ơ", ("u", "ʼ"): "ư"}
+
+
+def collation_key(text: str) -> str:
+    """Vietnamese dictionary order as a plain string key (sortable by Qt's proxy models too): letters by the
+    Vietnamese alphabet (Đ after D, Ư after U, so "Đống Đa" comes before "Gia Lâm", never after "Tây Hồ"),
+    then tones (none, huyền, hỏi, ngã, sắc, nặng) only to break ties. English names sort alphabetically."""
+    letters, tones = [], []
+    for ch in text.lower():
+        base, *marks = unicodedata.normalize("NFD", ch)
+        letter = "đ" if base == "đ" else base
+        for mark in marks:
+            letter = _WITH.get((letter, _MODIFIERS.get(mark, "")), letter)
+        tone = next((_TONES.index(m) + 1 for m in marks if m in _TONES), 0)
+        position = ALPHABET.find(letter)
+        letters.append(chr(0x100 + position) if position >= 0 else letter)
+        tones.append(str(tone))
+    return "".join(letters) + "\x00" + "".join(tones)
 
 
 def kind_label(kind: UnitKind) -> str:
@@ -85,7 +109,8 @@ class UnitTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.day = day
         order = [UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.DISTRICT]
-        self.groups = [(kind, sorted((u for u in units if u.kind == kind), key=lambda u: fold(u.name.vi)))
+        self.groups = [(kind, sorted((u for u in units if u.kind == kind),
+                                     key=lambda u: collation_key(u.name.get(self.lang))))
                        for kind in order if any(u.kind == kind for u in units)]
         self.endResetModel()
 
@@ -135,8 +160,9 @@ class UnitTreeModel(QAbstractItemModel):
             return None
         historical = self.historical(unit)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            suffix = tr(" — historical") if historical else ""
-            return f"{unit.name.get(self.lang)} ({unit.code}){suffix}"
+            shown = f"{unit.name.get(self.lang)} ({unit.code})"
+            # the mark comes first: a narrow list cuts the end, and two units of one name must read apart
+            return tr("historical · %1").replace("%1", shown) if historical else shown
         if role == CODE_ROLE:
             return unit.code
         if role == SEARCH_ROLE:
@@ -150,8 +176,12 @@ class UnitTreeModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            span = f"{unit.valid_from or '…'} – {unit.valid_until or '…'}"
-            return f"{unit.name.vi}\n{unit.name.en}\n" + tr("Valid: %1").replace("%1", span)
+            span = f"{format_date(unit.valid_from, self.lang)} – {format_date(unit.valid_until, self.lang)}"
+            other = unit.name.vi if self.lang == "en" else unit.name.en
+            lines = [f"{unit.name.get(self.lang)} ({unit.code})", other, tr("Valid: %1").replace("%1", span)]
+            if historical:
+                lines.append(tr("Historical: it does not exist in the cycle chosen; its past assessments stay."))
+            return "\n".join(lines)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -162,8 +192,26 @@ class UnitTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def format_date(day: dt.date | None, lang: str | None = None) -> str:
+    """A date as the window's language writes it: 30/06/2025 in Vietnamese, 30 Jun 2025 in English."""
+    if day is None:
+        return "…"
+    if (lang or language()) == "en":
+        return f"{day.day} {day.strftime('%b')} {day.year}"
+    return day.strftime("%d/%m/%Y")
+
+
 class UnitFilter(QSortFilterProxyModel):
-    """Filters units by folded name or code; groups stay while they have a match."""
+    """Filters units by folded name or code; groups stay while they have a match, and count what is shown."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        shown = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and not index.parent().isValid() and shown:
+            title, _, _ = str(shown).rpartition(" (")  # "Departments (28)": the source counts all its units
+            total = self.sourceModel().rowCount(self.mapToSource(index))
+            count = self.rowCount(index)
+            return f"{title} ({count})" if count == total else f"{title} ({count}/{total})"
+        return shown
 
     def __init__(self) -> None:
         super().__init__()
@@ -227,9 +275,13 @@ class PillarListModel(QAbstractListModel):
         return None
 
 
-def format_points(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def format_points(value: float | None, lang: str | None = None) -> str:
+    """Points as everywhere else (window, PDF, Excel): assessment.number_format, in the window's language."""
+    return number_format.points(value, lang or language())
+
+
+def format_index(value: float | None, lang: str | None = None) -> str:
+    return number_format.index(value, lang or language())
 
 
 class EvidenceTableModel(RowsTableModel):
@@ -255,7 +307,7 @@ class EvidenceTableModel(RowsTableModel):
         if column == "number":
             return item.document_number
         if column == "date":
-            return item.document_date.strftime("%d/%m/%Y") if item.document_date else ""
+            return format_date(item.document_date) if item.document_date else ""
         if column == "summary":
             return item.summary
         if role == Qt.ItemDataRole.ToolTipRole and item.file_sha256:
@@ -268,23 +320,3 @@ class MissingRow:
     code: str
     text: str
     what: str  # answer | evidence
-
-
-class MissingListModel(QAbstractListModel):
-    def __init__(self, rows: Sequence[MissingRow] = ()) -> None:
-        super().__init__()
-        self.rows = list(rows)
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            need = tr("no answer") if row.what == "answer" else tr("evidence required")
-            return f"{row.code} — {need}: {row.text}"
-        if role == CODE_ROLE:
-            return row.code
-        return None

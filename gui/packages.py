@@ -75,13 +75,16 @@ DIFF_FIELDS = {
 }
 
 
-def preview_reason(preview: PackagePreview) -> str:
-    """What a package would do, in the user's language. A rejection's headline is translated and the core's
-    message (file names, sizes, codes) follows it; the other outcomes are worded here from the preview's data."""
+def preview_reason(preview: PackagePreview, lang: str = "vi") -> str:
+    """What a package would do, in the user's language. A rejection's headline is translated; the core's message
+    (English: file names, sizes, codes, the library's error) follows it in English only, other languages name the
+    file (the log keeps the detail). The other outcomes are worded here from the preview's data."""
     p = preview
     if p.outcome == Outcome.REJECTED:
         headline = REJECTION_NAMES.get(p.rejection)
-        return f"{tr(headline)}: {p.reason}" if headline else p.reason
+        if not headline:
+            return p.reason
+        return f"{tr(headline)}: {p.reason}" if lang == "en" else f"{tr(headline)}: {p.path.name}"
     if p.outcome == Outcome.UNCHANGED:
         return tr("the same as held here")
     submission = p.kind == "submission"
@@ -104,13 +107,13 @@ def preview_reason(preview: PackagePreview) -> str:
     return text
 
 
-def result_reason(result: ImportResult) -> str:
+def result_reason(result: ImportResult, lang: str = "vi") -> str:
     """Why a package was (not) written, in the user's language."""
     p = result.preview
     if result.applied:
-        return preview_reason(p)
+        return preview_reason(p, lang)
     if p.outcome in (Outcome.REJECTED, Outcome.UNCHANGED, Outcome.CONFLICT):
-        return preview_reason(p)
+        return preview_reason(p, lang)
     if result.held_back == "untrusted":
         return tr("not trusted: the new key of %1 was not ticked").replace("%1", p.signer)
     if result.held_back == "unconfirmed":
@@ -168,11 +171,11 @@ class PreviewTableModel(RowsTableModel):
                     text = (tr("imported") if result.applied else tr("not imported")) + " · " + text
                 return text
             if column == 5:
-                return result_reason(result) if result is not None else preview_reason(p)
+                return result_reason(result, self.lang) if result is not None else preview_reason(p, self.lang)
             if column == 6:
                 return p.fingerprint
         if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
-            return preview_reason(p) if result is None else result_reason(result)
+            return preview_reason(p, self.lang) if result is None else result_reason(result, self.lang)
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             return QBrush(QColor(OUTCOME_COLOURS[p.outcome]))
         return None
@@ -294,7 +297,7 @@ class ImportDialog(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((84, 190, 230, 60, 260, 420, 170)):
+        for column, width in enumerate((84, 170, 210, 60, 230, 300, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.keys = KeyTableModel(previews)
@@ -351,7 +354,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.key_table)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
-        self.resize(1320, 720)
+        self.resize(1240, 720)  # fits a 1280 px screen
         if previews:
             self.table.selectRow(0)
 
@@ -374,7 +377,7 @@ class ImportDialog(QDialog):
         p = self.model.previews[row]
         self.diff.set_preview(p, self.lang)
         if p.outcome == Outcome.REJECTED:
-            text = tr("Rejected, nothing will be written: %1").replace("%1", preview_reason(p))
+            text = tr("Rejected, nothing will be written: %1").replace("%1", preview_reason(p, self.lang))
         elif not p.answers and not p.notes:
             text = tr("No differences with this database.")
         else:

@@ -1,6 +1,6 @@
 """Report actions of the window: a unit's scorecard PDF, a peer group's booklet, one PDF per unit, and the
-Excel export of scores. Each runs off the GUI thread with a progress dialog that can cancel, and opens the
-folder when done."""
+Excel export of scores. Each runs off the GUI thread with a progress dialog that can cancel; when done, a box
+says where the file went and offers to open its folder (and says so when no file manager can open it)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from assessment.model import Unit, UnitKind
 from assessment.service import AssessmentService
@@ -55,7 +55,9 @@ class ReportActions:
                  opener: Callable[[], Any] | None = None) -> None:
         self.parent, self.service, self.runner, self.opener = parent, service, runner, opener
         self.last_output: Path | None = None
-        self.open_folder = True
+        self.open_folder = True  # offer to open the folder when done (tests turn it off)
+        self.saved_box: QMessageBox | None = None
+        self.failure_box: QMessageBox | None = None
 
     def scorecard(self, year: int, unit_code: str) -> None:
         """Ask where to save (the unit's name, read on the database lane, names the file), then write it."""
@@ -105,8 +107,8 @@ class ReportActions:
             dialog.close()
             output = folder or (result if isinstance(result, Path) else None)
             self.last_output = output
-            if output is not None and self.open_folder:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(output if output.is_dir() else output.parent)))
+            if output is not None:
+                self._say_saved(output)
 
         def failed(error: BaseException) -> None:
             dialog.close()
@@ -114,3 +116,34 @@ class ReportActions:
                 show_error(self.parent, error)
 
         self.runner.compute(lambda: work(relay), done, failed)
+
+    def _say_saved(self, output: Path) -> None:
+        """Where the report went, in the status bar and in a box that can open its folder."""
+        text = tr("Saved: %1").replace("%1", str(output))
+        if isinstance(self.parent, QMainWindow):
+            self.parent.statusBar().showMessage(text)
+        if not self.open_folder:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Report saved"), text, QMessageBox.StandardButton.Close,
+                          self.parent)
+        box.setObjectName("reportSaved")
+        box.setTextInteractionFlags(box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        opener = box.addButton(tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        opener.clicked.connect(lambda: self.open_output_folder(output))
+        self.saved_box = box
+        box.open()
+
+    def open_output_folder(self, output: Path) -> bool:
+        """Open the folder in the desktop's file manager; without one (no desktop launcher), say so and where."""
+        folder = output if output.is_dir() else output.parent
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        message = tr("The folder could not be opened: no file manager answered on this computer. The file is in "
+                     "%1").replace("%1", str(folder))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Report saved"), message, QMessageBox.StandardButton.Close,
+                          self.parent)
+        box.setObjectName("folderNotOpened")
+        box.setTextInteractionFlags(box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure_box = box
+        box.open()
+        return False

@@ -40,7 +40,7 @@ from assessment.service import AssessmentService
 from assessment.workflow import APPRAISING, Step
 from gui.errors import show_error
 from gui.i18n import tr
-from gui.models import RowsTableModel
+from gui.models import RowsTableModel, format_index, format_points
 from gui.operations import OpChanges, Operations
 from gui.states import state_name, step_name
 from gui.tasks import TaskRunner
@@ -52,7 +52,7 @@ REASON_STEPS = {Step.REOPEN_REVIEW, Step.UNLOCK}  # the workflow wants a reason 
 
 
 def _points(value: float | None) -> str:
-    return "" if value is None else f"{value:g}".replace(".", ",")
+    return "" if value is None else format_points(value)  # the one rule for points (number_format)
 
 
 @dataclass(frozen=True)
@@ -352,11 +352,11 @@ class ReviewPanel(QWidget):
         status = sheet.assessment.status
         self.heading.setText(title + tr("Status: <b>%1</b>").replace("%1", state_name(status)))
         card = sheet.scorecard
-        line = tr("Self-assessed: %1 / %2 points, index %3").replace("%1", _points(round(card.points, 2))) \
+        line = tr("Self-assessed: %1 / %2 points, index %3").replace("%1", _points(card.points)) \
             .replace("%2", _points(card.max_points)).replace("%3", _index(card.index))
         if card.appraised:
             line += " · " + tr("Appraised: %1 points, index %2").replace(
-                "%1", _points(round(card.appraised_points or 0.0, 2))).replace("%2", _index(card.appraised_index))
+                "%1", _points(card.appraised_points or 0.0)).replace("%2", _index(card.appraised_index))
         self.totals.setText(line)
         self.model.set_sheet(sheet, methodology, self.lang)
         self.history.clear()
@@ -453,7 +453,7 @@ class ReviewPanel(QWidget):
 
 
 def _index(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}".replace(".", ",")
+    return format_index(value)
 
 
 def _why_words(why: str) -> str:

@@ -28,6 +28,7 @@ DATABASE = Option("data/database", "", str)  # SQLite path or SQLAlchemy URL; ""
 USER_NAME = Option("user/name", "", str)  # recorded in the answer history; "" = the login name
 GEOMETRY = Option("window/geometry", b"", bytes)  # window state, not a preference
 SPLITTER = Option("window/splitter", b"", bytes)
+LAST_UNIT = Option("window/last_unit", "", str)  # the unit open last: opened again at the next start
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from assessment import number_format
 from assessment.demo import DEMO_MARK
 from assessment.model import Crosswalk, IndicatorScore, Methodology, Scorecard, Unit, UnitKind
 from assessment.reports import labels
@@ -171,15 +172,25 @@ def write_workbook(frames: Mapping[str, pd.DataFrame], path: Path, *, year: int,
                 top.font, top.fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
                 sheet.cell(row=2, column=j, value=key).font = Font(italic=True, color="666666", size=9)
                 sheet.column_dimensions[top.column_letter].width = 12 if j > 2 else 18
-                if key in ("index", "appraised_index") or key.endswith(".index"):
+                shown = _excel_format(key)
+                if shown:
                     for row in range(3, len(frame) + 3):
-                        sheet.cell(row=row, column=j).number_format = "0.0000"
+                        sheet.cell(row=row, column=j).number_format = shown
             sheet.freeze_panes = "C3"
         about = _about(year, demo, options, target_set, frames)
         about.to_excel(writer, sheet_name="Thông tin", index=False, header=False)
         writer.sheets["Thông tin"].column_dimensions["A"].width = 28
         writer.sheets["Thông tin"].column_dimensions["B"].width = 100
         protect_workbook(writer.sheets.values())
+
+
+def _excel_format(key: str) -> str | None:
+    """Points and indices read as in the window and the PDF (number_format); the cell keeps the exact value."""
+    if key in ("index", "appraised_index") or key.endswith(".index"):
+        return number_format.EXCEL_INDEX
+    if key in ("points", "max_points", "appraised_points") or key.endswith((".points", ".max_points")):
+        return number_format.EXCEL_POINTS
+    return None
 
 
 def _about(year: int, demo: bool, options: ReportOptions, target_set: str,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assessment import number_format
 from assessment.model import AssessmentStatus, TargetStatus, UnitKind
 
 KIND_LABEL = {
@@ -43,6 +44,7 @@ ASSESSMENT_LABEL = {
     AssessmentStatus.APPRAISED: "Đã thẩm định",
     AssessmentStatus.LOCKED: "Đã khóa",
 }
+CONFIDENCE_LABEL = {"high": "cao", "medium": "trung bình", "low_medium": "thấp đến trung bình", "low": "thấp"}
 MEASURE_LABEL = {"percent": "%", "percent_per_year": "%/năm", "rank": "hạng"}
 PROJECTION_HELP = ("Dự kiến đạt: năm đạt mốc cuối của mục tiêu nếu giữ tốc độ bình quân của các chu kỳ đã đánh giá "
                    "(cần số liệu từ 2 chu kỳ trở lên).")
@@ -58,14 +60,12 @@ def number(value: float | None, decimals: int = 1) -> str:
 
 
 def points(value: float | None) -> str:
-    """Points with one decimal, or none when whole ("100", "87,5")."""
-    if value is None or value != value:
-        return DASH
-    return number(value, 0 if float(value).is_integer() else 1)
+    """Points with one decimal, or none when whole ("100", "87,5"): the window's rule (number_format)."""
+    return number_format.points(value)
 
 
 def index(value: float | None) -> str:
-    return number(value, 4)
+    return number_format.index(value)
 
 
 def signed_index(value: float | None) -> str:

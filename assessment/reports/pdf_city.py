@@ -164,8 +164,9 @@ def _target_table(rows: Sequence[TargetProgress]) -> Table:
     data: list[list[object]] = [["Mục tiêu", "Cấp", "2025", "2030", "Thành phố", "Tình trạng", "Dự kiến đạt"]]
     for row in rows:
         t = row.target
+        confidence = labels.CONFIDENCE_LABEL.get(t.confidence, t.confidence)
         source = f"{t.document}" + (" — chưa xác nhận" if t.unconfirmed else "") + \
-                 (f"; độ tin cậy: {t.confidence}" if t.confidence else "") + (f"; {t.source}" if t.source else "")
+                 (f"; độ tin cậy: {confidence}" if t.confidence else "") + (f"; {t.source}" if t.source else "")
         cell = block(Run(t.text.vi, 7), Run(f"({t.id}) {source}", 5.8, color="#666666"))
         year = max((y for y, _ in row.series), default=None)
         data.append([cell, LEVEL_LABEL.get(t.level, t.level), labels.target_value(t.value_in(2025), t.unit),

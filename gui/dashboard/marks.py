@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED
+from assessment.number_format import decimal
 from gui.i18n import tr
 
 NA_BACKGROUND = "#f4f4f4"  # a not-applicable cell: pale grey crossed by darker stripes
@@ -34,8 +35,7 @@ def cell_text(value: float, state: int, lang: str, digits: int = 3) -> str:
 
 def number(value: float, lang: str, digits: int = 3) -> str:
     """A number as the window's language writes it (decimal comma in Vietnamese)."""
-    text = f"{value:.{digits}f}"
-    return text if lang == "en" else text.replace(".", ",")
+    return decimal(float(value), digits, lang)
 
 
 def na_brush() -> QBrush:

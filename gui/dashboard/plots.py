@@ -39,16 +39,42 @@ GOAL_INDEX = 0.8
 STRIP_LIMIT = 600  # above this many units the distribution shows boxes and whiskers without the dots
 
 
+def target_columns(comparison: Comparison) -> list[str]:
+    """A column header per target of the matrix: the code of the indicator measured against it (what an
+    inspector knows from the questionnaire), else T1, T2, …"""
+    linked: dict[str, str] = {}
+    for methodology in comparison.methodologies.values():
+        for indicator in methodology.indicators:
+            if indicator.target_id:
+                linked.setdefault(indicator.target_id, indicator.code)
+    return [linked.get(t, f"T{k}") for k, t in enumerate(comparison.group.target_ids, start=1)]
+
+
+def elide_middle(text: str, limit: int = 34) -> str:
+    """A long unit name keeps its start (the kind, Sở/Ban/Phường) and its end (what tells it apart)."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 3 // 5
+    return text[:head].rstrip() + "…" + text[-(limit - 1 - head):].lstrip()
+
+
+def pillar_key(comparison: Comparison, lang: str) -> str:
+    """The pillar codes the charts' axes show, with their names."""
+    group = comparison.group
+    return " · ".join(f"<b>{code}</b> {name.get(lang)}"
+                      for code, name in zip(group.pillar_codes, group.pillar_names, strict=True))
+
+
 def target_legend(comparison: Comparison, lang: str) -> str:
-    """HTML under the matrix: the colours, then what each numbered column is."""
+    """HTML under the matrix: the colours, then what each column (an indicator code) measures against."""
     chips = " ".join(f"<span style='background:{c}'>&nbsp;&nbsp;&nbsp;</span> {status_label(s)}"
                      for c, s in zip(STATUS_COLOURS, STATUS_ORDER, strict=True))
     chips += (f" <span style='background:{NA_BACKGROUND}; color:{NA_STRIPE}'>&nbsp;╱╱&nbsp;</span> "
               f"{tr('not linked or not applicable')}")
     names = []
-    for k, target_id in enumerate(comparison.group.target_ids, start=1):
+    for column, target_id in zip(target_columns(comparison), comparison.group.target_ids, strict=True):
         target = comparison.targets.get(target_id)
-        names.append(f"{k}. {target_title(target, lang) if target else target_id}")
+        names.append(f"<b>{column}</b> {target_title(target, lang) if target else target_id}")
     return chips + "<br>" + " · ".join(names)
 
 
@@ -183,7 +209,7 @@ class RankingChart(Chart):
         self.setTitle(tr("Ranking: index per unit") + ("  ◆ " + tr("appraised") if appraised.any() else ""),
                       color="#222", size="11pt")
         self.average.setValue(group.average)
-        self.average.label.setFormat(tr("peer average %1").replace("%1", f"{group.average:.3f}".replace(".", ",")))
+        self.average.label.setFormat(tr("peer average %1").replace("%1", number(group.average, self.lang, 3)))
         self.setXRange(0.2, max(len(group), 1) + 0.8, padding=0)
         axis = self.getAxis("bottom")  # ranks are whole numbers: a small group gets one tick per rank
         if len(group) <= 20:
@@ -253,7 +279,7 @@ class HeatmapChart(Chart):
         self.unscored.setRect(*rect)
         self.getAxis("bottom").setTicks([[(i + 0.5, c) for i, c in enumerate(group.pillar_codes)]])
         step = max(1, len(group) // 30)
-        self.getAxis("left").setTicks([[(r + 0.5, group.names[row].get(self.lang)[:22])
+        self.getAxis("left").setTicks([[(r + 0.5, elide_middle(group.names[row].get(self.lang)))
                                         for r, row in enumerate(self.order) if r % step == 0]])
         self.setRange(xRange=(0, len(group.pillar_codes)), yRange=(0, max(len(group), 1)), padding=0)
         self.draw_selection()
@@ -390,10 +416,10 @@ class TargetMatrixChart(Chart):
         states = np.where(self.cells == 0, NOT_APPLICABLE, SCORED).astype(np.int8)
         self.unscored.setImage(overlay(states), autoLevels=False, levels=(0, 255))
         self.unscored.setRect(0, 0, columns, max(len(group), 1))
-        self.getAxis("bottom").setTicks([[(i + 0.5, str(i + 1)) for i in range(len(group.target_ids))]])
+        self.getAxis("bottom").setTicks([[(i + 0.5, c) for i, c in enumerate(target_columns(self.comparison))]])
         step = max(1, len(group) // 30)
-        self.getAxis("left").setTicks([[(r + 0.5, group.names[r].get(self.lang)[:22]) for r in range(len(group))
-                                        if r % step == 0]])
+        self.getAxis("left").setTicks([[(r + 0.5, elide_middle(group.names[r].get(self.lang)))
+                                        for r in range(len(group)) if r % step == 0]])
         self.setRange(xRange=(0, columns), yRange=(0, max(len(group), 1)), padding=0)
         self.draw_selection()
 
@@ -417,4 +443,4 @@ class TargetMatrixChart(Chart):
         target = self.comparison.targets.get(group.target_ids[column])
         title = target_title(target, self.lang) if target else group.target_ids[column]
         shown = status_label(status) if status else tr("not linked or not applicable")
-        return f"{self.unit_summary(row)}\n{column + 1}. {title}: {shown}"
+        return f"{self.unit_summary(row)}\n{target_columns(self.comparison)[column]} {title}: {shown}"

@@ -5,17 +5,20 @@ skipped (never drawn as 0 at the centre) and its axis label says which."""
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
 from assessment.comparison import SCORED
-from gui.dashboard.marks import cell_text, state_label
+from gui.dashboard.marks import cell_text, number, state_label
 from gui.dashboard.plots import SELECTED, Chart
 from gui.i18n import tr
 
 HOVER_DISTANCE = 0.08  # how near a corner the mouse must be to name it
+RINGS = (0.2, 0.4, 0.6, 0.8, 1.0)
+NAME_WIDTH = 16  # characters per line of a pillar's name at its axis
 
 
 class RadarChart(Chart):
@@ -24,7 +27,7 @@ class RadarChart(Chart):
         self.setAspectLocked(True)
         for axis in ("left", "bottom"):
             self.hideAxis(axis)
-        self.legend = self.addLegend(offset=(10, 10), labelTextColor="#222")
+        self.legend = self.addLegend(offset=(10, -10), labelTextColor="#222", brush=(255, 255, 255, 220))
         self.grid_items: list[pg.GraphicsObject] = []
         self.series = {
             "unit": pg.PlotDataItem(pen=pg.mkPen(SELECTED, width=3), name=tr("selected unit")),
@@ -32,6 +35,7 @@ class RadarChart(Chart):
                                        name=tr("peer average")),
             "best": pg.PlotDataItem(pen=pg.mkPen("#1b7e3a", width=2), name=tr("best unit")),
         }
+        self.names: tuple[str, ...] = ()
         for item in self.series.values():
             self.addItem(item)
         self.values: dict[str, np.ndarray] = {}
@@ -45,12 +49,15 @@ class RadarChart(Chart):
 
     def draw(self) -> None:
         group = self.comparison.group
-        if getattr(self, "grid_for", None) != group.pillar_codes:  # the web changes only with the pillars
+        names = tuple(name.get(self.lang) for name in group.pillar_names)
+        if getattr(self, "grid_for", None) != group.pillar_codes or names != self.names:  # the web: pillars only
+            self.names = names
             self._draw_grid(group.pillar_codes)
         n = len(group.pillar_codes)
         self.values["average"] = group.pillar_average
         self.states["average"] = np.where(np.isnan(group.pillar_average), 1, SCORED)
         best = group.best
+        self._name_series("best", tr("best unit"), best)
         self.values["best"] = group.pillar_index[best] if best is not None else np.full(n, np.nan)
         self.states["best"] = group.pillar_state[best] if best is not None else np.ones(n, dtype=np.int8)
         self._polygon("average")
@@ -64,18 +71,43 @@ class RadarChart(Chart):
         self.labels = []
         self.grid_for = codes
         n = len(codes)
-        for ring in (0.2, 0.4, 0.6, 0.8, 1.0):
+        for ring in RINGS:
             xs, ys = zip(*(self._point(k, n, ring) for k in [*range(n), 0]), strict=True)
             self.grid_items.append(self.plot(xs, ys, pen=pg.mkPen("#ddd")))
-        for k, code in enumerate(codes):
+            scale = pg.TextItem(number(ring, self.lang, 1), color="#888", anchor=(0, 1))  # the index scale
+            scale.setPos(0.01, ring)
+            self.addItem(scale)
+            self.grid_items.append(scale)
+        for k in range(n):
             x, y = self._point(k, n, 1.0)
             self.grid_items.append(self.plot([0, x], [0, y], pen=pg.mkPen("#ddd")))
-            label = pg.TextItem(code, color="#222", anchor=(0.5, 0.5))
-            label.setPos(*self._point(k, n, 1.13))
+            # the label sits outside the web, on the side its axis points to: never over a polygon
+            label = pg.TextItem(self._axis_text(k), color="#222", anchor=self._anchor(x, y))
+            label.setPos(*self._point(k, n, 1.08))
             self.addItem(label)
             self.grid_items.append(label)
             self.labels.append(label)
-        self.setRange(xRange=(-1.25, 1.25), yRange=(-1.25, 1.25), padding=0)
+        self.setRange(xRange=(-1.9, 1.9), yRange=(-1.8, 1.5), padding=0)  # room below the web: the legend
+
+    @staticmethod
+    def _anchor(x: float, y: float) -> tuple[float, float]:
+        """Top and bottom labels grow up and down, the others sideways, away from the web."""
+        if abs(x) < 0.2:
+            return (0.5, 1.0) if y > 0 else (0.5, 0.0)
+        return (0.0, 0.5) if x > 0 else (1.0, 0.5)
+
+    def _axis_text(self, k: int, why: str = "") -> str:
+        """An axis's code and its pillar's name (wrapped), and why it has no point when it has none."""
+        name = self.names[k] if k < len(self.names) else ""
+        lines = [self.grid_for[k], *textwrap.wrap(name, NAME_WIDTH)]
+        return "\n".join([*lines, f"({why})"] if why else lines)
+
+    def _name_series(self, name: str, role: str, row: int | None) -> None:
+        """The legend names the unit each line is (the selected unit, the best unit)."""
+        label = self.legend.getLabel(self.series[name])
+        if label is not None:
+            unit = self.comparison.group.names[row].get(self.lang) if row is not None else ""
+            label.setText(f"{role}: {unit}" if unit else role, color="#222")
 
     def _polygon(self, name: str) -> None:
         values, states = self.values[name], self.states[name]
@@ -91,7 +123,9 @@ class RadarChart(Chart):
             self.values["unit"] = np.array([])
             self.states["unit"] = np.array([], dtype=np.int8)
             self._label_axes(np.full(len(self.labels), SCORED))
+            self._name_series("unit", tr("selected unit"), None)
             return
+        self._name_series("unit", tr("selected unit"), group.row(self.selected))
         self.values["unit"] = group.pillar_index[group.row(self.selected)]
         self.states["unit"] = group.pillar_state[group.row(self.selected)]
         self._polygon("unit")
@@ -99,11 +133,11 @@ class RadarChart(Chart):
 
     def _label_axes(self, states: np.ndarray) -> None:
         """An axis the selected unit has no score on says why, in grey, under its code."""
-        for label, code, state in zip(self.labels, self.grid_for, states, strict=True):
+        for k, (label, state) in enumerate(zip(self.labels, states, strict=True)):
             if state == SCORED:
-                label.setText(code, color="#222")
+                label.setText(self._axis_text(k), color="#222")
             else:
-                label.setText(f"{code}\n({state_label(int(state)).lower()})", color="#757575")
+                label.setText(self._axis_text(k, state_label(int(state)).lower()), color="#757575")
 
     def row_at(self, point: QPointF) -> int | None:
         """The selected or the best unit when the mouse is at a corner of its polygon (that corner is kept)."""

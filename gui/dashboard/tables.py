@@ -9,11 +9,12 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from assessment import number_format
 from assessment.compare_area import Comparison, DistrictView
 from assessment.comparison import NOT_APPLICABLE, SCORED, GapPlan
 from gui.dashboard.marks import NA_BACKGROUND, NO_DATA_COLOUR, cell_text, state_label
-from gui.i18n import tr
-from gui.models import CODE_ROLE, RowsTableModel, fold
+from gui.i18n import language, tr
+from gui.models import CODE_ROLE, RowsTableModel, collation_key, fold, format_points
 from gui.states import state_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,9 +25,12 @@ NUMBER = re.compile(r"[+-]?[\d.,]+")  # a cell showing just a number ("0,7634", 
 
 
 def _number(value: float | None, digits: int = 3) -> str:
+    """Points (1 digit) and indices (4) by the one rule (number_format), other figures with `digits`."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+    if digits == 1:
+        return format_points(value)
+    return number_format.decimal(float(value), digits, language())
 
 
 class _Table(RowsTableModel):
@@ -71,6 +75,12 @@ def _exported(display: str, sort: object) -> object:
 class PeerTableModel(_Table):
     """One row per unit: rank, code, name, index, points, band, then each pillar's index."""
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 2:
+            display, _sort, code = self.rows[index.row()]
+            return f"{display[2]} ({code})"  # the whole name, and the code the window hides in this table
+        return super().data(index, role)
+
     def set_comparison(self, comparison: Comparison, lang: str) -> None:
         group = comparison.group
         self.headers = [tr("Rank"), tr("Code"), tr("Unit"), tr("Index"), tr("Appraised"), tr("Points"), tr("Band"),
@@ -91,7 +101,8 @@ class PeerTableModel(_Table):
                        f"{group.band[r]} {band_names.get(group.band[r], '')}" if group.band[r] else "—",
                        status, *(cell_text(v, int(s), lang) for v, s in zip(pillars, group.pillar_state[r],
                                                                              strict=True))]
-            sort = [group.rank[r] or 10**6, code, fold(group.names[r].vi), float(np.nan_to_num(group.index[r], nan=-1)),
+            sort = [group.rank[r] or 10**6, code, collation_key(group.names[r].get(lang)),
+                    float(np.nan_to_num(group.index[r], nan=-1)),
                     float(np.nan_to_num(appraised[r], nan=-1)), float(group.points[r]), group.band[r] or 0, status,
                     *(float(np.nan_to_num(v, nan=-1)) for v in pillars)]
             rows.append((display, sort, code))
@@ -156,7 +167,8 @@ class DistrictTableModel(_Table):
             change = None if before is None or d.index is None else d.index - float(before)
             rows.append(([names.get(d.code, d.code), _number(before, 4), _number(d.index, 4), _number(change, 4),
                           str(len(d.communes))],
-                         [names.get(d.code, d.code), float(np.nan_to_num(before, nan=-1)) if before is not None else -1,
+                         [collation_key(names.get(d.code, d.code)),
+                          float(np.nan_to_num(before, nan=-1)) if before is not None else -1,
                           d.index if d.index is not None else -1, change if change is not None else -9,
                           len(d.communes)], d.code))
         self.set_rows(rows)

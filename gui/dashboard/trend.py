@@ -11,8 +11,12 @@ from assessment.compare_area import UnitTrend
 from gui.dashboard.plots import SELECTED, status_label, target_title
 from gui.i18n import tr
 
+TITLE_COLOUR = "#222222"  # pyqtgraph's default title grey reads as a disabled control
+
 
 class TrendChart(QWidget):
+    lang = "vi"  # the window's language, set by the dashboard: target names
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("TrendChart")
@@ -20,16 +24,22 @@ class TrendChart(QWidget):
         self.indicator = QComboBox()
         self.indicator.setAccessibleName(tr("Target-linked indicator"))
         self.indicator.currentIndexChanged.connect(self._draw_series)
-        self.index_plot = pg.PlotWidget(background="w", title=tr("Index across cycles"))
+        self.index_plot = pg.PlotWidget(background="w")
+        self.index_plot.setTitle(tr("Index across cycles"), color=TITLE_COLOUR)
         self.index_plot.setYRange(0, 1.05)
         # a cycle without an index is a gap in the line, never a point at 0
         self.index_line = self.index_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,
                                                connect="finite")
-        self.series_plot = pg.PlotWidget(background="w", title=tr("Indicator against its targets"))
-        self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED)
-        self.projection = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=2, style=Qt.PenStyle.DashLine))
-        self.targets = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("#1b7e3a"), pen=None)
-        self.series_plot.addItem(self.targets)
+        self.series_plot = pg.PlotWidget(background="w")
+        self.series_plot.setTitle(tr("Indicator against its targets"), color=TITLE_COLOUR)
+        self.series_plot.addLegend(offset=(-10, -10), labelTextColor=TITLE_COLOUR, brush=(255, 255, 255, 220))
+        self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,
+                                            name=tr("value reported"))
+        self.projection = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=2, style=Qt.PenStyle.DashLine),
+                                                name=tr("projection at the current pace"))
+        self.targets = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("#1b7e3a"), pen=None,
+                                          name=tr("target (2025, 2030)"))
+        self.series_plot.addItem(self.targets)  # named: the legend lists it
         for plot in (self.index_plot, self.series_plot):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -51,7 +61,8 @@ class TrendChart(QWidget):
         self.indicator.blockSignals(True)
         self.indicator.clear()
         for series in trend.series:
-            self.indicator.addItem(f"{series.indicator_code} — {target_title(series.target)}", series.target.id)
+            title = target_title(series.target, self.lang)
+            self.indicator.addItem(f"{series.indicator_code} — {title}", series.target.id)
         self.indicator.blockSignals(False)
         self._draw_series()
 
@@ -82,5 +93,5 @@ class TrendChart(QWidget):
             pace = tr("not at this pace")
         else:
             pace = tr("one cycle: no projection yet")
-        self.series_plot.setTitle(f"{series.indicator_code}: {status}")
-        self.pace.setText(f"{target_title(series.target)}: {status}; {pace}")
+        self.series_plot.setTitle(f"{series.indicator_code}: {status}", color=TITLE_COLOUR)
+        self.pace.setText(f"{target_title(series.target, self.lang)}: {status}; {pace}")

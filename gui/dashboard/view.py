@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -31,8 +31,15 @@ from assessment.comparison import PART_WEIGHTS, SUBGROUPS
 from assessment.model import UnitKind
 from assessment.service import AssessmentService
 from gui.dashboard.export import export_table, export_widget
-from gui.dashboard.marks import legend_html
-from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend
+from gui.dashboard.marks import legend_html, number
+from gui.dashboard.plots import (
+    DistributionChart,
+    HeatmapChart,
+    RankingChart,
+    TargetMatrixChart,
+    pillar_key,
+    target_legend,
+)
 from gui.dashboard.radar import RadarChart
 from gui.dashboard.tables import (
     SORT_ROLE,
@@ -45,8 +52,18 @@ from gui.dashboard.tables import (
 from gui.dashboard.trend import TrendChart
 from gui.errors import show_error
 from gui.i18n import tr
-from gui.models import CODE_ROLE, kind_label
+from gui.models import CODE_ROLE, format_points, kind_label
+from gui.reports import slug
 from gui.tasks import TaskRunner
+
+# The lineage's parts (NQ 1656 wording), as the district note names them instead of the data's keys.
+PART_NAMES = {
+    "full": QT_TRANSLATE_NOOP("", "whole area and population"),
+    "partial_area_full_pop": QT_TRANSLATE_NOOP("", "part of the area, all of the population"),
+    "remainder": QT_TRANSLATE_NOOP("", "the remainder"),
+    "partial": QT_TRANSLATE_NOOP("", "part of the area and population"),
+    "partial_area_only": QT_TRANSLATE_NOOP("", "area without population"),
+}
 
 
 def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.SortOrder] | None = None  # type: ignore[no-untyped-def]
@@ -72,6 +89,20 @@ def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.Sor
     column, order = sort or (0, Qt.SortOrder.AscendingOrder)
     view.sortByColumn(column, order)
     return view
+
+
+NAME_COLUMN_WIDTH = 210
+CHART_NAMES = ("ranking", "radar", "heatmap", "trend", "distribution", "targets", "gap-plan", "indicators",
+               "former-districts")  # the tabs' order: part of an exported chart's file name
+
+
+def _with_key(chart: QWidget, key: QLabel) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(chart, 1)
+    layout.addWidget(key)
+    return page
 
 
 class DashboardView(QWidget):
@@ -130,7 +161,10 @@ class DashboardView(QWidget):
         self.peers = PeerTableModel()
         self.peer_filter = PeerFilter()
         self.peer_filter.setSourceModel(self.peers)
-        self.table = _table(self.peer_filter, "peerTable", stretch=2)
+        self.table = _table(self.peer_filter, "peerTable")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Sở Khoa học … (SO_KHCN)": both ends show
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.peer_filter.modelReset.connect(self._fit_peer_columns)
         self.charts = {
             "ranking": RankingChart(), "radar": RadarChart(), "heatmap": HeatmapChart(),
             "distribution": DistributionChart(), "targets": TargetMatrixChart(),
@@ -138,6 +172,7 @@ class DashboardView(QWidget):
         for chart in self.charts.values():
             chart.lang = self.lang
         self.trend = TrendChart()
+        self.trend.lang = self.lang
         self.heat_order = QComboBox()
         self.heat_order.setAccessibleName(tr("Order the heatmap by"))
         heat_page = QWidget()
@@ -182,23 +217,41 @@ class DashboardView(QWidget):
         target_layout = QVBoxLayout(target_page)
         target_layout.addWidget(self.charts["targets"], 1)
         target_layout.addWidget(self.target_legend)
+        self.pillar_keys = [QLabel()]  # under the distribution: what each code is (the radar names its axes)
+        for key in self.pillar_keys:
+            key.setObjectName("pillarKey")
+            key.setWordWrap(True)
+        distribution_page = _with_key(self.charts["distribution"], self.pillar_keys[0])
         for title, page in ((tr("Ranking"), self.charts["ranking"]), (tr("Radar"), self.charts["radar"]),
                             (tr("Heatmap"), heat_page), (tr("Trend"), self.trend),
-                            (tr("Distribution"), self.charts["distribution"]), (tr("Targets"), target_page),
+                            (tr("Distribution"), distribution_page), (tr("Targets"), target_page),
                             (tr("Gap planner"), gap_page),
                             (tr("Indicators"), _table(self.spread, "spreadTable", stretch=1)),
-                            (tr("Districts 2024 → 2025"), district_page)):
-            self.tabs.addTab(page, title)
+                            (tr("Former districts"), district_page)):
+            self.tabs.setTabToolTip(self.tabs.addTab(page, title), title)
+        # every tab stays visible at 1280 px: long titles shorten (the tooltip has them whole), no scroll arrows
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabBar().setExpanding(False)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([460, 820])
+        splitter.setSizes([420, 860])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self._connect()
         self._fill_kinds()
+
+    def _fit_peer_columns(self) -> None:
+        """At 1280 px the rank, name and index must show without scrolling: the name column gets a fixed,
+        resizable width (long names elide in the middle, the tooltip has them whole) and the code, which the
+        tooltip and the filter also know, is hidden here (exports keep it)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnHidden(1, True)
+        self.table.setColumnWidth(2, NAME_COLUMN_WIDTH)
 
     def _connect(self) -> None:
         self.cycle.currentIndexChanged.connect(self._fill_kinds)
@@ -274,6 +327,8 @@ class DashboardView(QWidget):
         for chart in self.charts.values():
             chart.show_comparison(comparison, keep)
         self.target_legend.setText(target_legend(comparison, self.lang))
+        for key in self.pillar_keys:
+            key.setText(pillar_key(comparison, self.lang))
         demo = tr("DEMO DATA — ") if comparison.demo else ""
         notice = tr("%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band "
                     "5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces "
@@ -382,8 +437,8 @@ class DashboardView(QWidget):
         else:
             text = tr("%1 cannot reach index %3 even with full marks everywhere it can still gain.")
         self.gap_label.setText(text.replace("%1", card.unit_name.get(self.lang)).replace(
-            "%2", f"{plan.needed_points:.1f}".replace(".", ",")).replace(
-            "%3", f"{plan.goal_index or 0:.2f}".replace(".", ",")).replace("%4", str(len(plan.plan))))
+            "%2", format_points(plan.needed_points, self.lang)).replace(
+            "%3", number(plan.goal_index or 0, self.lang, 2)).replace("%4", str(len(plan.plan))))
 
     # ------------------------------------------------------------------------------- district view
 
@@ -402,7 +457,8 @@ class DashboardView(QWidget):
             view, names = derived
             self.district_view = view
             self.districts.set_view(view, names)
-            weights = ", ".join(f"{part} {weight:g}" for part, weight in PART_WEIGHTS.items())
+            weights = "; ".join(f"{tr(PART_NAMES.get(part, part))} {format_points(weight, self.lang)}"
+                                for part, weight in PART_WEIGHTS.items())
             self.district_note.setText(tr(
                 "DERIVED, not assessed: each former district's 2025 index is the average of the indices of the "
                 "communes formed from its territory, each weighted by what it took from the district (NQ "
@@ -413,12 +469,33 @@ class DashboardView(QWidget):
 
     # ------------------------------------------------------------------------------------- exports
 
+    def chart_caption(self) -> list[str]:
+        """What an exported chart says above itself: which chart, of which peer group and cycle, the unit chosen."""
+        if self.comparison is None:
+            return [self.tabs.tabText(self.tabs.currentIndex())]
+        group = self.comparison.group
+        lines = [tr("%1 — %2, cycle %3").replace("%1", self.tabs.tabToolTip(self.tabs.currentIndex()))
+                 .replace("%2", self.kind.currentText()).replace("%3", str(group.cycle))]
+        if self.selected_code in group.codes:
+            name = group.names[group.row(self.selected_code)].get(self.lang)
+            lines.append(tr("Unit chosen: %1").replace("%1", f"{name} ({self.selected_code})"))
+        return lines
+
+    def chart_file_name(self, extension: str = "png") -> str:
+        """dxscore-2025-department-radar.png: the cycle, the peer group and the chart, never "chart.png"."""
+        group = self.comparison.group if self.comparison else None
+        parts = ["dxscore", str(group.cycle) if group else "", group.kind.value if group else "",
+                 CHART_NAMES[self.tabs.currentIndex()], slug(self.selected_code or "")]
+        return "-".join(p for p in parts if p) + "." + extension
+
     def export_chart(self) -> None:
         page = self.tabs.currentWidget()
-        name, chosen = QFileDialog.getSaveFileName(self, tr("Export chart"), str(Path.home() / "chart.png"),
+        name, chosen = QFileDialog.getSaveFileName(self, tr("Export chart"), str(Path.home() / self.chart_file_name()),
                                                    "PNG (*.png);;SVG (*.svg)")
         if name:
-            export_widget(page, Path(name), svg=name.lower().endswith(".svg") or "svg" in chosen.lower())
+            demo = tr("DEMO DATA — not a real assessment") if self.comparison and self.comparison.demo else ""
+            export_widget(page, Path(name), svg=name.lower().endswith(".svg") or "svg" in chosen.lower(),
+                          caption=self.chart_caption(), demo=demo)
 
     def export_rows(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("Export table"), str(Path.home() / "peers.xlsx"),

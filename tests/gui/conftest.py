@@ -28,8 +28,7 @@ def language(request, qapp):
     load_fonts()
     translators = i18n.install(qapp, request.param)
     yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    i18n.uninstall(qapp, translators)
 
 
 @pytest.fixture

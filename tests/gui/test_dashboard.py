@@ -139,8 +139,10 @@ def test_unconfirmed_targets_stay_marked(qtbot, dashboard):
     legend = dashboard.target_legend.text()
     marked = [t for t in comparison.group.target_ids if comparison.targets.get(t).unconfirmed]
     assert marked  # n749_epayment_accounts in the commune group
-    for k, target_id in enumerate(comparison.group.target_ids, start=1):
+    from gui.dashboard.plots import target_columns
+
+    for column, target_id in zip(target_columns(comparison), comparison.group.target_ids, strict=True):
         target = comparison.targets.get(target_id)
-        entry = f"{k}. {target.text.vi}"
+        entry = f"<b>{column}</b> {target.text.vi}"  # columns are headed by the indicator measured against it
         assert entry in legend
         assert (f"{entry} (giá trị chưa được xác nhận)" in legend) == target.unconfirmed

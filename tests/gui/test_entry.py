@@ -163,14 +163,27 @@ def test_the_live_score_is_the_services_score(qtbot, window, demo_db):
     assert "Tổng điểm" in window.score_line.text()
 
 
-def test_submit_lists_what_is_missing_and_links_to_it(qtbot, window, monkeypatch):
+def test_submit_lists_what_is_missing_grouped_and_one_click_goes_there(qtbot, window):
     open_unit(qtbot, window, "00070", 2025)
+    missing = window.controller.missing()
     window.submit()
     dialog = window.missing_dialog
-    assert dialog.model.rowCount() > 0
-    first = dialog.model.index(0, 0)
+    rows = [dialog.model.index(r, 0) for r in range(dialog.model.rowCount())]
+    groups = [i for i in rows if i.data(Qt.ItemDataRole.UserRole + 1) is None]
+    unanswered = sum(m.what == "answer" for m in missing)
+    assert [g.data() for g in groups] == [f"Chưa trả lời ({unanswered})",
+                                          f"Đã trả lời, cần minh chứng ({len(missing) - unanswered})"]
+    assert rows.index(groups[1]) == unanswered + 1  # the unanswered items come first, under their title
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.view.horizontalScrollBar().isVisible()  # long texts wrap, nothing cut off on the right
+    first = rows[rows.index(groups[1]) + 1]
     code = first.data(Qt.ItemDataRole.UserRole + 1)
-    dialog.view.activated.emit(first)
+    assert first.data().startswith(code + " — ")
+    rect = dialog.view.visualRect(first)
+    assert rect.right() <= dialog.view.viewport().width() and rect.height() > dialog.view.fontMetrics().height()
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not dialog.isVisible()
     assert window.form.editors[code].isAncestorOf(QApplication.focusWidget())
 
 
@@ -239,8 +252,8 @@ def test_historical_units_are_marked(qtbot, window):
     texts = [window.unit_model.index(r, 0, window.unit_model.index(g, 0)).data()
              for g in range(window.unit_model.rowCount())
              for r in range(window.unit_model.rowCount(window.unit_model.index(g, 0)))]
-    assert any("Quận Hoàn Kiếm" in t and "lịch sử" in t for t in texts)
-    assert any("Phường Hoàn Kiếm" in t and "lịch sử" not in t for t in texts)
+    assert any("Quận Hoàn Kiếm" in t and "đơn vị cũ" in t for t in texts)
+    assert any("Phường Hoàn Kiếm" in t and "đơn vị cũ" not in t for t in texts)
 
 
 def test_evidence_is_attached_with_its_file(qtbot, window, demo_db, tmp_path):

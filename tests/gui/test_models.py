@@ -11,7 +11,6 @@ from gui.models import (
     CODE_ROLE,
     HISTORICAL_ROLE,
     EvidenceTableModel,
-    MissingListModel,
     MissingRow,
     PillarListModel,
     PillarProgress,
@@ -69,7 +68,11 @@ def test_evidence_table(qtmodeltester):
 
 
 def test_missing_list(qtmodeltester):
-    model = MissingListModel([MissingRow("NTS02", "Tỷ lệ cuộc họp", "answer"),
-                              MissingRow("CQS01", "Hồ sơ trực tuyến", "evidence")])
+    from gui.dialogs import missing_model
+
+    model = missing_model([MissingRow("CQS01", "Hồ sơ trực tuyến", "evidence"),
+                           MissingRow("NTS02", "Tỷ lệ cuộc họp", "answer")])
     qtmodeltester.check(model)
-    assert model.index(1, 0).data(CODE_ROLE) == "CQS01"
+    shown = [(model.index(r, 0).data(), model.index(r, 0).data(CODE_ROLE)) for r in range(model.rowCount())]
+    assert shown == [("Not answered (1)", None), ("NTS02 — Tỷ lệ cuộc họp", "NTS02"),  # unanswered first
+                     ("Answered, evidence needed (1)", None), ("CQS01 — Hồ sơ trực tuyến", "CQS01")]

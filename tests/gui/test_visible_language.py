@@ -1,0 +1,141 @@
+"""Every tab and dialog, in Vietnamese and in English: no visible text in the other language, no internal key.
+Each state is also saved as a 1280×820 screenshot under out/tour/ (look at them after a change)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from tests.gui.conftest import open_unit
+from tests.gui.visible_text import catalogue, english_leaks, vietnamese_leaks, visible_texts
+
+TOUR = Path(os.environ.get("DXSCORE_TOUR", Path(__file__).resolve().parents[2] / "out" / "tour"))
+CHART_TABS = 9
+
+
+class Tour:
+    """Shoots each state and collects the texts in the wrong language."""
+
+    def __init__(self, window, lang: str) -> None:
+        self.window, self.lang, self.leaks = window, lang, []
+        self.english, self.vietnamese = catalogue()
+        self.vietnamese_only = self.vietnamese - self.english
+        units = window.service.units.list()
+        self.vi_names = {u.name.vi for u in units if u.name.vi != u.name.en}
+        self.allowed = {w.lower() for u in units for w in u.name.vi.split()}
+        # text the data has in one language only: the targets' Vietnamese citations and their English working
+        # notes (which quote the Vietnamese wording), shown as they are
+        targets = window.service.targets.active().targets
+        self.citations = {t.document for t in targets if t.document} | {t.note for t in targets if t.note}
+
+    def look(self, name: str, widget: QWidget) -> None:
+        QApplication.processEvents()
+        if widget is self.window:
+            assert widget.width() <= 1280, f"{name}: the window grew to {widget.width()} px"
+        TOUR.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(TOUR / f"{self.lang}_{name}.png"))
+        for where, text in visible_texts(widget):
+            if self.lang == "vi":
+                bad = english_leaks(text, self.english, self.vietnamese, self.allowed)
+            else:
+                cited = text
+                for citation in sorted(self.citations, key=len, reverse=True):  # a note may cite a document
+                    cited = cited.replace(citation, " ")
+                bad = vietnamese_leaks(cited, self.vietnamese_only, self.vi_names)
+            if bad:
+                self.leaks.append(f"{name} / {where}: {text[:120]!r} -> {bad[:4]}")
+
+
+def shown_dialog(qtbot, kind=QDialog) -> QWidget:
+    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=10_000)
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def close(dialog: QWidget) -> None:
+    dialog.close()
+    QApplication.processEvents()
+
+
+def tour_entry(qtbot, tour: Tour, window) -> None:
+    open_unit(qtbot, window, "SO_Y_TE", 2025)
+    tour.look("01_entry", window)
+    answered = next(code for code, a in window.controller.answers.items() if not a.is_empty)
+    window.show_evidence(answered)
+    dialog = shown_dialog(qtbot)
+    tour.look("02_evidence_dialog", dialog)
+    close(dialog)
+    open_unit(qtbot, window, "00070", 2025)
+    window.submit()
+    dialog = shown_dialog(qtbot)
+    tour.look("03_missing_dialog", dialog)
+    close(dialog)
+    window.open_settings()
+    dialog = shown_dialog(qtbot)
+    tour.look("04_settings_dialog", dialog)
+    close(dialog)
+
+
+def tour_standard_dialogs(qtbot, tour: Tour, window, tmp_path: Path) -> None:
+    files = QFileDialog(window, "x", str(tmp_path))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    files.resize(900, 560)
+    files.show()
+    tour.look("05_file_dialog", files)
+    close(files)
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "x",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.show()
+    tour.look("06_question_box", box)
+    close(box)
+
+
+def tour_import(qtbot, tour: Tour, window, tmp_path: Path) -> None:
+    damaged = tmp_path / "hong.dxpkg"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip")
+    window.packages.import_paths([damaged])
+    qtbot.waitUntil(lambda: window.packages.dialog is not None and window.packages.dialog.isVisible(), timeout=10_000)
+    tour.look("07_import_dialog", window.packages.dialog)
+    close(window.packages.dialog)
+
+
+def tour_tabs(qtbot, tour: Tour, window) -> None:
+    window.tabs.setCurrentIndex(1)
+    board = window.dashboard
+    board.kind.setCurrentIndex(board.kind.findData("department"))
+    qtbot.waitUntil(lambda: board.comparison is not None and board.busy.isHidden(), timeout=30_000)
+    tour.vi_names |= {name.vi for name in board.comparison.group.pillar_names if name.vi != name.en}
+    for index in range(CHART_TABS):
+        board.tabs.setCurrentIndex(index)
+        qtbot.wait(300)
+        qtbot.waitUntil(board.busy.isHidden, timeout=30_000)
+        if index == CHART_TABS - 1:
+            qtbot.waitUntil(lambda: board.district_note.text() != "", timeout=30_000)
+        tour.look(f"10_compare_{index}", window)
+    window.tabs.setCurrentIndex(2)
+    open_unit(qtbot, window, "SO_Y_TE", 2025)
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=10_000)
+    tour.look("20_review", window)
+    window.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: window.city_view is not None and window.city_view.model.rowCount() > 0, timeout=30_000)
+    qtbot.wait(300)
+    tour.citations |= {text for row in window.city_view.model.rows for text in (row.target.document, row.target.note)
+                       if text}
+    tour.look("30_resolution_18", window)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"], indirect=True)
+def test_no_text_in_the_other_language_reaches_the_screen(qtbot, window, language, tmp_path):
+    window.resize(1280, 820)
+    tour = Tour(window, language)
+    tour_entry(qtbot, tour, window)
+    tour_standard_dialogs(qtbot, tour, window, tmp_path)
+    tour_import(qtbot, tour, window, tmp_path)
+    tour_tabs(qtbot, tour, window)
+    (TOUR / f"{language}_leaks.txt").write_text("\n".join(tour.leaks), encoding="utf-8")
+    assert tour.leaks == [], "\n".join(tour.leaks)
