@@ -82,7 +82,7 @@ class WindowSync(QObject):
         super().__init__(window)
         self.window = window
         self.hub = ChangeHub(window.service, window.runner, interval_ms)
-        self.dashboard_stale = self.review_stale = False
+        self.dashboard_stale = self.review_stale = self.cycle_stale = False
         self.dialogs: dict[str, ConflictDialog] = {}
         self.shown: list[tuple[str, Answer, StaleAnswer]] = []  # every conflict put before the user
         controller = window.controller
@@ -103,16 +103,19 @@ class WindowSync(QObject):
         window, service = self.window, self.window.service
         window.runner.db(service.entry.forget_peers)  # benchmark bests may have moved
         window.controller.refresh()
-        self.dashboard_stale = self.review_stale = True
+        self.dashboard_stale = self.review_stale = self.cycle_stale = True
         self._show_stale_views()
 
     def _show_stale_views(self) -> None:
-        """Recompute the Compare dashboard or reload the Review tab if it is showing and missed a change."""
+        """Recompute the Compare dashboard, reload the Cycle or Review tab if it is showing and missed a change."""
         window = self.window
         if self.dashboard_stale and window.dashboard is not None and \
                 window.tabs.currentWidget() is window.dashboard_page:
             self.dashboard_stale = False
             window.dashboard.recompute()
+        if self.cycle_stale and window.cycle_view is not None and window.tabs.currentWidget() is window.cycle_page:
+            self.cycle_stale = False
+            window.cycle_view.refresh()
         if self.review_stale and window.tabs.currentWidget() is window.review:
             self.review_stale = False
             if window.review.unit_code is not None:

@@ -4,7 +4,9 @@ The cycle's planned dates (editable), every unit's standing against them (late f
 reminder list to send (CSV or Excel), the bulk steps (start the review of every submission, return the chosen
 units with a standard comment, lock every appraised assessment), the council's summary, and the publication:
 "not yet published" or "published … (decision …)", publish or correct, and the decision annex (PDF, Excel).
-Everything is read and written on the database lane (`runner.db`); a refusal is shown, never raised.
+Everything is read and written on the database lane through named operations (`gui.operations`): a write
+announces itself, so every other view follows through the app-wide change signal. A refusal is shown, never
+raised.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from gui.dialogs import confirm
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel
-from gui.tasks import TaskRunner
+from gui.operations import OpChanges, Operations
 
 LATE_COLOUR, DONE_COLOUR, WAIT_COLOUR = "#c62828", "#2e7d32", "#8a6d00"
 FILTERS = ("all", "late", "not_submitted", "in_review", "returned", "appraised")
@@ -117,10 +119,10 @@ def _matches(row: UnitStanding, key: str) -> bool:
 class CycleView(QWidget):
     """The Cycle tab; `refresh()` after the data changed."""
 
-    def __init__(self, service: AssessmentService, runner: TaskRunner, lang: str, cycles: list[int]) -> None:
+    def __init__(self, service: AssessmentService, ops: Operations, lang: str, cycles: list[int]) -> None:
         super().__init__()
         self.setObjectName("cycleView")
-        self.service, self.runner, self.lang = service, runner, lang
+        self.service, self.ops, self.lang = service, ops, lang
         self.state: CycleState | None = None
         self.generation = 0
         self._build(cycles)
@@ -232,7 +234,7 @@ class CycleView(QWidget):
                               service.publication.latest(year), len(council.members(year)),
                               len(council.meetings(year)), len(council.decisions(year)))
 
-        self.runner.db(read, lambda state: self._shown(generation, state), self._failed)
+        self.ops.query("cycle.read", read, lambda state: self._shown(generation, state), self._failed)
 
     def _shown(self, generation: int, state: CycleState) -> None:
         if generation != self.generation:
@@ -272,14 +274,14 @@ class CycleView(QWidget):
 
     # ------------------------------------------------------------------------------------------ actions
 
-    def _change(self, work: Callable[[], Any], done_text: Callable[[Any], str] | None = None) -> None:
+    def _change(self, name: str, work: Callable[[], Any], done_text: Callable[[Any], str] | None = None) -> None:
         """Run a write on the database lane; show what it did (or why not), then read again."""
 
         def finished(result: Any) -> None:
             self.message.setText(done_text(result) if done_text is not None else tr("Saved."))
             self.refresh()
 
-        self.runner.db(work, finished, self._failed)
+        self.ops.change(f"cycle.{name}", work, OpChanges(status=True), finished, self._failed)
 
     def _bulk_text(self, result: BulkResult) -> str:
         done, skipped = result.done, result.skipped
@@ -292,12 +294,12 @@ class CycleView(QWidget):
         if confirm(self, tr("Start review"), tr("Start the review of every submitted assessment of {year}?")
                    .format(year=self.year)):
             year = self.year
-            self._change(lambda: self.service.timeline.bulk_start_review(year), self._bulk_text)
+            self._change("bulk_start", lambda: self.service.timeline.bulk_start_review(year), self._bulk_text)
 
     def _bulk_lock(self) -> None:
         if confirm(self, tr("Lock"), tr("Lock every appraised assessment of {year}?").format(year=self.year)):
             year = self.year
-            self._change(lambda: self.service.timeline.bulk_lock(year), self._bulk_text)
+            self._change("bulk_lock", lambda: self.service.timeline.bulk_lock(year), self._bulk_text)
 
     def _selected_codes(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -312,7 +314,7 @@ class CycleView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, comment, indicators = self.year, dialog.comment(), dialog.indicators()
-        self._change(lambda: self.service.timeline.bulk_return(year, units=units, comment=comment,
+        self._change("bulk_return", lambda: self.service.timeline.bulk_return(year, units=units, comment=comment,
                                                                 indicators=indicators), self._bulk_text)
 
     def _edit_dates(self) -> None:
@@ -322,7 +324,7 @@ class CycleView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, changes = self.year, dialog.changes
-        self._change(lambda: self.service.timeline.set_dates(year, changes))
+        self._change("dates", lambda: self.service.timeline.set_dates(year, changes))
 
     def _export_reminders(self) -> None:
         name = f"nhac-nop-{self.year}.xlsx" if self.lang == "vi" else f"reminders-{self.year}.xlsx"
@@ -331,7 +333,7 @@ class CycleView(QWidget):
         if not path:
             return
         year, lang = self.year, self.lang
-        self._change(lambda: self.service.timeline.export_reminders(Path(path), year, lang=lang),
+        self._change("reminders", lambda: self.service.timeline.export_reminders(Path(path), year, lang=lang),
                      lambda count: tr("{n} unit(s) written to {path}").format(n=count, path=path))
 
     def _publish(self) -> None:
@@ -340,7 +342,7 @@ class CycleView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, number, day, reason = self.year, dialog.number.text(), dialog.day, dialog.reason.toPlainText()
-        self._change(lambda: self.service.publication.publish(year, decision_no=number, decision_date=day,
+        self._change("publish", lambda: self.service.publication.publish(year, decision_no=number, decision_date=day,
                                                               reason=reason),
                      lambda p: tr("Publication {n} stored: {ranked} units ranked.").format(
                          n=p.number, ranked=sum(u.rank is not None for u in p.units)))
@@ -352,7 +354,7 @@ class CycleView(QWidget):
         if not path:
             return
         year, lang = self.year, self.lang
-        self._change(lambda: self.service.publication.write_annex(Path(path), year, lang=lang),
+        self._change("annex", lambda: self.service.publication.write_annex(Path(path), year, lang=lang),
                      lambda written: tr("Saved to {path}").format(path=written))
 
 

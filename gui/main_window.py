@@ -35,6 +35,7 @@ from gui.entry import EntryController
 from gui.errors import show_error
 from gui.form import QuestionnaireForm, points_line
 from gui.i18n import tr
+from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
@@ -58,7 +59,7 @@ def provenance_mark(methodology: Methodology) -> str:
     return f"<br><span style='color:#8a5a00'>⚠ {text}</span>"
 
 
-class MainWindow(WindowFactsReading, QMainWindow):
+class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
     selection: tuple[str, int] | None = None  # the unit and cycle chosen last, app-wide (Data entry, Compare)
 
     def __init__(self, service: AssessmentService, settings: Settings, runner: TaskRunner | None = None,
@@ -163,21 +164,14 @@ class MainWindow(WindowFactsReading, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(centre, tr("Data entry"))
-        self.dashboard_page = QWidget()  # the dashboard is built when first shown (pyqtgraph: ~0.5 s import)
-        QVBoxLayout(self.dashboard_page)
-        self.tabs.addTab(self.dashboard_page, tr("Compare units"))
+        self.dashboard_page = self._lazy_page(tr("Compare units"))
         self.review = ReviewPanel(self.service, self.runner, self.lang, ops=self.ops)
         self.review.changed.connect(self._review_changed)
         self.review.export_return.connect(lambda code, year: self.packages.export_return(year, code))
         self.tabs.addTab(self.review, tr("Review"))
-        self.city_page = QWidget()  # built when first shown, like the dashboard
-        QVBoxLayout(self.city_page)
-        self.tabs.addTab(self.city_page, tr("Resolution 18"))
-        self.city_view = None
+        self.city_page = self._lazy_page(tr("Resolution 18"))
+        self.cycle_page = self._lazy_page(tr("Cycle"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        for page in (self.dashboard_page, self.city_page):  # fit 1280 px without the units list: never widen it
-            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.dashboard = None
         self.setCentralWidget(self.tabs)
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str) -> QAction:  # type: ignore[no-untyped-def]
@@ -498,33 +492,6 @@ class MainWindow(WindowFactsReading, QMainWindow):
             return
         getattr(self.reports, what)(year, kind)
 
-    def _tab_changed(self, index: int) -> None:
-        comparing = self.tabs.widget(index) is self.dashboard_page
-        self.findChild(QDockWidget, "unitsDock").setVisible(not comparing and self.tabs.widget(index)
-                                                             is not self.city_page)
-        if self.offered is None:  # built once the lane has read the cycles (_cycles_offered calls this again)
-            return
-        if self.tabs.widget(index) is self.city_page and self.city_view is None:
-            from gui.city_view import CityProgressView
-
-            self.city_view = CityProgressView(self.service, self.runner, self.lang,
-                                              self.facts.assessed_cycles if self.facts is not None else [])
-            self.city_page.layout().addWidget(self.city_view)
-        if comparing and self.dashboard is None:
-            self.statusBar().showMessage(tr("Opening the comparison…"))
-            QApplication.processEvents()
-            from gui.dashboard.view import DashboardView
-
-            self.dashboard = DashboardView(self.service, self.runner, self.lang,
-                                           self.offered.kinds if self.offered is not None else {})
-            self.dashboard.chosen.connect(self.select_unit)
-            self.dashboard_page.layout().addWidget(self.dashboard)
-            if self.controller.session is not None:
-                unit = self.controller.session.unit
-                self.dashboard.show_unit(unit.code, unit.kind, self.controller.session.year)
-            self.statusBar().showMessage(tr("Ready."))
-        self._follow_review()
-
     # --------------------------------------------------------------------------- review and packages
 
     def _follow_review(self) -> None:
@@ -539,10 +506,7 @@ class MainWindow(WindowFactsReading, QMainWindow):
         session = self.controller.session
         if session is not None:
             self.controller.open(session.unit.code, session.year)
-        if self.dashboard is not None:
-            self.dashboard.recompute()
-        if self.city_view is not None:
-            self.city_view.recompute()
+        self._refresh_built_tabs()
 
     def _imported(self) -> None:
         self.statusBar().showMessage(tr("Packages imported."))
