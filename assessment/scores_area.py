@@ -4,12 +4,14 @@ and judge target-linked indicators against their history across cycles."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assessment.answer_matrix import AnswerMatrix, build_matrix
+from assessment.cycle_results import CycleResult, ResultCache, build_result
 from assessment.model import (
     AnswerType,
     Assessment,
@@ -19,12 +21,13 @@ from assessment.model import (
     PillarScore,
     Scorecard,
     TargetSet,
+    TargetStatus,
     Unit,
     UnitKind,
 )
 from assessment.ports import Appraisal
 from assessment.progress import progress_of
-from assessment.ranking import band_for, ranks_by_group
+from assessment.ranking import band_for
 from assessment.scoring import BatchScores, ScoringContext, UnitColumns, measured_values, score_batch
 
 if TYPE_CHECKING:
@@ -65,15 +68,34 @@ class CycleScores:
 class ScoresArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
+        self._cache = ResultCache()
+
+    def _cached(self) -> ResultCache | None:
+        """The cache, emptied if the database changed since it was filled; None inside a write transaction."""
+        change = self.s.store.committed_change()
+        if change is None:
+            return None
+        self._cache.follow(change)
+        return self._cache
 
     def batches(self, year: int, targets: TargetSet | None = None) -> list[ScoredBatch]:
-        """Score every assessment of the cycle, one batch per methodology version."""
+        """Score every assessment of the cycle, one batch per methodology version (computed once per change of
+        the database)."""
+        targets = targets or self.s.targets.active()
+        cache = self._cached()
+        if cache is None:
+            return self._score_batches(year, targets)
+        found = cache.batches.get((year, targets))
+        if found is None:
+            found = cache.batches[(year, targets)] = self._score_batches(year, targets)
+        return list(found)
+
+    def _score_batches(self, year: int, targets: TargetSet) -> list[ScoredBatch]:
         assessments = self.s.store.assessments(year)
         if not assessments:
             return []
         units = {u.code: u for u in self.s.store.units()}
         stored = self.s.store.answers.load_cycle(year)
-        targets = targets or self.s.targets.active()
         groups: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
         for a in assessments:
             groups[(a.methodology_id, a.methodology_version)].append(a)
@@ -89,30 +111,23 @@ class ScoresArea:
             batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
 
+    def result(self, year: int, targets: TargetSet | None = None) -> CycleResult:
+        """The cycle scored, ranked and judged against the targets: one result per change of the database."""
+        targets = targets or self.s.targets.active()
+        cache = self._cached()
+        found = cache.results.get((year, targets)) if cache is not None else None
+        if found is None:
+            batches = self.batches(year, targets)
+            found = build_result(year, targets, batches, self._target_history(year, targets, batches))
+            if cache is not None:
+                cache.results[(year, targets)] = found
+        return found
+
     def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None) -> CycleScores:
         """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
-        targets = self.s.targets.active()
-        batches = self.batches(year, targets)
-        wanted = [[(kind is None or u.kind == kind) and (unit_code is None or u.code == unit_code) for u in b.units]
-                  for b in batches]
-        history = self._target_history(year, targets, batches,
-                                       {u.code for b, w in zip(batches, wanted, strict=True)
-                                        for u, keep in zip(b.units, w, strict=True) if keep})
-        cards: list[Scorecard] = []
-        indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])
-        kinds = np.array([u.kind.value for b in batches for u in b.units], dtype=object)
-        ranks, peers = ranks_by_group(indices, kinds)  # over the whole peer group, whatever is asked for
-        offset = 0
-        for batch, keep in zip(batches, wanted, strict=True):
-            columns = _Columns(batch) if any(keep) else None  # scorecards only for what was asked
-            for i in range(len(batch.units)):
-                if keep[i]:
-                    cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]),
-                                            int(peers[offset + i]), targets, history))
-            offset += len(batch.units)
-        warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
-        cards.sort(key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
-        return CycleScores(year, self.s.is_demo, tuple(cards), warnings, targets.name)
+        result = self.result(year)
+        cards = sorted(result.scorecards(kind, unit_code), key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
+        return CycleScores(year, self.s.is_demo, tuple(cards), result.warnings, result.targets.name)
 
     def indicator_trend(self, *, unit_code: str, code: str) -> list[TrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the
@@ -180,7 +195,7 @@ def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, s
             history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
 
 
-class _Columns:
+class BatchColumns:
     """A batch's arrays as Python lists per assessment: materialising 47 indicators × 126 units element by
     element from numpy costs 20× more than indexing lists."""
 
@@ -200,7 +215,10 @@ class _Columns:
         self.scored = [batch.methodology.pillar(code).scored for code in s.pillar_codes]
 
 
-def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str,
+_Columns = BatchColumns  # the name entry_area imports
+
+
+def display_value(kind: AnswerType, columns: BatchColumns, i: int, j: int, code: str,
                   options: tuple[str, ...]) -> float | str | tuple[str, ...] | bool | None:
     if kind == AnswerType.RATIO:
         a, b = columns.numerator[i][j], columns.denominator[i][j]
@@ -216,15 +234,31 @@ def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str
     return value == 1.0 if kind == AnswerType.BOOLEAN else value
 
 
-def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: int, peers: int, targets: TargetSet,
-               history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+ProgressLookup = Callable[[int, int], tuple[TargetStatus | None, int | None, bool]]  # (column j, row i)
+
+
+def _scorecard(batch: ScoredBatch, columns: BatchColumns, i: int, year: int, rank: int, peers: int,
+               targets: TargetSet, history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+    """One unit's scorecard, its target progress judged from `history` (the live entry score: one unit)."""
+    code = batch.units[i].code
+
+    def progress(j: int, _row: int) -> tuple[TargetStatus | None, int | None, bool]:
+        indicator = batch.methodology.indicators[j]
+        target = targets.get(indicator.target_id) if indicator.target_id else None
+        if target is None:
+            return None, None, False
+        status, projection = progress_of(target, history.get((code, target.id), []), year)
+        return status, projection.year, projection.enough_data
+
+    return build_scorecard(batch, columns, i, year, rank, peers, progress)
+
+
+def build_scorecard(batch: ScoredBatch, columns: BatchColumns, i: int, year: int, rank: int, peers: int,
+                    progress: ProgressLookup) -> Scorecard:
     m, s, unit = batch.methodology, batch.scores, batch.units[i]
     indicators = []
     for j, ind in enumerate(m.indicators):
-        status = projection = None
-        target = targets.get(ind.target_id) if ind.target_id else None
-        if target is not None:
-            status, projection = progress_of(target, history.get((unit.code, target.id), []), year)
+        status, projected, known = progress(j, i) if ind.target_id else (None, None, False)
         a, b = columns.numerator[i][j], columns.denominator[i][j]
         indicators.append(IndicatorScore(
             code=ind.code, pillar=ind.pillar, points=columns.points[i][j], max_points=columns.max_points[i][j],
@@ -232,8 +266,7 @@ def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: i
             value=display_value(ind.answer.type, columns, i, j, ind.code, columns.options[j]),
             target_id=ind.target_id, target_status=status,
             numerator=None if a != a else a, denominator=None if b != b else b,
-            projected_year=projection.year if projection else None,
-            projection_known=projection.enough_data if projection else False,
+            projected_year=projected, projection_known=known,
         ))
     pillar_index = columns.pillar_index[i]
     pillars = tuple(PillarScore(code, columns.pillar_points[i][p], columns.pillar_max[i][p],
