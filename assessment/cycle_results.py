@@ -10,6 +10,7 @@ only for the units asked for, and remembered.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -96,12 +97,13 @@ def _batch_progress(batch: ScoredBatch, year: int, targets: TargetSet, history: 
 
 
 def history_matrix(codes: Sequence[str], target_id: str, history: History) -> tuple[list[int], np.ndarray]:
-    """(cycles, units × cycles values) of one target; NaN where a unit has no value; a cycle listed twice for a
-    unit keeps its last value (as progress._clean does)."""
+    """(cycles, units × cycles values) of one target; NaN where a unit has no value; as progress._clean does, a
+    value that is not a finite number is left out and a cycle listed twice keeps its last value."""
     cells: dict[tuple[int, int], float] = {}
     for row, code in enumerate(codes):
         for cycle, value in history.get((code, target_id), ()):
-            cells[(row, cycle)] = value
+            if value is not None and math.isfinite(value):
+                cells[(row, cycle)] = value
     years = sorted({cycle for _, cycle in cells})
     position = {y: c for c, y in enumerate(years)}
     values = np.full((len(codes), len(years)), np.nan)
