@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assessment.model import Scorecard, TargetSet, TargetStatus, UnitKind
+from assessment.model import Methodology, Scorecard, TargetSet, TargetStatus, Unit, UnitKind
 from assessment.progress import ProgressColumns, progress_columns
 from assessment.ranking import ranks_by_group
 
@@ -68,7 +68,7 @@ class CycleResult:
                 for i in missing:
                     self._cards[(b, i)] = build_scorecard(
                         batch, columns, i, self.year, int(self.ranks[offset + i]), int(self.peers[offset + i]),
-                        lambda j, row, p=self.progress[b]: p.of(j, row))
+                        self.progress[b].of)
             cards += [self._cards[(b, i)] for i in rows]
             offset += len(batch.units)
         return cards
@@ -114,6 +114,22 @@ def history_matrix(codes: Sequence[str], target_id: str, history: History) -> tu
     return years, values
 
 
+def history_codes(methodology: Methodology) -> set[str]:
+    """The indicators target history reads: the target-linked ones and, transitively, every indicator their
+    applicability and relevance conditions read (what decides whether a value counts)."""
+    specs = {i.code: i for i in methodology.indicators}
+    wanted: set[str] = {i.code for i in methodology.indicators if i.target_id}
+    pending = list(wanted)
+    while pending:
+        indicator = specs[pending.pop()]
+        for condition in (indicator.applies_if, indicator.relevant_if):
+            for code in (condition.references if condition is not None else ()):
+                if code in specs and code not in wanted:
+                    wanted.add(code)
+                    pending.append(code)
+    return wanted
+
+
 @dataclass
 class ResultCache:
     """Results by (cycle, target set), valid while the database's change counter stays where it was read."""
@@ -121,6 +137,8 @@ class ResultCache:
     change: int | None = None
     results: dict[tuple[int, TargetSet], CycleResult] = field(default_factory=dict)
     batches: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)
+    history: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)  # history_codes only
+    units: dict[str, Unit] | None = None
 
     def follow(self, change: int) -> None:
         """Forget everything computed before the database moved to `change`."""
@@ -128,3 +146,5 @@ class ResultCache:
             self.change = change
             self.results.clear()
             self.batches.clear()
+            self.history.clear()
+            self.units = None

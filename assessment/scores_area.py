@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assessment.answer_matrix import AnswerMatrix, build_matrix
-from assessment.cycle_results import CycleResult, ResultCache, build_result
+from assessment.cycle_results import CycleResult, ResultCache, build_result, history_codes
 from assessment.model import (
     AnswerType,
     Assessment,
@@ -90,26 +90,51 @@ class ScoresArea:
             found = cache.batches[(year, targets)] = self._score_batches(year, targets)
         return list(found)
 
-    def _score_batches(self, year: int, targets: TargetSet) -> list[ScoredBatch]:
+    def _score_batches(self, year: int, targets: TargetSet, *, history_only: bool = False) -> list[ScoredBatch]:
+        """The cycle's batches; `history_only`: only the answers target history reads (target-linked indicators
+        and what their conditions read), so every other indicator's points in them mean nothing."""
         assessments = self.s.store.assessments(year)
         if not assessments:
             return []
-        units = {u.code: u for u in self.s.store.units()}
-        stored = self.s.store.answers.load_cycle(year)
+        units = self._units()
         groups: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
         for a in assessments:
             groups[(a.methodology_id, a.methodology_version)].append(a)
+        methodologies = {key: self.s.methodologies.stored(*key) for key in groups}
+        codes = {c for m in methodologies.values() for c in history_codes(m)} if history_only else None
+        stored = self.s.store.answers.load_cycle(year, codes)
         batches = []
-        for (ident, version), members in sorted(groups.items()):
-            methodology = self.s.methodologies.stored(ident, version)
+        for key, members in sorted(groups.items()):
+            methodology = methodologies[key]
             batch_units = [units[a.unit_code] for a in members]
             matrix = build_matrix(methodology, len(members), stored.take([a.id for a in members]))
             scores = score_batch(methodology, UnitColumns.of(batch_units), matrix, ScoringContext(year, targets))
             batches.append(ScoredBatch(methodology, members, batch_units, matrix, scores))
+        if history_only:
+            return batches
         appraised = self.s.store.review.appraisals([a.id for a in assessments])
         for batch in batches:
             batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
+
+    def _units(self) -> dict[str, Unit]:
+        cache = self._cached()
+        if cache is None:
+            return {u.code: u for u in self.s.store.units()}
+        if cache.units is None:
+            cache.units = {u.code: u for u in self.s.store.units()}
+        return cache.units
+
+    def _history_batches(self, year: int, targets: TargetSet) -> list[ScoredBatch]:
+        """An earlier cycle as target history reads it: its full batches if already scored, else only the
+        answers history needs (a quarter of a cycle for the commune methodology)."""
+        cache = self._cached()
+        if cache is None:
+            return self._score_batches(year, targets, history_only=True)
+        found = cache.batches.get((year, targets)) or cache.history.get((year, targets))
+        if found is None:
+            found = cache.history[(year, targets)] = self._score_batches(year, targets, history_only=True)
+        return found
 
     def result(self, year: int, targets: TargetSet | None = None) -> CycleResult:
         """The cycle scored, ranked and judged against the targets: one result per change of the database."""
@@ -175,7 +200,7 @@ class ScoresArea:
             units = units | {p for before in merged.values() for p in before}
         history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
         for cycle in [c for c in self.s.cycles() if c <= year]:
-            batches = current if cycle == year else self.batches(cycle, targets)
+            batches = current if cycle == year else self._history_batches(cycle, targets)
             for batch in batches:
                 _collect_measures(batch, cycle, history, units)
         carry_back_history(history, merged)
