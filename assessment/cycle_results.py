@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assessment.model import Methodology, Scorecard, TargetSet, TargetStatus, Unit, UnitKind
+from assessment.model import Indicator, Methodology, Scorecard, TargetSet, TargetStatus, Unit, UnitKind
 from assessment.progress import ProgressColumns, progress_columns
 from assessment.ranking import ranks_by_group
 
@@ -117,7 +117,7 @@ def history_matrix(codes: Sequence[str], target_id: str, history: History) -> tu
 def history_codes(methodology: Methodology) -> set[str]:
     """The indicators target history reads: the target-linked ones and, transitively, every indicator their
     applicability and relevance conditions read (what decides whether a value counts)."""
-    specs = {i.code: i for i in methodology.indicators}
+    specs: dict[str, Indicator] = {i.code: i for i in methodology.indicators}
     wanted: set[str] = {i.code for i in methodology.indicators if i.target_id}
     pending = list(wanted)
     while pending:
