@@ -47,7 +47,9 @@ class ScoredBatch:
 
 
 @dataclass(frozen=True)
-class TrendPoint:
+class IndicatorTrendPoint:
+    """An indicator of one unit in one cycle (scores.indicator_trend)."""
+
     cycle: int
     methodology: str
     code: str  # the indicator's code in that cycle's methodology
@@ -154,10 +156,10 @@ class ScoresArea:
         cards = sorted(result.scorecards(kind, unit_code), key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self.s.is_demo, tuple(cards), result.warnings, result.targets.name)
 
-    def indicator_trend(self, *, unit_code: str, code: str) -> list[TrendPoint]:
+    def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the
         newest methodology's code (2024 codes that measure the same thing count as the same indicator)."""
-        points: list[TrendPoint] = []
+        points: list[IndicatorTrendPoint] = []
         newest: str | None = None
         for year in reversed(self.s.cycles()):
             for batch in self.batches(year):
@@ -169,8 +171,10 @@ class ScoresArea:
                     continue
                 i, j = [u.code for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
                 value = measured_values(batch.methodology.indicator(local), batch.matrix, j)[i]
-                points.append(TrendPoint(year, batch.methodology.key, local, None if np.isnan(value) else float(value),
-                                         float(batch.scores.points[j, i]), float(batch.scores.max_points[j, i])))
+                points.append(IndicatorTrendPoint(year, batch.methodology.key, local,
+                                                  None if np.isnan(value) else float(value),
+                                                  float(batch.scores.points[j, i]),
+                                                  float(batch.scores.max_points[j, i])))
         return sorted(points, key=lambda p: p.cycle)
 
     def _local_code(self, code: str, methodology: Methodology, newest: str) -> str | None:
@@ -220,6 +224,9 @@ def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, s
             history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
 
 
+ShownValue = float | str | bool | tuple[str, ...] | None  # IndicatorScore.value
+
+
 class BatchColumns:
     """A batch's arrays as Python lists per assessment: materialising 47 indicators × 126 units element by
     element from numpy costs 20× more than indexing lists."""
@@ -238,6 +245,37 @@ class BatchColumns:
         self.pillar_points, self.pillar_max = s.pillar_points.T.tolist(), s.pillar_max.T.tolist()
         self.options = [i.answer.option_codes() if i.answer.options else () for i in batch.methodology.indicators]
         self.scored = [batch.methodology.pillar(code).scored for code in s.pillar_codes]
+        self._batch = batch
+        self._values: list[tuple[ShownValue, ...]] | None = None
+
+    def display_values(self) -> list[tuple[ShownValue, ...]]:
+        """Per assessment, every indicator's value as a scorecard shows it (display_value), built column by
+        column: one numpy operation per indicator instead of one Python call per cell."""
+        if self._values is None:
+            m = self._batch.matrix
+            columns = [display_column(ind.answer.type, m, j, ind.code, self.options[j])
+                       for j, ind in enumerate(self._batch.methodology.indicators)]
+            self._values = list(zip(*columns, strict=True)) if columns else [() for _ in range(m.size)]
+        return self._values
+
+
+def display_column(kind: AnswerType, matrix: AnswerMatrix, j: int, code: str, options: tuple[str, ...]
+                   ) -> list[ShownValue]:
+    """`display_value` of every assessment for indicator column j (the same values, computed per column)."""
+    if kind == AnswerType.RATIO:
+        a, b = matrix.numerator[j], matrix.denominator[j]
+        shown = ((b == b) & (a == a) & (b > 0)).tolist()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = (a / b * 100).tolist()
+        return [v if ok else None for v, ok in zip(share, shown, strict=True)]
+    if kind == AnswerType.MULTI_CHOICE:
+        return [None if mask < 0 else tuple(o for bit, o in enumerate(options) if mask >> bit & 1)
+                for mask in matrix.choices[j].tolist()]
+    if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
+        return list(matrix.text[code].tolist())
+    if kind == AnswerType.BOOLEAN:
+        return [None if v != v else v == 1.0 for v in matrix.number[j].tolist()]
+    return [None if v != v else v for v in matrix.number[j].tolist()]
 
 
 _Columns = BatchColumns  # the name entry_area imports
@@ -282,17 +320,19 @@ def build_scorecard(batch: ScoredBatch, columns: BatchColumns, i: int, year: int
                     progress: ProgressLookup) -> Scorecard:
     m, s, unit = batch.methodology, batch.scores, batch.units[i]
     indicators = []
+    points, max_points, numerators, denominators = (columns.points[i], columns.max_points[i],
+                                                    columns.numerator[i], columns.denominator[i])
+    applicable, answered, relevant = columns.applicable[i], columns.answered[i], columns.relevant[i]
+    values = columns.display_values()[i]
     for j, ind in enumerate(m.indicators):
         status, projected, known = progress(j, i) if ind.target_id else (None, None, False)
-        a, b = columns.numerator[i][j], columns.denominator[i][j]
+        a, b = numerators[j], denominators[j]
+        # positional: IndicatorScore's field order (code, pillar, points, max_points, applicable, answered,
+        # relevant, value, target_id, target_status, numerator, denominator, projected_year, projection_known)
         indicators.append(IndicatorScore(
-            code=ind.code, pillar=ind.pillar, points=columns.points[i][j], max_points=columns.max_points[i][j],
-            applicable=columns.applicable[i][j], answered=columns.answered[i][j], relevant=columns.relevant[i][j],
-            value=display_value(ind.answer.type, columns, i, j, ind.code, columns.options[j]),
-            target_id=ind.target_id, target_status=status,
-            numerator=None if a != a else a, denominator=None if b != b else b,
-            projected_year=projected, projection_known=known,
-        ))
+            ind.code, ind.pillar, points[j], max_points[j], applicable[j], answered[j], relevant[j],
+            values[j], ind.target_id, status, None if a != a else a,
+            None if b != b else b, projected, known))
     pillar_index = columns.pillar_index[i]
     pillars = tuple(PillarScore(code, columns.pillar_points[i][p], columns.pillar_max[i][p],
                                 None if pillar_index[p] != pillar_index[p] else pillar_index[p], columns.scored[p])
