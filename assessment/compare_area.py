@@ -111,7 +111,7 @@ class CompareArea:
         from assessment.lineage import carried_back, merged_predecessors
         from assessment.progress import projected_year
 
-        before = merged_predecessors(self.s.units.lineage()).get(unit_code, ())
+        before = merged_predecessors(self.s.scores.lineage()).get(unit_code, ())
         index: dict[str, dict[int, float]] = {}
         labels: dict[int, str] = {}
         values: dict[str, dict[str, dict[int, float]]] = {}  # target -> unit -> cycle -> value
@@ -148,7 +148,7 @@ class CompareArea:
         points = [TrendPoint(year, joined.get(year), labels[year] if year not in merged_years or
                              labels[year].startswith("derived") else f"{labels[year]} + {', '.join(before)} (mean)")
                   for year in sorted(labels)]
-        targets = self.s.targets.active()
+        targets = self.s.scores.active_targets()
         series = []
         for target_id, by_unit in values.items():
             target = targets.get(target_id)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assessment.model import Indicator, Methodology, Scorecard, TargetSet, TargetStatus, Unit, UnitKind
+from assessment.model import Indicator, LineageLink, Methodology, Scorecard, TargetSet, TargetStatus, Unit, UnitKind
 from assessment.progress import ProgressColumns, progress_columns
 from assessment.ranking import ranks_by_group
 
@@ -132,19 +132,15 @@ def history_codes(methodology: Methodology) -> set[str]:
 
 @dataclass
 class ResultCache:
-    """Results by (cycle, target set), valid while the database's change counter stays where it was read."""
+    """What was computed from the database as it stood at change number `change`. A newer change gets a new
+    cache object rather than clearing this one, so a computation that started before the change (on another
+    thread) can only fill the old object, never label stale results with the new number."""
 
-    change: int | None = None
+    change: int
     results: dict[tuple[int, TargetSet], CycleResult] = field(default_factory=dict)
     batches: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)
     history: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)  # history_codes only
     units: dict[str, Unit] | None = None
-
-    def follow(self, change: int) -> None:
-        """Forget everything computed before the database moved to `change`."""
-        if change != self.change:
-            self.change = change
-            self.results.clear()
-            self.batches.clear()
-            self.history.clear()
-            self.units = None
+    targets: TargetSet | None = None  # the database's active target set
+    lineage: list[LineageLink] | None = None
+    demo: bool | None = None

@@ -17,6 +17,7 @@ from assessment.model import (
     Assessment,
     AssessmentStatus,
     IndicatorScore,
+    LineageLink,
     Methodology,
     PillarScore,
     Scorecard,
@@ -70,20 +71,23 @@ class CycleScores:
 class ScoresArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
-        self._cache = ResultCache()
+        self._cache: ResultCache | None = None
 
     def _cached(self) -> ResultCache | None:
-        """The cache, emptied if the database changed since it was filled; None inside a write transaction."""
+        """The cache for the database as it stands now (a new, empty one once anything was written since the
+        last read); None inside a write transaction, whose own writes may still follow."""
         change = self.s.store.committed_change()
         if change is None:
             return None
-        self._cache.follow(change)
-        return self._cache
+        cache = self._cache
+        if cache is None or cache.change != change:
+            cache = self._cache = ResultCache(change)
+        return cache
 
     def batches(self, year: int, targets: TargetSet | None = None) -> list[ScoredBatch]:
         """Score every assessment of the cycle, one batch per methodology version (computed once per change of
         the database)."""
-        targets = targets or self.s.targets.active()
+        targets = targets or self._active_targets()
         cache = self._cached()
         if cache is None:
             return self._score_batches(year, targets)
@@ -119,6 +123,35 @@ class ScoresArea:
             batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
 
+    def lineage(self) -> list[LineageLink]:
+        """The units' lineage (merged departments, communes' predecessors), read once per change."""
+        cache = self._cached()
+        if cache is None:
+            return list(self.s.store.lineage())
+        if cache.lineage is None:
+            cache.lineage = list(self.s.store.lineage())
+        return cache.lineage
+
+    def _demo(self) -> bool:
+        cache = self._cached()
+        if cache is None:
+            return self.s.is_demo
+        if cache.demo is None:
+            cache.demo = self.s.is_demo
+        return cache.demo
+
+    def active_targets(self) -> TargetSet:
+        """The database's active target set (service.targets.active), read once per change."""
+        return self._active_targets()
+
+    def _active_targets(self) -> TargetSet:
+        cache = self._cached()
+        if cache is None:
+            return self.s.targets.active()
+        if cache.targets is None:
+            cache.targets = self.s.targets.active()
+        return cache.targets
+
     def _units(self) -> dict[str, Unit]:
         cache = self._cached()
         if cache is None:
@@ -140,7 +173,7 @@ class ScoresArea:
 
     def result(self, year: int, targets: TargetSet | None = None) -> CycleResult:
         """The cycle scored, ranked and judged against the targets: one result per change of the database."""
-        targets = targets or self.s.targets.active()
+        targets = targets or self._active_targets()
         cache = self._cached()
         found = cache.results.get((year, targets)) if cache is not None else None
         if found is None:
@@ -154,7 +187,7 @@ class ScoresArea:
         """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
         result = self.result(year)
         cards = sorted(result.scorecards(kind, unit_code), key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
-        return CycleScores(year, self.s.is_demo, tuple(cards), result.warnings, result.targets.name)
+        return CycleScores(year, self._demo(), tuple(cards), result.warnings, result.targets.name)
 
     def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the
@@ -196,8 +229,11 @@ class ScoresArea:
 
         # carried back only once the merger has happened: a cycle whose predecessors still exist judges the
         # bodies as they were (VP_UBND's own 2024 card is the old Office's, not the merged one's)
-        active = {u.code for u in self.s.units.list(active_in=year)}
-        merged = {code: before for code, before in merged_predecessors(self.s.units.lineage()).items()
+        from assessment.service import cycle_day
+
+        day = cycle_day(year)
+        active = {u.code for u in self._units().values() if u.active_on(day)}
+        merged = {code: before for code, before in merged_predecessors(self.lineage()).items()
                   if not active.intersection(before)}
         if units is not None:  # a merged department's history runs through its predecessors
             merged = {code: before for code, before in merged.items() if code in units}
