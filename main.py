@@ -222,7 +222,7 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     kind = UnitKind(args.kind) if args.kind else None
     if args.unit:
         service.units.get(args.unit)
-    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
+    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit, detail=bool(args.json))
     if getattr(args, "subgroup", None):  # the headless job prints the whole groups
         result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:

@@ -74,6 +74,34 @@ class CycleResult:
         return cards
 
 
+    def headlines(self, kind: UnitKind | None = None, unit_code: str | None = None) -> list[Scorecard]:
+        """Scorecards without their pillars and indicators (`score`'s ranking table: rank, index, band, points,
+        status); an appraised unit's card is the full one, whose appraised figures need its indicators."""
+        from assessment.model import AssessmentStatus
+        from assessment.ranking import band_for
+
+        cards: list[Scorecard] = []
+        offset = 0
+        for b, batch in enumerate(self.batches):
+            m, s = batch.methodology, batch.scores
+            index, total, top = s.index.tolist(), s.total.tolist(), s.total_max.tolist()
+            for i, unit in enumerate(batch.units):
+                if (kind is not None and unit.kind != kind) or (unit_code is not None and unit.code != unit_code):
+                    continue
+                status = batch.assessments[i].status
+                if (batch.appraisals and batch.appraisals[i]) or status in (AssessmentStatus.APPRAISED,
+                                                                            AssessmentStatus.LOCKED):
+                    cards += self.scorecards(unit.kind, unit.code)
+                    continue
+                value = None if index[i] != index[i] else index[i]
+                rank = int(self.ranks[offset + i])
+                cards.append(Scorecard(unit.code, unit.name, unit.kind, self.year, m.id, m.version, total[i], top[i],
+                                       value, band_for(value, m.bands), rank or None, int(self.peers[offset + i]),
+                                       (), (), status))
+            offset += len(batch.units)
+        return cards
+
+
 def build_result(year: int, targets: TargetSet, batches: Sequence[ScoredBatch], history: History) -> CycleResult:
     """Rank every row within its unit kind and judge every target-linked indicator, all units at once."""
     indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])

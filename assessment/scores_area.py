@@ -183,10 +183,13 @@ class ScoresArea:
                 cache.results[(year, targets)] = found
         return found
 
-    def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None) -> CycleScores:
-        """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
+    def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None,
+                  detail: bool = True) -> CycleScores:
+        """Scorecards of a cycle (ranks always over the full peer group, then filtered). `detail=False`: without
+        pillars and indicators (CycleResult.headlines), for a ranking table."""
         result = self.result(year)
-        cards = sorted(result.scorecards(kind, unit_code), key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
+        found = result.scorecards(kind, unit_code) if detail else result.headlines(kind, unit_code)
+        cards = sorted(found, key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self._demo(), tuple(cards), result.warnings, result.targets.name)
 
     def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:

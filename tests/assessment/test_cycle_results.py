@@ -117,3 +117,14 @@ def test_a_write_by_another_process_is_seen(demo_db, demo_service):
     assert after.points > card.points
     ranks = [c.rank for c in demo_service.scores.for_cycle(year=2025, kind=card.kind).scorecards]
     assert ranks == sorted(ranks) and after.rank in ranks
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_the_ranking_table_reads_the_same_figures_without_indicators(demo_service, year):
+    """`score` (no --json) asks for headlines only: every figure the table prints equals the full card's."""
+    full = demo_service.scores.for_cycle(year=year).scorecards
+    short = demo_service.scores.for_cycle(year=year, detail=False).scorecards
+    fields = ("unit_code", "unit_name", "kind", "cycle", "methodology_id", "methodology_version", "points",
+              "max_points", "index", "band", "rank", "peer_count", "status", "appraised_index")
+    assert [[getattr(c, f) for f in fields] for c in short] == [[getattr(c, f) for f in fields] for c in full]
+    assert all(c.indicators == () for c in short if not c.appraised)
