@@ -82,7 +82,7 @@ class CycleResult:
 
         cards: list[Scorecard] = []
         offset = 0
-        for b, batch in enumerate(self.batches):
+        for batch in self.batches:
             m, s = batch.methodology, batch.scores
             index, total, top = s.index.tolist(), s.total.tolist(), s.total_max.tolist()
             for i, unit in enumerate(batch.units):
