@@ -94,7 +94,7 @@ class CompareArea:
         group = peer_group(cards, kind, methodologies)
         by_code = {c.unit_code: c for c in cards}
         cards = tuple(by_code[code] for code in group.codes)
-        return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.targets.active(),
+        return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.scores.active_targets(),
                           scores.demo, scores.warnings)
 
     def gap_plan(self, comparison: Comparison, code: str, goal_index: float | None = None) -> GapPlan:
@@ -171,4 +171,4 @@ class CompareArea:
 
     def _methodologies(self, cards: tuple[Scorecard, ...]) -> dict[str, Methodology]:
         keys = {(c.methodology_id, c.methodology_version) for c in cards}
-        return {f"{i}@{v}": self.s.methodologies.stored(i, v) for i, v in keys}
+        return {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}

@@ -172,3 +172,4 @@ class ResultCache:
     targets: TargetSet | None = None  # the database's active target set
     lineage: list[LineageLink] | None = None
     demo: bool | None = None
+    methodologies: dict[tuple[str, str], Methodology] = field(default_factory=dict)

@@ -106,7 +106,7 @@ class ScoresArea:
         groups: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
         for a in assessments:
             groups[(a.methodology_id, a.methodology_version)].append(a)
-        methodologies = {key: self.s.methodologies.stored(*key) for key in groups}
+        methodologies = {key: self.methodology(*key) for key in groups}
         codes = {c for m in methodologies.values() for c in history_codes(m)} if history_only else None
         stored = self.s.store.answers.load_cycle(year, codes)
         batches = []
@@ -122,6 +122,17 @@ class ScoresArea:
         for batch in batches:
             batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
+
+    def methodology(self, ident: str, version: str) -> Methodology:
+        """The stored methodology an assessment was made with (service.methodologies.stored), read once per
+        change."""
+        cache = self._cached()
+        if cache is None:
+            return self.s.methodologies.stored(ident, version)
+        found = cache.methodologies.get((ident, version))
+        if found is None:
+            found = cache.methodologies[(ident, version)] = self.s.methodologies.stored(ident, version)
+        return found
 
     def lineage(self) -> list[LineageLink]:
         """The units' lineage (merged departments, communes' predecessors), read once per change."""
