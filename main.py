@@ -231,9 +231,9 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        from assessment.export import cycle_dict
+        from assessment.export import write_cycle_json
 
-        print(json.dumps(cycle_dict(result), ensure_ascii=False))
+        write_cycle_json(result, sys.stdout)
     else:
         _print_ranking(service, result)
     return 0
