@@ -69,9 +69,13 @@ class LongAnswers:
 
     def take(self, keys: Sequence[int]) -> LongAnswers:
         """The answers whose `row` is one of `keys`, renumbered to the position of their key in `keys`."""
-        position = {key: i for i, key in enumerate(keys)}
-        mine = np.fromiter((r in position for r in self.row.tolist()), dtype=bool, count=len(self.row))
-        rows = np.fromiter((position[r] for r in self.row[mine].tolist()), dtype=np.int64, count=int(mine.sum()))
+        wanted = np.asarray(keys, dtype=np.int64)
+        order = np.argsort(wanted, kind="stable")
+        ordered = wanted[order]
+        # where each answer's key would sit among the wanted keys (sorted), and whether it is really there
+        slot = np.minimum(np.searchsorted(ordered, self.row), max(len(ordered) - 1, 0))
+        mine = (ordered[slot] == self.row) if len(ordered) else np.zeros(len(self.row), dtype=bool)
+        rows = order[slot[mine]].astype(np.int64)
         picked = {name: getattr(self, name)[mine] for name in self.FIELDS[1:]}
         return LongAnswers(row=rows, **picked)
 

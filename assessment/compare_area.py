@@ -94,7 +94,7 @@ class CompareArea:
         group = peer_group(cards, kind, methodologies)
         by_code = {c.unit_code: c for c in cards}
         cards = tuple(by_code[code] for code in group.codes)
-        return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.targets.active(),
+        return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.scores.active_targets(),
                           scores.demo, scores.warnings)
 
     def gap_plan(self, comparison: Comparison, code: str, goal_index: float | None = None) -> GapPlan:
@@ -111,7 +111,7 @@ class CompareArea:
         from assessment.lineage import carried_back, merged_predecessors
         from assessment.progress import projected_year
 
-        before = merged_predecessors(self.s.units.lineage()).get(unit_code, ())
+        before = merged_predecessors(self.s.scores.lineage()).get(unit_code, ())
         index: dict[str, dict[int, float]] = {}
         labels: dict[int, str] = {}
         values: dict[str, dict[str, dict[int, float]]] = {}  # target -> unit -> cycle -> value
@@ -148,7 +148,7 @@ class CompareArea:
         points = [TrendPoint(year, joined.get(year), labels[year] if year not in merged_years or
                              labels[year].startswith("derived") else f"{labels[year]} + {', '.join(before)} (mean)")
                   for year in sorted(labels)]
-        targets = self.s.targets.active()
+        targets = self.s.scores.active_targets()
         series = []
         for target_id, by_unit in values.items():
             target = targets.get(target_id)
@@ -171,4 +171,4 @@ class CompareArea:
 
     def _methodologies(self, cards: tuple[Scorecard, ...]) -> dict[str, Methodology]:
         keys = {(c.methodology_id, c.methodology_version) for c in cards}
-        return {f"{i}@{v}": self.s.methodologies.stored(i, v) for i, v in keys}
+        return {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}

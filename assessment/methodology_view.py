@@ -5,23 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from assessment.model import Indicator, Methodology, ScoringSpec, plausible_range
+from assessment.rules import RULES
 
 
 def scoring_dict(spec: ScoringSpec, indicator: Indicator) -> dict[str, Any]:
-    data: dict[str, Any] = {"rule": spec.rule.value}
-    if spec.zero_denominator:
-        data["zero_denominator"] = spec.zero_denominator
-    if spec.target_value is not None:
-        data["target"] = spec.target_value
-    if spec.target_from_linked:
-        data["target_from"] = "linked"
-    if spec.steps:
-        data["steps"] = [{"min": s.minimum, "points": s.points} for s in spec.steps]
-    if spec.half_if is not None:
-        data["half_if"] = spec.half_if.source
-    if indicator.answer.options and spec.rule.value == "choice":
-        data["option_points"] = {o.code: o.points for o in indicator.answer.options}
-    return data
+    """The rule and its parameters, as the rule describes itself (assessment.rules)."""
+    return RULES[spec.rule].describe(spec, indicator)
 
 
 def indicator_dict(indicator: Indicator) -> dict[str, Any]:

@@ -4,27 +4,31 @@ and judge target-linked indicators against their history across cycles."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assessment.answer_matrix import AnswerMatrix, build_matrix
+from assessment.cycle_results import CycleResult, ResultCache, build_result, history_codes
 from assessment.model import (
     AnswerType,
     Assessment,
     AssessmentStatus,
     IndicatorScore,
+    LineageLink,
     Methodology,
     PillarScore,
     Scorecard,
     TargetSet,
+    TargetStatus,
     Unit,
     UnitKind,
 )
 from assessment.ports import Appraisal
 from assessment.progress import progress_of
-from assessment.ranking import band_for, ranks_by_group
+from assessment.ranking import band_for
 from assessment.scoring import BatchScores, ScoringContext, UnitColumns, measured_values, score_batch
 
 if TYPE_CHECKING:
@@ -44,7 +48,9 @@ class ScoredBatch:
 
 
 @dataclass(frozen=True)
-class TrendPoint:
+class IndicatorTrendPoint:
+    """An indicator of one unit in one cycle (scores.indicator_trend)."""
+
     cycle: int
     methodology: str
     code: str  # the indicator's code in that cycle's methodology
@@ -65,59 +71,142 @@ class CycleScores:
 class ScoresArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
+        self._cache: ResultCache | None = None
+
+    def _cached(self) -> ResultCache | None:
+        """The cache for the database as it stands now (a new, empty one once anything was written since the
+        last read); None inside a write transaction, whose own writes may still follow."""
+        change = self.s.store.committed_change()
+        if change is None:
+            return None
+        cache = self._cache
+        if cache is None or cache.change != change:
+            cache = self._cache = ResultCache(change)
+        return cache
 
     def batches(self, year: int, targets: TargetSet | None = None) -> list[ScoredBatch]:
-        """Score every assessment of the cycle, one batch per methodology version."""
+        """Score every assessment of the cycle, one batch per methodology version (computed once per change of
+        the database)."""
+        targets = targets or self._active_targets()
+        cache = self._cached()
+        if cache is None:
+            return self._score_batches(year, targets)
+        found = cache.batches.get((year, targets))
+        if found is None:
+            found = cache.batches[(year, targets)] = self._score_batches(year, targets)
+        return list(found)
+
+    def _score_batches(self, year: int, targets: TargetSet, *, history_only: bool = False) -> list[ScoredBatch]:
+        """The cycle's batches; `history_only`: only the answers target history reads (target-linked indicators
+        and what their conditions read), so every other indicator's points in them mean nothing."""
         assessments = self.s.store.assessments(year)
         if not assessments:
             return []
-        units = {u.code: u for u in self.s.store.units()}
-        stored = self.s.store.answers.load_cycle(year)
-        targets = targets or self.s.targets.active()
+        units = self._units()
         groups: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
         for a in assessments:
             groups[(a.methodology_id, a.methodology_version)].append(a)
+        methodologies = {key: self.methodology(*key) for key in groups}
+        codes = {c for m in methodologies.values() for c in history_codes(m)} if history_only else None
+        stored = self.s.store.answers.load_cycle(year, codes)
         batches = []
-        for (ident, version), members in sorted(groups.items()):
-            methodology = self.s.methodologies.stored(ident, version)
+        for key, members in sorted(groups.items()):
+            methodology = methodologies[key]
             batch_units = [units[a.unit_code] for a in members]
             matrix = build_matrix(methodology, len(members), stored.take([a.id for a in members]))
             scores = score_batch(methodology, UnitColumns.of(batch_units), matrix, ScoringContext(year, targets))
             batches.append(ScoredBatch(methodology, members, batch_units, matrix, scores))
+        if history_only:
+            return batches
         appraised = self.s.store.review.appraisals([a.id for a in assessments])
         for batch in batches:
             batch.appraisals = [appraised.get(a.id, {}) for a in batch.assessments]
         return batches
 
-    def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None) -> CycleScores:
-        """Scorecards of a cycle (ranks always over the full peer group, then filtered)."""
-        targets = self.s.targets.active()
-        batches = self.batches(year, targets)
-        wanted = [[(kind is None or u.kind == kind) and (unit_code is None or u.code == unit_code) for u in b.units]
-                  for b in batches]
-        history = self._target_history(year, targets, batches,
-                                       {u.code for b, w in zip(batches, wanted, strict=True)
-                                        for u, keep in zip(b.units, w, strict=True) if keep})
-        cards: list[Scorecard] = []
-        indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])
-        kinds = np.array([u.kind.value for b in batches for u in b.units], dtype=object)
-        ranks, peers = ranks_by_group(indices, kinds)  # over the whole peer group, whatever is asked for
-        offset = 0
-        for batch, keep in zip(batches, wanted, strict=True):
-            columns = _Columns(batch) if any(keep) else None  # scorecards only for what was asked
-            for i in range(len(batch.units)):
-                if keep[i]:
-                    cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]),
-                                            int(peers[offset + i]), targets, history))
-            offset += len(batch.units)
-        warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
-        cards.sort(key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
-        return CycleScores(year, self.s.is_demo, tuple(cards), warnings, targets.name)
+    def methodology(self, ident: str, version: str) -> Methodology:
+        """The stored methodology an assessment was made with (service.methodologies.stored), read once per
+        change."""
+        cache = self._cached()
+        if cache is None:
+            return self.s.methodologies.stored(ident, version)
+        found = cache.methodologies.get((ident, version))
+        if found is None:
+            found = cache.methodologies[(ident, version)] = self.s.methodologies.stored(ident, version)
+        return found
 
-    def indicator_trend(self, *, unit_code: str, code: str) -> list[TrendPoint]:
+    def lineage(self) -> list[LineageLink]:
+        """The units' lineage (merged departments, communes' predecessors), read once per change."""
+        cache = self._cached()
+        if cache is None:
+            return list(self.s.store.lineage())
+        if cache.lineage is None:
+            cache.lineage = list(self.s.store.lineage())
+        return cache.lineage
+
+    def _demo(self) -> bool:
+        cache = self._cached()
+        if cache is None:
+            return self.s.is_demo
+        if cache.demo is None:
+            cache.demo = self.s.is_demo
+        return cache.demo
+
+    def active_targets(self) -> TargetSet:
+        """The database's active target set (service.targets.active), read once per change."""
+        return self._active_targets()
+
+    def _active_targets(self) -> TargetSet:
+        cache = self._cached()
+        if cache is None:
+            return self.s.targets.active()
+        if cache.targets is None:
+            cache.targets = self.s.targets.active()
+        return cache.targets
+
+    def _units(self) -> dict[str, Unit]:
+        cache = self._cached()
+        if cache is None:
+            return {u.code: u for u in self.s.store.units()}
+        if cache.units is None:
+            cache.units = {u.code: u for u in self.s.store.units()}
+        return cache.units
+
+    def _history_batches(self, year: int, targets: TargetSet) -> list[ScoredBatch]:
+        """An earlier cycle as target history reads it: its full batches if already scored, else only the
+        answers history needs (a quarter of a cycle for the commune methodology)."""
+        cache = self._cached()
+        if cache is None:
+            return self._score_batches(year, targets, history_only=True)
+        found = cache.batches.get((year, targets)) or cache.history.get((year, targets))
+        if found is None:
+            found = cache.history[(year, targets)] = self._score_batches(year, targets, history_only=True)
+        return found
+
+    def result(self, year: int, targets: TargetSet | None = None) -> CycleResult:
+        """The cycle scored, ranked and judged against the targets: one result per change of the database."""
+        targets = targets or self._active_targets()
+        cache = self._cached()
+        found = cache.results.get((year, targets)) if cache is not None else None
+        if found is None:
+            batches = self.batches(year, targets)
+            found = build_result(year, targets, batches, self._target_history(year, targets, batches))
+            if cache is not None:
+                cache.results[(year, targets)] = found
+        return found
+
+    def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None,
+                  detail: bool = True) -> CycleScores:
+        """Scorecards of a cycle (ranks always over the full peer group, then filtered). `detail=False`: without
+        pillars and indicators (CycleResult.headlines), for a ranking table."""
+        result = self.result(year)
+        found = result.scorecards(kind, unit_code) if detail else result.headlines(kind, unit_code)
+        cards = sorted(found, key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
+        return CycleScores(year, self._demo(), tuple(cards), result.warnings, result.targets.name)
+
+    def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the
         newest methodology's code (2024 codes that measure the same thing count as the same indicator)."""
-        points: list[TrendPoint] = []
+        points: list[IndicatorTrendPoint] = []
         newest: str | None = None
         for year in reversed(self.s.cycles()):
             for batch in self.batches(year):
@@ -129,8 +218,10 @@ class ScoresArea:
                     continue
                 i, j = [u.code for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
                 value = measured_values(batch.methodology.indicator(local), batch.matrix, j)[i]
-                points.append(TrendPoint(year, batch.methodology.key, local, None if np.isnan(value) else float(value),
-                                         float(batch.scores.points[j, i]), float(batch.scores.max_points[j, i])))
+                points.append(IndicatorTrendPoint(year, batch.methodology.key, local,
+                                                  None if np.isnan(value) else float(value),
+                                                  float(batch.scores.points[j, i]),
+                                                  float(batch.scores.max_points[j, i])))
         return sorted(points, key=lambda p: p.cycle)
 
     def _local_code(self, code: str, methodology: Methodology, newest: str) -> str | None:
@@ -152,15 +243,18 @@ class ScoresArea:
 
         # carried back only once the merger has happened: a cycle whose predecessors still exist judges the
         # bodies as they were (VP_UBND's own 2024 card is the old Office's, not the merged one's)
-        active = {u.code for u in self.s.units.list(active_in=year)}
-        merged = {code: before for code, before in merged_predecessors(self.s.units.lineage()).items()
+        from assessment.service import cycle_day
+
+        day = cycle_day(year)
+        active = {u.code for u in self._units().values() if u.active_on(day)}
+        merged = {code: before for code, before in merged_predecessors(self.lineage()).items()
                   if not active.intersection(before)}
         if units is not None:  # a merged department's history runs through its predecessors
             merged = {code: before for code, before in merged.items() if code in units}
             units = units | {p for before in merged.values() for p in before}
         history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
         for cycle in [c for c in self.s.cycles() if c <= year]:
-            batches = current if cycle == year else self.batches(cycle, targets)
+            batches = current if cycle == year else self._history_batches(cycle, targets)
             for batch in batches:
                 _collect_measures(batch, cycle, history, units)
         carry_back_history(history, merged)
@@ -180,7 +274,10 @@ def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, s
             history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
 
 
-class _Columns:
+ShownValue = float | str | bool | tuple[str, ...] | None  # IndicatorScore.value
+
+
+class BatchColumns:
     """A batch's arrays as Python lists per assessment: materialising 47 indicators × 126 units element by
     element from numpy costs 20× more than indexing lists."""
 
@@ -198,9 +295,43 @@ class _Columns:
         self.pillar_points, self.pillar_max = s.pillar_points.T.tolist(), s.pillar_max.T.tolist()
         self.options = [i.answer.option_codes() if i.answer.options else () for i in batch.methodology.indicators]
         self.scored = [batch.methodology.pillar(code).scored for code in s.pillar_codes]
+        self._batch = batch
+        self._values: list[tuple[ShownValue, ...]] | None = None
+
+    def display_values(self) -> list[tuple[ShownValue, ...]]:
+        """Per assessment, every indicator's value as a scorecard shows it (display_value), built column by
+        column: one numpy operation per indicator instead of one Python call per cell."""
+        if self._values is None:
+            m = self._batch.matrix
+            columns = [display_column(ind.answer.type, m, j, ind.code, self.options[j])
+                       for j, ind in enumerate(self._batch.methodology.indicators)]
+            self._values = list(zip(*columns, strict=True)) if columns else [() for _ in range(m.size)]
+        return self._values
 
 
-def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str,
+def display_column(kind: AnswerType, matrix: AnswerMatrix, j: int, code: str, options: tuple[str, ...]
+                   ) -> list[ShownValue]:
+    """`display_value` of every assessment for indicator column j (the same values, computed per column)."""
+    if kind == AnswerType.RATIO:
+        a, b = matrix.numerator[j], matrix.denominator[j]
+        shown = ((b == b) & (a == a) & (b > 0)).tolist()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = (a / b * 100).tolist()
+        return [v if ok else None for v, ok in zip(share, shown, strict=True)]
+    if kind == AnswerType.MULTI_CHOICE:
+        return [None if mask < 0 else tuple(o for bit, o in enumerate(options) if mask >> bit & 1)
+                for mask in matrix.choices[j].tolist()]
+    if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
+        return list(matrix.text[code].tolist())
+    if kind == AnswerType.BOOLEAN:
+        return [None if v != v else v == 1.0 for v in matrix.number[j].tolist()]
+    return [None if v != v else v for v in matrix.number[j].tolist()]
+
+
+_Columns = BatchColumns  # the name entry_area imports
+
+
+def display_value(kind: AnswerType, columns: BatchColumns, i: int, j: int, code: str,
                   options: tuple[str, ...]) -> float | str | tuple[str, ...] | bool | None:
     if kind == AnswerType.RATIO:
         a, b = columns.numerator[i][j], columns.denominator[i][j]
@@ -216,25 +347,42 @@ def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str
     return value == 1.0 if kind == AnswerType.BOOLEAN else value
 
 
-def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: int, peers: int, targets: TargetSet,
-               history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+ProgressLookup = Callable[[int, int], tuple[TargetStatus | None, int | None, bool]]  # (column j, row i)
+
+
+def _scorecard(batch: ScoredBatch, columns: BatchColumns, i: int, year: int, rank: int, peers: int,
+               targets: TargetSet, history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+    """One unit's scorecard, its target progress judged from `history` (the live entry score: one unit)."""
+    code = batch.units[i].code
+
+    def progress(j: int, _row: int) -> tuple[TargetStatus | None, int | None, bool]:
+        indicator = batch.methodology.indicators[j]
+        target = targets.get(indicator.target_id) if indicator.target_id else None
+        if target is None:
+            return None, None, False
+        status, projection = progress_of(target, history.get((code, target.id), []), year)
+        return status, projection.year, projection.enough_data
+
+    return build_scorecard(batch, columns, i, year, rank, peers, progress)
+
+
+def build_scorecard(batch: ScoredBatch, columns: BatchColumns, i: int, year: int, rank: int, peers: int,
+                    progress: ProgressLookup) -> Scorecard:
     m, s, unit = batch.methodology, batch.scores, batch.units[i]
     indicators = []
+    points, max_points, numerators, denominators = (columns.points[i], columns.max_points[i],
+                                                    columns.numerator[i], columns.denominator[i])
+    applicable, answered, relevant = columns.applicable[i], columns.answered[i], columns.relevant[i]
+    values = columns.display_values()[i]
     for j, ind in enumerate(m.indicators):
-        status = projection = None
-        target = targets.get(ind.target_id) if ind.target_id else None
-        if target is not None:
-            status, projection = progress_of(target, history.get((unit.code, target.id), []), year)
-        a, b = columns.numerator[i][j], columns.denominator[i][j]
+        status, projected, known = progress(j, i) if ind.target_id else (None, None, False)
+        a, b = numerators[j], denominators[j]
+        # positional: IndicatorScore's field order (code, pillar, points, max_points, applicable, answered,
+        # relevant, value, target_id, target_status, numerator, denominator, projected_year, projection_known)
         indicators.append(IndicatorScore(
-            code=ind.code, pillar=ind.pillar, points=columns.points[i][j], max_points=columns.max_points[i][j],
-            applicable=columns.applicable[i][j], answered=columns.answered[i][j], relevant=columns.relevant[i][j],
-            value=display_value(ind.answer.type, columns, i, j, ind.code, columns.options[j]),
-            target_id=ind.target_id, target_status=status,
-            numerator=None if a != a else a, denominator=None if b != b else b,
-            projected_year=projection.year if projection else None,
-            projection_known=projection.enough_data if projection else False,
-        ))
+            ind.code, ind.pillar, points[j], max_points[j], applicable[j], answered[j], relevant[j],
+            values[j], ind.target_id, status, None if a != a else a,
+            None if b != b else b, projected, known))
     pillar_index = columns.pillar_index[i]
     pillars = tuple(PillarScore(code, columns.pillar_points[i][p], columns.pillar_max[i][p],
                                 None if pillar_index[p] != pillar_index[p] else pillar_index[p], columns.scored[p])

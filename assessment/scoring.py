@@ -17,7 +17,15 @@ import numpy as np
 
 from assessment.answer_matrix import AnswerMatrix
 from assessment.graph import topological_order
-from assessment.model import AnswerType, Check, Indicator, Methodology, Rule, TargetSet, Unit, plausible_range
+from assessment.model import AnswerType, Check, Indicator, Methodology, Rule, TargetSet, Unit
+from assessment.rules import (  # noqa: F401  (measured_values, ratio_values, benchmark_competitors: read from here)
+    RULES,
+    RuleInput,
+    benchmark_competitors,
+    benchmark_values,
+    measured_values,
+    ratio_values,
+)
 
 
 @dataclass(frozen=True)
@@ -138,20 +146,6 @@ def _blank(values: np.ndarray, hide: np.ndarray) -> np.ndarray:
     return np.where(hide, np.nan, values)
 
 
-def ratio_values(matrix: AnswerMatrix, j: int) -> np.ndarray:
-    """a ÷ b, NaN where either is missing or b = 0."""
-    a, b = matrix.numerator[j], matrix.denominator[j]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(b > 0, a / b, np.nan)
-
-
-def measured_values(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.ndarray:
-    """The number a target, a step scale or a benchmark compares: a ratio counts as a percent."""
-    if indicator.answer.type == AnswerType.RATIO:
-        return ratio_values(matrix, j) * 100.0
-    return matrix.number[j]
-
-
 def answered_mask(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.ndarray:
     kind = indicator.answer.type
     if kind == AnswerType.RATIO:
@@ -266,107 +260,11 @@ def evaluation_order(methodology: Methodology) -> list[str]:
 def rule_points(indicator: Indicator, matrix: AnswerMatrix, j: int, env: _Env, units: UnitColumns,
                 context: ScoringContext, warnings: list[str], eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Raw points per assessment for one indicator, and where the rule itself makes it not applicable.
-    `eligible` marks the assessments whose answer counts (applicable, relevant, answered)."""
-    rule, top = indicator.scoring.rule, indicator.max_points
-    none = np.zeros(matrix.size, dtype=bool)
-    if rule == Rule.RATIO:
-        a, b = matrix.numerator[j], matrix.denominator[j]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.minimum(a / b, 1.0)
-        zero = b == 0
-        on_zero = {"zero": 0.0, "full": top, "not_applicable": 0.0}[indicator.scoring.zero_denominator or "zero"]
-        extra_na = zero if indicator.scoring.zero_denominator == "not_applicable" else none
-        return np.where(zero, on_zero, share * top), extra_na
-    if rule == Rule.PERCENT_OF_TARGET:
-        return _percent_of_target(indicator, matrix, j, context, warnings), none
-    if rule == Rule.STEPS:
-        value = measured_values(indicator, matrix, j)
-        result = np.zeros(matrix.size)
-        for step in reversed(indicator.scoring.steps):  # lowest first, so higher steps overwrite
-            result = np.where(value >= step.minimum, step.points, result)
-        return result, none
-    if rule == Rule.CHOICE:
-        return _choice_points(indicator, matrix, j), none
-    if rule == Rule.BOOLEAN:
-        yes = matrix.number[j] == 1.0
-        half = none if indicator.scoring.half_if is None else indicator.scoring.half_if.holds(env)
-        return np.where(yes, np.where(half, top / 2.0, top), 0.0), none
-    if rule == Rule.BENCHMARK:
-        return _benchmark(indicator, matrix, j, units, context, eligible), none
-    if rule == Rule.MANUAL:
-        return matrix.manual[j], none
-    return np.zeros(matrix.size), none
-
-
-def _percent_of_target(indicator: Indicator, matrix: AnswerMatrix, j: int, context: ScoringContext,
-                       warnings: list[str]) -> np.ndarray:
-    value = measured_values(indicator, matrix, j)
-    target_value, direction = indicator.scoring.target_value, "min"
-    if indicator.scoring.target_from_linked:
-        target = context.targets.get(indicator.target_id) if context.targets and indicator.target_id else None
-        milestone = target.milestone_for(context.cycle) if target else None
-        if milestone is None or milestone[1] <= 0:
-            warnings.append(f"{indicator.code}: target {indicator.target_id!r} has no usable value for "
-                            f"{context.cycle}; scored 0")
-            return np.zeros(matrix.size)
-        target_value, direction = milestone[1], target.direction
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = target_value / value if direction == "max" else value / target_value
-        if direction == "max":
-            share = np.where(value == 0, 1.0, share)
-    return np.minimum(share, 1.0) * indicator.max_points
-
-
-def _choice_points(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.ndarray:
-    option_points = np.array([o.points or 0.0 for o in indicator.answer.options])
-    if indicator.answer.type == AnswerType.CHOICE:
-        index = matrix.number[j]
-        valid = ~np.isnan(index)
-        return np.where(valid, option_points[np.where(valid, index, 0).astype(np.int64)], 0.0)
-    mask = matrix.choices[j]
-    total = np.zeros(matrix.size)
-    for bit, pts in enumerate(option_points):
-        total += ((mask >> bit) & 1) * pts
-    return np.where(mask >= 0, np.minimum(total, indicator.max_points), 0.0)
-
-
-def _benchmark(indicator: Indicator, matrix: AnswerMatrix, j: int, units: UnitColumns,
-               context: ScoringContext, eligible: np.ndarray) -> np.ndarray:
-    """value ÷ best × max. The best is taken over plausible values only (`_benchmark_values`); a unit's own
-    value outside the range still scores against it, and the clamp to 0..max caps it at the maximum."""
-    own = np.where(eligible, np.maximum(measured_values(indicator, matrix, j), 0.0), 0.0)
-    value = _benchmark_values(indicator, matrix, j, eligible)
-    result = np.zeros(matrix.size)
-    for kind in dict.fromkeys(units.kind.tolist()):  # np.unique on objects imports numpy.ma (8 ms)
-        peers = units.kind == kind
-        best = max(float(value[peers].max(initial=0.0)), context.benchmark_floor.get((kind, indicator.code), 0.0))
-        if best > 0:
-            with np.errstate(invalid="ignore"):
-                result[peers] = own[peers] / best * indicator.max_points
-    return result
-
-
-def benchmark_competitors(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
-    """Whose value may set the peer group's best: answers that count and lie inside the indicator's plausible
-    range (for a ratio: numerator and denominator). A value outside it, even confirmed, never lowers another
-    unit's points (docs/methodology-format.md, "Plausible ranges")."""
-    values = measured_values(indicator, matrix, j)
-    competes = eligible & (values == values)
-    bounds = plausible_range(indicator.answer)
-    if bounds is None:
-        return competes
-    low, high = bounds
-    parts = (matrix.numerator[j], matrix.denominator[j]) if indicator.answer.type == AnswerType.RATIO \
-        else (matrix.number[j],)
-    for part in parts:
-        competes = competes & (part >= low) & (part <= high)
-    return competes
-
-
-def _benchmark_values(indicator: Indicator, matrix: AnswerMatrix, j: int, eligible: np.ndarray) -> np.ndarray:
-    """Values that compete for "best": plausible answers that count, never below 0."""
-    values = measured_values(indicator, matrix, j)
-    return np.where(benchmark_competitors(indicator, matrix, j, eligible), np.maximum(values, 0.0), 0.0)
+    `eligible` marks the assessments whose answer counts (applicable, relevant, answered). The rule's own class
+    (assessment.rules) does the scoring."""
+    rule = RULES.get(indicator.scoring.rule, RULES[Rule.NONE])
+    return rule.points(RuleInput(indicator, matrix, j, env, units.kind, context.cycle, context.targets,
+                                 context.benchmark_floor, warnings, eligible))
 
 
 def benchmark_bests(scores: BatchScores, units: UnitColumns, matrix: AnswerMatrix) -> dict[tuple[str, str], float]:
@@ -375,9 +273,9 @@ def benchmark_bests(scores: BatchScores, units: UnitColumns, matrix: AnswerMatri
     bests: dict[tuple[str, str], float] = {}
     eligible = scores.applicable & scores.relevant & scores.answered
     for j, indicator in enumerate(scores.methodology.indicators):
-        if indicator.scoring.rule != Rule.BENCHMARK:
+        if not RULES[indicator.scoring.rule].peer_dependent:
             continue
-        value = _benchmark_values(indicator, matrix, j, eligible[j])
+        value = benchmark_values(indicator, matrix, j, eligible[j])
         for kind in dict.fromkeys(units.kind.tolist()):  # np.unique on objects imports numpy.ma (8 ms)
             bests[(kind, indicator.code)] = float(value[units.kind == kind].max(initial=0.0))
     return bests

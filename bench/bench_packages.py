@@ -128,7 +128,7 @@ def _run(folder: Path) -> bool:
     service.store.close()
 
     raw = measure(lambda: raw_write(work, paths, ids), repeat=3, setup=fresh)
-    ok = report(f"import {len(paths)} packages into a new database", imported, raw, budget_s=10.0)
+    ok = report(f"import {len(paths)} packages into a new database", imported, raw, budget_s=1.0)
 
     fresh()
     ours()

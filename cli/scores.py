@@ -77,7 +77,7 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     kind = UnitKind(args.kind) if args.kind else None
     if args.unit:
         service.units.get(args.unit)
-    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit)
+    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit, detail=bool(args.json))
     if getattr(args, "subgroup", None):  # the headless job prints the whole groups
         result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:
@@ -86,9 +86,9 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        from assessment.export import cycle_dict
+        from assessment.export import write_cycle_json
 
-        print(json.dumps(cycle_dict(result), ensure_ascii=False))
+        write_cycle_json(result, sys.stdout)
     else:
         _print_ranking(service, result, args.lang or "vi")
     return 0

@@ -32,10 +32,10 @@ from assessment.model import (
     Provenance,
     Rule,
     ScoringSpec,
-    Step,
     TargetId,
     UnitKind,
 )
+from assessment.rules import WRITTEN_RULES, RuleFields
 from questionnaires.fields import Fields, Report
 from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 
@@ -60,24 +60,6 @@ ANSWER_KEYS: dict[AnswerType, set[str]] = {
     AnswerType.MULTI_CHOICE: {"options"},
     AnswerType.TEXT: {"max_length"},
     AnswerType.DATE: set(),
-}
-RULE_TYPES: dict[Rule, frozenset[AnswerType]] = {
-    Rule.RATIO: frozenset({AnswerType.RATIO}),
-    Rule.PERCENT_OF_TARGET: NUMERIC_TYPES,
-    Rule.STEPS: NUMERIC_TYPES,
-    Rule.CHOICE: frozenset({AnswerType.CHOICE, AnswerType.MULTI_CHOICE}),
-    Rule.BOOLEAN: frozenset({AnswerType.BOOLEAN}),
-    Rule.BENCHMARK: NUMERIC_TYPES,
-    Rule.MANUAL: frozenset(AnswerType),
-}
-RULE_KEYS: dict[Rule, set[str]] = {
-    Rule.RATIO: {"zero_denominator"},
-    Rule.PERCENT_OF_TARGET: {"target", "target_from"},
-    Rule.STEPS: {"steps"},
-    Rule.CHOICE: set(),
-    Rule.BOOLEAN: {"half_if"},
-    Rule.BENCHMARK: set(),
-    Rule.MANUAL: set(),
 }
 TARGET_TYPES = NUMERIC_TYPES
 
@@ -391,67 +373,22 @@ class _Builder:
             f.problem("scoring", "required key is missing (an indicator with points needs a scoring rule)")
             return None
         rule_name = node.get("rule").value if isinstance(node.value, dict) and node.get("rule") else None
-        rule = Rule(rule_name) if isinstance(rule_name, str) and rule_name in {r.value for r in RULE_KEYS} else None
+        rules = WRITTEN_RULES
+        rule = Rule(rule_name) if isinstance(rule_name, str) and rule_name in {r.value for r in rules} else None
         s = Fields(self.report, node, f.sub("scoring"),
-                   {"rule"} | (RULE_KEYS[rule] if rule else set().union(*RULE_KEYS.values())))
-        s.choice("rule", [r.value for r in RULE_KEYS])
+                   {"rule"} | set(rules[rule].keys if rule else frozenset().union(*(r.keys for r in rules.values()))))
+        s.choice("rule", [r.value for r in rules])
         if rule is None:
             return None
-        if spec is not None and spec.type not in RULE_TYPES[rule]:
-            allowed = ", ".join(sorted(t.value for t in RULE_TYPES[rule]))
+        if spec is not None and spec.type not in rules[rule].answer_types:
+            allowed = ", ".join(sorted(t.value for t in rules[rule].answer_types))
             s.problem("rule", f"rule {rule.value!r} cannot score a {spec.type.value} answer (it scores: {allowed})")
             return None
         return self._rule_params(rule, s, spec, max_points, target, specs)
 
     def _rule_params(self, rule: Rule, s: Fields, spec: AnswerSpec | None, max_points: float | None,
                      target: str | None, specs: Mapping[str, AnswerSpec]) -> ScoringSpec | None:
-        if rule == Rule.RATIO:
-            zero = s.choice("zero_denominator", ("zero", "full", "not_applicable"))
-            return ScoringSpec(rule, zero_denominator=zero) if zero else None
-        if rule == Rule.PERCENT_OF_TARGET:
-            return self._percent_of_target(s, target)
-        if rule == Rule.STEPS:
-            return self._steps(s, max_points)
-        if rule == Rule.CHOICE and spec is not None:
-            for i, option in enumerate(spec.options):
-                if option.points is None:
-                    self.report.add(s.line, s.path.replace(".scoring", f".answer.options[{i}].points"),
-                                    "the choice rule needs points on every option")
-                elif spec.type == AnswerType.CHOICE and max_points is not None and option.points > max_points:
-                    self.report.add(s.line, s.path.replace(".scoring", f".answer.options[{i}].points"),
-                                    f"{option.points:g} points exceed the indicator's max_points {max_points:g}")
-        if rule == Rule.BOOLEAN:
-            half_if = self.expression(s, "half_if", AnswerScope(specs), specs)
-            return ScoringSpec(rule, half_if=half_if)
-        return ScoringSpec(rule)
-
-    def _percent_of_target(self, s: Fields, target: str | None) -> ScoringSpec | None:
-        fixed = s.number("target", required=False)
-        source = s.choice("target_from", ("linked",), required=False)
-        if (fixed is None) == (source is None):
-            s.problem("target", "give either target: <number> or target_from: linked")
-            return None
-        if fixed is not None and fixed <= 0:
-            s.problem("target", "must be greater than 0")
-            return None
-        if source and not target:
-            s.problem("target_from", "target_from: linked needs the indicator to link a target (target: <id>)")
-            return None
-        return ScoringSpec(Rule.PERCENT_OF_TARGET, target_value=fixed, target_from_linked=source is not None)
-
-    def _steps(self, s: Fields, max_points: float | None) -> ScoringSpec | None:
-        steps: list[Step] = []
-        for i, node in enumerate(s.items("steps")):
-            st = Fields(self.report, node, s.sub(f"steps[{i}]"), {"min", "points"})
-            low, points = st.number("min"), st.number("points", minimum=0)
-            if points is not None and max_points is not None and points > max_points:
-                st.problem("points", f"{points:g} points exceed the indicator's max_points {max_points:g}")
-            if low is not None and any(low == other.minimum for other in steps):
-                st.problem("min", f"two steps start at {low:g}")
-            elif low is not None and points is not None:
-                steps.append(Step(low, points))
-        ordered = tuple(sorted(steps, key=lambda step: -step.minimum))
-        return ScoringSpec(Rule.STEPS, steps=ordered) if steps else None
+        return WRITTEN_RULES[rule].read(_ScoringFields(self, s, specs), spec, max_points, target)
 
     def evidence(self, f: Fields) -> EvidenceRequirement:
         if not f.has("evidence"):
@@ -538,3 +475,32 @@ def _expressions(indicator: Indicator) -> tuple[tuple[str, Expression | None], .
 def _dependencies(indicator: Indicator) -> set[str]:
     """Indicators whose state must be known before this one's applicability, relevance and points."""
     return {code for _, expr in _expressions(indicator) if expr is not None for code in expr.references}
+
+
+class _ScoringFields:
+    """A `scoring:` mapping as rules read it (assessment.rules.RuleFields): problems land in the loader's report
+    with the file, line and path of the key."""
+
+    def __init__(self, loader: _Builder, fields: Fields, specs: Mapping[str, AnswerSpec]) -> None:
+        self.loader, self.fields, self.specs = loader, fields, specs
+
+    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
+        return self.fields.choice(key, options, required=required)
+
+    def number(self, key: str, required: bool = True, minimum: float | None = None) -> float | None:
+        return self.fields.number(key, required=required, minimum=minimum)
+
+    def problem(self, key: str, message: str) -> None:
+        self.fields.problem(key, message)
+
+    def expression(self, key: str) -> Expression | None:
+        return self.loader.expression(self.fields, key, AnswerScope(self.specs), self.specs)
+
+    def items(self, key: str, allowed: set[str]) -> list[RuleFields]:
+        report, path = self.fields.report, self.fields.sub
+        return [_ScoringFields(self.loader, Fields(report, node, path(f"{key}[{i}]"), allowed), self.specs)
+                for i, node in enumerate(self.fields.items(key))]
+
+    def option_problem(self, option: int, message: str) -> None:
+        path = self.fields.path.replace(".scoring", f".answer.options[{option}].points")
+        self.fields.report.add(self.fields.line, path, message)

@@ -9,7 +9,7 @@ handle a whole cycle of answers at once. Every change (answer or evidence) also 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -90,12 +90,17 @@ class AnswerRepository:
         finally:
             connection.close()
 
-    def load_cycle(self, year: int) -> LongAnswers:
-        """Every answer of every assessment in a cycle, keyed by assessment id (the columns scoring needs)."""
+    def load_cycle(self, year: int, codes: Collection[str] | None = None) -> LongAnswers:
+        """Every answer of every assessment in a cycle, keyed by assessment id (the columns scoring needs); with
+        `codes`, only the answers to those indicators (an earlier cycle read for target history)."""
         columns = ", ".join(f"a.{c}" for c in LOAD_COLUMNS)
         sql = (f"SELECT {columns} FROM answers a JOIN assessments s ON s.id = a.assessment_id "
                f"WHERE s.cycle_year = {self.mark}")
-        return LongAnswers.from_records(self._fetch(sql, [year]))
+        wanted = sorted(codes) if codes is not None else []
+        if codes is not None:
+            sql += f" AND a.indicator_code IN ({', '.join([self.mark] * max(len(wanted), 1))})"
+            wanted = wanted or [""]
+        return LongAnswers.from_records(self._fetch(sql, [year, *wanted]))
 
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))

@@ -101,6 +101,13 @@ class SqlStore:
         current = _current(self.engine)
         return change_number(current) if current is not None else read_change_counter(self.engine)
 
+    def committed_change(self) -> int | None:
+        """The committed change counter, or None inside a write transaction (whose own writes may still follow,
+        so nothing read there can be cached under a number)."""
+        from storage.db import read_change_counter
+
+        return None if _current(self.engine) is not None else read_change_counter(self.engine)
+
     def files_dir(self) -> Path:
         """Where evidence files are kept: beside an SQLite file (`x.sqlite` -> `x.files/`), else in the user's
         data folder under the database's name."""
