@@ -28,6 +28,7 @@ run: $(STAMP) bytecode translations
 test: $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 	$(PY) -m pytest
 	$(PY) tests/xdisplay/run.py
 

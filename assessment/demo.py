@@ -161,6 +161,7 @@ class DemoArea:
             if year not in (CITY_DEMO_CYCLES if unit.kind == UnitKind.CITY else DEMO_CYCLES):
                 continue
             assessment = existing.get(unit.code)
+            stored: dict[str, Answer]
             if assessment is None:
                 methodology, stored, open_ = self.s.methodologies.for_unit(unit, year), {}, True
             else:

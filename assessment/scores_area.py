@@ -106,7 +106,7 @@ class ScoresArea:
         for batch, keep in zip(batches, wanted, strict=True):
             columns = _Columns(batch) if any(keep) else None  # scorecards only for what was asked
             for i in range(len(batch.units)):
-                if keep[i]:
+                if keep[i] and columns is not None:  # (columns exist whenever something is kept)
                     cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]),
                                             int(peers[offset + i]), targets, history))
             offset += len(batch.units)
@@ -127,7 +127,7 @@ class ScoresArea:
                 local = self._local_code(code, batch.methodology, newest)
                 if local is None:
                     continue
-                i, j = [u.code for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
+                i, j = [str(u.code) for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
                 value = measured_values(batch.methodology.indicator(local), batch.matrix, j)[i]
                 points.append(TrendPoint(year, batch.methodology.key, local, None if np.isnan(value) else float(value),
                                          float(batch.scores.points[j, i]), float(batch.scores.max_points[j, i])))
@@ -209,8 +209,9 @@ def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str
         mask = columns.choices[i][j]
         return None if mask < 0 else tuple(o for bit, o in enumerate(options) if mask >> bit & 1)
     if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
-        return columns.text[code][i]
-    value = columns.number[i][j]
+        text: str | None = columns.text[code][i]
+        return text
+    value: float = columns.number[i][j]
     if value != value:
         return None
     return value == 1.0 if kind == AnswerType.BOOLEAN else value

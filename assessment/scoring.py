@@ -82,7 +82,8 @@ class BatchScores:
 
     @property
     def missing(self) -> np.ndarray:
-        return self.applicable & self.relevant & ~self.answered
+        missing: np.ndarray = self.applicable & self.relevant & ~self.answered
+        return missing
 
 
 class _Env:
@@ -103,7 +104,7 @@ class _Env:
         if head == "cycle":
             return self.cycle
         if head == "unit":
-            return getattr(self.units, path[1])
+            return np.asarray(getattr(self.units, path[1]))  # a unit attribute's column (already an array)
         seen = self.visible.get(head)
         if len(path) == 2 and path[1] == "answered":
             answered = self.answered.get(head, answered_mask(self.specs[head], self.matrix, self.columns[head]))
@@ -116,16 +117,16 @@ class _Env:
     def raw(self, code: str, part: str | None) -> np.ndarray:
         j, kind = self.columns[code], self.specs[code].answer.type
         if part == "numerator":
-            return self.matrix.numerator[j]
+            return np.asarray(self.matrix.numerator[j])  # asarray: the row itself, typed (numpy types a row as Any)
         if part == "denominator":
-            return self.matrix.denominator[j]
+            return np.asarray(self.matrix.denominator[j])
         if kind == AnswerType.RATIO:
             return ratio_values(self.matrix, j)
         if kind == AnswerType.MULTI_CHOICE:
-            return self.matrix.choices[j]
+            return np.asarray(self.matrix.choices[j])
         if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
             return self.matrix.text[code]
-        return self.matrix.number[j]
+        return np.asarray(self.matrix.number[j])
 
 
 def _blank(values: np.ndarray, hide: np.ndarray) -> np.ndarray:
@@ -149,11 +150,12 @@ def measured_values(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.nd
     """The number a target, a step scale or a benchmark compares: a ratio counts as a percent."""
     if indicator.answer.type == AnswerType.RATIO:
         return ratio_values(matrix, j) * 100.0
-    return matrix.number[j]
+    return np.asarray(matrix.number[j])
 
 
 def answered_mask(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.ndarray:
     kind = indicator.answer.type
+    given: np.ndarray
     if kind == AnswerType.RATIO:
         given = ~np.isnan(matrix.numerator[j]) & ~np.isnan(matrix.denominator[j])
     elif kind == AnswerType.MULTI_CHOICE:
@@ -201,7 +203,7 @@ def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: 
          context: ScoringContext) -> tuple[BatchScores, _Env]:
     columns = units if isinstance(units, UnitColumns) else UnitColumns.of(units)
     k, n = len(matrix.codes), matrix.size
-    specs = {i.code: i for i in methodology.indicators}
+    specs: dict[str, Indicator] = {i.code: i for i in methodology.indicators}
     env = _Env(matrix, columns, context.cycle, specs)
     points = np.zeros((k, n))
     maximum = np.zeros((k, n))
@@ -251,7 +253,7 @@ def evaluation_order(methodology: Methodology) -> list[str]:
     """Indicators ordered so that every expression reads indicators already evaluated."""
     cached = methodology.__dict__.get("_evaluation_order")
     if cached is None:
-        graph = {}
+        graph: dict[str, set[str]] = {}
         for indicator in methodology.indicators:
             deps: set[str] = set()
             for expr in (indicator.applies_if, indicator.relevant_if, indicator.scoring.half_if):
@@ -305,7 +307,7 @@ def _percent_of_target(indicator: Indicator, matrix: AnswerMatrix, j: int, conte
     if indicator.scoring.target_from_linked:
         target = context.targets.get(indicator.target_id) if context.targets and indicator.target_id else None
         milestone = target.milestone_for(context.cycle) if target else None
-        if milestone is None or milestone[1] <= 0:
+        if target is None or milestone is None or milestone[1] <= 0:
             warnings.append(f"{indicator.code}: target {indicator.target_id!r} has no usable value for "
                             f"{context.cycle}; scored 0")
             return np.zeros(matrix.size)
@@ -351,7 +353,7 @@ def benchmark_competitors(indicator: Indicator, matrix: AnswerMatrix, j: int, el
     range (for a ratio: numerator and denominator). A value outside it, even confirmed, never lowers another
     unit's points (docs/methodology-format.md, "Plausible ranges")."""
     values = measured_values(indicator, matrix, j)
-    competes = eligible & (values == values)
+    competes: np.ndarray = eligible & (values == values)
     bounds = plausible_range(indicator.answer)
     if bounds is None:
         return competes

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 LOAD_COLUMNS = ("assessment_id", "indicator_code", "value_number", "value_text", "numerator", "denominator",
                 "choices", "not_applicable", "manual_points")
 CHUNK = 900  # ids per IN (...) list: under SQLite's old 999-parameter limit
-Rows = Sequence[tuple[Any, ...]]  # what a DBAPI cursor's fetchall returns: column types are the driver's
+Rows = Sequence[tuple[object, ...]]  # what a DBAPI cursor's fetchall returns: column types are the driver's
 
 
 LIMITS = {"indicator_code": 32, "updated_by": 100, "source": 16}  # the String(n) columns of tables.py
@@ -106,7 +106,7 @@ class AnswerRepository:
         """Rows of `answers` for these assessments, in chunks that fit every driver's parameter limit
         (`within`: the write transaction to read in)."""
         ids = [int(i) for i in assessment_ids]
-        rows: list[tuple[Any, ...]] = []
+        rows: list[tuple[object, ...]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             marks = ", ".join([self.mark] * len(chunk))
