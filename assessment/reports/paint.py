@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 def rect(x: float, y: float, width: float, height: float, **style: Unpack[_SolidShapeKwArgs]) -> Rect:
     """A reportlab Rect, with its keywords type-checked."""
-    # types-reportlab (5.0.0.20261008) declares Rect's **kw without Unpack, unlike every other shape's.
-    return Rect(x, y, width, height, **style)  # type: ignore[arg-type]
+    # types-reportlab (5.0.0.20261008) declares Rect's **kw without Unpack, unlike every other shape's; a stubs
+    # release that fixes it makes this ignore unused, which must not fail the check (hence unused-ignore).
+    return Rect(x, y, width, height, **style)  # type: ignore[arg-type, unused-ignore]
 
 
 class _Pen:
