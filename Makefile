@@ -36,6 +36,7 @@ system-check: $(STAMP)
 test: $(STAMP) translations system-check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 	$(PY) -m pytest
 	$(PY) tests/xdisplay/run.py
 	@if [ "$$DXSCORE_TEST_DIST" = 1 ]; then $(MAKE) --no-print-directory dist && $(PY) tests/dist/smoke.py dist/dxscore; \

@@ -161,7 +161,10 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
     """Read the cells value, numerator, denominator, choice, not_applicable, comment and confirmed for one
     indicator. Plausibility is not judged here (`plausibility_problems`): it depends on what is stored."""
     problems: Problems = []
-    get = lambda key: (cells.get(key) or "").strip()  # noqa: E731
+
+    def get(key: str) -> str:
+        return (cells.get(key) or "").strip()
+
     kind = indicator.answer.type
     try:
         not_applicable = parse_flag(get("not_applicable"))

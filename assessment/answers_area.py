@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -47,6 +48,9 @@ class ImportSummary:
     rows: int
     assessments: int
     result: WriteResult
+
+
+Where = Callable[[str, str], None]  # reports a problem (column, message) in the row being read
 
 
 @dataclass
@@ -90,11 +94,12 @@ class AnswersArea:
         return ImportSummary(len(frame), len(pending), result)
 
     def _parse_rows(self, frame: pd.DataFrame, file: str, problems: list[Problem]) -> dict[tuple[str, int], _Pending]:
-        units = {u.code: u for u in self.s.store.units()}
+        units: dict[str, Unit] = {u.code: u for u in self.s.store.units()}
         existing = {(a.unit_code, a.cycle): a for a in self.s.store.assessments()}
         pending: dict[tuple[str, int], _Pending] = {}
         refused: set[tuple[str, int]] = set()
-        for record in frame.to_dict("records"):
+        # An answers file's columns are named by text: its cells as text, `row` the row number in the file.
+        for record in cast("list[dict[str, Any]]", frame.to_dict("records")):
             row = int(record["row"])
             where = lambda column, message: problems.append(Problem(file, row, column, message))  # noqa: B023, E731
             unit = self._unit(record["unit_code"], units, where)
@@ -113,7 +118,7 @@ class AnswersArea:
             self._parse_cells(pending[key], record, row, where)
         return pending
 
-    def _unit(self, code: str, units: dict[str, Unit], where) -> Unit | None:  # type: ignore[no-untyped-def]
+    def _unit(self, code: str, units: dict[str, Unit], where: Where) -> Unit | None:
         if not code:
             where("unit_code", "empty")
             return None
@@ -124,7 +129,7 @@ class AnswersArea:
             where("unit_code", f"unknown unit {code!r}{hint}")
         return unit
 
-    def _open_assessment(self, unit: Unit, year: int, assessment: Assessment | None, where  # type: ignore[no-untyped-def]
+    def _open_assessment(self, unit: Unit, year: int, assessment: Assessment | None, where: Where
                          ) -> _Pending | None:
         from assessment.service import cycle_day
 
@@ -133,7 +138,7 @@ class AnswersArea:
                 where("cycle", f"the {year} assessment of {unit.code} is {assessment.status.value}: read-only")
                 return None
             methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
-            stored = {a.indicator_code: a for a in self.of(assessment.id)}
+            stored: dict[str, Answer] = {a.indicator_code: a for a in self.of(assessment.id)}
             return _Pending(unit, year, methodology, assessment, {}, stored)
         if not unit.active_on(cycle_day(year)):
             span = f"{unit.valid_from or '…'} – {unit.valid_until or '…'}"
@@ -146,7 +151,7 @@ class AnswersArea:
             return None
         return _Pending(unit, year, methodology, None, {})
 
-    def _parse_cells(self, target: _Pending, record: dict, row: int, where) -> None:  # type: ignore[no-untyped-def]
+    def _parse_cells(self, target: _Pending, record: dict[str, Any], row: int, where: Where) -> None:
         code = record["indicator_code"]
         try:
             indicator = target.methodology.indicator(code)
@@ -287,7 +292,7 @@ class AnswersArea:
         except KeyError:
             raise InvalidAnswer(answer.indicator_code, f"not an indicator of {methodology.key}") from None
         seen = self.s.store.change_number()  # before reading: a write after it makes the lane re-check
-        stored = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
+        stored: dict[str, Answer] = {a.indicator_code: a for a in self.of(assessment.id)} if assessment else {}
         bad = answer_problems(indicator, answer) or plausibility_problems(indicator, answer,
                                                                           stored.get(answer.indicator_code))
         if bad:
@@ -326,7 +331,7 @@ def _refuse(problems: list[Problem], file: str, why: str = "") -> None:
                              problems)
 
 
-def _year(text: str, where) -> int | None:  # type: ignore[no-untyped-def]
+def _year(text: str, where: Where) -> int | None:
     try:
         year = int(float(text))
     except (ValueError, OverflowError):  # "abc", "inf"

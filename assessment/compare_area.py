@@ -92,7 +92,7 @@ class CompareArea:
         if subgroup is not None:
             cards = within_subgroup(cards, kind, subgroup, {u.code: u for u in self.s.units.list(kind)})
         group = peer_group(cards, kind, methodologies)
-        by_code = {c.unit_code: c for c in cards}
+        by_code: dict[str, Scorecard] = {c.unit_code: c for c in cards}
         cards = tuple(by_code[code] for code in group.codes)
         return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.scores.active_targets(),
                           scores.demo, scores.warnings)

@@ -148,10 +148,10 @@ def peer_group(cards: Sequence[Scorecard], kind: UnitKind, methodologies: Mappin
     status = np.full((len(mine), len(target_ids)), None, dtype=object)
     for r, card in enumerate(mine):
         answered = {i.pillar for i in card.indicators if i.applicable and i.answered}
-        for pillar in card.pillars:
-            if pillar.code in pillar_names and pillar.index is not None:
-                pillar_index[r, pillar_codes.index(pillar.code)] = pillar.index
-                pillar_state[r, pillar_codes.index(pillar.code)] = SCORED if pillar.code in answered else NO_DATA
+        for score in card.pillars:
+            if score.code in pillar_names and score.index is not None:
+                pillar_index[r, pillar_codes.index(score.code)] = score.index
+                pillar_state[r, pillar_codes.index(score.code)] = SCORED if score.code in answered else NO_DATA
         for indicator in card.indicators:
             if indicator.target_id and indicator.target_status is not None and indicator.applicable:
                 status[r, target_ids.index(indicator.target_id)] = indicator.target_status

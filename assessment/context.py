@@ -43,7 +43,8 @@ class AnswerScope:
         if head == "unit":
             kind = UNIT_ATTRIBUTES.get(path[1]) if len(path) == 2 else None
             return RefInfo(kind) if kind else None
-        if head == "value" and self.own in self.specs:  # (an indicator with a broken answer spec has none)
+        # (an indicator with a broken answer spec has none)
+        if head == "value" and self.own is not None and self.own in self.specs:
             info = self._indicator(self.own, path[1:])
             return RefInfo(info.kind, info.options, (self.own, *path[1:])) if info else None
         if head in self.specs:

@@ -96,7 +96,7 @@ def _number(indicator: Indicator, level: float) -> float:
         return round(level * 100.0, 1)
     if scoring.rule == Rule.STEPS and scoring.steps:
         top = scoring.steps[0].minimum
-        value = round(level * top * 1.25)
+        value: float = round(level * top * 1.25)
     elif scoring.rule == Rule.PERCENT_OF_TARGET and scoring.target_value:
         value = round(level * scoring.target_value * 1.1, 1)
     else:
@@ -166,6 +166,7 @@ class DemoArea:
             if year not in (CITY_DEMO_CYCLES if unit.kind == UnitKind.CITY else DEMO_CYCLES):
                 continue
             assessment = existing.get(unit.code)
+            stored: dict[str, Answer]
             if assessment is None:
                 methodology, stored, open_ = self.s.methodologies.for_unit(unit, year), {}, True
             else:
@@ -199,7 +200,7 @@ def _differing(plan: _UnitPlan, seed: int, year: int) -> int:
 
     if not plan.stored:
         return 0
-    own = {a.indicator_code: answer_to_fields(a) for a in plan.own}
+    own: dict[str, dict[str, object]] = {a.indicator_code: answer_to_fields(a) for a in plan.own}
     return sum(own.get(code) != answer_to_fields(a) for code, a in plan.stored.items()
                if a.comment != WALKTHROUGH_COMMENT)
 

@@ -92,7 +92,7 @@ class EntryArea:
         if assessment is not None:
             methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
             stored, versions = self.s.store.answers.of_versioned(assessment.id)
-            answers = {a.indicator_code: a for a in stored}
+            answers: dict[str, Answer] = {a.indicator_code: a for a in stored}
         else:
             if not unit.active_on(cycle_day(year)):
                 raise NotFound(f"{unit.name.vi} did not exist in cycle {year}")

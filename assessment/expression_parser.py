@@ -204,7 +204,7 @@ class _Parser:
         if self.at("-"):
             pos = self.take().pos
             self.enter(pos)
-            node = Unary(pos, "-", self.parse_unary())
+            node: Node = Unary(pos, "-", self.parse_unary())
             self.nesting -= 1
             return node
         self.enter(self.tok.pos)

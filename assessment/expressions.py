@@ -11,6 +11,7 @@ multiple-choice answer is an int64 bit mask with -1 for null; conditions are boo
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -253,7 +254,7 @@ class _Compiler:
 
             def has_bit(env: Env) -> np.ndarray:
                 mask = np.asarray(rf(env), dtype=np.int64)
-                hit = (mask >= 0) & (((mask >> bit) & 1) == 1)
+                hit: np.ndarray = (mask >= 0) & (((mask >> bit) & 1) == 1)
                 return ~hit if negate else hit
 
             return Compiled(has_bit, BOOL)
@@ -280,7 +281,8 @@ class _Compiler:
                     lhs.item() in values)
             else:
                 hit = np.isin(lhs, np.asarray(sorted(v for v in values if v is not None), dtype=float))
-            return known & (~hit if negate else hit)
+            found: np.ndarray = known & (~hit if negate else hit)
+            return found
 
         return Compiled(in_list, BOOL)
 
@@ -323,7 +325,8 @@ def isnull(values: Any) -> np.ndarray:
     if arr.dtype == object:
         return np.vectorize(lambda v: v is None, otypes=[bool])(arr) if arr.ndim else np.array(arr.item() is None)
     if arr.dtype.kind == "f":
-        return np.isnan(arr)
+        nan: np.ndarray = np.isnan(arr)
+        return nan
     if arr.dtype.kind in "iu":
         return arr < 0  # bit masks use -1 for null
     return np.zeros(arr.shape, dtype=bool)
@@ -335,12 +338,14 @@ def truthy(values: Any) -> np.ndarray:
     if arr.dtype == bool:
         return arr
     if arr.dtype.kind == "f":
-        return (arr != 0) & ~np.isnan(arr)
+        nonzero: np.ndarray = (arr != 0) & ~np.isnan(arr)
+        return nonzero
     if arr.dtype.kind in "iu":
         return arr > 0
     if arr.ndim == 0:
         return np.array(bool(arr.item()))
-    return np.vectorize(bool, otypes=[bool])(arr)
+    each: np.ndarray = np.vectorize(bool, otypes=[bool])(arr)
+    return each
 
 
 def _num(values: Any) -> np.ndarray:
@@ -353,7 +358,7 @@ def _arithmetic(op: str, lf: Fn, rf: Fn) -> Fn:
 
     def run(env: Env) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # overflow gives ±inf, compared as such
-            result = ufunc(_num(lf(env)), _num(rf(env)))
+            result: np.ndarray = ufunc(_num(lf(env)), _num(rf(env)))
         if op == "/":
             result = np.where(np.isinf(result), np.nan, result)
         return result
@@ -368,15 +373,15 @@ def _compare(op: str, lf: Fn, rf: Fn) -> Fn:
     def run(env: Env) -> np.ndarray:
         a, b = np.asarray(lf(env)), np.asarray(rf(env))
         known = ~isnull(a) & ~isnull(b)
+        hit: np.ndarray
         if a.dtype == object or b.dtype == object:
-            return known & _compare_objects(op, a, b, known)
-        a, b = _num(a), _num(b)
-        if op == "==":
-            return known & (a == b)
-        if op == "!=":
-            return known & (a != b)
-        with np.errstate(invalid="ignore"):
-            return known & _ORDER[op](a, b)
+            hit = _compare_objects(op, a, b, known)
+        else:
+            a, b = _num(a), _num(b)
+            with np.errstate(invalid="ignore"):
+                hit = a == b if op == "==" else a != b if op == "!=" else _ORDER[op](a, b)
+        result: np.ndarray = known & hit
+        return result
 
     return run
 
@@ -384,12 +389,12 @@ def _compare(op: str, lf: Fn, rf: Fn) -> Fn:
 def _compare_objects(op: str, a: np.ndarray, b: np.ndarray, known: np.ndarray) -> np.ndarray:
     if op in ("==", "!="):
         equal = np.asarray(np.equal(a, b, dtype=object), dtype=bool)
-        return known & (equal if op == "==" else ~equal)
+        same: np.ndarray = known & (equal if op == "==" else ~equal)
+        return same
     # Ordering text (ISO dates) is rare: compare element by element where both sides are known.
     a, b, known = np.broadcast_arrays(np.atleast_1d(a), np.atleast_1d(b), np.atleast_1d(known))  # 'a' < 'b' too
     out = np.zeros(known.shape, dtype=bool)
-    compare = {"<": lambda x, y: x < y, "<=": lambda x, y: x <= y,
-               ">": lambda x, y: x > y, ">=": lambda x, y: x >= y}[op]
+    compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}[op]
     for index in zip(*np.nonzero(known), strict=True):
         out[index] = compare(a[index], b[index])
     return out

@@ -35,8 +35,8 @@ def carried_back(own: Mapping[int, float], predecessors: Iterable[Mapping[int, f
     for values in predecessors:
         for cycle, value in values.items():
             before.setdefault(cycle, []).append(value)
-    for cycle, values in before.items():
-        joined = [*values, *([own[cycle]] if cycle in own else [])]
+    for cycle, theirs in before.items():
+        joined = [*theirs, *([own[cycle]] if cycle in own else [])]
         series[cycle] = sum(joined) / len(joined)
     return series
 

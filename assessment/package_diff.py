@@ -123,7 +123,7 @@ def differing(a: Answer, b: Answer) -> tuple[str, ...]:
     return found + (("evidence",) if evidence_keys(a.evidence) != evidence_keys(b.evidence) else ())
 
 
-def evidence_keys(items: Sequence[EvidenceItem]) -> list[tuple]:
+def evidence_keys(items: Sequence[EvidenceItem]) -> list[tuple[str, ...]]:
     return sorted((e.document_number, e.document_date.isoformat() if e.document_date else "", e.summary,
                    e.file_name or "", e.file_sha256 or "") for e in items)
 

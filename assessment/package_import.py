@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from assessment.answers import answer_problems, plausibility_problems
 from assessment.errors import BadInput, NotFound, PackageRejected
 from assessment.exchange import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
-from assessment.model import Answer, AnswerType, Assessment, Indicator, Methodology, Unit
+from assessment.model import Answer, AnswerType, Assessment, EvidenceItem, Indicator, Methodology, TargetSet, Unit
 from assessment.package_diff import Outcome, PackagePreview, answer_changes, note_changes
 from assessment.ports import PackageLogEntry, TrustedKey
 from assessment.workflow import RECEIVES_RETURN, RECEIVES_SUBMISSION, SUBMITTED_STATES, S, Step
@@ -65,7 +65,7 @@ class Inspector:
         self.s = service
         self._methodologies: dict[str, Methodology | None] = {}
         self._cycles: list[int] | None = None
-        self._targets = None
+        self._targets: TargetSet | None = None
 
     # ------------------------------------------------------------------------------------- preview
 
@@ -79,11 +79,11 @@ class Inspector:
         contents = [c for _, c in read if isinstance(c, PackageContent)]
         logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
         keys = KeyRing(self.s.store.packages.trusted_keys())
-        newest: dict[tuple, PackageContent] = {}
-        for c in contents:  # two packages for the same unit, cycle and kind: only the newest counts
-            key = (c.manifest.unit_code, c.manifest.cycle, c.manifest.kind)
-            if key not in newest or c.manifest.created_at > newest[key].manifest.created_at:
-                newest[key] = c
+        newest: dict[tuple[str, int, PackageKind], PackageContent] = {}
+        for content in contents:  # two packages for the same unit, cycle and kind: only the newest counts
+            key = (content.manifest.unit_code, content.manifest.cycle, content.manifest.kind)
+            if key not in newest or content.manifest.created_at > newest[key].manifest.created_at:
+                newest[key] = content
         previews = []
         for path, c in read:
             if isinstance(c, PackageRejected):
@@ -237,7 +237,7 @@ class Inspector:
         m = content.manifest
         if self._targets is None:
             self._targets = self.s.targets.active()
-        answers = {a.indicator_code: a for a in content.answers}
+        answers: dict[str, Answer] = {a.indicator_code: a for a in content.answers}
         session = EntrySession(unit, m.cycle, methodology, None, answers,
                                self.s.entry.peer_floor(methodology, m.cycle, unit), self._targets)
         missing = self.s.entry.missing(session, answers)
@@ -265,7 +265,8 @@ class Inspector:
         if assessment is None and not submission:
             return replace(base, outcome=Outcome.CONFLICT,
                            reason=f"no {m.cycle} assessment of {m.unit_code} here for this return to apply to")
-        stored = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)} if assessment else {}
+        stored: dict[str, Answer] = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)} \
+            if assessment else {}
         notes_here = self.s.store.review.notes(assessment.id) if assessment else []
         answers = answer_changes(methodology, stored, {a.indicator_code: a for a in content.answers}) \
             if submission else []
@@ -348,6 +349,7 @@ class Inspector:
                    for a in (*content.answers, *cleared)]
         frame = pd.DataFrame.from_records(records, columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
         result = self.s.store.answers.write(frame, who=self.s.user, source="package")
+        wanted: dict[str, Sequence[EvidenceItem]]
         wanted = {code: incoming[code].evidence if code in incoming else () for code in {*incoming, *stored}}
         added, removed = self.s.store.answers.sync_evidence(assessment_id, wanted, who=self.s.user, source="package")
         replies = self.s.store.review.merge_notes(assessment_id, content.notes, take="reply", who=self.s.user)

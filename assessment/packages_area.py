@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from assessment.answers import with_confirmations
 from assessment.errors import BadInput, NotFound, PackageRejected
 from assessment.exchange import INSPECTOR_PREFIX, PackageDraft, PackageKind, fingerprint
-from assessment.model import Assessment, Methodology
+from assessment.model import Answer, Assessment, Methodology
 from assessment.package_diff import Outcome, PackagePreview
 from assessment.ports import PackageLogEntry, TrustedKey
 from assessment.workflow import SUBMITTED_STATES, S
@@ -114,12 +114,15 @@ class PackagesArea:
                            "exporting it (a package carries a submission)")
         answers = tuple(self.s.store.answers.of(assessment.id))
         files = self.s.store.files_dir()
-        evidence = {}
-        for item in (e for a in answers for e in a.evidence if e.file_sha256):
-            path_ = files / item.file_sha256[:2] / item.file_sha256
+        evidence: dict[str, Path] = {}
+        for item in (e for a in answers for e in a.evidence):
+            sha = item.file_sha256
+            if not sha:  # evidence without a file
+                continue
+            path_ = files / sha[:2] / sha
             if not path_.exists():
-                raise BadInput(f"the evidence file {item.file_name} ({item.file_sha256[:12]}…) is missing from {files}")
-            evidence[item.file_sha256] = path_
+                raise BadInput(f"the evidence file {item.file_name} ({sha[:12]}…) is missing from {files}")
+            evidence[sha] = path_
         return self._write(PackageKind.SUBMISSION, assessment, unit_code, Path(path), answers, evidence, who)
 
     def export_return(self, *, unit_code: str, year: int, path: Path, who: str | None = None) -> ExportResult:
@@ -130,7 +133,7 @@ class PackagesArea:
                            "assessment is sent back to the unit")
         return self._write(PackageKind.RETURN, assessment, self.inspector_identity, Path(path), (), {}, who)
 
-    def _write(self, kind: PackageKind, assessment: Assessment, signer: str, path: Path, answers: tuple,
+    def _write(self, kind: PackageKind, assessment: Assessment, signer: str, path: Path, answers: tuple[Answer, ...],
                evidence: dict[str, Path], who: str | None) -> ExportResult:
         unit = self.s.units.get(assessment.unit_code)
         methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)

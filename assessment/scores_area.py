@@ -216,7 +216,7 @@ class ScoresArea:
                 local = self._local_code(code, batch.methodology, newest)
                 if local is None:
                     continue
-                i, j = [u.code for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
+                i, j = [str(u.code) for u in batch.units].index(unit_code), batch.matrix.codes.index(local)
                 value = measured_values(batch.methodology.indicator(local), batch.matrix, j)[i]
                 points.append(IndicatorTrendPoint(year, batch.methodology.key, local,
                                                   None if np.isnan(value) else float(value),
@@ -340,8 +340,9 @@ def display_value(kind: AnswerType, columns: BatchColumns, i: int, j: int, code:
         mask = columns.choices[i][j]
         return None if mask < 0 else tuple(o for bit, o in enumerate(options) if mask >> bit & 1)
     if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
-        return columns.text[code][i]
-    value = columns.number[i][j]
+        text: str | None = columns.text[code][i]
+        return text
+    value: float = columns.number[i][j]
     if value != value:
         return None
     return value == 1.0 if kind == AnswerType.BOOLEAN else value

@@ -18,14 +18,14 @@ import numpy as np
 from assessment.answer_matrix import AnswerMatrix
 from assessment.graph import topological_order
 from assessment.model import AnswerType, Check, Indicator, Methodology, Rule, TargetSet, Unit
-from assessment.rules import (  # noqa: F401  (measured_values, ratio_values, benchmark_competitors: read from here)
+from assessment.rules import (
     RULES,
     RuleInput,
-    benchmark_competitors,
     benchmark_values,
-    measured_values,
-    ratio_values,
 )
+from assessment.rules import benchmark_competitors as benchmark_competitors  # re-exported: read from here
+from assessment.rules import measured_values as measured_values
+from assessment.rules import ratio_values as ratio_values
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ class BatchScores:
 
     @property
     def missing(self) -> np.ndarray:
-        return self.applicable & self.relevant & ~self.answered
+        missing: np.ndarray = self.applicable & self.relevant & ~self.answered
+        return missing
 
 
 class _Env:
@@ -111,7 +112,7 @@ class _Env:
         if head == "cycle":
             return self.cycle
         if head == "unit":
-            return getattr(self.units, path[1])
+            return np.asarray(getattr(self.units, path[1]))  # a unit attribute's column (already an array)
         seen = self.visible.get(head)
         if len(path) == 2 and path[1] == "answered":
             answered = self.answered.get(head, answered_mask(self.specs[head], self.matrix, self.columns[head]))
@@ -124,16 +125,16 @@ class _Env:
     def raw(self, code: str, part: str | None) -> np.ndarray:
         j, kind = self.columns[code], self.specs[code].answer.type
         if part == "numerator":
-            return self.matrix.numerator[j]
+            return np.asarray(self.matrix.numerator[j])  # asarray: the row itself, typed (numpy types a row as Any)
         if part == "denominator":
-            return self.matrix.denominator[j]
+            return np.asarray(self.matrix.denominator[j])
         if kind == AnswerType.RATIO:
             return ratio_values(self.matrix, j)
         if kind == AnswerType.MULTI_CHOICE:
-            return self.matrix.choices[j]
+            return np.asarray(self.matrix.choices[j])
         if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE):
             return self.matrix.text[code]
-        return self.matrix.number[j]
+        return np.asarray(self.matrix.number[j])
 
 
 def _blank(values: np.ndarray, hide: np.ndarray) -> np.ndarray:
@@ -148,6 +149,7 @@ def _blank(values: np.ndarray, hide: np.ndarray) -> np.ndarray:
 
 def answered_mask(indicator: Indicator, matrix: AnswerMatrix, j: int) -> np.ndarray:
     kind = indicator.answer.type
+    given: np.ndarray
     if kind == AnswerType.RATIO:
         given = ~np.isnan(matrix.numerator[j]) & ~np.isnan(matrix.denominator[j])
     elif kind == AnswerType.MULTI_CHOICE:
@@ -195,7 +197,7 @@ def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: 
          context: ScoringContext) -> tuple[BatchScores, _Env]:
     columns = units if isinstance(units, UnitColumns) else UnitColumns.of(units)
     k, n = len(matrix.codes), matrix.size
-    specs = {i.code: i for i in methodology.indicators}
+    specs: dict[str, Indicator] = {i.code: i for i in methodology.indicators}
     env = _Env(matrix, columns, context.cycle, specs)
     points = np.zeros((k, n))
     maximum = np.zeros((k, n))
@@ -245,7 +247,7 @@ def evaluation_order(methodology: Methodology) -> list[str]:
     """Indicators ordered so that every expression reads indicators already evaluated."""
     cached = methodology.__dict__.get("_evaluation_order")
     if cached is None:
-        graph = {}
+        graph: dict[str, set[str]] = {}
         for indicator in methodology.indicators:
             deps: set[str] = set()
             for expr in (indicator.applies_if, indicator.relevant_if, indicator.scoring.half_if):

@@ -5,6 +5,7 @@ own storage transaction through the Store port."""
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import math
 import re
@@ -14,13 +15,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessment.errors import BadInput, NotFound
-from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
+from assessment.model import Crosswalk, LineageLink, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
 from assessment.ports import Catalog, Store, TargetSetInfo
 from assessment.text_limits import check_unit_code, clean_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the areas are imported when first used (see the properties below)
+    from assessment.answers_area import AnswersArea
+    from assessment.appraisal_area import AppraisalArea
+    from assessment.audit_area import AuditArea
+    from assessment.city import CityArea
+    from assessment.compare_area import CompareArea
     from assessment.council_area import CouncilArea
+    from assessment.demo import DemoArea
+    from assessment.entry_area import EntryArea
+    from assessment.packages_area import PackagesArea
     from assessment.publication_area import PublicationArea
+    from assessment.reports.area import ReportsArea
+    from assessment.scores_area import ScoresArea
     from assessment.timeline_area import TimelineArea
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
@@ -33,7 +44,7 @@ def cycle_day(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
-def _version_key(version: str) -> tuple:
+def _version_key(version: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\-]", version))
 
 
@@ -47,49 +58,49 @@ class AssessmentService:
         self.targets = TargetsArea(self)
 
     @cached_property
-    def answers(self):  # type: ignore[no-untyped-def]  # imported lazily: keeps start-up light
+    def answers(self) -> AnswersArea:  # imported lazily: keeps start-up light
         from assessment.answers_area import AnswersArea
 
         return AnswersArea(self)
 
     @cached_property
-    def scores(self):  # type: ignore[no-untyped-def]
+    def scores(self) -> ScoresArea:
         from assessment.scores_area import ScoresArea
 
         return ScoresArea(self)
 
     @cached_property
-    def compare(self):  # type: ignore[no-untyped-def]
+    def compare(self) -> CompareArea:
         from assessment.compare_area import CompareArea
 
         return CompareArea(self)
 
     @cached_property
-    def entry(self):  # type: ignore[no-untyped-def]
+    def entry(self) -> EntryArea:
         from assessment.entry_area import EntryArea
 
         return EntryArea(self)
 
     @cached_property
-    def appraisal(self):  # type: ignore[no-untyped-def]
+    def appraisal(self) -> AppraisalArea:
         from assessment.appraisal_area import AppraisalArea
 
         return AppraisalArea(self)
 
     @cached_property
-    def packages(self):  # type: ignore[no-untyped-def]
+    def packages(self) -> PackagesArea:
         from assessment.packages_area import PackagesArea
 
         return PackagesArea(self)
 
     @cached_property
-    def audit(self):  # type: ignore[no-untyped-def]
+    def audit(self) -> AuditArea:
         from assessment.audit_area import AuditArea
 
         return AuditArea(self)
 
     @cached_property
-    def demo(self):  # type: ignore[no-untyped-def]
+    def demo(self) -> DemoArea:
         from assessment.demo import DemoArea
 
         return DemoArea(self)
@@ -113,13 +124,13 @@ class AssessmentService:
         return TimelineArea(self)
 
     @cached_property
-    def city(self):  # type: ignore[no-untyped-def]
+    def city(self) -> CityArea:
         from assessment.city import CityArea
 
         return CityArea(self)
 
     @cached_property
-    def reports(self):  # type: ignore[no-untyped-def]
+    def reports(self) -> ReportsArea:
         from assessment.reports.area import ReportsArea
 
         return ReportsArea(self)
@@ -210,7 +221,7 @@ class UnitsArea:
     def remove(self, code: str) -> None:
         self.s.store.remove_unit(code)
 
-    def lineage(self):  # type: ignore[no-untyped-def]
+    def lineage(self) -> builtins.list[LineageLink]:  # builtins: `list` here is the method above
         return self.s.store.lineage()
 
 

@@ -29,6 +29,7 @@ class SafeStream:
 @contextlib.contextmanager
 def safe_output() -> Iterator[None]:
     out, err = sys.stdout, sys.stderr
+    # SafeStream is a TextIO by delegation (__getattr__), which mypy cannot see.
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
     try:
         yield

@@ -244,7 +244,8 @@ class EntryController(QObject):
                 self.versions.advance(code, versions[code])
                 self.answers[code] = answer
             else:  # evidence attached elsewhere: the value on screen stays
-                self.answers[code] = replace(mine, evidence=answer.evidence)  # type: ignore[arg-type]
+                assert mine is not None  # an unchanged answer with nothing here was skipped above
+                self.answers[code] = replace(mine, evidence=answer.evidence)
             self.reloaded.emit(code, self.answers[code])
             moved = True
         if assessment is not None and assessment.status != self.session.status:  # submitted, returned… elsewhere
@@ -297,7 +298,7 @@ class EntryController(QObject):
     def reopen(self) -> None:
         self._change_status(lambda s: self.service.entry.reopen(s.unit.code, s.year))
 
-    def _change_status(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _change_status(self, action: Callable[[EntrySession], object]) -> None:
         session, service, token = self.session, self.service, self.token
         assert session is not None
 

@@ -127,6 +127,7 @@ class UnitTreeModel(QAbstractItemModel):
         units = self.groups[parent.row()][1]
         return self.createIndex(row, 0, parent.row() + 1) if row < len(units) else QModelIndex()
 
+    # Qt's parent() is also QObject.parent() with no argument, which PySide6's stubs cannot express as one override.
     def parent(self, child: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()

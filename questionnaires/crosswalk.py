@@ -13,7 +13,7 @@ from questionnaires.yamlsource import YamlSyntaxError, read_source, read_yaml
 FORMAT = "dxscore-crosswalk/1"
 
 
-def load_crosswalk(path: str | Path, methodologies: Mapping[str, Methodology]) -> Crosswalk:
+def load_crosswalk(path: str | Path, methodologies: Mapping[MethodologyId, Methodology]) -> Crosswalk:
     """Validate a crosswalk against the methodologies it links (by id); raises MethodologyInvalid."""
     path = Path(path)
     report = Report(str(path))
@@ -26,12 +26,12 @@ def load_crosswalk(path: str | Path, methodologies: Mapping[str, Methodology]) -
     top = Fields(report, root, "", {"format", "from", "to", "note", "map"})
     if top.string("format") not in (None, FORMAT):
         top.problem("format", f"unsupported format (expected {FORMAT!r})")
-    ends = {}
+    ends: dict[str, Methodology | None] = {}
     for key in ("from", "to"):
         ident = top.string(key)
         if ident is not None and ident not in methodologies:
             top.problem(key, f"unknown methodology {ident!r}")
-        ends[key] = methodologies.get(ident or "")
+        ends[key] = methodologies.get(MethodologyId(ident or ""))
     note = top.text("note", required=False)
     pairs: list[tuple[str, str | None]] = []
     for i, node in enumerate(top.items("map")):
@@ -50,7 +50,8 @@ def load_crosswalk(path: str | Path, methodologies: Mapping[str, Methodology]) -
             pairs.append((code, new))
         if new is not None and ends["to"] is not None and new not in {i.code for i in ends["to"].indicators}:
             f.problem("to", f"{new!r} is not an indicator of {ends['to'].id}")
-    if not report.ok:
+    source, target = ends["from"], ends["to"]
+    if not report.ok or source is None or target is None:  # both ends known whenever the report is clean
         raise MethodologyInvalid(f"{path}: {len(report.problems)} problem(s); the crosswalk was rejected",
                                  report.problems)
-    return Crosswalk(MethodologyId(ends["from"].id), MethodologyId(ends["to"].id), tuple(pairs), note)
+    return Crosswalk(source.id, target.id, tuple(pairs), note)

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from assessment.errors import Problem
 from assessment.model import Text
@@ -27,6 +27,9 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list",
                dict: "a mapping", dt.date: "a date (YYYY-MM-DD)"}
@@ -57,7 +60,7 @@ class Fields:
         return key in self.node.value
 
     def child(self, key: str) -> Node | None:
-        return self.node.value.get(key)
+        return self.node.get(key)
 
     def line_of(self, key: str) -> int:
         return self.node.key_lines.get(key, self.line)
@@ -65,7 +68,15 @@ class Fields:
     def problem(self, key: str, message: str) -> None:
         self.report.add(self.line_of(key), self.sub(key), message)
 
-    def get(self, key: str, kind: type | tuple[type, ...], required: bool = True) -> Any:
+    @overload
+    def get(self, key: str, kind: type[T], required: bool = True) -> T | None: ...
+
+    @overload
+    def get(self, key: str, kind: tuple[type[T], type[U]], required: bool = True) -> T | U | None: ...
+
+    def get(self, key: str, kind: type | tuple[type, ...], required: bool = True) -> object:
+        """The value at `key` if it is of `kind` (an int is taken as a float where a float is asked for), else
+        None with the problem reported."""
         child = self.child(key)
         if child is None or child.value is None:
             if required:

@@ -135,7 +135,8 @@ class _Builder:
         pillars = self.pillars(top)
         indicators = self.indicators(top, {p.code: p for p in pillars})
         self.check_points(top, max_points, pillars, indicators)
-        if not self.report.ok or None in (ident, version, title, provenance, cycle_from, max_points):
+        if (not self.report.ok or ident is None or version is None or title is None or provenance is None
+                or cycle_from is None or max_points is None):
             return None
         return Methodology(
             id=MethodologyId(ident), version=version, title=title, legal_basis=legal, provenance=provenance,
@@ -219,7 +220,7 @@ class _Builder:
             scored = f.boolean("scored", True)
             if not scored and max_points:
                 f.problem("max_points", "an unscored pillar must have max_points 0")
-            if None not in (code, name, group, max_points):
+            if code is not None and name is not None and group is not None and max_points is not None:
                 pillars.append(Pillar(code, name, group, max_points, scored))
                 self.pillar_lines[code] = f.line_of("max_points")
         return pillars
@@ -275,7 +276,8 @@ class _Builder:
         relevant_if = self.expression(f, "relevant_if", scope, specs)
         checks = self.checks(f, code, specs)
         na_allowed = f.boolean("not_applicable_allowed", False)
-        if None in (code or None, pillar, order, text, guidance, spec, max_points, scoring):
+        if (not code or pillar is None or order is None or text is None or guidance is None or spec is None
+                or max_points is None or scoring is None):
             return None
         return Indicator(
             code=IndicatorCode(code), pillar=pillar, order=order, text=text, guidance=guidance, answer=spec,
@@ -289,7 +291,8 @@ class _Builder:
         if node is None:
             f.problem("answer", "required key is missing")
             return None
-        type_name = node.get("type").value if isinstance(node.value, dict) and node.get("type") else None
+        type_node = node.get("type")  # None unless the answer is a mapping with a type
+        type_name = type_node.value if type_node is not None else None
         try:
             kind = AnswerType(type_name) if isinstance(type_name, str) else None
         except ValueError:
@@ -372,7 +375,8 @@ class _Builder:
                 return ScoringSpec(Rule.NONE)
             f.problem("scoring", "required key is missing (an indicator with points needs a scoring rule)")
             return None
-        rule_name = node.get("rule").value if isinstance(node.value, dict) and node.get("rule") else None
+        rule_node = node.get("rule")  # None unless the scoring is a mapping with a rule
+        rule_name = rule_node.value if rule_node is not None else None
         rules = WRITTEN_RULES
         rule = Rule(rule_name) if isinstance(rule_name, str) and rule_name in {r.value for r in rules} else None
         s = Fields(self.report, node, f.sub("scoring"),
@@ -432,7 +436,7 @@ class _Builder:
             seen[key] = indicator.code
 
     def check_cycles(self, indicators: list[tuple[Indicator, Fields]]) -> None:
-        by_code = {ind.code: (ind, f) for ind, f in indicators}
+        by_code: dict[str, tuple[Indicator, Fields]] = {ind.code: (ind, f) for ind, f in indicators}
         graph = {code: _dependencies(ind) for code, (ind, _) in by_code.items()}
         for cycle in find_cycles(graph):
             indicator, f = by_code[cycle[0]]

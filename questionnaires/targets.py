@@ -107,7 +107,7 @@ def _target(f: Fields, category: str, defaults: dict[str, str] | None = None) ->
     serves = f.string("serves", required=False, pattern=r"[a-z][a-z0-9_]*", what="a target id") or ""
     if f.has("year"):
         f.integer("year")
-    if None in (ident, pillar, vi, en):
+    if ident is None or pillar is None or vi is None or en is None:
         return None
     return Target(TargetId(ident), pillar, Text(vi, en), unit, direction, tuple(sorted(values)),
                   unconfirmed=unconfirmed, category=category, serves=serves, level=level, **extras)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -67,7 +68,7 @@ def load_reference_units(units_file: Path, communes_file: Path) -> ReferenceUnit
     return ReferenceUnits(tuple(units), tuple(lineage))
 
 
-def _departments(doc: dict, lineage: list[LineageLink]) -> list[Unit]:
+def _departments(doc: dict[str, Any], lineage: list[LineageLink]) -> list[Unit]:
     before = {d["code"]: d for d in doc["departments_pre_2025"] + doc["departments_pre_2025_equivalents"]}
     after = {d["code"]: d for d in doc["departments_2025"] + doc["departments_2025_equivalents"]}
     equivalents = {d["code"] for d in doc["departments_pre_2025_equivalents"] + doc["departments_2025_equivalents"]}

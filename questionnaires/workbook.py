@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from collections.abc import Container, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from assessment.answers import plain_number
 from assessment.errors import ImportRejected, Problem
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsGetItem
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MAX_ROWS = 200_000  # data rows; a whole national cycle (10,000 units × 99 indicators) is split by cycle
 MAX_COLUMNS = 64
@@ -30,10 +36,13 @@ def read_xlsx_cells(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]
     Raises ImportRejected with file:row:column for every cell that cannot be read."""
     _check_unpacked_size(path)
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        if not isinstance(sheet, ReadOnlyWorksheet):  # read_only=True always gives one
+            raise TypeError(f"openpyxl opened {path} for writing")
         return _rows(path, sheet)
     finally:
         workbook.close()
@@ -51,7 +60,27 @@ def _check_unpacked_size(path: Path) -> None:
                              [Problem(str(path), None, "", "save the answers alone as CSV or a small .xlsx")])
 
 
-def _rows(path: Path, sheet) -> tuple[list[str], list[tuple[int, list[str]]]]:  # type: ignore[no-untyped-def]
+# One cell as openpyxl's sheet parser yields it (row, column, value, data_type, style_id) plus `formula`.
+StoredCell = dict[str, Any]
+
+
+class _StoredSheet(Protocol):
+    """The private parts of openpyxl's read-only sheet that _stored_rows reads (absent from its stubs)."""
+
+    _worksheet_path: str
+    _shared_strings: SupportsGetItem[int, str]
+
+
+class _StoredBook(Protocol):
+    """The private parts of openpyxl's workbook that _stored_rows reads (absent from its stubs)."""
+
+    _archive: zipfile.ZipFile
+    epoch: dt.datetime
+    _date_formats: Container[int]
+    _timedelta_formats: Container[int]
+
+
+def _rows(path: Path, sheet: ReadOnlyWorksheet) -> tuple[list[str], list[tuple[int, list[str]]]]:
     file = str(path)
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
@@ -84,25 +113,25 @@ def _rows(path: Path, sheet) -> tuple[list[str], list[tuple[int, list[str]]]]:  
     return header, rows
 
 
-def _stored_rows(sheet):  # type: ignore[no-untyped-def]
+def _stored_rows(sheet: ReadOnlyWorksheet) -> Iterator[tuple[int, list[StoredCell]]]:
     """(row number, cells as stored) for the rows present in the sheet's XML, never the claimed dimension;
     each cell carries whether it holds a formula."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):
-        def parse_cell(self, element):  # type: ignore[no-untyped-def]
-            cell = super().parse_cell(element)
+        def parse_cell(self, element: Any) -> StoredCell:  # element: an lxml/ElementTree element
+            cell: StoredCell = super().parse_cell(element)
             cell["formula"] = element.find(FORMULA_TAG) is not None
             return cell
 
-    workbook = sheet.parent
-    with workbook._archive.open(sheet._worksheet_path) as source:
-        parser = _Parser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+    stored, workbook = cast(_StoredSheet, sheet), cast(_StoredBook, sheet.parent)
+    with workbook._archive.open(stored._worksheet_path) as source:
+        parser = _Parser(source, stored._shared_strings, data_only=True, epoch=workbook.epoch,
                          date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
         yield from parser.parse()
 
 
-def _cell_text(sheet, cell: dict, file: str, row: int, header: list[str],  # type: ignore[no-untyped-def]
+def _cell_text(sheet: ReadOnlyWorksheet, cell: StoredCell, file: str, row: int, header: list[str],
                problems: list[Problem]) -> str:
     from openpyxl.cell.read_only import ReadOnlyCell
 

@@ -103,7 +103,7 @@ def _scan(path: Path, worksheet: Any, problems: list[Problem]) -> int:
     from questionnaires.workbook import _letters, _stored_rows
 
     last = 0
-    for number, cells in _stored_rows(worksheet):  # type: ignore[no-untyped-call]
+    for number, cells in _stored_rows(worksheet):
         where = f"{path}:{worksheet.title}:{number}"
         if number > MAX_ROWS + 1:
             raise ImportRejected(f"{path}: sheet {worksheet.title} has data in row {number:,} (limit "

@@ -8,15 +8,15 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Sequence
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
 
 from assessment.ports import ANSWER_COLUMNS, WriteResult
 from storage.answers import check_storable
-from storage.audit import append, as_json
+from storage.audit import AuditRow, append, as_json
 from storage.db import change_number, run_write
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFram
     touched = is_new | changed
     everything = _Plain(merged) if touched.all() else None  # one conversion of each column, shared below
     if is_new.any():
-        _insert(repo, connection, everything if is_new.all() else _Plain(merged[is_new]), who, now)
+        _insert(repo, connection, everything if everything is not None and is_new.all() else _Plain(merged[is_new]),
+                who, now)
     if changed.any():
         _update(repo, connection, merged[changed], who, now)
     if touched.any():
@@ -81,7 +82,8 @@ class _Plain:
     """A frame's columns as plain Python lists (see _values), each converted once."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame, self.cache = frame, {}
+        self.frame = frame
+        self.cache: dict[str, list[object]] = {}
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -142,13 +144,14 @@ def _audit(connection: Connection, rows: _Plain, is_new: np.ndarray, who: str, s
     new = {f: rows(f) for f in ANSWER_COLUMNS}
     fresh = is_new.tolist()
     payloads = _new_payloads(new, n)
-    aids, codes = rows("assessment_id"), rows("indicator_code")
+    # _normalise made assessment_id an integer column and indicator_code a text one.
+    aids, codes = cast("list[int]", rows("assessment_id")), cast("list[str]", rows("indicator_code"))
     if all(fresh):
         append(connection, [("answer", source, aid, code, None, payload, "")
                             for aid, code, payload in zip(aids, codes, payloads, strict=True)], who=who)
         return
     old = {f: rows(f"{f}_old") if f"{f}_old" in rows else [None] * n for f in ANSWER_COLUMNS}
-    audit = []
+    audit: list[AuditRow] = []
     for i, (aid, code) in enumerate(zip(aids, codes, strict=True)):
         if fresh[i]:
             audit.append(("answer", source, aid, code, None, payloads[i], ""))
@@ -174,8 +177,9 @@ def _new_payloads(columns: dict[str, list[object]], n: int) -> list[str]:
             fragments.append([key + "true" if v else None for v in values])
         else:  # text: comment and value_text skip "", choices keep it (none of the options)
             keep_empty = field == "choices"
+            texts = cast("list[str | None]", values)  # _normalise made every text column str or None
             fragments.append([None if v is None or (v == "" and not keep_empty) else key + encode_basestring(v)
-                              for v in values])
+                              for v in texts])
     return ["{" + ",".join([f for f in row if f is not None]) + "}" for row in zip(*fragments, strict=True)]
 
 

@@ -20,7 +20,7 @@ from assessment.answer_matrix import LongAnswers
 from assessment.errors import BadInput, NotFound, StaleAnswer
 from assessment.model import Answer, EvidenceItem, IndicatorCode
 from assessment.ports import ANSWER_COLUMNS, NO_VERSION, HistoryEntry, WriteResult
-from storage.audit import append, as_json
+from storage.audit import AuditRow, append, as_json
 from storage.db import _current, change_number, retry_busy, run_write, write_transaction
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
 
@@ -30,13 +30,14 @@ if TYPE_CHECKING:
 LOAD_COLUMNS = ("assessment_id", "indicator_code", "value_number", "value_text", "numerator", "denominator",
                 "choices", "not_applicable", "manual_points")
 CHUNK = 900  # ids per IN (...) list: under SQLite's old 999-parameter limit
+Rows = Sequence[tuple[object, ...]]  # what a DBAPI cursor's fetchall returns: column types are the driver's
 
 
 LIMITS = {"indicator_code": 32, "updated_by": 100, "source": 16}  # the String(n) columns of tables.py
 _SKIP_EMPTY = {"comment": "", "not_applicable": False}  # "" in choices is an answer (none of the options)
 
 
-def answer_change(old: Mapping[str, object] | None, new: Mapping[str, object]) -> tuple[str | None, str]:
+def answer_change(old: Mapping[str, object] | None, new: Mapping[str, object]) -> tuple[str | None, str | None]:
     """An answer change as the audit trail keeps it: for a new answer its non-empty fields; for a changed one
     the fields that changed, before and after (JSON text)."""
     if old is None:
@@ -72,7 +73,7 @@ class AnswerRepository:
 
     # ----------------------------------------------------------------------------------------- read
 
-    def _fetch(self, sql: str, params: Sequence[object], within: Connection | None = None) -> list[tuple]:
+    def _fetch(self, sql: str, params: Sequence[object], within: Connection | None = None) -> Rows:
         if within is not None:  # inside a write transaction: read through its own DBAPI connection
             cursor = within.connection.cursor()
             cursor.execute(sql, tuple(params))
@@ -106,11 +107,11 @@ class AnswerRepository:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))
 
     def fetch_in(self, columns: str, assessment_ids: Sequence[int], within: Connection | None = None
-                 ) -> list[tuple]:
+                 ) -> Rows:
         """Rows of `answers` for these assessments, in chunks that fit every driver's parameter limit
         (`within`: the write transaction to read in)."""
         ids = [int(i) for i in assessment_ids]
-        rows: list[tuple] = []
+        rows: list[tuple[object, ...]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             marks = ", ".join([self.mark] * len(chunk))
@@ -191,12 +192,12 @@ class AnswerRepository:
         is not wanted, each change audited. Returns (added, removed)."""
 
         def work(connection: Connection) -> tuple[int, int]:
-            answers = dict(connection.exec_driver_sql(
+            answers: dict[str, int] = dict(connection.exec_driver_sql(
                 f"SELECT indicator_code, id FROM answers WHERE assessment_id = {self.mark}", (assessment_id,)).all())
             ids = [answers[code] for code in wanted if code in answers]
             held = self._evidence_rows(connection, ids)
             added = removed = 0
-            audit: list[tuple] = []
+            audit: list[AuditRow] = []
             for code, items in wanted.items():
                 answer_id = answers.get(code)
                 have = {_evidence_key(e): e for e in held.get(answer_id, [])} if answer_id else {}
@@ -297,6 +298,8 @@ class AnswerRepository:
 def _single(fields: Mapping[str, object]) -> dict[str, object]:
     """The stored form of one answer's fields, as the bulk path normalises them (answer_writes._normalise)."""
     def number(value: object) -> float | None:
+        # `value` is whatever number-like the caller passed (int, float, numpy scalar, numeric text): float()
+        # converts it or raises, as the bulk path does; mypy cannot see that from `object`.
         return None if value is None or value != value else float(value)  # type: ignore[arg-type]
 
     text, choices, comment = fields.get("value_text"), fields.get("choices"), fields.get("comment")
@@ -318,7 +321,7 @@ def _evidence_fields(item: EvidenceItem) -> dict[str, object]:
             "summary": item.summary, "file_name": item.file_name, "file_sha256": item.file_sha256}
 
 
-def _evidence_key(item: EvidenceItem) -> tuple:
+def _evidence_key(item: EvidenceItem) -> tuple[object, ...]:
     return (item.document_number, item.document_date, item.summary, item.file_name, item.file_sha256)
 
 

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
 
@@ -32,6 +33,8 @@ from storage.db import run_write
 GENESIS = "0" * 64
 COLUMNS = ("at", "who", "action", "source", "assessment_id", "subject", "old", "new", "why", "prev_hash", "hash")
 PAGE = 20_000
+# One audit row as `append` takes it: (action, source, assessment_id, subject, old JSON, new JSON, why).
+AuditRow = tuple[str, str, int | None, str, str | None, str | None, str]
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
@@ -75,7 +78,7 @@ def head(connection: Connection) -> str:
     return row[0] if row else GENESIS
 
 
-def append(connection: Connection, rows: Sequence[tuple[str, str, int | None, str, str | None, str | None, str]],
+def append(connection: Connection, rows: Sequence[AuditRow],
            *, who: str, at: str | None = None) -> None:
     """Append rows (action, source, assessment_id, subject, old JSON, new JSON, why) to the chain. Must run
     inside dxscore's write transaction (the caller's), which holds the writer lock."""
@@ -85,7 +88,7 @@ def append(connection: Connection, rows: Sequence[tuple[str, str, int | None, st
         raise StorageError("audit rows are written only inside a write transaction")
     at = at or now_text()
     prev = head(connection)
-    values: list[tuple] = []
+    values: list[tuple[object, ...]] = []
     add, sha = values.append, hashlib.sha256
     prefixes: dict[tuple[str, str], str] = {}
     for action, source, aid, subject, old, new, why in rows:  # link_row, inlined: once per answer of an import
@@ -103,7 +106,7 @@ def append(connection: Connection, rows: Sequence[tuple[str, str, int | None, st
                                f"VALUES ({', '.join([mark] * len(COLUMNS))})", values)
 
 
-def event_row(event: AuditEvent) -> tuple[str, str, int | None, str, str | None, str | None, str]:
+def event_row(event: AuditEvent) -> AuditRow:
     return (event.action, event.source, event.assessment_id, event.subject, as_json(event.old), as_json(event.new),
             event.why)
 
@@ -117,7 +120,7 @@ class AuditRepository:
         rows = [event_row(e) for e in events]
         run_write(self.engine, lambda connection: append(connection, rows, who=who))
 
-    def _pages(self, connection: Connection) -> Iterator[list[tuple]]:
+    def _pages(self, connection: Connection) -> Iterator[list[tuple[Any, ...]]]:
         last = 0
         mark = mark_of(connection)
         while True:

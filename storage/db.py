@@ -22,11 +22,11 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import platformdirs
 from sqlalchemy import create_engine, event, inspect, text
@@ -35,6 +35,9 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, ReadOnlyDatabase, StorageError
 from storage.integrity import connect_read_only, damage, writable
+
+if TYPE_CHECKING:
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,8 @@ WRITE_LOCK_KEY = 0x64787363  # "dxsc": the PostgreSQL advisory lock that seriali
 WRITE = "dxscore_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 
 T = TypeVar("T")
+P = ParamSpec("P")
+Query = Callable[[str], Sequence[Sequence[Any]]]  # SQL text -> the rows (either driver's cursor rows)
 
 
 def default_data_dir() -> Path:
@@ -136,7 +141,7 @@ def check_sqlite_file(path: Path) -> Identity:
         raise NotADxscoreDatabase(f"{path} is not a dxscore database ({exc}); it was left untouched") from exc
 
 
-def _identity(tables: set[str], query, where: str) -> Identity:  # type: ignore[no-untyped-def]
+def _identity(tables: set[str], query: Query, where: str) -> Identity:
     if not tables:
         return Identity(True, None)
     app = query("SELECT value FROM dx_meta WHERE key = 'app'") if "dx_meta" in tables else []
@@ -156,7 +161,7 @@ def check_revision(identity: Identity, where: str) -> None:
         )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # pysqlite's own BEGIN handling leaves DDL outside transactions; take over (SQLAlchemy's documented recipe)
     # so a migration or an import is all-or-nothing.
     dbapi_connection.isolation_level = None
@@ -175,7 +180,7 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
     dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -209,7 +214,16 @@ def read_only_reason(engine: Engine) -> str | None:
 
 
 def _current(engine: Engine) -> Connection | None:
-    return getattr(_ambient, "connections", {}).get(id(engine))
+    connections: dict[int, Connection] = getattr(_ambient, "connections", {})
+    return connections.get(id(engine))
+
+
+def current_write(engine: Engine) -> Connection:
+    """The connection of the write transaction this thread is in (for code that runs only inside one)."""
+    connection = _current(engine)
+    if connection is None:
+        raise StorageError("this runs only inside a write transaction")
+    return connection
 
 
 @contextmanager
@@ -304,11 +318,18 @@ def is_busy(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _BUSY_STATES
 
 
-def retry_busy(method: Callable[..., T]) -> Callable[..., T]:
+class _OnEngine(Protocol):
+    engine: Engine
+
+
+S = TypeVar("S", bound=_OnEngine)
+
+
+def retry_busy(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, P], T]:
     """Decorator for a store method that writes through `write_transaction(self.engine)`: retried whole while
     the database is busy."""
 
-    def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> T:
         return run_write(self.engine, lambda _connection: method(self, *args, **kwargs))
 
     wrapper.__name__ = method.__name__

@@ -10,8 +10,12 @@ import base64
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessment.errors import StorageError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 KEYS_ENV = "DXSCORE_KEYS_DIR"
 
@@ -43,8 +47,9 @@ class KeyFolder:
     def path(self, identity: str) -> Path:
         return self.folder / _file_name(identity)
 
-    def private_key(self, identity: str, *, create: bool):  # type: ignore[no-untyped-def]
+    def private_key(self, identity: str, *, create: bool) -> Ed25519PrivateKey | None:
         from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         path = self.path(identity)
         if not path.exists():
@@ -52,10 +57,14 @@ class KeyFolder:
                 return None
             self._create(path)
         try:
-            return serialization.load_pem_private_key(path.read_bytes(), password=None)
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except (ValueError, TypeError, OSError) as exc:
             raise StorageError(f"the signing key {path} cannot be read ({exc}); restore it from a backup, or move it "
                                "aside to create a new key (the inspectors must then trust the new one)") from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise StorageError(f"the signing key {path} is not an Ed25519 key (packages are signed with Ed25519); "
+                               "restore it from a backup, or move it aside to create a new key")
+        return key
 
     def _create(self, path: Path) -> None:
         """Write a new key beside its place and link it in: two processes creating the same key at once end up
@@ -85,10 +94,13 @@ class KeyFolder:
         return None if key is None else public_text(key.public_key())
 
     def sign(self, identity: str, data: bytes) -> bytes:
-        return self.private_key(identity, create=True).sign(data)
+        key = self.private_key(identity, create=True)
+        if key is None:  # cannot happen: create=True writes the key when it is missing
+            raise StorageError(f"no signing key for {identity}")
+        return key.sign(data)
 
 
-def public_text(public_key) -> str:  # type: ignore[no-untyped-def]
+def public_text(public_key: Ed25519PublicKey) -> str:
     from cryptography.hazmat.primitives import serialization
 
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

@@ -21,7 +21,7 @@ import struct
 import uuid
 import zipfile
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,12 +249,13 @@ def with_limits(files: PackageFiles, **limits: int) -> PackageFiles:
 
 def _declared_entries(path: Path) -> int | None:
     """The entry count the zip's end record declares (None when there is no readable end record)."""
+    # zipfile's own end-record reader, private and so absent from typeshed: the count without ZipFile's entry list.
     try:
         with open(path, "rb") as handle:
             end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]
     except (OSError, ValueError, struct.error, OverflowError):
         return None
-    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else None  # type: ignore[attr-defined]
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else None  # type: ignore[attr-defined]  # private, as above
 
 
 def _check_name(name: str) -> None:
@@ -275,7 +276,7 @@ def _capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, cap: int, na
 
 
 def _checked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry: fmt.EntryInfo, cap: int, *, keep: bool,
-             sink=None) -> bytes | None:  # type: ignore[no-untyped-def]
+             sink: Callable[[bytes], object] | None = None) -> bytes | None:
     """Read an entry in blocks, never past `cap` or the size the manifest signs; check its SHA-256."""
     digest, size, kept = hashlib.sha256(), 0, []
     limit = min(cap, entry.size)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
@@ -35,7 +35,7 @@ from assessment.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
 from storage.council import CouncilRepository
-from storage.db import _current, retry_busy, run_write, write_transaction
+from storage.db import _current, current_write, retry_busy, run_write, write_transaction
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,
@@ -48,6 +48,9 @@ from storage.tables import (
     TargetValueRow,
     UnitRow,
 )
+
+if TYPE_CHECKING:
+    from storage.package_file import PackageFiles
 
 T = TypeVar("T")
 
@@ -72,7 +75,7 @@ class SqlStore:
         self.packages = PackageLogRepository(engine)
 
     @cached_property
-    def exchange(self):  # type: ignore[no-untyped-def]  # zip and cryptography: imported when packages are used
+    def exchange(self) -> PackageFiles:  # zip and cryptography: imported when packages are used
         from storage.package_file import PackageFiles
 
         return PackageFiles()
@@ -165,7 +168,7 @@ class SqlStore:
             return len(new)
 
     @retry_busy
-    def update_unit(self, code: str, **changes: object) -> Unit:
+    def update_unit(self, /, code: str, **changes: object) -> Unit:  # self positional: `changes` are any names
         allowed = {"name_vi", "name_en", "digital_economy_duty", "valid_from", "valid_until", "subtype", "note",
                    "unconfirmed"}
         unknown = set(changes) - allowed
@@ -272,7 +275,7 @@ class SqlStore:
                                   ""))
             s.flush()
             if trail:
-                append(_current(self.engine), trail, who=who)
+                append(current_write(self.engine), trail, who=who)
 
     # ----------------------------------------------------------------------------------- assessments
 
@@ -321,7 +324,7 @@ class SqlStore:
             old = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id))
             s.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id)
                       .values(status=status.value, updated_at=utcnow()))
-            append(_current(self.engine), [("state", "admin", assessment_id, "set", as_json(old),
+            append(current_write(self.engine), [("state", "admin", assessment_id, "set", as_json(old),
                                             as_json(status.value), why)], who=who)
 
     @retry_busy
@@ -341,7 +344,7 @@ class SqlStore:
             if old != target.value:
                 row.status, row.updated_at = target.value, utcnow()
                 s.flush()
-                append(_current(self.engine), [("state", "workflow", assessment_id, step or target.value,
+                append(current_write(self.engine), [("state", "workflow", assessment_id, step or target.value,
                                                 as_json(old), as_json(target.value), why)], who=who)
             i, code, year, ident, version, status = s.execute(
                 select(AssessmentRow.id, UnitRow.code, AssessmentRow.cycle_year, MethodologyRow.methodology_id,

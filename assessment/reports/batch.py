@@ -57,7 +57,7 @@ def render_each(area: ReportsArea, *, year: int, kind: UnitKind, folder: Path, o
     """One PDF per unit; a unit whose scorecard cannot be printed does not stop the others: they are all
     written, then ReportsIncomplete names the units that failed (the log keeps each traceback)."""
     folder.mkdir(parents=True, exist_ok=True)
-    codes = sorted(a.unit_code for a in area.s.store.assessments(year, kind=kind))
+    codes: list[str] = sorted(a.unit_code for a in area.s.store.assessments(year, kind=kind))
     workers = min(workers or os.cpu_count() or 1, 8)
     if opener is None or workers < 2 or len(codes) < 2 * CHUNK:
         data = area.cycle_data(year=year, kind=kind)

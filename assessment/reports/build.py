@@ -258,10 +258,10 @@ def booklet_view(data: CycleData, scorecards: Sequence[ScorecardView]) -> Bookle
             pillars.setdefault(p.code, p.name)
     rows = tuple(_ranking_row(view, tuple(pillars)) for view in scorecards)
     methods = {data.methodology(c).key: data.methodology(c).title.vi for c in data.cards}
-    view = BookletView(data.cycle, data.kind, data.demo, data.targets.name, tuple(sorted(methods.items())),
-                       tuple(pillars.items()), rows, data.current.average, tuple(scorecards),
-                       peer_count=len(data.cards))
-    return dataclasses.replace(view, fingerprint=fingerprint(view))
+    booklet = BookletView(data.cycle, data.kind, data.demo, data.targets.name, tuple(sorted(methods.items())),
+                          tuple(pillars.items()), rows, data.current.average, tuple(scorecards),
+                          peer_count=len(data.cards))
+    return dataclasses.replace(booklet, fingerprint=fingerprint(booklet))
 
 
 def _ranking_row(view: ScorecardView, pillar_codes: tuple[str, ...]) -> RankingRow:

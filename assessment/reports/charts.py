@@ -5,16 +5,17 @@ across cycles. The booklet's heatmap is in heatmap.py."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from typing import Literal, TypedDict
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from assessment.reports import labels
 from assessment.reports.fonts import FONT, FONT_BOLD, register_fonts
-from assessment.reports.paint import paint
+from assessment.reports.paint import paint, rect
 from assessment.reports.view import ScorecardView
 
 register_fonts()  # the charts measure text with these fonts, with or without a document
@@ -26,8 +27,10 @@ GRID = colors.HexColor("#c8c8c8")
 TRACK = colors.HexColor("#ececec")
 TEXT = colors.HexColor("#222222")
 MUTED = colors.HexColor("#666666")
+Anchor = Literal["start", "middle", "end"]  # where a label's x is: its start, middle or end
 
-def chart_text(x: float, y: float, text: str, size: float = 7, anchor: str = "start", bold: bool = False,
+def chart_text(x: float, y: float, text: str, size: float = 7,
+               anchor: Anchor = "start", bold: bool = False,
           color: colors.Color = TEXT) -> String:
     return String(x, y, text, fontName=FONT_BOLD if bold else FONT, fontSize=size, textAnchor=anchor,
                   fillColor=color)
@@ -51,9 +54,18 @@ def _legend(d: Drawing, x: float, y: float, items: Sequence[tuple[colors.Color, 
     """Legend entries (colour, text, dashed) in one row from (x, y)."""
     for color, text, dashed in items:
         d.add(Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=color, strokeWidth=2,
-                   strokeDashArray=(3, 2) if dashed else None))
+                   **_dash(dashed)))
         d.add(chart_text(x + 17, y, text, 6.8))
         x += 17 + stringWidth(text, FONT, 6.8) + 12
+
+
+class _Dash(TypedDict, total=False):
+    strokeDashArray: tuple[float, float]
+
+
+def _dash(dashed: bool) -> _Dash:
+    """The dash of a peer or target line; a solid line keeps reportlab's default (no dash array)."""
+    return {"strokeDashArray": (3, 2)} if dashed else {}
 
 
 # ------------------------------------------------------------------------------------------ chart flowable
@@ -64,7 +76,7 @@ class Chart(Flowable):
     drawn once per PDF as a form XObject and reused by every scorecard of a booklet, and the unit's own data.
     `drawing()` gives both layers as one reportlab Drawing."""
 
-    def __init__(self, width: float, height: float, key: tuple, background: Callable[[], Drawing],  # type: ignore[type-arg]
+    def __init__(self, width: float, height: float, key: Hashable, background: Callable[[], Drawing],
                  foreground: Drawing) -> None:
         super().__init__()
         self.width, self.height = width, height
@@ -75,7 +87,7 @@ class Chart(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        forms: dict[tuple, str] = canv.__dict__.setdefault("_dx_chart_forms", {})  # type: ignore[type-arg]
+        forms: dict[Hashable, str] = canv.__dict__.setdefault("_dx_chart_forms", {})
         name = forms.get(self.key)
         if name is None:
             name = forms[self.key] = f"dxChart{len(forms)}"
@@ -137,14 +149,14 @@ def _radar_grid(g: _RadarGeometry, rows: tuple[tuple[str, str], ...]) -> Drawing
 def _polygon(d: Drawing, g: _RadarGeometry, values: list[float], color: colors.Color, dashed: bool) -> None:
     points = [c for a, v in zip(g.angles, values, strict=True) for c in g.at(a, max(0.0, min(v, 1.0)))]
     d.add(Polygon(points, strokeColor=color, strokeWidth=1.6 if not dashed else 1.1, fillColor=color,
-                  fillOpacity=0.16 if not dashed else 0.06, strokeDashArray=(3, 2) if dashed else None))
+                  fillOpacity=0.16 if not dashed else 0.06, **_dash(dashed)))
     for i in range(0, len(points), 2):
-        d.add(Rect(points[i] - 1.3, points[i + 1] - 1.3, 2.6, 2.6, fillColor=color, strokeColor=None))
+        d.add(rect(points[i] - 1.3, points[i + 1] - 1.3, 2.6, 2.6, fillColor=color, strokeColor=None))
 
 
 def _spoke_label(d: Drawing, angle: float, code: str, name: str, x: float, y: float) -> None:
     cos = math.cos(angle)
-    anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
+    anchor: Anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
     lines = short_label(name, code)
     dx = 4 * (1 if anchor == "start" else -1 if anchor == "end" else 0)
     dy = 5 if math.sin(angle) > 0.3 else -9 if math.sin(angle) < -0.3 else -2
@@ -182,7 +194,7 @@ def pillar_bars(view: ScorecardView, width: float = 255, height: float = 215) ->
             words = "không áp dụng" if row.index is None else "chưa có dữ liệu"
             front.add(chart_text(g.x0 + 4, y + g.bar_h / 2 - 2.4, words, 6.4, color=MUTED))
             continue
-        front.add(Rect(g.x0, y, g.scale * min(row.index, 1.0), g.bar_h, fillColor=UNIT, strokeColor=None))
+        front.add(rect(g.x0, y, g.scale * min(row.index, 1.0), g.bar_h, fillColor=UNIT, strokeColor=None))
         if row.peer_average is not None:
             px = g.x0 + g.scale * row.peer_average
             front.add(Line(px, y - 2, px, y + g.bar_h + 2, strokeColor=PEER, strokeWidth=1.6))
@@ -203,7 +215,7 @@ def _bar_axes(g: _BarGeometry, names: tuple[tuple[str, str], ...], target: str, 
         first = y + g.bar_h / 2 - 2.4 + (len(lines) - 1) * 3.6
         for j, line in enumerate(lines):
             d.add(chart_text(g.LABEL_W - 4, first - j * 7.2, line, 6.6, "end"))
-        d.add(Rect(g.x0, y, g.scale, g.bar_h, fillColor=TRACK, strokeColor=None))
+        d.add(rect(g.x0, y, g.scale, g.bar_h, fillColor=TRACK, strokeColor=None))
     d.add(chart_text(tx, g.top + 7, target, 6.6, "middle", color=TARGET))
     for k in range(6):
         x = g.x0 + g.scale * k / 5
@@ -257,9 +269,9 @@ def _trend_grid(width: float, height: float, x0: float, x1: float, y0: float, y1
 def _series(d: Drawing, xy: list[tuple[float, float]], color: colors.Color, dashed: bool) -> None:
     if len(xy) > 1:
         d.add(PolyLine([c for p in xy for c in p], strokeColor=color, strokeWidth=1.6,
-                       strokeDashArray=(3, 2) if dashed else None))
+                       **_dash(dashed)))
     for x, y in xy:
-        d.add(Rect(x - 2, y - 2, 4, 4, fillColor=color, strokeColor=None))
+        d.add(rect(x - 2, y - 2, 4, 4, fillColor=color, strokeColor=None))
 
 
 def _trend_notes(d: Drawing, view: ScorecardView, x: float, top: float) -> None:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from assessment import number_format
 from assessment.demo import DEMO_MARK
-from assessment.model import Crosswalk, IndicatorScore, Methodology, Scorecard, Unit, UnitKind
+from assessment.model import Crosswalk, IndicatorScore, Methodology, Scorecard, Unit, UnitCode, UnitKind
 from assessment.reports import labels
 from assessment.reports.view import ReportOptions
 from assessment.text_limits import protect_workbook, safe_frame
@@ -46,7 +46,7 @@ SHEET_KIND = {UnitKind.DEPARTMENT: "Chỉ số - Sở, ban, ngành", UnitKind.DI
               UnitKind.COMMUNE: "Chỉ số - Xã, phường", UnitKind.CITY: "Chỉ số - Thành phố (NQ 18)"}
 
 
-def score_frames(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology], units: Mapping[str, Unit],
+def score_frames(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology], units: Mapping[UnitCode, Unit],
                  crosswalks: Sequence[Crosswalk], latest: Mapping[UnitKind, Methodology]) -> dict[str, pd.DataFrame]:
     """Sheet name -> frame with stable keys as columns; `frame.attrs["headers"]` maps keys to Vietnamese."""
     frames = {"Tổng hợp": _summary(cards, methodologies, units)}
@@ -62,7 +62,7 @@ def _key(card: Scorecard) -> str:
     return f"{card.methodology_id}@{card.methodology_version}"
 
 
-def _summary(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology], units: Mapping[str, Unit]
+def _summary(cards: Sequence[Scorecard], methodologies: Mapping[str, Methodology], units: Mapping[UnitCode, Unit]
              ) -> pd.DataFrame:
     headers = dict(SUMMARY_COLUMNS)
     rows = []

@@ -8,13 +8,14 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect
+from reportlab.graphics.shapes import Drawing, Group, Line
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessment.reports import labels
 from assessment.reports.charts import chart_text
 from assessment.reports.fonts import FONT
+from assessment.reports.paint import rect
 from assessment.reports.view import BookletView, RankingRow
 
 HEAT_STOPS = ((0.0, "#e8877f"), (0.4, "#f6c38b"), (0.6, "#fbeaa0"), (0.8, "#b5dc9a"), (1.0, "#62b37a"))
@@ -80,13 +81,13 @@ def _heat_panel(g: Group, booklet: BookletView, rows: Sequence[RankingRow], x: f
 def _cell(g: Group, x: float, y: float, w: float, h: float, value: float | None, answered: bool) -> str:
     """Paint one cell; the text it carries."""
     if value is None:
-        g.add(Rect(x, y, w, h, fillColor=colors.HexColor(NA_FILL), strokeColor=colors.white, strokeWidth=0.4))
+        g.add(rect(x, y, w, h, fillColor=colors.HexColor(NA_FILL), strokeColor=colors.white, strokeWidth=0.4))
         _hatch(g, x, y, w, h)
         return NA_MARK
     if not answered:
-        g.add(Rect(x, y, w, h, fillColor=colors.HexColor(NO_DATA_FILL), strokeColor=colors.white, strokeWidth=0.4))
+        g.add(rect(x, y, w, h, fillColor=colors.HexColor(NO_DATA_FILL), strokeColor=colors.white, strokeWidth=0.4))
         return NO_DATA_MARK
-    g.add(Rect(x, y, w, h, fillColor=heat_color(value), strokeColor=colors.white, strokeWidth=0.4))
+    g.add(rect(x, y, w, h, fillColor=heat_color(value), strokeColor=colors.white, strokeWidth=0.4))
     return labels.number(value * 100, 0)
 
 
@@ -120,7 +121,7 @@ def _heat_legend(d: Drawing, booklet: BookletView, width: float, top: float) -> 
         d.add(chart_text(x + 13, top - 7, words, 6.8))
         x += 13 + stringWidth(words, FONT, 6.8) + 12
     for k in range(21):
-        d.add(Rect(k * 7, top - 22, 7, 7, fillColor=heat_color(k / 20), strokeColor=None))
+        d.add(rect(k * 7, top - 22, 7, 7, fillColor=heat_color(k / 20), strokeColor=None))
     d.add(chart_text(0, top - 30, "0", 6))
     d.add(chart_text(147, top - 30, "100", 6, "end"))
     names = "; ".join(f"{code}: {name}" for code, name in booklet.pillars)

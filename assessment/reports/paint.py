@@ -9,10 +9,20 @@ is refused (the tests draw every chart through it).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.platypus import Flowable
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import _SolidShapeKwArgs
+
+
+def rect(x: float, y: float, width: float, height: float, **style: Unpack[_SolidShapeKwArgs]) -> Rect:
+    """A reportlab Rect, with its keywords type-checked."""
+    # types-reportlab (5.0.0.20261008) declares Rect's **kw without Unpack, unlike every other shape's; a stubs
+    # release that fixes it makes this ignore unused, which must not fail the check (hence unused-ignore).
+    return Rect(x, y, width, height, **style)  # type: ignore[arg-type, unused-ignore]
 
 
 class _Pen:
@@ -64,7 +74,7 @@ def _node(pen: _Pen, node: Any) -> None:
         pen.stroke(node)
         pen.canv.line(node.x1, node.y1, node.x2, node.y2)
     elif isinstance(node, Polygon | PolyLine):
-        _path(pen, node, closed=isinstance(node, Polygon))
+        _path(pen, node)
     else:
         raise TypeError(f"paint() does not draw {type(node).__name__}")
 
@@ -87,7 +97,8 @@ def _rect(pen: _Pen, node: Rect) -> None:
     pen.canv.rect(node.x, node.y, node.width, node.height, stroke=int(stroke), fill=int(fill))
 
 
-def _path(pen: _Pen, node: Polygon | PolyLine, *, closed: bool) -> None:
+def _path(pen: _Pen, node: Polygon | PolyLine) -> None:
+    closed = isinstance(node, Polygon)
     points = node.points
     path = pen.canv.beginPath()
     path.moveTo(points[0], points[1])
@@ -95,10 +106,11 @@ def _path(pen: _Pen, node: Polygon | PolyLine, *, closed: bool) -> None:
         path.lineTo(points[i], points[i + 1])
     if closed:
         path.close()
-    fill = closed and node.fillColor is not None
+    fill_color = node.fillColor if isinstance(node, Polygon) else None  # a PolyLine is never filled
+    fill = fill_color is not None
     stroke = node.strokeColor is not None and node.strokeWidth > 0
     if fill:
-        pen.fill(node.fillColor, getattr(node, "fillOpacity", None))
+        pen.fill(fill_color, getattr(node, "fillOpacity", None))
     if stroke:
         pen.stroke(node)
     pen.canv.drawPath(path, stroke=int(stroke), fill=int(fill))

@@ -7,6 +7,7 @@ import io
 import logging
 from collections import Counter
 from pathlib import Path
+from typing import TypedDict
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -24,13 +25,14 @@ from assessment.reports.pdf_page import (
     PAGE_H,
     Heading,
     PageState,
+    PdfTarget,
     ReportDoc,
     SectionMark,
     place_date,
 )
 from assessment.reports.pdf_scorecard import SHORT_NAME, WIDTH, demo_banner, scorecard_story
 from assessment.reports.progress import Progress, ReportCancelled, reportlab_callback
-from assessment.reports.styles import TOTAL_BG, grid, plain, styles
+from assessment.reports.styles import TOTAL_BG, TableCommand, grid, plain, styles
 from assessment.reports.text import Run, block
 from assessment.reports.view import BookletView, RankingRow, ReportOptions, ScorecardView
 from assessment.text_limits import shorten
@@ -43,7 +45,7 @@ def title(booklet: BookletView) -> str:
     return f"Tập kết quả đánh giá chuyển đổi số năm {booklet.cycle} — {labels.KIND_PLURAL[booklet.kind]}"
 
 
-def write_booklet(booklet: BookletView, target: Path | object, options: ReportOptions | None = None,
+def write_booklet(booklet: BookletView, target: PdfTarget, options: ReportOptions | None = None,
                   progress: Progress | None = None) -> list[tuple[str, str]]:
     """Write the booklet. A scorecard that cannot be printed does not stop the others: the booklet is built
     again with a page saying so in its place. Returns those units as (code, reason); the log keeps why."""
@@ -59,13 +61,13 @@ def write_booklet(booklet: BookletView, target: Path | object, options: ReportOp
             raise  # not a scorecard's fault: the booklet itself cannot be built
         log.warning("booklet %s: %d scorecard(s) could not be printed (%s)", booklet.cycle, len(failed), exc)
     if not isinstance(target, Path) and hasattr(target, "truncate"):
-        target.seek(0)  # type: ignore[attr-defined]
-        target.truncate()  # type: ignore[attr-defined]
+        target.seek(0)
+        target.truncate()
     _build(booklet, target, options, progress, failed)
     return sorted(failed.items())
 
 
-def _build(booklet: BookletView, target: Path | object, options: ReportOptions, progress: Progress | None,
+def _build(booklet: BookletView, target: PdfTarget, options: ReportOptions, progress: Progress | None,
            failed: dict[str, str]) -> None:
     state = PageState(booklet.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
     doc = ReportDoc(str(target) if isinstance(target, Path) else target, state, title=title(booklet),
@@ -95,10 +97,18 @@ def _not_printed(view: ScorecardView, reason: str) -> list[Flowable]:
                       "không bị ảnh hưởng.", 8))]
 
 
+class _Mark(TypedDict):
+    """What every section mark of a booklet shares (SectionMark's keywords)."""
+
+    fingerprint: str
+    caption: str
+    qr_text: str
+
+
 def booklet_story(booklet: BookletView, options: ReportOptions, failed: dict[str, str] | None = None
                   ) -> list[Flowable]:
-    mark = {"fingerprint": booklet.fingerprint, "caption": title(booklet),
-            "qr_text": f"dxscore:{booklet.cycle}:{booklet.kind.value}:{booklet.fingerprint}"}
+    mark: _Mark = {"fingerprint": booklet.fingerprint, "caption": title(booklet),
+                   "qr_text": f"dxscore:{booklet.cycle}:{booklet.kind.value}:{booklet.fingerprint}"}
     story: list[Flowable] = [SectionMark(**mark, title="Bìa và tóm tắt", key="cover"), *_cover(booklet, options),
                              PageBreak(), SectionMark(**mark, title="Bảng xếp hạng", key="ranking"),
                              *_ranking(booklet), PageBreak(),
@@ -160,7 +170,7 @@ def _ranking(booklet: BookletView) -> list[Flowable]:
     s = styles()
     changes = any(row.change is not None for row in booklet.rows)
     header = ["Hạng", "Mã", "Đơn vị", "Điểm", "Tối đa", "Chỉ số", "Mức"] + (["Thay đổi"] if changes else [])
-    data: list[list[object]] = [header]
+    data: list[list[object]] = [[*header]]  # a row of cells of any kind (text, paragraphs)
     code_w = max(stringWidth(row.unit_code, FONT, 7.6) for row in booklet.rows) + 8
     widths = [30, max(code_w, 34), NAME_W, 46, 38, 48, 60] + ([54] if changes else [])
     widths[2] += WIDTH - sum(widths)
@@ -185,7 +195,7 @@ def _ranking_cells(row: RankingRow, changes: bool, name_w: float) -> list[object
     return cells
 
 
-def _stripes(rows: int) -> list[tuple]:  # type: ignore[type-arg]
+def _stripes(rows: int) -> list[TableCommand]:
     return [("BACKGROUND", (0, i), (-1, i), TOTAL_BG) for i in range(2, rows, 2)]
 
 

@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
@@ -19,7 +19,8 @@ from assessment.model import TargetStatus
 from assessment.reports import labels
 from assessment.reports.charts import MUTED, TARGET, UNIT, Chart, chart_text
 from assessment.reports.fonts import FONT, FONT_BOLD
-from assessment.reports.pdf_page import Heading, Issuer, PageState, ReportDoc, SectionMark, place_date
+from assessment.reports.paint import rect
+from assessment.reports.pdf_page import Heading, Issuer, PageState, PdfTarget, ReportDoc, SectionMark, place_date
 from assessment.reports.pdf_scorecard import WIDTH, demo_banner
 from assessment.reports.styles import grid, plain
 from assessment.reports.text import Run, TextBlock, block, heading, wrapped
@@ -42,7 +43,7 @@ def caption(progress: CityProgress) -> str:
     return f"Báo cáo tiến độ thực hiện Nghị quyết 18-NQ/TU — kỳ {progress.year}"
 
 
-def write_city_report(progress: CityProgress, target: Path | object, options: ReportOptions | None = None) -> None:
+def write_city_report(progress: CityProgress, target: PdfTarget, options: ReportOptions | None = None) -> None:
     options = options or ReportOptions()
     digest = fingerprint(progress)
     state = PageState(progress.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
@@ -71,7 +72,7 @@ def city_story(progress: CityProgress, options: ReportOptions, digest: str) -> l
     return story
 
 
-def _headline(progress: CityProgress) -> Table:
+def _headline(progress: CityProgress) -> KeepTogether:
     card = progress.scorecard
     latest = progress.dti_ranks[-1] if progress.dti_ranks else None
     shown = (TargetStatus.MET, TargetStatus.ON_TRACK, TargetStatus.BEHIND, TargetStatus.NO_DATA)
@@ -129,13 +130,13 @@ def _bars(rows: Sequence[TargetProgress], year: int, key: str) -> Chart:
         y = height - 12 - (i + 1) * row_h + 4
         text = wrapped(row.target.text.vi, left - 8, 6.6).split("\n")[0]
         front.add(chart_text(0, y + 2, text, 6.6))
-        front.add(Rect(left, y, span, 9, fillColor=colors.HexColor("#ececec"), strokeColor=None))
+        front.add(rect(left, y, span, 9, fillColor=colors.HexColor("#ececec"), strokeColor=None))
         share = _attainment(row, year)
         colour = colors.HexColor(STATUS_COLOUR[row.status])
         if share is None:
             front.add(chart_text(left + 4, y + 2, "chưa có số liệu", 6.4, color=MUTED))
         else:
-            front.add(Rect(left, y, span * share, 9, fillColor=colour, strokeColor=None))
+            front.add(rect(left, y, span * share, 9, fillColor=colour, strokeColor=None))
             front.add(chart_text(left + span + 4, y + 2, f"{labels.number(share * 100, 0)}%", 6.6, bold=True))
     front.add(Line(left + span, 2, left + span, height - 10, strokeColor=TARGET, strokeWidth=0.8,
                    strokeDashArray=(3, 2)))
@@ -149,7 +150,7 @@ def _legend() -> Chart:
     for status, text in ((TargetStatus.MET, "Đã đạt"), (TargetStatus.ON_TRACK, "Đúng lộ trình"),
                          (TargetStatus.BASELINE, "Năm gốc"), (TargetStatus.BEHIND, "Chậm"),
                          (TargetStatus.NO_DATA, "Chưa có số liệu")):
-        front.add(Rect(x, 2, 9, 7, fillColor=colors.HexColor(STATUS_COLOUR[status]), strokeColor=None))
+        front.add(rect(x, 2, 9, 7, fillColor=colors.HexColor(STATUS_COLOUR[status]), strokeColor=None))
         front.add(chart_text(x + 12, 2, text, 6.8))
         x += 20 + len(text) * 4.2
     return Chart(WIDTH, 12, ("city-legend",), lambda: Drawing(WIDTH, 12), front)
@@ -217,7 +218,7 @@ def _dti_chart(progress: CityProgress) -> Flowable:
     points = [(x_of[r.year], y_of(r.rank)) for r in ranks]
     front.add(PolyLine([c for p in points for c in p], strokeColor=UNIT, strokeWidth=1.6))
     for r, (x, y) in zip(ranks, points, strict=True):
-        front.add(Rect(x - 2.5, y - 2.5, 5, 5, fillColor=UNIT, strokeColor=None))
+        front.add(rect(x - 2.5, y - 2.5, 5, 5, fillColor=UNIT, strokeColor=None))
         front.add(chart_text(x, y + 5, f"{r.rank}/{r.of}{'*' if r.derived else ''}", 6.8, anchor="middle", bold=True))
         front.add(chart_text(x, 8, str(r.year), 6.8, anchor="middle"))
     front.add(String(x0, height - 8, "Hạng (1 = cao nhất)", fontName=FONT, fontSize=6.5, fillColor=MUTED))

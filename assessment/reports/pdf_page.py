@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from assessment.demo import DEMO_MARK
@@ -32,6 +35,7 @@ TOTAL_FORM = "dxPageTotal"
 INK = colors.HexColor("#1b1b1b")
 MUTED = colors.HexColor("#555555")
 DEMO_RED = colors.HexColor("#c00000")
+PdfTarget = Path | IO[bytes]  # a file, or a stream (tests, previews)
 
 
 @dataclass
@@ -50,7 +54,7 @@ class PageState:
 class ReportDoc(BaseDocTemplate):
     """A4 portrait with one frame above the footer; draws the page decorations at the end of each page."""
 
-    def __init__(self, target: object, state: PageState, *, title: str, subject: str) -> None:
+    def __init__(self, target: str | IO[bytes], state: PageState, *, title: str, subject: str) -> None:
         register_fonts()
         super().__init__(target, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                          bottomMargin=FOOTER_H + 4 * mm, title=title, subject=subject, author="dxscore",
@@ -61,7 +65,7 @@ class ReportDoc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._decorate)])
 
-    def _decorate(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
         if self.state.demo:
             _demo_stamp(canv)
@@ -70,7 +74,8 @@ class ReportDoc(BaseDocTemplate):
 
     def _endBuild(self) -> None:
         self._doSave = 0  # save ourselves, after the page total is known
-        super()._endBuild()
+        # BaseDocTemplate's private end of build (absent from its stubs): the one place to save after the total.
+        super()._endBuild()  # type: ignore[misc]
         canv = self.canv
         canv.beginForm(TOTAL_FORM)
         canv.setFont(FONT, 7.5)
@@ -80,7 +85,7 @@ class ReportDoc(BaseDocTemplate):
         canv.save()
 
 
-def _demo_stamp(canv) -> None:  # type: ignore[no-untyped-def]
+def _demo_stamp(canv: Canvas) -> None:
     """A red stamp in the top margin of every page. Horizontal text on purpose: a rotated watermark would
     scatter its letters through the text that pdftotext or a screen reader extracts."""
     size = 7.5
@@ -95,7 +100,7 @@ def _demo_stamp(canv) -> None:  # type: ignore[no-untyped-def]
     canv.drawString(x + 5, y, DEMO_MARK)
 
 
-def _footer(canv, state: PageState, page: int) -> None:  # type: ignore[no-untyped-def]
+def _footer(canv: Canvas, state: PageState, page: int) -> None:
     base = 9 * mm
     right = PAGE_W - MARGIN_X
     canv.setStrokeColor(colors.HexColor("#9a9a9a"))
@@ -145,7 +150,7 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-def _qr_form(canv, state: PageState) -> str:  # type: ignore[no-untyped-def]
+def _qr_form(canv: Canvas, state: PageState) -> str:
     """The QR code of the current fingerprint, drawn once per document as a form and reused on its pages."""
     name = state.qr_forms.get(state.qr_text)
     if name is not None:
@@ -192,7 +197,8 @@ class SectionMark(Flowable):
         self.title, self.key, self.level = title, key, level
 
     def draw(self) -> None:
-        state: PageState = self.canv._doctemplate.state
+        # the document template sets itself on its canvas (reportlab's own attribute, absent from the stubs)
+        state: PageState = self.canv._doctemplate.state  # type: ignore[attr-defined]
         state.fingerprint, state.qr_text, state.caption = self.fingerprint, self.qr_text, self.caption
         if self.title:
             self.canv.bookmarkPage(self.key, fit="XYZ", top=PAGE_H)

@@ -15,12 +15,13 @@ from assessment.reports.fonts import FONT, FONT_BOLD
 from assessment.reports.pdf_page import (
     Heading,
     PageState,
+    PdfTarget,
     ReportDoc,
     SectionMark,
     issuer_of,
     place_date,
 )
-from assessment.reports.styles import DEMO_BG, DEMO_RED, TOTAL_BG, grid, plain
+from assessment.reports.styles import DEMO_BG, DEMO_RED, TOTAL_BG, TableCommand, grid, plain
 from assessment.reports.text import Run, TextBlock, block, heading, wrapped
 from assessment.reports.view import ReportOptions, ScorecardView
 from assessment.text_limits import shorten
@@ -40,7 +41,7 @@ def caption(view: ScorecardView) -> str:
     return f"Phiếu kết quả đánh giá chuyển đổi số năm {view.cycle} — {name} ({view.unit_code})"
 
 
-def write_scorecard(view: ScorecardView, target: Path | object, options: ReportOptions | None = None) -> None:
+def write_scorecard(view: ScorecardView, target: PdfTarget, options: ReportOptions | None = None) -> None:
     """Write one scorecard PDF to a path or a binary file object."""
     options = options or ReportOptions()
     state = PageState(view.demo, labels.timestamp(options.moment()), audit_head=options.audit_head)
@@ -151,7 +152,7 @@ def _pillar_table(view: ScorecardView) -> Table:
 
 
 def _charts(view: ScorecardView) -> Table:
-    cells = [[block(Run("Biểu đồ 1. Chỉ số theo trụ cột so với bình quân nhóm", 7.2)),
+    cells: list[list[Flowable]] = [[block(Run("Biểu đồ 1. Chỉ số theo trụ cột so với bình quân nhóm", 7.2)),
               block(Run("Biểu đồ 2. Chỉ số trụ cột so với mục tiêu", 7.2))],
              [charts.radar(view), charts.pillar_bars(view)]]
     return Table(cells, colWidths=[WIDTH / 2, WIDTH / 2], style=plain(extra=[("ALIGN", (0, 0), (-1, -1), "CENTER")]))
@@ -173,7 +174,7 @@ def _targets(view: ScorecardView) -> list[Flowable]:
     return [table, block(Run(labels.PROJECTION_HELP, 6.8, color="#555555"))]
 
 
-def _status_colours(view: ScorecardView) -> list[tuple]:  # type: ignore[type-arg]
+def _status_colours(view: ScorecardView) -> list[TableCommand]:
     tint = {"met": "#dff0d8", "on_track": "#eef6e4", "baseline": "#e3eef9", "behind": "#fbe3e0", "no_data": "#f2f2f2"}
     return [("BACKGROUND", (5, i), (5, i), colors.HexColor(tint[t.status.value]))
             for i, t in enumerate(view.targets, start=1) if t.status]

@@ -3,6 +3,7 @@ cancelled report raises."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from assessment.errors import DxError
@@ -29,7 +30,7 @@ def tick(progress: Progress | None, done: int, total: int, status: str | None = 
     progress.set_progress(done, total)
 
 
-def reportlab_callback(progress: Progress | None, status: str):  # type: ignore[no-untyped-def]
+def reportlab_callback(progress: Progress | None, status: str) -> Callable[[str, int], None] | None:
     """A reportlab build-progress callback that forwards to `progress` (flowables laid out of the total)."""
     if progress is None:
         return None

@@ -11,6 +11,9 @@ from reportlab.platypus import TableStyle
 
 from assessment.reports.fonts import FONT, FONT_BOLD, register_fonts
 
+# A TableStyle command: (name, first cell, last cell, values...), cells as (column, row).
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
+
 HEADER_BG = colors.HexColor("#dde6f0")
 TOTAL_BG = colors.HexColor("#f2f2f2")
 RULE = colors.HexColor("#8c8c8c")
@@ -45,9 +48,9 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def grid(header_rows: int = 1, size: float = 7.6, extra: list[tuple] | None = None) -> TableStyle:  # type: ignore[type-arg]
+def grid(header_rows: int = 1, size: float = 7.6, extra: list[TableCommand] | None = None) -> TableStyle:
     """A data table: DejaVu everywhere, bold header on a tint, thin rules, numbers right-aligned by callers."""
-    commands = [
+    commands: list[TableCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), size),
         ("LEADING", (0, 0), (-1, -1), size + 2),
@@ -63,9 +66,10 @@ def grid(header_rows: int = 1, size: float = 7.6, extra: list[tuple] | None = No
     return TableStyle(commands + (extra or []))
 
 
-def plain(size: float = 8.5, extra: list[tuple] | None = None) -> TableStyle:  # type: ignore[type-arg]
+def plain(size: float = 8.5, extra: list[TableCommand] | None = None) -> TableStyle:
     """A layout table without rules."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), size),
+    commands: list[TableCommand] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), size),
                        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1)] + (extra or []))
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+    return TableStyle(commands + (extra or []))

@@ -66,4 +66,4 @@ def overlay(states: np.ndarray) -> np.ndarray:
 
 
 def _rgba(colour: str) -> tuple[int, int, int, int]:
-    return QColor(colour).getRgb()  # type: ignore[return-value]
+    return QColor(colour).getRgb()  # type: ignore[return-value]  # PySide6's stubs say `object`; it is 4 ints

@@ -118,7 +118,7 @@ def upgrade() -> None:
     _first_row(bind)
 
 
-def _first_row(bind) -> None:  # type: ignore[no-untyped-def]
+def _first_row(bind: sa.Connection) -> None:
     """The chain's first row: the trail starts with this schema; what the database already held is counted
     (the answer history before it is kept as it was)."""
     from storage.audit import append, as_json
