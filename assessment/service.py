@@ -14,25 +14,35 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.errors import BadInput, NotFound
-from assessment.model import Crosswalk, LineageLink, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
-from assessment.ports import Catalog, Store, TargetSetInfo
-from assessment.text_limits import check_unit_code, clean_text
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import (
+    Crosswalk,
+    LineageLink,
+    Methodology,
+    MethodologyId,
+    Target,
+    TargetSet,
+    Text,
+    Unit,
+    UnitKind,
+)
+from assessment.domain.text_limits import check_unit_code, clean_text
+from assessment.services.ports import Catalog, Store, TargetSetInfo
 
 if TYPE_CHECKING:  # the areas are imported when first used (see the properties below)
-    from assessment.answers_area import AnswersArea
-    from assessment.appraisal_area import AppraisalArea
-    from assessment.audit_area import AuditArea
-    from assessment.city import CityArea
-    from assessment.compare_area import CompareArea
-    from assessment.council_area import CouncilArea
-    from assessment.demo import DemoArea
-    from assessment.entry_area import EntryArea
-    from assessment.packages_area import PackagesArea
-    from assessment.publication_area import PublicationArea
-    from assessment.reports.area import ReportsArea
-    from assessment.scores_area import ScoresArea
-    from assessment.timeline_area import TimelineArea
+    from assessment.services.answers_area import AnswersArea
+    from assessment.services.appraisal_area import AppraisalArea
+    from assessment.services.audit_area import AuditArea
+    from assessment.services.city_area import CityArea
+    from assessment.services.compare_area import CompareArea
+    from assessment.services.council_area import CouncilArea
+    from assessment.services.demo import DemoArea
+    from assessment.services.entry_area import EntryArea
+    from assessment.services.packages_area import PackagesArea
+    from assessment.services.publication_area import PublicationArea
+    from assessment.services.reports_area import ReportsArea
+    from assessment.services.scores_area import ScoresArea
+    from assessment.services.timeline_area import TimelineArea
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
@@ -59,79 +69,79 @@ class AssessmentService:
 
     @cached_property
     def answers(self) -> AnswersArea:  # imported lazily: keeps start-up light
-        from assessment.answers_area import AnswersArea
+        from assessment.services.answers_area import AnswersArea
 
         return AnswersArea(self)
 
     @cached_property
     def scores(self) -> ScoresArea:
-        from assessment.scores_area import ScoresArea
+        from assessment.services.scores_area import ScoresArea
 
         return ScoresArea(self)
 
     @cached_property
     def compare(self) -> CompareArea:
-        from assessment.compare_area import CompareArea
+        from assessment.services.compare_area import CompareArea
 
         return CompareArea(self)
 
     @cached_property
     def entry(self) -> EntryArea:
-        from assessment.entry_area import EntryArea
+        from assessment.services.entry_area import EntryArea
 
         return EntryArea(self)
 
     @cached_property
     def appraisal(self) -> AppraisalArea:
-        from assessment.appraisal_area import AppraisalArea
+        from assessment.services.appraisal_area import AppraisalArea
 
         return AppraisalArea(self)
 
     @cached_property
     def packages(self) -> PackagesArea:
-        from assessment.packages_area import PackagesArea
+        from assessment.services.packages_area import PackagesArea
 
         return PackagesArea(self)
 
     @cached_property
     def audit(self) -> AuditArea:
-        from assessment.audit_area import AuditArea
+        from assessment.services.audit_area import AuditArea
 
         return AuditArea(self)
 
     @cached_property
     def demo(self) -> DemoArea:
-        from assessment.demo import DemoArea
+        from assessment.services.demo import DemoArea
 
         return DemoArea(self)
 
     @cached_property
     def council(self) -> CouncilArea:
-        from assessment.council_area import CouncilArea
+        from assessment.services.council_area import CouncilArea
 
         return CouncilArea(self)
 
     @cached_property
     def publication(self) -> PublicationArea:
-        from assessment.publication_area import PublicationArea
+        from assessment.services.publication_area import PublicationArea
 
         return PublicationArea(self)
 
     @cached_property
     def timeline(self) -> TimelineArea:
-        from assessment.timeline_area import TimelineArea
+        from assessment.services.timeline_area import TimelineArea
 
         return TimelineArea(self)
 
     @cached_property
     def city(self) -> CityArea:
-        from assessment.city import CityArea
+        from assessment.services.city_area import CityArea
 
         return CityArea(self)
 
     @cached_property
     def reports(self) -> ReportsArea:
-        from assessment.reports.area import ReportsArea
+        from assessment.services.reports_area import ReportsArea
 
         return ReportsArea(self)
 

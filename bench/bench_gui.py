@@ -161,7 +161,7 @@ def _idle(msecs: int) -> None:
 
 
 def stalls(app, window, service, slowness: float) -> bool:  # type: ignore[no-untyped-def]
-    from assessment.model import Answer
+    from assessment.domain.model import Answer
 
     controller = window.controller
     session = controller.session

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, log_path: Path) -> int:
-    from assessment.errors import DxError, ProblemsError
+    from assessment.domain.errors import DxError, ProblemsError
 
     try:
         return args.handler(args)

@@ -35,7 +35,7 @@ def _date(text: str) -> dt.date:
 
 
 def _bad(message: str) -> Exception:
-    from assessment.errors import BadInput
+    from assessment.domain.errors import BadInput
 
     return BadInput(message)
 
@@ -82,7 +82,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
     decision = area.decide(args.meeting, unit_code=args.unit, code=args.indicator,
                            outcome="kept" if args.keep else "adjusted", points=args.points, reason=args.reason,
                            votes=dict(args.vote))
-    from assessment.council import Vote
+    from assessment.domain.council import Vote
 
     tally = decision.tally()
     votes = (f"; votes for {tally[Vote.FOR]}, against {tally[Vote.AGAINST]}, abstain {tally[Vote.ABSTAIN]}"

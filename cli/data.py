@@ -22,7 +22,7 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
 
 
 def cmd_answers_export(args: argparse.Namespace) -> int:
-    from assessment.text_limits import safe_frame, write_table
+    from assessment.domain.text_limits import safe_frame, write_table
     from cli.output import write_output
 
     service = open_service(args)
@@ -37,7 +37,7 @@ def cmd_answers_export(args: argparse.Namespace) -> int:
 
 
 def cmd_methodology_check(args: argparse.Namespace) -> int:
-    from assessment.errors import PROBLEMS_SHOWN
+    from assessment.domain.errors import PROBLEMS_SHOWN
     from questionnaires.checker import check_file
 
     status = 0
@@ -53,12 +53,12 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
 
 
 def cmd_methodology_show(args: argparse.Namespace) -> int:
-    from assessment.methodology_view import methodology_dict, methodology_text
+    from assessment.exchange.methodology_view import methodology_dict, methodology_text
     from questionnaires.files import FileCatalog
 
     found = [m for m in FileCatalog().methodologies() if m.id == args.id]
     if not found:
-        from assessment.errors import NotFound
+        from assessment.domain.errors import NotFound
 
         known = ", ".join(sorted({m.id for m in FileCatalog().methodologies()}))
         raise NotFound(f"no methodology {args.id!r} (known: {known})")

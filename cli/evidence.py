@@ -20,7 +20,7 @@ FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 
 def document_date(text: str) -> dt.date | None:
     """--date: a document's date, as the window takes it (dd/mm/yyyy, also yyyy-mm-dd); empty for none."""
-    from assessment.answers import parse_date
+    from assessment.domain.answers import parse_date
 
     if not text.strip():
         return None
@@ -40,7 +40,7 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     demo_banner(service)
     codes = [args.indicator] if args.indicator else [i.code for i in session.methodology.indicators]
     if args.indicator and args.indicator not in {i.code for i in session.methodology.indicators}:
-        from assessment.errors import NotFound
+        from assessment.domain.errors import NotFound
 
         raise NotFound(f"{session.methodology.id} {session.methodology.version} has no indicator {args.indicator!r}")
     shown = 0
@@ -60,8 +60,8 @@ def _count_line(count: int, lang: str) -> str:
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
-    from assessment.errors import BadInput
-    from assessment.model import EvidenceItem
+    from assessment.domain.errors import BadInput
+    from assessment.domain.model import EvidenceItem
 
     for option, text in (("--number", args.number), ("--summary", args.summary)):
         if not text.strip():

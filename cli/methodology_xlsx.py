@@ -7,7 +7,7 @@ import argparse
 import re
 from pathlib import Path
 
-from assessment.errors import BadInput, NotFound
+from assessment.domain.errors import BadInput, NotFound
 
 
 def cmd_methodology_export(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assessment.model import Scorecard
+from assessment.domain.model import Scorecard
 from cli.numbers import format_number
 
 HEADINGS = {

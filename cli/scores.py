@@ -13,9 +13,9 @@ from cli.argtypes import cycle_year, whole_number
 from cli.wiring import database_url, demo_banner, open_service
 
 if TYPE_CHECKING:
-    from assessment.model import UnitKind
-    from assessment.scores_area import CycleScores
+    from assessment.domain.model import UnitKind
     from assessment.service import AssessmentService
+    from assessment.services.scores_area import CycleScores
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -49,7 +49,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.kind == "city":
         return _print_city(service, args)
     if args.cycle is None:
-        from assessment.errors import BadInput
+        from assessment.domain.errors import BadInput
 
         raise BadInput("--cycle YEAR is required (only --kind city defaults to the latest cycle)")
     return print_scores(service, args)
@@ -57,7 +57,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
     """Resolution 18 progress of the city: every target, status, series, derived figures, units behind."""
-    from assessment.city_export import progress_dict, progress_lines
+    from assessment.exchange.city_export import progress_dict, progress_lines
 
     year = args.cycle or max(service.cycles(), default=dt.date.today().year)
     progress = service.city.progress(year=year)
@@ -71,8 +71,8 @@ def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
 
 def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     """A cycle's ranking (text, one table per peer group) or its JSON."""
-    from assessment.errors import NotFound
-    from assessment.model import UnitKind
+    from assessment.domain.errors import NotFound
+    from assessment.domain.model import UnitKind
 
     kind = UnitKind(args.kind) if args.kind else None
     if args.unit:
@@ -86,7 +86,7 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        from assessment.export import write_cycle_json
+        from assessment.services.export import write_cycle_json
 
         write_cycle_json(result, sys.stdout)
     else:
@@ -99,8 +99,8 @@ def _within_subgroup(service: AssessmentService, result: CycleScores, kind: Unit
     digital-economy duty, ...), ranked among itself."""
     import dataclasses
 
-    from assessment.comparison import within_subgroup
-    from assessment.errors import BadInput
+    from assessment.domain.comparison import within_subgroup
+    from assessment.domain.errors import BadInput
 
     if kind is None:
         raise BadInput("--subgroup needs --kind (e.g. --kind commune --subgroup ward)")

@@ -45,14 +45,14 @@ def _today(text: str) -> dt.date:
 
 
 def _kind(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # UnitKind, imported with the service
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
 
     return UnitKind(args.kind) if args.kind else None
 
 
 def cmd_cycle_show(args: argparse.Namespace) -> int:
-    from assessment.timeline import MILESTONES
-    from assessment.timeline_area import milestone_label
+    from assessment.domain.timeline import MILESTONES
+    from assessment.services.timeline_area import milestone_label
 
     timeline = _service(args).timeline.dates(args.cycle)
     lang = _lang(args)
@@ -64,7 +64,7 @@ def cmd_cycle_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cycle_set(args: argparse.Namespace) -> int:
-    from assessment.timeline import MILESTONES
+    from assessment.domain.timeline import MILESTONES
 
     changes = {m: getattr(args, m.value) for m in MILESTONES if getattr(args, m.value) is not _UNSET}
     if not changes:

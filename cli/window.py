@@ -29,7 +29,7 @@ def cmd_main_job(args: argparse.Namespace) -> int:
 def import_core_before_qt() -> None:
     """Once PySide6 is imported its import hook reads the source of every later module (looking for
     `from __feature__`): importing SQLAlchemy, numpy and the core first saves the window's start ~0.1 s."""
-    import assessment.entry_area  # noqa: F401
+    import assessment.services.entry_area  # noqa: F401
     import questionnaires.files  # noqa: F401
     import storage.store  # noqa: F401
 
@@ -67,7 +67,7 @@ def headless_job(args: argparse.Namespace) -> int:
 
 def _sample_scorecard(service: AssessmentService, year: int) -> Path:
     """The headless job's scorecard: the best commune of the latest cycle, beside the demo database."""
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
     from storage.db import default_data_dir
 
     cards = service.scores.for_cycle(year=year, kind=UnitKind.COMMUNE).scorecards or \

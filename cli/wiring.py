@@ -77,7 +77,7 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
 
 
 def _open(args: argparse.Namespace, url: str) -> AssessmentService:
-    from assessment.text_limits import clean_text
+    from assessment.domain.text_limits import clean_text
 
     log.info("opening %s", url)
     user = clean_text(args.user or os_user(), "user", required=True, where="--user")  # kept in every history row
@@ -115,7 +115,7 @@ def os_user() -> str:
 
 
 def demo_banner(service: AssessmentService) -> None:
-    from assessment.demo import DEMO_MARK
+    from assessment.services.demo import DEMO_MARK
 
     if service.is_demo:
         print(f"*** {DEMO_MARK} ***")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from assessment.resource_paths import resource_path
+from assessment.domain.resource_paths import resource_path
 from assessment.service import AssessmentService
 from gui import i18n, startup_probe
 from gui.errors import show_error

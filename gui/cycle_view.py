@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.publication import Publication
+from assessment.domain.publication import Publication
+from assessment.domain.timeline import MILESTONE_LABELS, MILESTONES, CycleTimeline, Milestone
 from assessment.service import AssessmentService
-from assessment.timeline import MILESTONE_LABELS, MILESTONES, CycleTimeline, Milestone
-from assessment.timeline_area import BulkResult, UnitStanding
+from assessment.services.timeline_area import BulkResult, UnitStanding
 from gui.dialogs import confirm
 from gui.errors import show_error
 from gui.i18n import tr

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from assessment.resource_paths import resource_path
+from assessment.domain.resource_paths import resource_path
 
 log = logging.getLogger(__name__)
 I18N_DIR = resource_path("i18n")

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
-from assessment.model import Methodology
+from assessment.domain.model import Methodology
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from assessment import number_format
-from assessment.model import EvidenceItem, Unit, UnitKind
+from assessment.domain import number_format
+from assessment.domain.model import EvidenceItem, Unit, UnitKind
 from gui.i18n import language, tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -277,7 +277,7 @@ class PillarListModel(QAbstractListModel):
 
 
 def format_points(value: float | None, lang: str | None = None) -> str:
-    """Points as everywhere else (window, PDF, Excel): assessment.number_format, in the window's language."""
+    """Points as everywhere else (window, PDF, Excel): assessment.domain.number_format, in the window's language."""
     return number_format.points(value, lang or language())
 
 

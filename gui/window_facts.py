@@ -18,7 +18,7 @@ from gui.errors import show_error
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QTreeView
 
-    from assessment.model import Unit, UnitKind
+    from assessment.domain.model import Unit, UnitKind
     from assessment.service import AssessmentService
     from gui.models import UnitTreeModel
     from gui.operations import Operations

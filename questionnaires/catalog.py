@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from assessment.errors import MethodologyInvalid
-from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
-from assessment.resource_paths import resource_path
+from assessment.domain.errors import MethodologyInvalid
+from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
+from assessment.domain.resource_paths import resource_path
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment.errors import MethodologyInvalid, Problem
-from assessment.model import Methodology
+from assessment.domain.errors import MethodologyInvalid, Problem
+from assessment.domain.model import Methodology
 from questionnaires import catalog
 from questionnaires.crosswalk import FORMAT as CROSSWALK_FORMAT
 from questionnaires.crosswalk import load_crosswalk
@@ -43,7 +43,7 @@ def check_file(path: Path) -> Outcome:
 
 def _check_workbook(path: Path) -> Outcome:
     """A methodology workbook (XLSForm layout): the same checks, problems at sheet:row:column."""
-    from assessment.errors import ImportRejected
+    from assessment.domain.errors import ImportRejected
     from questionnaires.xlsform import check_workbook
 
     try:

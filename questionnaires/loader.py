@@ -10,11 +10,11 @@ import hashlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from assessment.context import AnswerScope
-from assessment.errors import ExpressionError, MethodologyInvalid, Problem
-from assessment.expressions import Expression, compile_expression
-from assessment.graph import find_cycles
-from assessment.model import (
+from assessment.domain.context import AnswerScope
+from assessment.domain.errors import ExpressionError, MethodologyInvalid, Problem
+from assessment.domain.expressions import Expression, compile_expression
+from assessment.domain.graph import find_cycles
+from assessment.domain.model import (
     DEFAULT_BANDS,
     NUMERIC_TYPES,
     AnswerSpec,
@@ -35,7 +35,7 @@ from assessment.model import (
     TargetId,
     UnitKind,
 )
-from assessment.rules import WRITTEN_RULES, RuleFields
+from assessment.domain.rules import WRITTEN_RULES, RuleFields
 from questionnaires.fields import Fields, Report
 from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 
@@ -482,7 +482,7 @@ def _dependencies(indicator: Indicator) -> set[str]:
 
 
 class _ScoringFields:
-    """A `scoring:` mapping as rules read it (assessment.rules.RuleFields): problems land in the loader's report
+    """A `scoring:` mapping as rules read it (assessment.domain.rules.RuleFields): problems land in the loader's report
     with the file, line and path of the key."""
 
     def __init__(self, loader: _Builder, fields: Fields, specs: Mapping[str, AnswerSpec]) -> None:

@@ -17,8 +17,8 @@ from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from assessment.answers import plain_number
-from assessment.errors import ImportRejected, Problem
+from assessment.domain.answers import plain_number
+from assessment.domain.errors import ImportRejected, Problem
 
 if TYPE_CHECKING:
     from _typeshed import SupportsGetItem

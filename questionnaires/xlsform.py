@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from assessment.errors import BadInput, MethodologyInvalid, Problem
-from assessment.model import Methodology
-from assessment.output_files import write_atomic
+from assessment.domain.errors import BadInput, MethodologyInvalid, Problem
+from assessment.domain.model import Methodology
+from assessment.exchange.output_files import write_atomic
 from questionnaires.loader import check_methodology_tree
 from questionnaires.xlsform_layout import BANDS, CHECKS, CHOICES, LEGAL, PILLARS, SETTINGS, SURVEY
 from questionnaires.xlsform_read import Cells, TreeBuilder

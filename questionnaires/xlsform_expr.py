@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assessment.errors import ExpressionError
-from assessment.expression_parser import tokenize
+from assessment.domain.errors import ExpressionError
+from assessment.domain.expression_parser import tokenize
 
 MAX_LENGTH = 2_000  # the same order as expression_parser's limit; checked before any regex runs
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.errors import ExpressionError, Problem
+from assessment.domain.errors import ExpressionError, Problem
 from questionnaires.loader import FORMAT
 from questionnaires.xlsform_expr import to_dxscore
 from questionnaires.xlsform_layout import (

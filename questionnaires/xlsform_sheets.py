@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assessment.errors import ImportRejected, Problem
+from assessment.domain.errors import ImportRejected, Problem
 
 MAX_FILE_BYTES = 10_000_000  # the shipped methodologies export to ≤ 40 KB
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the shipped ones unpack to < 1 MB; openpyxl holds the text in memory

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessment.council import CouncilDecision, CouncilMeeting, CouncilMember, Outcome, Vote
-from assessment.errors import BadInput, NotFound
-from assessment.publication import Publication, changes_between, digest, units_from_json
+from assessment.domain.council import CouncilDecision, CouncilMeeting, CouncilMember, Outcome, Vote
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.publication import Publication, changes_between, digest, units_from_json
 from storage.audit import append, as_json, now_text
 from storage.db import retry_busy
 from storage.review import Repository

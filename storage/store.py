@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assessment.errors import BadInput, NotFound
-from assessment.model import (
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import (
     Assessment,
     AssessmentStatus,
     LineageLink,
@@ -31,7 +31,7 @@ from assessment.model import (
     UnitCode,
     UnitKind,
 )
-from assessment.ports import StoredMethodology, TargetSetInfo
+from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
 from storage.council import CouncilRepository
@@ -63,7 +63,7 @@ def utcnow() -> dt.datetime:
 
 
 class SqlStore:
-    """Implements assessment.ports.Store over one SQLAlchemy engine."""
+    """Implements assessment.services.ports.Store over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -246,7 +246,7 @@ class SqlStore:
             return list(s.scalars(select(CycleRow.year).order_by(CycleRow.year)))
 
     def cycle_dates(self, year: int) -> dict[str, dt.date]:
-        """The planned dates of a cycle by milestone name (assessment.timeline.Milestone); empty if none."""
+        """The planned dates of a cycle by milestone name (assessment.domain.timeline.Milestone); empty if none."""
         with self.session() as s:
             row = s.get(CycleRow, year)
             if row is None:

@@ -93,7 +93,7 @@ class CycleRow(Base):
     __tablename__ = "cycles"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     reference_date: Mapped[dt.date] = mapped_column(Date)  # units valid on this day are assessed
-    # The planned dates of the cycle (assessment.timeline.Milestone); empty: not planned yet.
+    # The planned dates of the cycle (assessment.domain.timeline.Milestone); empty: not planned yet.
     opens: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     submissions_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     appraisal_ends: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.publication import Publication
+from assessment.domain.publication import Publication
 
 SHEETS = {"department": {"vi": "Sở ban ngành", "en": "Departments"},
           "commune": {"vi": "Xã phường", "en": "Communes"},

@@ -3,7 +3,7 @@ fonts and its bundled Vera lack most Vietnamese letters). Registered once per pr
 
 from __future__ import annotations
 
-from assessment.resource_paths import resource_path
+from assessment.domain.resource_paths import resource_path
 
 FONTS_DIR = resource_path("fonts")
 FONT = "DejaVuSans"

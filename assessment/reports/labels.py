@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessment import number_format
-from assessment.model import AssessmentStatus, TargetStatus, UnitKind
+from assessment.domain import number_format
+from assessment.domain.model import AssessmentStatus, TargetStatus, UnitKind
 
 KIND_LABEL = {
     UnitKind.DEPARTMENT: "Sở, ban, ngành",

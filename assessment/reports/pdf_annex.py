@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from assessment.publication import Change, Publication, PublishedUnit
+from assessment.domain.publication import Change, Publication, PublishedUnit
 from assessment.reports.fonts import FONT, FONT_BOLD
 from assessment.reports.labels import number
 from assessment.reports.styles import DEMO_RED, grid, styles

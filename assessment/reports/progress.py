@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from assessment.errors import DxError
+from assessment.domain.errors import DxError
 
 
 class Progress(Protocol):

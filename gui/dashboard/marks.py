@@ -8,8 +8,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED
-from assessment.number_format import decimal
+from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED
+from assessment.domain.number_format import decimal
 from gui.i18n import tr
 
 NA_BACKGROUND = "#f4f4f4"  # a not-applicable cell: pale grey crossed by darker stripes

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import assessment.council_area as council_area
-from assessment.errors import BadInput, NotFound
-from assessment.model import AssessmentStatus
+import assessment.services.council_area as council_area
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import AssessmentStatus
 
 S = AssessmentStatus
 YEAR = 2025

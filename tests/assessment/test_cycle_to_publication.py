@@ -14,10 +14,10 @@ from db_backends import open_url_service
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from assessment.errors import BadInput
-from assessment.model import AssessmentStatus, UnitKind
-from assessment.timeline import Milestone, Phase
-from assessment.workflow import RECEIVES_SUBMISSION
+from assessment.domain.errors import BadInput
+from assessment.domain.model import AssessmentStatus, UnitKind
+from assessment.domain.timeline import Milestone, Phase
+from assessment.domain.workflow import RECEIVES_SUBMISSION
 from storage.db import resolve_url
 
 S, M = AssessmentStatus, Milestone

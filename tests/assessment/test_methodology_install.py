@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 
 
 def edited(workbook: Path, version: str, text: str, to: Path) -> Path:

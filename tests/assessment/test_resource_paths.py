@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from assessment.resource_paths import app_root, resource_path
+from assessment.domain.resource_paths import app_root, resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

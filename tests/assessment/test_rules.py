@@ -1,11 +1,11 @@
-"""Scoring rules as one registry (assessment.rules): each rule says which answers it scores, which keys it reads,
+"""Scoring rules as one registry (assessment.domain.rules): each rule says which answers it scores, which keys it reads,
 how it scores and how it is described; the loader, the engine and `methodology show` hold no rule of their own."""
 
 from __future__ import annotations
 
-from assessment.methodology_view import scoring_dict
-from assessment.model import AnswerType, Rule
-from assessment.rules import RULES, WRITTEN_RULES
+from assessment.domain.model import AnswerType, Rule
+from assessment.domain.rules import RULES, WRITTEN_RULES
+from assessment.exchange.methodology_view import scoring_dict
 from questionnaires.catalog import shipped_methodologies
 
 

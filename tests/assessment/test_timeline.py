@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from db_backends import open_url_service
 
-from assessment.errors import BadInput
-from assessment.model import AssessmentStatus, UnitKind
-from assessment.timeline import CycleTimeline, Milestone, Phase, phase_of
+from assessment.domain.errors import BadInput
+from assessment.domain.model import AssessmentStatus, UnitKind
+from assessment.domain.timeline import CycleTimeline, Milestone, Phase, phase_of
 from storage.db import resolve_url
 
 S, M = AssessmentStatus, Milestone

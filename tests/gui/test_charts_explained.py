@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from gui.models import collation_key
 
 

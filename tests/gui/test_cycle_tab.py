@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QPushButton
 
-from assessment.model import AssessmentStatus
-from assessment.timeline import Milestone
+from assessment.domain.model import AssessmentStatus
+from assessment.domain.timeline import Milestone
 from tests.conftest import open_service
 from tests.gui.conftest import SCREENSHOTS
 

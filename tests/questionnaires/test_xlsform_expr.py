@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.errors import ExpressionError
+from assessment.domain.errors import ExpressionError
 from questionnaires.catalog import shipped_methodologies
 from questionnaires.xlsform_expr import to_dxscore, to_xlsform
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from xlsform_fixtures import scored_sheets, set_cell, write_book
 
-from assessment.errors import BadInput, ImportRejected, MethodologyInvalid
+from assessment.domain.errors import BadInput, ImportRejected, MethodologyInvalid
 from questionnaires import catalog
 from questionnaires.files import FileCatalog
 from questionnaires.xlsform import check_workbook

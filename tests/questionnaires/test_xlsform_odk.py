@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from xlsform_fixtures import odk_sheets, scored_sheets, set_cell, write_book
 
-from assessment.model import AnswerType, Rule
+from assessment.domain.model import AnswerType, Rule
 from questionnaires.xlsform import check_workbook, export_workbook
 
 

@@ -1,9 +1,9 @@
-"""One rule for points and indices in the window, the PDF and the Excel workbook (assessment.number_format),
+"""One rule for points and indices in the window, the PDF and the Excel workbook (assessment.domain.number_format),
 and the Vietnamese reports carry no English citation text."""
 
 from __future__ import annotations
 
-from assessment import number_format
+from assessment.domain import number_format
 from assessment.reports import labels
 from tests.reports.conftest import page_texts
 from tests.test_cli import run

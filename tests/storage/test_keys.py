@@ -6,7 +6,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from assessment.errors import StorageError
+from assessment.domain.errors import StorageError
 from storage.keys import KeyFolder, verify
 
 
