@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assessment.model import UnitKind
-    from assessment.scores_area import CycleScores
+    from assessment.domain.model import UnitKind
     from assessment.service import AssessmentService
+    from assessment.services.scores_area import CycleScores
 
 log = logging.getLogger("dxscore")
 
@@ -74,7 +74,7 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> Ass
 
     url = database_url(args, demo_default=demo_default)
     log.info("opening %s", url)
-    from assessment.text_limits import clean_text
+    from assessment.domain.text_limits import clean_text
 
     user = clean_text(args.user or _os_user(), "user", required=True, where="--user")  # kept in every history row
     engine = open_engine(url)
@@ -100,7 +100,7 @@ def _os_user() -> str:
 
 
 def demo_banner(service: AssessmentService) -> None:
-    from assessment.demo import DEMO_MARK
+    from assessment.services.demo import DEMO_MARK
 
     if service.is_demo:
         print(f"*** {DEMO_MARK} ***")
@@ -153,7 +153,7 @@ def headless_job(args: argparse.Namespace) -> int:
 
 def _sample_scorecard(service: AssessmentService, year: int) -> Path:
     """The headless job's scorecard: the best commune of the latest cycle, beside the demo database."""
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
     from storage.db import default_data_dir
 
     cards = service.scores.for_cycle(year=year, kind=UnitKind.COMMUNE).scorecards or \
@@ -195,7 +195,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.kind == "city":
         return _print_city(service, args)
     if args.cycle is None:
-        from assessment.errors import BadInput
+        from assessment.domain.errors import BadInput
 
         raise BadInput("--cycle YEAR is required (only --kind city defaults to the latest cycle)")
     return _print_scores(service, args)
@@ -203,7 +203,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
     """Resolution 18 progress of the city: every target, status, series, derived figures, units behind."""
-    from assessment.city_export import progress_dict, progress_lines
+    from assessment.exchange.city_export import progress_dict, progress_lines
 
     year = args.cycle or max(service.cycles(), default=dt.date.today().year)
     progress = service.city.progress(year=year)
@@ -216,8 +216,8 @@ def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
 
 
 def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
-    from assessment.errors import NotFound
-    from assessment.model import UnitKind
+    from assessment.domain.errors import NotFound
+    from assessment.domain.model import UnitKind
 
     kind = UnitKind(args.kind) if args.kind else None
     if args.unit:
@@ -231,7 +231,7 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        from assessment.export import cycle_dict
+        from assessment.exchange.export import cycle_dict
 
         print(json.dumps(cycle_dict(result), ensure_ascii=False))
     else:
@@ -244,8 +244,8 @@ def _within_subgroup(service: AssessmentService, result: CycleScores, kind: Unit
     digital-economy duty, ...), ranked among itself."""
     import dataclasses
 
-    from assessment.comparison import within_subgroup
-    from assessment.errors import BadInput
+    from assessment.domain.comparison import within_subgroup
+    from assessment.domain.errors import BadInput
 
     if kind is None:
         raise BadInput("--subgroup needs --kind (e.g. --kind commune --subgroup ward)")
@@ -254,7 +254,7 @@ def _within_subgroup(service: AssessmentService, result: CycleScores, kind: Unit
 
 
 def _print_ranking(service: AssessmentService, result: CycleScores) -> None:
-    from assessment.export import ranking_lines
+    from assessment.exchange.export import ranking_lines
 
     demo_banner(service)
     for line in ranking_lines(result.cycle, result.scorecards):
@@ -276,7 +276,7 @@ def cmd_answers_export(args: argparse.Namespace) -> int:
     from cli.output import write_output
 
     service = open_service(args)
-    from assessment.text_limits import safe_frame, write_table
+    from assessment.domain.text_limits import safe_frame, write_table
 
     frame = service.answers.export_frame(year=args.cycle, unit_code=args.unit)
     if not args.output or args.output == "-":
@@ -295,7 +295,7 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
     for name in args.files:
         outcome = check_file(Path(name))
         print(f"{outcome.path}: {outcome.summary}")
-        from assessment.errors import PROBLEMS_SHOWN
+        from assessment.domain.errors import PROBLEMS_SHOWN
 
         for problem in outcome.problems[:PROBLEMS_SHOWN]:
             print(f"  {problem}")
@@ -306,12 +306,12 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
 
 
 def cmd_methodology_show(args: argparse.Namespace) -> int:
-    from assessment.methodology_view import methodology_dict, methodology_text
+    from assessment.exchange.methodology_view import methodology_dict, methodology_text
     from questionnaires.files import FileCatalog
 
     found = [m for m in FileCatalog().methodologies() if m.id == args.id]
     if not found:
-        from assessment.errors import NotFound
+        from assessment.domain.errors import NotFound
 
         known = ", ".join(sorted({m.id for m in FileCatalog().methodologies()}))
         raise NotFound(f"no methodology {args.id!r} (known: {known})")
@@ -467,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, log_path: Path) -> int:
-    from assessment.errors import DxError, ProblemsError
+    from assessment.domain.errors import DxError, ProblemsError
 
     try:
         return args.handler(args)

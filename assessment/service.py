@@ -12,10 +12,10 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from assessment.errors import BadInput, NotFound
-from assessment.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
-from assessment.ports import Catalog, Store, TargetSetInfo
-from assessment.text_limits import check_unit_code, clean_text
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
+from assessment.domain.text_limits import check_unit_code, clean_text
+from assessment.services.ports import Catalog, Store, TargetSetInfo
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
@@ -42,61 +42,61 @@ class AssessmentService:
 
     @cached_property
     def answers(self):  # type: ignore[no-untyped-def]  # imported lazily: keeps start-up light
-        from assessment.answers_area import AnswersArea
+        from assessment.services.answers_area import AnswersArea
 
         return AnswersArea(self)
 
     @cached_property
     def scores(self):  # type: ignore[no-untyped-def]
-        from assessment.scores_area import ScoresArea
+        from assessment.services.scores_area import ScoresArea
 
         return ScoresArea(self)
 
     @cached_property
     def compare(self):  # type: ignore[no-untyped-def]
-        from assessment.compare_area import CompareArea
+        from assessment.services.compare_area import CompareArea
 
         return CompareArea(self)
 
     @cached_property
     def entry(self):  # type: ignore[no-untyped-def]
-        from assessment.entry_area import EntryArea
+        from assessment.services.entry_area import EntryArea
 
         return EntryArea(self)
 
     @cached_property
     def appraisal(self):  # type: ignore[no-untyped-def]
-        from assessment.appraisal_area import AppraisalArea
+        from assessment.services.appraisal_area import AppraisalArea
 
         return AppraisalArea(self)
 
     @cached_property
     def packages(self):  # type: ignore[no-untyped-def]
-        from assessment.packages_area import PackagesArea
+        from assessment.services.packages_area import PackagesArea
 
         return PackagesArea(self)
 
     @cached_property
     def audit(self):  # type: ignore[no-untyped-def]
-        from assessment.audit_area import AuditArea
+        from assessment.services.audit_area import AuditArea
 
         return AuditArea(self)
 
     @cached_property
     def demo(self):  # type: ignore[no-untyped-def]
-        from assessment.demo import DemoArea
+        from assessment.services.demo import DemoArea
 
         return DemoArea(self)
 
     @cached_property
     def city(self):  # type: ignore[no-untyped-def]
-        from assessment.city import CityArea
+        from assessment.domain.city import CityArea
 
         return CityArea(self)
 
     @cached_property
     def reports(self):  # type: ignore[no-untyped-def]
-        from assessment.reports.area import ReportsArea
+        from assessment.services.reports_area import ReportsArea
 
         return ReportsArea(self)
 

@@ -17,7 +17,7 @@ from bench.common import NATIONAL_COMMUNES, measure, report
 
 def synthetic(comparison, n: int):  # type: ignore[no-untyped-def]
     """The demo group stretched to n units (random but plausible values, same pillars and targets)."""
-    from assessment.model import Text, UnitKind
+    from assessment.domain.model import Text, UnitKind
 
     group = comparison.group
     rng = np.random.default_rng(5)
@@ -61,7 +61,7 @@ def main() -> bool:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
     from gui.app import make_app
     from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart
     from gui.dashboard.radar import RadarChart

@@ -107,7 +107,7 @@ def _watch(app, window, action, count: int) -> list[float]:  # type: ignore[no-u
 
 
 def stalls(app, window, service) -> bool:  # type: ignore[no-untyped-def]
-    from assessment.model import Answer
+    from assessment.domain.model import Answer
 
     controller = window.controller
     session = controller.session

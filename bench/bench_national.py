@@ -93,7 +93,7 @@ def score_figures(db: str, env: dict[str, str], label: str, budget_s: float, bou
 
 
 DASHBOARD = ("import sys; sys.path.insert(0, sys.argv[1]); from main import open_service_at; "
-             "from assessment.model import UnitKind; from storage.db import sqlite_url; "
+             "from assessment.domain.model import UnitKind; from storage.db import sqlite_url; "
              "c = open_service_at(sqlite_url(sys.argv[2])).compare.peer_group(year=int(sys.argv[3]), "
              "kind=UnitKind.COMMUNE); assert len(c.group) == int(sys.argv[4])")
 

@@ -38,7 +38,7 @@ def open_service(path: Path, user: str):  # type: ignore[no-untyped-def]
 def make_packages(folder: Path) -> list[Path]:
     """The demo's 126 communes, each submitted with one evidence document (and the blanks the Submit check wants
     filled: an import refuses an incomplete submission), exported as packages."""
-    from assessment.model import AssessmentStatus, EvidenceItem, UnitKind
+    from assessment.domain.model import AssessmentStatus, EvidenceItem, UnitKind
     from tests.robustness.writers import fill_for_submission
 
     units = open_service(folder / "communes.sqlite", "can-bo-xa")

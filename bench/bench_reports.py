@@ -118,7 +118,7 @@ def main() -> bool:
     env = {**os.environ, "DXSCORE_LOG_DIR": str(folder / "logs")}
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, env=env,
                    capture_output=True)
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
 
     service = _service(db)
     ok = _one_scorecard(service, folder)

@@ -14,7 +14,7 @@ from bench.common import CYCLES, NATIONAL_COMMUNES, measure, national_units, rep
 
 
 def lower_bound(methodology, matrix, targets, cycle, applicable, relevant, units_kind):
-    from assessment.model import AnswerType, Rule
+    from assessment.domain.model import AnswerType, Rule
 
     k, n = matrix.number.shape
     points = np.zeros((k, n))
@@ -59,9 +59,9 @@ def lower_bound(methodology, matrix, targets, cycle, applicable, relevant, units
 
 
 def main() -> bool:
-    from assessment.answer_matrix import build_matrix
-    from assessment.model import Rule
-    from assessment.scoring import ScoringContext, UnitColumns, score_batch
+    from assessment.domain.answer_matrix import build_matrix
+    from assessment.domain.model import Rule
+    from assessment.domain.scoring import ScoringContext, UnitColumns, score_batch
     from questionnaires.catalog import default_targets, shipped_methodologies
 
     methodology = next(m for m in shipped_methodologies() if m.id == "hanoi-2025-commune")

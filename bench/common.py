@@ -19,8 +19,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessment.answer_matrix import LongAnswers  # noqa: E402
-from assessment.model import AnswerType, Methodology, Rule, Text, Unit, UnitCode, UnitKind  # noqa: E402
+from assessment.domain.answer_matrix import LongAnswers  # noqa: E402
+from assessment.domain.model import AnswerType, Methodology, Rule, Text, Unit, UnitCode, UnitKind  # noqa: E402
 
 NATIONAL_COMMUNES = 3321  # communes and wards nationwide after the 2025 reform
 CYCLES = (2025, 2026, 2027)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assessment.demo import DemoCycle
     from assessment.service import AssessmentService
+    from assessment.services.demo import DemoCycle
 
 
 def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[AssessmentService, list[DemoCycle]] | None:

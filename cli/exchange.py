@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from cli.argtypes import cycle_year, number_or_none, whole_number
 
 if TYPE_CHECKING:
-    from assessment.package_diff import PackagePreview
-    from assessment.packages_area import ImportResult
+    from assessment.exchange.package_diff import PackagePreview
     from assessment.service import AssessmentService
+    from assessment.services.packages_area import ImportResult
 
 
 def _service(args: argparse.Namespace) -> AssessmentService:
@@ -43,7 +43,7 @@ def cmd_packages_export(args: argparse.Namespace) -> int:
 
 
 def cmd_packages_import(args: argparse.Namespace) -> int:
-    from assessment.package_diff import Outcome
+    from assessment.exchange.package_diff import Outcome
 
     service = _service(args)
     trusted = {name.strip() for listed in args.trust for name in listed.split(",") if name.strip()}
@@ -140,7 +140,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from assessment.workflow import Step
+    from assessment.domain.workflow import Step
 
     service = _service(args)
     where = {"unit_code": args.unit, "year": args.cycle}

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from assessment.errors import BadInput
-from assessment.output_files import write_atomic
+from assessment.domain.errors import BadInput
+from assessment.exchange.output_files import write_atomic
 
 
 def check_output(path: Path) -> None:

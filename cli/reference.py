@@ -48,7 +48,7 @@ def cmd_targets_set(args: argparse.Namespace) -> int:
 
 
 def cmd_units_list(args: argparse.Namespace) -> int:
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
 
     service = _service(args)
     units = service.units.list(UnitKind(args.kind) if args.kind else None, active_in=args.cycle)
@@ -73,12 +73,12 @@ def cmd_units_set(args: argparse.Namespace) -> int:
 
 
 def cmd_units_add(args: argparse.Namespace) -> int:
-    from assessment.model import SUBTYPES, Text, Unit, UnitCode, UnitKind
+    from assessment.domain.model import SUBTYPES, Text, Unit, UnitCode, UnitKind
 
     kind = UnitKind(args.kind)
     subtype = args.subtype or SUBTYPES[kind][0]
     if subtype not in SUBTYPES[kind]:
-        from assessment.errors import BadInput
+        from assessment.domain.errors import BadInput
 
         raise BadInput(f"subtype {subtype!r} does not fit kind {kind.value} (use: {', '.join(SUBTYPES[kind])})")
     unit = Unit(UnitCode(args.code), kind, subtype, Text(args.name_vi, args.name_en or args.name_vi),
@@ -100,7 +100,7 @@ def _date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        from assessment.errors import BadInput
+        from assessment.domain.errors import BadInput
 
         raise BadInput(f"{text!r} is not a date (YYYY-MM-DD)") from None
 

@@ -18,7 +18,7 @@ def _units(text: str | None) -> list[str] | None:
     if not text:
         return None
     if text.startswith("@"):
-        from assessment.errors import BadInput
+        from assessment.domain.errors import BadInput
 
         path = Path(text[1:])
         try:
@@ -31,8 +31,8 @@ def _units(text: str | None) -> list[str] | None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """PDF scorecards: one unit (--unit), a booklet of a kind (--booklet) or one file per unit (--each)."""
-    from assessment.errors import BadInput
-    from assessment.model import UnitKind
+    from assessment.domain.errors import BadInput
+    from assessment.domain.model import UnitKind
     from main import database_url, demo_banner, open_service, open_service_at
 
     modes = [m for m in ("unit", "booklet", "each", "city") if getattr(args, m)]
@@ -68,7 +68,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export_scores(args: argparse.Namespace) -> int:
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
     from main import demo_banner, open_service
 
     service = open_service(args)

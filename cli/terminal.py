@@ -1,4 +1,4 @@
-"""What the CLI prints goes through `assessment.text_limits.terminal_safe`: stored text (a unit name from a
+"""What the CLI prints goes through `assessment.domain.text_limits.terminal_safe`: stored text (a unit name from a
 package, a key list's identity, a comment) can never send escape sequences (ESC, OSC, BEL, CR…) to the
 terminal. The streams are wrapped for the whole command, so no print can forget it."""
 
@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from assessment.text_limits import terminal_safe
+from assessment.domain.text_limits import terminal_safe
 
 
 class SafeStream:

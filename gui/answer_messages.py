@@ -1,5 +1,5 @@
 """Why a value was refused, in the window's language. The keys and English templates are the core's
-(assessment.answers.MESSAGES); lupdate collects the templates from here for translation."""
+(assessment.domain.answers.MESSAGES); lupdate collects the templates from here for translation."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from assessment.answers import AnswerProblem
-from assessment.model import Check
+from assessment.domain.answers import AnswerProblem
+from assessment.domain.model import Check
 from gui.i18n import tr
 
 TEMPLATES = {

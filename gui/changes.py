@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from assessment.errors import StaleAnswer
-from assessment.model import Answer
+from assessment.domain.errors import StaleAnswer
+from assessment.domain.model import Answer
 from gui.conflicts import ConflictDialog
 from gui.i18n import tr
 

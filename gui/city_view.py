@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.city import CityProgress, TargetProgress
-from assessment.model import TargetStatus
+from assessment.domain.city import CityProgress, TargetProgress
+from assessment.domain.model import TargetStatus
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from assessment.errors import StaleAnswer
-from assessment.model import Answer, AnswerType, Indicator
+from assessment.domain.errors import StaleAnswer
+from assessment.domain.model import Answer, AnswerType, Indicator
 from gui.editors import number_text
 from gui.i18n import tr
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.answers import parse_date
-from assessment.model import EvidenceItem, Indicator
-from assessment.text_limits import LIMITS
+from assessment.domain.answers import parse_date
+from assessment.domain.model import EvidenceItem, Indicator
+from assessment.domain.text_limits import LIMITS
 from gui.i18n import tr
 from gui.models import CODE_ROLE, EvidenceTableModel, MissingListModel, MissingRow
 from gui.settings import DATABASE, LANGUAGE, LANGUAGES, USER_NAME, Settings

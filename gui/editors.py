@@ -1,7 +1,7 @@
 """One indicator on the form: its question, guidance, the editor its answer type needs, N/A, comment,
 evidence button, points, and the message when a value is refused.
 
-An editor turns what was typed into text cells and parses them with assessment.answers (the same code the
+An editor turns what was typed into text cells and parses them with assessment.domain.answers (the same code the
 spreadsheet import uses): a bad value shows its reason beside the field as you type, and on leaving the
 field the previous value comes back. An a/b pair is one answer: it is sent when both halves make a valid
 pair, and a refused pair keeps what was typed in both halves beside its reason (nothing is saved). Accepted
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.answers import parse_answer, plain_number, plausibility_problems
-from assessment.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
-from assessment.text_limits import LIMITS
+from assessment.domain.answers import parse_answer, plain_number, plausibility_problems
+from assessment.domain.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
+from assessment.domain.text_limits import LIMITS
 from gui.answer_messages import word
 from gui.i18n import tr
 from gui.models import format_points

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from assessment.entry_area import EntrySession, MissingItem
-from assessment.errors import StaleAnswer
-from assessment.model import Answer, Assessment, EvidenceItem, Scorecard
-from assessment.ports import NO_VERSION, WriteResult
+from assessment.domain.errors import StaleAnswer
+from assessment.domain.model import Answer, Assessment, EvidenceItem, Scorecard
 from assessment.service import AssessmentService
+from assessment.services.entry_area import EntrySession, MissingItem
+from assessment.services.ports import NO_VERSION, WriteResult
 from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from assessment.errors import DxError, ProblemsError
+from assessment.domain.errors import DxError, ProblemsError
 from gui.i18n import tr
 
 log = logging.getLogger(__name__)

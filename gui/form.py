@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.model import Answer, Methodology, Scorecard
+from assessment.domain.model import Answer, Methodology, Scorecard
 from gui.editors import IndicatorEditor
 from gui.i18n import tr
 from gui.models import CODE_ROLE, PillarListModel, PillarProgress, format_points

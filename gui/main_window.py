@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.entry_area import EntrySession
-from assessment.model import Answer, Methodology, Scorecard, UnitKind
+from assessment.domain.model import Answer, Methodology, Scorecard, UnitKind
+from assessment.domain.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from assessment.service import AssessmentService, cycle_day
-from assessment.workflow import SUBMITTED_STATES, TRANSITIONS, Step
+from assessment.services.entry_area import EntrySession
 from gui.answer_messages import word
 from gui.changes import WindowSync
 from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from assessment.model import EvidenceItem, Unit, UnitKind
+from assessment.domain.model import EvidenceItem, Unit, UnitKind
 from gui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.package_diff import Outcome, PackagePreview
-from assessment.packages_area import ExportResult, ImportResult
+from assessment.exchange.package_diff import Outcome, PackagePreview
 from assessment.service import AssessmentService
+from assessment.services.packages_area import ExportResult, ImportResult
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel

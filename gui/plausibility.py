@@ -1,6 +1,6 @@
 """The question the form asks before keeping a number outside its indicator's plausible range.
 
-The core refuses such a number unless a person confirmed it (assessment.answers.plausibility_problems); this is
+The core refuses such a number unless a person confirmed it (assessment.domain.answers.plausibility_problems); this is
 where the person does. On Yes the answer goes to the save path marked `confirmed`; the stored value is then the
 confirmed one (the export writes `confirmed` = 1 beside it)."""
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from assessment.answers import AnswerProblem
-from assessment.model import Indicator
+from assessment.domain.answers import AnswerProblem
+from assessment.domain.model import Indicator
 from gui.answer_messages import word
 from gui.i18n import tr
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from assessment.service import AssessmentService
 from gui.errors import show_error
 from gui.i18n import tr

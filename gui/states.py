@@ -1,12 +1,12 @@
-"""The words for an assessment's states and workflow steps (assessment.workflow), marked for lupdate and
+"""The words for an assessment's states and workflow steps (assessment.domain.workflow), marked for lupdate and
 translated where shown, so the state reads the same in every place it appears."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from assessment.model import AssessmentStatus
-from assessment.workflow import Step
+from assessment.domain.model import AssessmentStatus
+from assessment.domain.workflow import Step
 from gui.i18n import tr
 
 STATE_NAMES = {

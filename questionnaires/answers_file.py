@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from assessment.errors import ImportRejected, Problem
-from assessment.text_limits import csv_uncell
+from assessment.domain.errors import ImportRejected, Problem
+from assessment.domain.text_limits import csv_uncell
 from questionnaires.workbook import MAX_ROWS, read_xlsx_cells
 
 ANSWER_FILE_COLUMNS = ("unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice",

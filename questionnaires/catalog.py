@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
+from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from questionnaires.crosswalk import load_crosswalk
 from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment.errors import MethodologyInvalid, Problem
+from assessment.domain.errors import MethodologyInvalid, Problem
 from questionnaires import catalog
 from questionnaires.crosswalk import FORMAT as CROSSWALK_FORMAT
 from questionnaires.crosswalk import load_crosswalk

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from assessment.errors import MethodologyInvalid, Problem
-from assessment.model import Crosswalk, Methodology, MethodologyId
+from assessment.domain.errors import MethodologyInvalid, Problem
+from assessment.domain.model import Crosswalk, Methodology, MethodologyId
 from questionnaires.fields import Fields, Report
 from questionnaires.yamlsource import YamlSyntaxError, read_source, read_yaml
 

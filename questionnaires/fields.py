@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.errors import Problem
-from assessment.model import Text
+from assessment.domain.errors import Problem
+from assessment.domain.model import Text
 from questionnaires.yamlsource import Node
 
 

@@ -1,4 +1,4 @@
-"""The file-backed Catalog (assessment.ports.Catalog): shipped data plus the user's files."""
+"""The file-backed Catalog (assessment.services.ports.Catalog): shipped data plus the user's files."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.model import Crosswalk, DtiRank, Methodology, TargetSet
-from assessment.ports import ReferenceUnits
+from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
+from assessment.services.ports import ReferenceUnits
 from questionnaires import catalog
 from questionnaires.loader import parse_methodology
 from questionnaires.targets import load_targets

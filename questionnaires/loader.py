@@ -10,11 +10,11 @@ import hashlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from assessment.context import AnswerScope
-from assessment.errors import ExpressionError, MethodologyInvalid, Problem
-from assessment.expressions import Expression, compile_expression
-from assessment.graph import find_cycles
-from assessment.model import (
+from assessment.domain.context import AnswerScope
+from assessment.domain.errors import ExpressionError, MethodologyInvalid, Problem
+from assessment.domain.expressions import Expression, compile_expression
+from assessment.domain.graph import find_cycles
+from assessment.domain.model import (
     DEFAULT_BANDS,
     NUMERIC_TYPES,
     AnswerSpec,

@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from assessment.errors import ImportRejected, Problem
-from assessment.model import TARGET_LEVELS, Target, TargetId, TargetSet, Text
+from assessment.domain.errors import ImportRejected, Problem
+from assessment.domain.model import TARGET_LEVELS, Target, TargetId, TargetSet, Text
 from questionnaires.fields import Fields, Report
 from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from assessment.model import LineageLink, Text, Unit, UnitCode, UnitKind
-from assessment.ports import ReferenceUnits
+from assessment.domain.model import LineageLink, Text, Unit, UnitCode, UnitKind
+from assessment.services.ports import ReferenceUnits
 
 DISTRICTS_UNTIL = dt.date(2025, 6, 30)
 COMMUNES_FROM = dt.date(2025, 7, 1)

@@ -15,8 +15,8 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-from assessment.answers import plain_number
-from assessment.errors import ImportRejected, Problem
+from assessment.domain.answers import plain_number
+from assessment.domain.errors import ImportRejected, Problem
 
 MAX_ROWS = 200_000  # data rows; a whole national cycle (10,000 units × 99 indicators) is split by cycle
 MAX_COLUMNS = 64

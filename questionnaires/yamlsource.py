@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from assessment.errors import Problem
+from assessment.domain.errors import Problem
 
 
 @dataclass

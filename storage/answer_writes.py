@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from assessment.ports import ANSWER_COLUMNS, WriteResult
+from assessment.services.ports import ANSWER_COLUMNS, WriteResult
 from storage.answers import check_storable
 from storage.audit import append, as_json
 from storage.db import change_number, run_write

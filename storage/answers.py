@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from assessment.answer_matrix import LongAnswers
-from assessment.errors import BadInput, NotFound, StaleAnswer
-from assessment.model import Answer, EvidenceItem, IndicatorCode
-from assessment.ports import ANSWER_COLUMNS, NO_VERSION, HistoryEntry, WriteResult
+from assessment.domain.answer_matrix import LongAnswers
+from assessment.domain.errors import BadInput, NotFound, StaleAnswer
+from assessment.domain.model import Answer, EvidenceItem, IndicatorCode
+from assessment.services.ports import ANSWER_COLUMNS, NO_VERSION, HistoryEntry, WriteResult
 from storage.audit import append, as_json
 from storage.db import _current, change_number, retry_busy, run_write, write_transaction
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow

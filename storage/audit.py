@@ -25,8 +25,8 @@ from collections.abc import Iterator, Sequence
 
 from sqlalchemy.engine import Connection, Engine
 
-from assessment.errors import StorageError
-from assessment.ports import AuditEntry, AuditEvent, AuditHead, AuditVerdict
+from assessment.domain.errors import StorageError
+from assessment.services.ports import AuditEntry, AuditEvent, AuditHead, AuditVerdict
 from storage.db import run_write
 
 GENESIS = "0" * 64

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
-from assessment.ports import ANSWER_COLUMNS
+from assessment.services.ports import ANSWER_COLUMNS
 
 Key = tuple[int, str]  # (assessment id, indicator code)
 _EMPTY = {"comment": "", "value_text": "", "not_applicable": False}

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment.errors import BadInput, NotADxscoreDatabase, StorageError
+from assessment.domain.errors import BadInput, NotADxscoreDatabase, StorageError
 from storage.db import BUSY_TIMEOUT_MS, check_revision, check_sqlite_file, describe, head_revision, sqlite_path
 from storage.integrity import connect_read_only
 

@@ -33,7 +33,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, ReadOnlyDatabase, StorageError
+from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase, ReadOnlyDatabase, StorageError
 from storage.integrity import connect_read_only, damage, writable
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Signing keys for exchange packages: one Ed25519 key per signer identity (a unit code, or
 `inspector:<name>`), created on first use and kept in the user's data folder (`<data>/keys/`, or
 DXSCORE_KEYS_DIR), readable by the user only. The private key never leaves that folder; packages carry the
-public key, and the receiving database decides whether it trusts it (assessment.packages_area).
+public key, and the receiving database decides whether it trusts it (assessment.services.packages_area).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from assessment.errors import StorageError
+from assessment.domain.errors import StorageError
 
 KEYS_ENV = "DXSCORE_KEYS_DIR"
 

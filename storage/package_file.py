@@ -1,5 +1,5 @@
 """Exchange packages on disk: writing a signed `.dxpkg` zip, and reading one back with every check made
-before anything is trusted (what it carries is described in assessment/exchange.py).
+before anything is trusted (what it carries is described in assessment/exchange/package_format.py).
 
 Reading refuses, with PackageRejected and its reason: a file that is not a sound zip (corrupt, truncated,
 encrypted, unknown compression); entry names that are absolute, contain `..`, backslashes or drive letters,
@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment import exchange as fmt
-from assessment.errors import BadInput, PackageRejected
-from assessment.ports import TrustedKey
-from assessment.text_limits import normalise, text_problem
+from assessment.domain.errors import BadInput, PackageRejected
+from assessment.domain.text_limits import normalise, text_problem
+from assessment.exchange import package_format as fmt
+from assessment.services.ports import TrustedKey
 from storage.keys import KeyFolder, verify
 
 MANIFEST, SIGNATURE, ANSWERS, REVIEW, EVIDENCE = "manifest.json", "manifest.sig", "answers.json", "review.json", \
@@ -52,7 +52,7 @@ class Limits:
 
 
 class PackageFiles:
-    """assessment.ports.Exchange over zip files and a KeyFolder."""
+    """assessment.services.ports.Exchange over zip files and a KeyFolder."""
 
     def __init__(self, keys: KeyFolder | None = None, limits: Limits | None = None) -> None:
         self.keys = keys or KeyFolder()

@@ -10,8 +10,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from assessment.errors import BadInput
-from assessment.ports import Appraisal, PackageLogEntry, ReviewNote, TrustedKey
+from assessment.domain.errors import BadInput
+from assessment.services.ports import Appraisal, PackageLogEntry, ReviewNote, TrustedKey
 from storage.audit import append, as_json, now_text
 from storage.db import retry_busy, write_transaction
 from storage.tables import AppraisalRow, PackageLogRow, ReviewNoteRow, TrustedKeyRow

@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assessment.errors import BadInput, NotFound
-from assessment.model import (
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import (
     Assessment,
     AssessmentStatus,
     LineageLink,
@@ -31,7 +31,7 @@ from assessment.model import (
     UnitCode,
     UnitKind,
 )
-from assessment.ports import StoredMethodology, TargetSetInfo
+from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
 from storage.db import _current, retry_busy, run_write, write_transaction
@@ -56,7 +56,7 @@ def utcnow() -> dt.datetime:
 
 
 class SqlStore:
-    """Implements assessment.ports.Store over one SQLAlchemy engine."""
+    """Implements assessment.services.ports.Store over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -202,7 +202,7 @@ def test_stored_control_characters_never_crash_the_excel_exports(demo_url, tmp_p
 
 def _store_long_texts(db: str) -> None:
     """Long texts stored below the service's checks (as an older dxscore or a direct edit could leave them)."""
-    from assessment.model import EvidenceItem
+    from assessment.domain.model import EvidenceItem
     from tests.db_backends import open_url_service
 
     sqlite = "://" not in db  # PostgreSQL holds at most the 200 characters of the column

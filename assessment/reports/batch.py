@@ -22,13 +22,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from assessment.reports.progress import Progress, ReportCancelled, tick
 from assessment.reports.view import ReportOptions
 
 if TYPE_CHECKING:
-    from assessment.reports.area import ReportsArea
     from assessment.reports.build import CycleData
+    from assessment.services.reports_area import ReportsArea
 
 CHUNK = 6
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def render_each(area: ReportsArea, *, year: int, kind: UnitKind, folder: Path, o
 
 def _finished(written: list[Path], failed: Failed, folder: Path) -> list[Path]:
     if failed:
-        from assessment.errors import ReportsIncomplete
+        from assessment.domain.errors import ReportsIncomplete
 
         names = ", ".join(code for code, _ in failed[:20]) + (" …" if len(failed) > 20 else "")
         raise ReportsIncomplete(f"{len(failed)} scorecard(s) could not be printed ({names}; the reasons are in the "
@@ -131,7 +131,7 @@ def _render_here(area: ReportsArea, data: CycleData, codes: list[str], folder: P
 
 
 def _render_one(area: ReportsArea, data: CycleData, card: Any, folder: Path, options: ReportOptions) -> Path:
-    from assessment.output_files import write_atomic
+    from assessment.exchange.output_files import write_atomic
     from assessment.reports.pdf_scorecard import write_scorecard
 
     view = area.view(data, card)

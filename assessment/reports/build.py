@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.model import Answer, Methodology, Scorecard, TargetSet, Unit, UnitKind
+from assessment.domain.model import Answer, Methodology, Scorecard, TargetSet, Unit, UnitKind
+from assessment.domain.text_limits import LIMITS, shorten, terminal_safe
 from assessment.reports.view import (
     AppraisalRow,
     BookletView,
@@ -30,7 +31,6 @@ from assessment.reports.view import (
     ScorecardView,
     TargetRow,
 )
-from assessment.text_limits import LIMITS, shorten, terminal_safe
 
 LOSSES_SHOWN = 5
 EVIDENCE_LISTED = 6

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessment.model import AssessmentStatus, TargetStatus, UnitKind
+from assessment.domain.model import AssessmentStatus, TargetStatus, UnitKind
 
 KIND_LABEL = {
     UnitKind.DEPARTMENT: "Sở, ban, ngành",

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
+from assessment.domain.text_limits import shorten
 from assessment.reports import labels
 from assessment.reports.fonts import FONT, FONT_BOLD
 from assessment.reports.heatmap import heatmap
@@ -33,7 +34,6 @@ from assessment.reports.progress import Progress, ReportCancelled, reportlab_cal
 from assessment.reports.styles import TOTAL_BG, grid, plain, styles
 from assessment.reports.text import Run, block
 from assessment.reports.view import BookletView, RankingRow, ReportOptions, ScorecardView
-from assessment.text_limits import shorten
 
 NAME_W = 208
 log = logging.getLogger(__name__)

@@ -13,9 +13,9 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from assessment.city import CityProgress, TargetProgress
-from assessment.city_export import progress_dict
-from assessment.model import TargetStatus
+from assessment.domain.city import CityProgress, TargetProgress
+from assessment.domain.model import TargetStatus
+from assessment.exchange.city_export import progress_dict
 from assessment.reports import labels
 from assessment.reports.charts import MUTED, TARGET, UNIT, Chart, chart_text
 from assessment.reports.fonts import FONT, FONT_BOLD

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from assessment.errors import DxError
+from assessment.domain.errors import DxError
 
 
 class Progress(Protocol):

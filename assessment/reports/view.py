@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assessment.model import AssessmentStatus, IndicatorScore, TargetStatus, UnitKind
+from assessment.domain.model import AssessmentStatus, IndicatorScore, TargetStatus, UnitKind
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def _cell(index: QModelIndex) -> object:
 def export_table(model: QAbstractItemModel, path: Path) -> Path:
     import pandas as pd  # only when exporting (0.35 s to import)
 
-    from assessment.text_limits import write_table
+    from assessment.domain.text_limits import write_table
 
     headers, rows = table_rows(model)
     # Unit names come from packages: written as text, never as spreadsheet formulas.

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED
+from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED
 from gui.i18n import tr
 
 NA_BACKGROUND = "#f4f4f4"  # a not-applicable cell: pale grey crossed by darker stripes

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
-from assessment.compare_area import Comparison
-from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED, STATUS_ORDER
-from assessment.model import Target
+from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED, STATUS_ORDER
+from assessment.domain.model import Target
+from assessment.services.compare_area import Comparison
 from gui.dashboard.marks import (
     NA_BACKGROUND,
     NA_STRIPE,

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
-from assessment.comparison import SCORED
+from assessment.domain.comparison import SCORED
 from gui.dashboard.marks import cell_text, state_label
 from gui.dashboard.plots import SELECTED, Chart
 from gui.i18n import tr

@@ -9,8 +9,8 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from assessment.compare_area import Comparison, DistrictView
-from assessment.comparison import NOT_APPLICABLE, SCORED, GapPlan
+from assessment.domain.comparison import NOT_APPLICABLE, SCORED, GapPlan
+from assessment.services.compare_area import Comparison, DistrictView
 from gui.dashboard.marks import NA_BACKGROUND, NO_DATA_COLOUR, cell_text, state_label
 from gui.i18n import tr
 from gui.models import CODE_ROLE, RowsTableModel, fold

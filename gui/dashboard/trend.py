@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from assessment.compare_area import UnitTrend
+from assessment.services.compare_area import UnitTrend
 from gui.dashboard.plots import SELECTED, status_label, target_title
 from gui.i18n import tr
 

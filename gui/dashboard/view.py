@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.compare_area import Comparison, DistrictView, UnitTrend
-from assessment.comparison import PART_WEIGHTS, SUBGROUPS
-from assessment.model import UnitKind
+from assessment.domain.comparison import PART_WEIGHTS, SUBGROUPS
+from assessment.domain.model import UnitKind
 from assessment.service import AssessmentService
+from assessment.services.compare_area import Comparison, DistrictView, UnitTrend
 from gui.dashboard.export import export_table, export_widget
 from gui.dashboard.marks import legend_html
 from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart, target_legend

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.answers import answer_problems, parse_answer, parse_number
-from assessment.model import Answer
+from assessment.domain.answers import answer_problems, parse_answer, parse_number
+from assessment.domain.model import Answer
 
 
 def cells(**values):

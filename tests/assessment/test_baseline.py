@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessment.model import Target, TargetStatus, Text
-from assessment.progress import target_status
+from assessment.domain.model import Target, TargetStatus, Text
+from assessment.domain.progress import target_status
 
 ONLY_2030 = Target("t2030", "chinh_quyen_so", Text("x", "x"), "percent", "min", ((2030, 100.0),))
 MILESTONES = Target("t", "chinh_quyen_so", Text("x", "x"), "percent", "min", ((2025, 60.0), (2030, 100.0)))

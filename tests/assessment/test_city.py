@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from assessment.model import TargetStatus, UnitKind
+from assessment.domain.model import TargetStatus, UnitKind
 from tests.test_cli import run
 
 

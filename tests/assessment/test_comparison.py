@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assessment.comparison import districts_from_communes, gap_plan, indicator_spread, peer_group
-from assessment.model import (
+from assessment.domain.comparison import districts_from_communes, gap_plan, indicator_spread, peer_group
+from assessment.domain.model import (
     DEFAULT_BANDS,
     IndicatorScore,
     LineageLink,
@@ -20,7 +20,7 @@ from assessment.model import (
 
 
 def card(code, points, indicators, pillars=(("AAA", 10, 20),), max_points=100.0, kind=UnitKind.COMMUNE):
-    from assessment.ranking import band_for
+    from assessment.domain.ranking import band_for
 
     index = points / max_points
     return Scorecard(UnitCode(code), Text(code, code), kind, 2025, "test-mini", "1", points, max_points, index,
@@ -115,7 +115,7 @@ def test_the_service_gathers_a_peer_group(demo_service):
 
 def test_the_peer_group_tells_not_applicable_and_no_data_from_zero():
     """Issue 11.5: a pillar where nothing applies, one where nothing is answered and one scored 0 differ."""
-    from assessment.comparison import NO_DATA, NOT_APPLICABLE, SCORED
+    from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED
 
     def unit(code, answered_b, b_applies, answered_a=True):
         b_max = 10.0 if b_applies else 0.0

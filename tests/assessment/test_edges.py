@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.answer_matrix import build_matrix, long_from_answers
-from assessment.errors import InvalidAnswer
-from assessment.model import Answer, IndicatorCode, Target, TargetSet, TargetStatus, Text, Unit, UnitCode, UnitKind
-from assessment.progress import expected_value, progress_of, projected_year, target_status
-from assessment.scoring import ScoringContext, failed_checks, score_batch
+from assessment.domain.answer_matrix import build_matrix, long_from_answers
+from assessment.domain.errors import InvalidAnswer
+from assessment.domain.model import (
+    Answer,
+    IndicatorCode,
+    Target,
+    TargetSet,
+    TargetStatus,
+    Text,
+    Unit,
+    UnitCode,
+    UnitKind,
+)
+from assessment.domain.progress import expected_value, progress_of, projected_year, target_status
+from assessment.domain.scoring import ScoringContext, failed_checks, score_batch
 
 
 def answer(code: str, value=None, a=None, b=None, *, na: bool = False, manual=None) -> Answer:

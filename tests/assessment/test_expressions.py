@@ -7,8 +7,8 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
-from assessment.errors import ExpressionError
-from assessment.expressions import BOOL, NUMBER, SET, TEXT, MappingEnv, RefInfo, compile_expression
+from assessment.domain.errors import ExpressionError
+from assessment.domain.expressions import BOOL, NUMBER, SET, TEXT, MappingEnv, RefInfo, compile_expression
 
 
 class Scope:

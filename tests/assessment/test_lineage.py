@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.lineage import carried_back, merged_predecessors
+from assessment.domain.lineage import carried_back, merged_predecessors
 
 
 def test_the_rule():

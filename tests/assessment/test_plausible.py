@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.answers import plausibility_problems
-from assessment.errors import ImportRejected, InvalidAnswer, MethodologyInvalid
-from assessment.model import Answer, plausible_range
+from assessment.domain.answers import plausibility_problems
+from assessment.domain.errors import ImportRejected, InvalidAnswer, MethodologyInvalid
+from assessment.domain.model import Answer, plausible_range
 from questionnaires.loader import parse_methodology
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini.yaml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assessment.model import DEFAULT_BANDS, Target, TargetStatus, Text
-from assessment.progress import expected_value, projected_year, target_status
-from assessment.ranking import band_for, competition_ranks, ranks_by_group
+from assessment.domain.model import DEFAULT_BANDS, Target, TargetStatus, Text
+from assessment.domain.progress import expected_value, projected_year, target_status
+from assessment.domain.ranking import band_for, competition_ranks, ranks_by_group
 
 AT_LEAST = Target("t", "chinh_quyen_so", Text("Hồ sơ", "Files"), "percent", "min", ((2025, 60.0), (2030, 100.0)))
 AT_MOST = Target("r", "tong_quat", Text("Hạng", "Rank"), "rank", "max", ((2025, 5.0), (2030, 3.0)))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assessment.answer_matrix import build_matrix, long_from_answers
-from assessment.model import Answer, Target, TargetSet, Text, Unit, UnitCode, UnitKind
-from assessment.scoring import ScoringContext, UnitColumns, benchmark_bests, failed_checks, score_batch
+from assessment.domain.answer_matrix import build_matrix, long_from_answers
+from assessment.domain.model import Answer, Target, TargetSet, Text, Unit, UnitCode, UnitKind
+from assessment.domain.scoring import ScoringContext, UnitColumns, benchmark_bests, failed_checks, score_batch
 
 WARD = Unit(UnitCode("W1"), UnitKind.COMMUNE, "ward", Text("Phường Một", "Ward One"))
 COMMUNE = Unit(UnitCode("C1"), UnitKind.COMMUNE, "commune", Text("Xã Một", "Commune One"))

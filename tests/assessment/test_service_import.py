@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from assessment.errors import ImportRejected, InvalidAnswer
-from assessment.model import Answer, AssessmentStatus
+from assessment.domain.errors import ImportRejected, InvalidAnswer
+from assessment.domain.model import Answer, AssessmentStatus
 
 HEADER = "unit_code,cycle,indicator_code,value,numerator,denominator,choice,not_applicable,comment\n"
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from assessment.model import TargetStatus, UnitKind
+from assessment.domain.model import TargetStatus, UnitKind
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_trends_follow_the_crosswalk(demo_service):
 
 
 def test_crosswalk_translation():
-    from assessment.model import Crosswalk
+    from assessment.domain.model import Crosswalk
 
     walk = Crosswalk("old", "new", (("CQS11", "XHS07"), ("KHN01", None), ("HTS04", "HTS01")))
     new = frozenset({"XHS07", "HTS01", "NTS01"})

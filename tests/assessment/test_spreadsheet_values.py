@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from assessment.answers import AmbiguousNumber, parse_number, plain_number
-from assessment.errors import ImportRejected
+from assessment.domain.answers import AmbiguousNumber, parse_number, plain_number
+from assessment.domain.errors import ImportRejected
 
 HEADER = ["unit_code", "cycle", "indicator_code", "value", "numerator", "denominator", "choice", "not_applicable",
           "comment"]

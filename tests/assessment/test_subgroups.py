@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from tests.test_cli import run
 
 

@@ -1,4 +1,4 @@
-"""The core's text sanitiser, limits and output escapers (assessment/text_limits.py), without a database."""
+"""The core's text sanitiser, limits and output escapers (assessment/domain/text_limits.py), without a database."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessment.errors import BadInput
-from assessment.text_limits import (
+from assessment.domain.errors import BadInput
+from assessment.domain.text_limits import (
     LIMITS,
     check_unit_code,
     clean_text,

@@ -7,7 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from assessment.model import Answer, AnswerType, EvidenceItem
+from assessment.domain.model import Answer, AnswerType, EvidenceItem
 
 UNIT, YEAR = "00070", 2025
 TABLES = ("answers", "answer_history", "evidence", "assessments", "audit_log", "package_log", "trusted_keys",
@@ -110,7 +110,7 @@ def repack(source: Path, target: Path, *, manifest=None, parts=None, sign_with=N
     key for `identity` (default: the manifest's signer): a package whose signature is valid."""
     import hashlib
 
-    from assessment.exchange import dumps
+    from assessment.exchange.package_format import dumps
 
     files = entries(source)
     data = json.loads(files["manifest.json"])

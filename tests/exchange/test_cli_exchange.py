@@ -117,7 +117,7 @@ def test_a_forged_return_and_an_incomplete_submission_are_refused_from_the_comma
     from packs import entries, repack, snapshot
     from test_trust import forged_return
 
-    from assessment.exchange import dumps
+    from assessment.exchange.package_format import dumps
     from storage.keys import KeyFolder
 
     city = inspector.store.engine.url.render_as_string(hide_password=False)

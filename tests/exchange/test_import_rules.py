@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from packs import UNIT, YEAR, counts, entries, repack, write_zip
 
-from assessment.model import AssessmentStatus
-from assessment.package_diff import Outcome
+from assessment.domain.model import AssessmentStatus
+from assessment.exchange.package_diff import Outcome
 from storage.keys import KeyFolder
 from storage.package_file import with_limits
 

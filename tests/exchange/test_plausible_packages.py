@@ -8,7 +8,7 @@ from pathlib import Path
 
 from packs import UNIT, YEAR, counts, entries, repack
 
-from assessment.model import Answer
+from assessment.domain.model import Answer
 
 
 def imported(inspector, *paths: Path):  # type: ignore[no-untyped-def]

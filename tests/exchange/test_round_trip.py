@@ -9,8 +9,8 @@ from pathlib import Path
 
 from packs import UNIT, YEAR, counts
 
-from assessment.model import AssessmentStatus
-from assessment.package_diff import Outcome
+from assessment.domain.model import AssessmentStatus
+from assessment.exchange.package_diff import Outcome
 
 
 def scores(service):  # type: ignore[no-untyped-def]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from packs import UNIT, YEAR, entries, repack, snapshot
 
-from assessment.errors import BadInput
-from assessment.exchange import dumps
-from assessment.model import AssessmentStatus
-from assessment.package_diff import Outcome
+from assessment.domain.errors import BadInput
+from assessment.domain.model import AssessmentStatus
+from assessment.exchange.package_diff import Outcome
+from assessment.exchange.package_format import dumps
 from storage.keys import KeyFolder
 
 OTHER = "00004"  # another commune of the same methodology

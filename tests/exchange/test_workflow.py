@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from packs import UNIT, YEAR
 
-from assessment.errors import BadInput, InvalidAnswer
-from assessment.model import AssessmentStatus as S
-from assessment.workflow import TRANSITIONS, Step, allowed_steps, transition
+from assessment.domain.errors import BadInput, InvalidAnswer
+from assessment.domain.model import AssessmentStatus as S
+from assessment.domain.workflow import TRANSITIONS, Step, allowed_steps, transition
 
 EXPECTED = {
     (S.DRAFT, S.SUBMITTED), (S.RETURNED, S.RESUBMITTED), (S.SUBMITTED, S.DRAFT), (S.SUBMITTED, S.UNDER_REVIEW),

@@ -63,7 +63,7 @@ def window(make_window, demo_db):
 @pytest.fixture
 def department_board(qtbot, window):
     """The Compare tab on the 2025 departments, computed and sized like a real window."""
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
 
     window.tabs.setCurrentIndex(1)
     board = window.dashboard

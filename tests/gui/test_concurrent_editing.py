@@ -129,7 +129,7 @@ def test_the_dashboard_is_recomputed_after_data_entry_in_the_same_window(qtbot, 
 
 
 def test_the_review_tab_and_the_state_follow_another_process(qtbot, window, demo_db, tmp_path):
-    from assessment.model import AssessmentStatus
+    from assessment.domain.model import AssessmentStatus
     from tests.conftest import open_service
 
     open_unit(qtbot, window, UNIT, YEAR)

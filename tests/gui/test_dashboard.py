@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from tests.gui.conftest import SCREENSHOTS
 
 
@@ -47,7 +47,7 @@ def test_the_charts_plot_the_services_scores(qtbot, dashboard, window):
     matrix = dashboard.charts["targets"]
     statuses = {i.target_id: i.target_status for i in cards[10].indicators if i.target_id and i.applicable}
     ids = dashboard.comparison.group.target_ids
-    from assessment.comparison import STATUS_ORDER
+    from assessment.domain.comparison import STATUS_ORDER
 
     codes = {status.value: n for n, status in enumerate(STATUS_ORDER, start=1)}
     assert list(matrix.cells[10]) == [codes.get(statuses.get(t), 0) for t in ids]

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from assessment.comparison import NOT_APPLICABLE, SCORED
+from assessment.domain.comparison import NOT_APPLICABLE, SCORED
 from tests.gui.conftest import SCREENSHOTS
 
 ZERO_RED = QColor("#c62828")  # the heatmap's colour for an index of 0
@@ -110,7 +110,7 @@ def test_the_distribution_leaves_out_what_does_not_apply(departments):
     group = departments.comparison.group
     column = group.pillar_codes.index("KTS")
     x, _ = chart.dots.getData()
-    from assessment.comparison import SCORED
+    from assessment.domain.comparison import SCORED
 
     scored = int((group.pillar_state[:, column] == SCORED).sum())  # applies and answered (no data: a square)
     assert sum(1 for v in x if round(v) == column) == scored and scored <= len(group) - 9
@@ -123,7 +123,7 @@ def test_no_data_is_drawn_apart_from_zero_and_from_not_applicable(qtbot, departm
     and a unit with nothing answered gets a mark at the foot of the ranking instead of an invisible bar."""
     import dataclasses
 
-    from assessment.comparison import NO_DATA
+    from assessment.domain.comparison import NO_DATA
     from gui.dashboard.marks import NO_DATA_COLOUR
 
     comparison = departments.comparison

@@ -191,7 +191,7 @@ def test_submit_locks_and_reopen_unlocks(qtbot, window, demo_db, monkeypatch):
 
 def complete_department(db) -> None:
     """Answer every indicator of the 2026 department questionnaire for SO_Y_TE, with evidence."""
-    from assessment.model import EvidenceItem
+    from assessment.domain.model import EvidenceItem
     from tests.conftest import open_service
 
     service = open_service(db)
@@ -246,7 +246,7 @@ def test_historical_units_are_marked(qtbot, window):
 def test_evidence_is_attached_with_its_file(qtbot, window, demo_db, tmp_path):
     import hashlib
 
-    from assessment.model import EvidenceItem
+    from assessment.domain.model import EvidenceItem
 
     open_unit(qtbot, window, "00070", 2025)
     scan = tmp_path / "bien-ban-hop.pdf"

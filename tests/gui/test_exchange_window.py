@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from assessment.model import Answer, AssessmentStatus
+from assessment.domain.model import Answer, AssessmentStatus
 from tests.conftest import open_service
 from tests.gui.conftest import SCREENSHOTS, open_unit
 from tests.gui.test_entry import EMPTY_YEAR, complete_department
@@ -298,7 +298,7 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
 
 
 def review_step(name: str):  # type: ignore[no-untyped-def]
-    from assessment.workflow import Step
+    from assessment.domain.workflow import Step
 
     return Step[name]
 

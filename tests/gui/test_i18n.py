@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from assessment.answers import MESSAGES
+from assessment.domain.answers import MESSAGES
 from gui.answer_messages import TEMPLATES
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"

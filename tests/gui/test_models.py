@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from assessment.model import EvidenceItem, Text, Unit, UnitCode, UnitKind
+from assessment.domain.model import EvidenceItem, Text, Unit, UnitCode, UnitKind
 from gui.models import (
     CODE_ROLE,
     HISTORICAL_ROLE,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from gui.models import CODE_ROLE
 
 

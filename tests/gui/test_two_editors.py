@@ -12,7 +12,7 @@ import random
 
 from PySide6.QtCore import Qt
 
-from assessment.model import AnswerType
+from assessment.domain.model import AnswerType
 from gui.editors import number_text
 from tests.conftest import open_service
 from tests.gui.conftest import open_unit, settle

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.errors import MethodologyInvalid
+from assessment.domain.errors import MethodologyInvalid
 from questionnaires.loader import check_methodology, load_methodology
 
 BROKEN = sorted((Path(__file__).parent / "broken").glob("*.yaml"))

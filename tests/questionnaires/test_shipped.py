@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from assessment.model import AnswerType, Rule, UnitKind
+from assessment.domain.model import AnswerType, Rule, UnitKind
 from questionnaires.catalog import shipped_crosswalks, shipped_methodologies
 
 EXPECTED = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.errors import ImportRejected
-from assessment.model import TARGET_LEVELS, Answer, IndicatorCode, UnitKind
+from assessment.domain.errors import ImportRejected
+from assessment.domain.model import TARGET_LEVELS, Answer, IndicatorCode, UnitKind
 from questionnaires.targets import parse_targets_yaml
 
 
@@ -101,7 +101,7 @@ def test_a_commune_meeting_the_citys_60_percent_gets_full_points_for_online_doss
 def test_an_older_database_gets_the_targets_a_newer_methodology_links(tmp_path):
     """A database whose target set predates a newly linked target is given that target's shipped definition
     on open; the set keeps its own edits."""
-    from assessment.model import TargetSet
+    from assessment.domain.model import TargetSet
     from tests.conftest import open_service
 
     service = open_service(tmp_path / "old.sqlite")

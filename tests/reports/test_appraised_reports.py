@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from assessment.model import AssessmentStatus
+from assessment.domain.model import AssessmentStatus
 from assessment.reports import labels
 from tests.reports.conftest import page_texts
 

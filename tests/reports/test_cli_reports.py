@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assessment.demo import DEMO_MARK
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
+from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, outlines, page_texts
 from tests.test_cli import run
 
@@ -71,7 +71,7 @@ def test_each_with_spawned_workers(demo_db, tmp_path, monkeypatch):
     """What a GUI gets (threads running, so no fork): workers start fresh and score the cycle themselves."""
     import functools
 
-    from assessment.model import UnitKind
+    from assessment.domain.model import UnitKind
     from assessment.reports import batch
     from main import open_service_at
     from storage.db import sqlite_url

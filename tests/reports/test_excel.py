@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Spacer
 
-from assessment.errors import ReportsIncomplete
-from assessment.model import UnitKind
+from assessment.domain.errors import ReportsIncomplete
+from assessment.domain.model import UnitKind
 from assessment.reports import pdf_scorecard
 from tests.reports.conftest import outlines, page_texts
 

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from assessment.reports.pdf_booklet import write_booklet
 from assessment.reports.pdf_scorecard import write_scorecard
 from tests.reports.conftest import line_of, page_texts

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assessment.demo import DEMO_MARK
-from assessment.model import UnitKind
+from assessment.domain.model import UnitKind
 from assessment.reports import labels
 from assessment.reports.view import ReportOptions
+from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, nfc, page_texts, row_of
 
 WHEN = ReportOptions(generated_at=dt.datetime(2026, 2, 5, 9, 30, tzinfo=dt.UTC))
@@ -100,7 +100,7 @@ def test_no_demo_mark_on_a_real_database(demo_service, tmp_path):
 
 
 def test_a_failed_write_leaves_no_file(report_service, tmp_path):
-    from assessment.errors import NotFound
+    from assessment.domain.errors import NotFound
 
     with pytest.raises(NotFound):
         report_service.reports.scorecard_pdf(year=2025, unit_code="NOPE", path=tmp_path / "x.pdf")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from assessment.model import Answer, EvidenceItem, IndicatorCode, UnitKind
+from assessment.domain.model import Answer, EvidenceItem, IndicatorCode, UnitKind
 from assessment.reports import labels
 from assessment.reports.build import brief, fingerprint
 from assessment.reports.fonts import register_fonts
@@ -94,7 +94,7 @@ def test_booklet_view_ranks_every_unit(report_service):
 
 
 def test_unknown_unit_or_cycle_is_bad_input(report_service):
-    from assessment.errors import NotFound
+    from assessment.domain.errors import NotFound
 
     with pytest.raises(NotFound):
         report_service.reports.scorecard(year=2025, unit_code="NOPE")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.errors import DatabaseTooNew, NotADxscoreDatabase
+from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase
 from storage.backup import backup, restore
 from storage.db import head_revision, open_engine, sqlite_url
 

@@ -13,8 +13,8 @@ from conftest import FUZZ, FUZZ_EXAMPLES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from assessment.errors import ExpressionError
-from assessment.expressions import BOOL, NUMBER, SET, TEXT, MappingEnv, RefInfo, compile_expression
+from assessment.domain.errors import ExpressionError
+from assessment.domain.expressions import BOOL, NUMBER, SET, TEXT, MappingEnv, RefInfo, compile_expression
 
 # Hypothesis warns that this grammar strategy has a long repr (only shown when reporting a failure).
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")

@@ -15,7 +15,7 @@ from db_backends import open_url_service
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from assessment.errors import BadInput, ImportRejected
+from assessment.domain.errors import BadInput, ImportRejected
 from questionnaires.answers_file import ANSWER_FILE_COLUMNS
 from questionnaires.catalog import shipped_methodologies
 

@@ -11,7 +11,7 @@ from conftest import FUZZ, FUZZ_EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessment.errors import MethodologyInvalid
+from assessment.domain.errors import MethodologyInvalid
 from questionnaires.catalog import default_targets
 from questionnaires.loader import check_methodology, parse_methodology
 

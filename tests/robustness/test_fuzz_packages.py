@@ -17,9 +17,9 @@ from db_backends import open_url_service
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from assessment.errors import BadInput
-from assessment.exchange import dumps
-from assessment.package_diff import Outcome
+from assessment.domain.errors import BadInput
+from assessment.exchange.package_diff import Outcome
+from assessment.exchange.package_format import dumps
 from storage.keys import KeyFolder
 from tests.exchange.packs import complete
 

@@ -138,7 +138,7 @@ def test_a_workbook_that_unpacks_huge_is_refused_before_reading(service, tmp_pat
             for _ in range(300):
                 part.write(chunk)
     assert path.stat().st_size < 2_000_000
-    from assessment.errors import ImportRejected
+    from assessment.domain.errors import ImportRejected
 
     with pytest.raises(ImportRejected, match="unpacks to 300 MB"):
         service.answers.import_file(path)
@@ -150,7 +150,7 @@ def test_a_csv_over_the_row_limit_is_refused(service, tmp_path, monkeypatch):
     monkeypatch.setattr(answers_file, "MAX_ROWS", 3)
     path = tmp_path / "long.csv"
     path.write_text("unit_code,cycle,indicator_code,value\n" + "00070,2025,NTS01,3\n" * 4, encoding="utf-8")
-    from assessment.errors import ImportRejected
+    from assessment.domain.errors import ImportRejected
 
     with pytest.raises(ImportRejected, match="more than 3 rows"):
         service.answers.import_file(path)

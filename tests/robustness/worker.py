@@ -60,7 +60,7 @@ def import_files(db: str, files: list[str]) -> None:
 def import_rounds(db: str, rounds: int, files: list[str]) -> None:
     """Import each file in turn, `rounds` times; a file refused by the rules (the other writer changed what it
     is checked against) is counted, not fatal."""
-    from assessment.errors import ImportRejected
+    from assessment.domain.errors import ImportRejected
 
     service = open_service(db, f"rounds-{os.getpid()}")
     print("ready", flush=True)

@@ -92,7 +92,7 @@ PACKAGE_YEAR, PACKAGE_UNITS = 2024, 12  # districts of 2024: apart from the save
 def fill_for_submission(service, unit: str, year: int) -> None:  # type: ignore[no-untyped-def]
     """Answer what the demo left blank and attach the required evidence: an import takes complete submissions
     only (the window's Submit check). Ratios also try the other answers' values and denominators as theirs."""
-    from assessment.model import Answer, AnswerType, EvidenceItem
+    from assessment.domain.model import Answer, AnswerType, EvidenceItem
     from tests.exchange.packs import candidates
 
     session = service.entry.open(unit, year)
@@ -115,9 +115,9 @@ def package_round(source, folder: Path, tag: str) -> dict[str, tuple[str, int]]:
     PACKAGE_UNITS districts commented `tag`, each exported as a package. unit -> (package id, answers)."""
     import pandas as pd
 
-    from assessment.answers_area import answer_to_fields
-    from assessment.model import AssessmentStatus, UnitKind
-    from assessment.ports import ANSWER_COLUMNS
+    from assessment.domain.model import AssessmentStatus, UnitKind
+    from assessment.services.answers_area import answer_to_fields
+    from assessment.services.ports import ANSWER_COLUMNS
 
     folder.mkdir(parents=True, exist_ok=True)
     made = {}

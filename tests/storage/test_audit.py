@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from assessment.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
-from assessment.ports import ANSWER_COLUMNS, AuditEvent
+from assessment.domain.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
+from assessment.services.ports import ANSWER_COLUMNS, AuditEvent
 
 UNIT, YEAR = "00070", 2025
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from test_audit import UNIT, YEAR, answered, tamper
 
-from assessment.errors import BadInput
-from assessment.model import Answer, EvidenceItem, IndicatorCode
-from assessment.ports import AuditHead
+from assessment.domain.errors import BadInput
+from assessment.domain.model import Answer, EvidenceItem, IndicatorCode
+from assessment.services.ports import AuditHead
 
 
 def rewrite_chain_from(service, row_id: int, new: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from assessment.errors import DatabaseTooNew, NotADxscoreDatabase, StorageError
+from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase, StorageError
 from storage.db import (
     MIGRATIONS_DIR,
     current_revision,

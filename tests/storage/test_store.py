@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from assessment.errors import BadInput, NotFound
-from assessment.model import Answer, Target, TargetSet, Text, Unit, UnitCode, UnitKind
-from assessment.ports import ANSWER_COLUMNS
+from assessment.domain.errors import BadInput, NotFound
+from assessment.domain.model import Answer, Target, TargetSet, Text, Unit, UnitCode, UnitKind
+from assessment.services.ports import ANSWER_COLUMNS
 
 
 def frame(rows):
@@ -146,7 +146,7 @@ def test_assessments_are_unique_per_unit_and_cycle(service, mini):
 
 
 def test_evidence_is_kept_with_its_answer(service, mini):
-    from assessment.model import EvidenceItem
+    from assessment.domain.model import EvidenceItem
 
     aid = _assessment(service, mini)
     service.store.answers.write(frame([row(aid, "A1", value_number=4.0)]), who="x", source="entry")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from db_backends import open_url_service
 
-from assessment.errors import ImportRejected, InvalidAnswer, StaleAnswer
+from assessment.domain.errors import ImportRejected, InvalidAnswer, StaleAnswer
 from storage.db import resolve_url
 
 DEPARTMENT, COMMUNE, YEAR = "SO_NOI_VU", "00070", 2025
@@ -131,7 +131,7 @@ def test_a_window_save_is_checked_against_the_answers_stored_now(two, tmp_path):
 def test_two_imports_each_valid_alone_cannot_break_a_rule_together(two, tmp_path, monkeypatch):
     """B (NTS02 = 1/3) is checked against NTS01 = 3; before it takes the writer lock, A commits NTS01 = 4 with
     NTS02 = 2/4. B is checked again under the lock and refused whole; the rule holds."""
-    from assessment.answers_area import AnswersArea
+    from assessment.services.answers_area import AnswersArea
 
     first, second = two
     first.answers.import_file(answers_file(tmp_path, "s.csv", [f"{COMMUNE},{YEAR},NTS01,3,,,,,",

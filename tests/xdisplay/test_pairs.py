@@ -19,7 +19,7 @@ EMPTY_YEAR = 2026  # no demo answers: an empty questionnaire
 @pytest.fixture(autouse=True)
 def nls01_is_18_of_31(demo_db):  # type: ignore[no-untyped-def]
     """SO_NOI_VU 2025 NLS01 = 18/31 whatever the demo drew (written before the window opens)."""
-    from assessment.model import Answer, IndicatorCode
+    from assessment.domain.model import Answer, IndicatorCode
     from tests.conftest import open_service
 
     service = open_service(demo_db)

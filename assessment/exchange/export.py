@@ -1,0 +1,107 @@
+"""Scores as plain data for JSON output and for the GUI's tables (codes, numbers, both languages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from assessment.domain.model import IndicatorScore, PillarScore, Scorecard
+
+if TYPE_CHECKING:
+    from assessment.services.scores_area import CycleScores
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def indicator_dict(score: IndicatorScore) -> dict[str, Any]:
+    value: Any = list(score.value) if isinstance(score.value, tuple) else score.value
+    data: dict[str, Any] = {
+        "code": score.code, "pillar": score.pillar, "points": _round(score.points), "max_points": score.max_points,
+        "applicable": score.applicable, "answered": score.answered, "relevant": score.relevant,
+        "missing": score.missing, "value": _round(value) if isinstance(value, float) else value,
+        "target_id": score.target_id, "target_status": score.target_status.value if score.target_status else None,
+    }
+    if score.numerator is not None or score.denominator is not None:
+        data["numerator"], data["denominator"] = score.numerator, score.denominator
+    if score.appraised_points is not None:
+        data["appraised_points"], data["appraisal_reason"] = _round(score.appraised_points), score.appraisal_reason
+    if score.target_id:
+        data["projected_year"] = score.projected_year if score.projection_known else None
+        data["projection"] = ("insufficient_data" if not score.projection_known
+                              else "reached_by" if score.projected_year else "not_at_this_pace")
+    return data
+
+
+def pillar_dict(score: PillarScore) -> dict[str, Any]:
+    data = {"code": score.code, "points": _round(score.points), "max_points": score.max_points,
+            "index": _round(score.index), "scored": score.scored}
+    if score.appraised_points is not None:
+        data["appraised_points"] = _round(score.appraised_points)
+        data["appraised_index"] = _round(score.appraised_index)
+    return data
+
+
+def scorecard_dict(card: Scorecard) -> dict[str, Any]:
+    return {
+        "unit_code": card.unit_code,
+        "unit_name": card.unit_name.vi,
+        "unit_name_en": card.unit_name.en,
+        "kind": card.kind.value,
+        "cycle": card.cycle,
+        "methodology": {"id": card.methodology_id, "version": card.methodology_version},
+        "status": card.status.value,
+        "points": _round(card.points),
+        "max_points": card.max_points,
+        "index": _round(card.index),
+        "band": None if card.band is None else {"code": card.band.code, "name_vi": card.band.name.vi,
+                                                "name_en": card.band.name.en},
+        "rank": card.rank,
+        "peer_count": card.peer_count,
+        "appraised": None if card.appraised_points is None else {
+            "points": _round(card.appraised_points), "index": _round(card.appraised_index),
+            "band": None if card.appraised_band is None else {"code": card.appraised_band.code,
+                                                              "name_vi": card.appraised_band.name.vi,
+                                                              "name_en": card.appraised_band.name.en}},
+        "missing": list(card.missing),
+        "pillars": [pillar_dict(p) for p in card.pillars],
+        "indicators": [indicator_dict(i) for i in card.indicators],
+    }
+
+
+def cycle_dict(result: CycleScores) -> dict[str, Any]:
+    """`score --json`: the cycle, the demo mark when it is demo data, and every unit's scorecard."""
+    from assessment.services.demo import DEMO_MARK
+
+    return {
+        "cycle": result.cycle,
+        "demo": result.demo,
+        **({"demo_notice": DEMO_MARK} if result.demo else {}),
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "target_set": result.target_set,
+        "warnings": list(result.warnings),
+        "units": [scorecard_dict(c) for c in result.scorecards],
+    }
+
+
+def ranking_lines(cycle: int, cards: Sequence[Scorecard]) -> list[str]:
+    """`score` as text: one table per peer group, in rank order (Vietnamese headings, like the window)."""
+    lines: list[str] = []
+    current = None
+    for card in cards:
+        if card.kind != current:
+            current = card.kind
+            methods = sorted({f"{c.methodology_id} {c.methodology_version}" for c in cards if c.kind == card.kind})
+            lines += ["", f"Chu kỳ {cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — "
+                          f"{', '.join(methods)}",
+                      f"{'Hạng':>4}  {'Mã':<16} {'Đơn vị':<44} {'Chỉ số':>6}  {'Điểm':>13}  {'Mức':<14} "
+                      f"{'Trạng thái':<12} Thẩm định"]
+        index = "—" if card.index is None else f"{card.index:.4f}"
+        band = f"{card.band.code} {card.band.name.vi}" if card.band else "—"
+        appraised = "" if card.appraised_index is None else f"{card.appraised_index:.4f}"
+        lines.append(f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.vi[:44]:<44} {index:>6}  "
+                     f"{card.points:>6.1f}/{card.max_points:<6g}  {band:<14} {card.status.value:<12} "
+                     f"{appraised}".rstrip())
+    return lines

@@ -1,0 +1,174 @@
+"""Comparisons for inspectors through the service (`service.compare`): one call gathers everything the
+dashboard draws for a peer group, so the window computes nothing and never touches the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assessment.domain.comparison import (
+    PART_WEIGHTS,
+    DerivedDistrict,
+    GapPlan,
+    IndicatorSpread,
+    PeerGroup,
+    districts_from_communes,
+    gap_plan,
+    indicator_spread,
+    peer_group,
+    within_subgroup,
+)
+from assessment.domain.model import Methodology, Scorecard, Target, TargetSet, UnitKind
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A peer group in a cycle with everything the charts and the table show."""
+
+    group: PeerGroup
+    cards: tuple[Scorecard, ...]  # in the group's row order
+    spreads: tuple[IndicatorSpread, ...]
+    methodologies: dict[str, Methodology]
+    targets: TargetSet
+    demo: bool
+    warnings: tuple[str, ...]
+
+    def card(self, code: str) -> Scorecard:
+        return self.cards[self.group.row(code)]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    cycle: int
+    index: float | None
+    methodology: str
+
+
+@dataclass(frozen=True)
+class TargetSeries:
+    """A target-linked indicator of one unit across cycles, with its target and where it is heading."""
+
+    indicator_code: str
+    target: Target
+    values: tuple[tuple[int, float], ...]  # (cycle, measured value)
+    status: str | None  # in the latest cycle
+    projected_year: int | None
+
+
+@dataclass(frozen=True)
+class UnitTrend:
+    unit_code: str
+    index: tuple[TrendPoint, ...]
+    series: tuple[TargetSeries, ...]
+
+
+@dataclass(frozen=True)
+class DistrictView:
+    """2024 district results beside 2025 communes carried back to the former districts (derived)."""
+
+    assessed: PeerGroup | None  # the 2024 district peer group
+    derived: tuple[DerivedDistrict, ...]
+    weights: dict[str, float]
+
+
+class CompareArea:
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+
+    def kinds(self, year: int) -> list[UnitKind]:
+        kind_of = {u.code: u.kind for u in self.s.units.list()}
+        present = {kind_of.get(a.unit_code) for a in self.s.store.assessments(year)}
+        return [k for k in (UnitKind.COMMUNE, UnitKind.DEPARTMENT, UnitKind.DISTRICT) if k in present]
+
+    def peer_group(self, *, year: int, kind: UnitKind, subgroup: str | None = None) -> Comparison:
+        """A kind of unit in a cycle; with `subgroup` (a key of SUBGROUPS[kind]) only its members, ranked
+        among themselves."""
+        scores = self.s.scores.for_cycle(year=year, kind=kind)
+        methodologies = self._methodologies(scores.scorecards)
+        cards = scores.scorecards
+        if subgroup is not None:
+            cards = within_subgroup(cards, kind, subgroup, {u.code: u for u in self.s.units.list(kind)})
+        group = peer_group(cards, kind, methodologies)
+        by_code = {c.unit_code: c for c in cards}
+        cards = tuple(by_code[code] for code in group.codes)
+        return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.targets.active(),
+                          scores.demo, scores.warnings)
+
+    def gap_plan(self, comparison: Comparison, code: str, goal_index: float | None = None) -> GapPlan:
+        return gap_plan(comparison.card(code), comparison.group.bands, goal_index)
+
+    def index_trend(self, unit_code: str) -> list[TrendPoint]:
+        """The unit's index in every cycle it was assessed; a merged department's earlier cycles are carried back
+        through its predecessors (assessment.domain.lineage)."""
+        return list(self.unit_trend(unit_code).index)
+
+    def unit_trend(self, unit_code: str) -> UnitTrend:
+        """Index and every target-linked indicator of a unit across the cycles it was assessed in (for a merged
+        department, the cycles its predecessors were: the mean of their values, labelled as derived)."""
+        from assessment.domain.lineage import carried_back, merged_predecessors
+        from assessment.domain.progress import projected_year
+
+        before = merged_predecessors(self.s.units.lineage()).get(unit_code, ())
+        index: dict[str, dict[int, float]] = {}
+        labels: dict[int, str] = {}
+        values: dict[str, dict[str, dict[int, float]]] = {}  # target -> unit -> cycle -> value
+        codes: dict[str, str] = {}
+        status: dict[str, str | None] = {}
+        latest: int | None = None
+        for year in self.s.cycles():
+            if before:  # one scoring of the cycle for the unit and its predecessors
+                wanted = {unit_code, *before}
+                cards = [c for c in self.s.scores.for_cycle(year=year, kind=UnitKind.DEPARTMENT).scorecards
+                         if c.unit_code in wanted]
+            else:
+                cards = list(self.s.scores.for_cycle(year=year, unit_code=unit_code).scorecards)
+            for card in cards:
+                own = card.unit_code == unit_code
+                if own:
+                    latest, labels[year] = year, f"{card.methodology_id}@{card.methodology_version}"
+                elif year not in labels:
+                    labels[year] = "derived from " + ", ".join(before)
+                if card.index is not None:
+                    index.setdefault(card.unit_code, {})[year] = card.index
+                for indicator in card.indicators:
+                    if not indicator.target_id:
+                        continue
+                    if own:  # status and projection describe the latest cycle, even when it has no value
+                        status[indicator.target_id] = indicator.target_status.value if indicator.target_status \
+                            else None
+                    if isinstance(indicator.value, float) and indicator.applicable and indicator.relevant:
+                        values.setdefault(indicator.target_id, {}).setdefault(card.unit_code, {})[year] = \
+                            indicator.value
+                        codes.setdefault(indicator.target_id, indicator.code)
+        joined = carried_back(index.get(unit_code, {}), [index[p] for p in before if p in index])
+        merged_years = {y for p in before for y in index.get(p, {})}
+        points = [TrendPoint(year, joined.get(year), labels[year] if year not in merged_years or
+                             labels[year].startswith("derived") else f"{labels[year]} + {', '.join(before)} (mean)")
+                  for year in sorted(labels)]
+        targets = self.s.targets.active()
+        series = []
+        for target_id, by_unit in values.items():
+            target = targets.get(target_id)
+            history = sorted(carried_back(by_unit.get(unit_code, {}),
+                                          [by_unit[p] for p in before if p in by_unit]).items())
+            if target is None or not target.values or not history:
+                continue
+            projection = projected_year(target, history, latest)
+            series.append(TargetSeries(codes[target_id], target, tuple(history), status.get(target_id),
+                                       projection.year))
+        return UnitTrend(unit_code, tuple(points), tuple(sorted(series, key=lambda s: s.indicator_code)))
+
+    def districts(self, *, derived_year: int = 2025, assessed_year: int = 2024) -> DistrictView:
+        communes = self.peer_group(year=derived_year, kind=UnitKind.COMMUNE).group \
+            if UnitKind.COMMUNE in self.kinds(derived_year) else None
+        assessed = self.peer_group(year=assessed_year, kind=UnitKind.DISTRICT).group \
+            if UnitKind.DISTRICT in self.kinds(assessed_year) else None
+        derived = districts_from_communes(communes, self.s.units.lineage()) if communes is not None else []
+        return DistrictView(assessed, tuple(derived), dict(PART_WEIGHTS))
+
+    def _methodologies(self, cards: tuple[Scorecard, ...]) -> dict[str, Methodology]:
+        keys = {(c.methodology_id, c.methodology_version) for c in cards}
+        return {f"{i}@{v}": self.s.methodologies.stored(i, v) for i, v in keys}

@@ -1,0 +1,411 @@
+"""Checking packages against this database and writing them (used by `service.packages`).
+
+Checks, in order, each failure a PackageRejected with its reason: the file itself (storage reads and verifies
+it), who signed it (a submission by its unit, a return by an inspector) and with which key (a registered
+identity must use its registered key, and a key registered for one identity never signs as another), whether
+this database takes the package at all (a return only in the unit's own database, from an inspector key
+registered on purpose), the unit (known here) and the cycle (one this database assesses the unit in), the
+methodology (the same id, version and SHA-256 as here), and the content (every answer valid for its indicator
+and the methodology's rules, a submission complete as the window's Submit requires, every note about one of its
+indicators). Then the comparison with what is held here decides new / unchanged / changed / conflict
+(assessment.exchange.package_diff).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessment.domain.answers import answer_problems, plausibility_problems
+from assessment.domain.errors import BadInput, NotFound, PackageRejected
+from assessment.domain.model import Answer, AnswerType, Assessment, Indicator, Methodology, Unit
+from assessment.domain.workflow import RECEIVES_RETURN, RECEIVES_SUBMISSION, SUBMITTED_STATES, S, Step
+from assessment.exchange.package_diff import Outcome, PackagePreview, answer_changes, note_changes
+from assessment.exchange.package_format import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
+from assessment.services.ports import PackageLogEntry, TrustedKey
+
+if TYPE_CHECKING:
+    from assessment.service import AssessmentService
+
+NUMERIC = (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT, AnswerType.BOOLEAN)
+MISSING_SHOWN = 12  # missing items named in a rejection; the count says how many more
+OWN, KEY_LIST = "own", "key-list"  # TrustedKey.source of this database's own signers / keys registered on purpose
+
+
+class KeyRing:
+    """The keys this database has registered, by identity and by key: a key belongs to exactly one identity."""
+
+    def __init__(self, keys: Sequence[TrustedKey]) -> None:
+        self.by_identity: dict[str, TrustedKey] = {k.identity: k for k in keys}
+        self.by_key: dict[str, TrustedKey] = {k.public_key: k for k in keys}
+
+    def get(self, identity: str) -> TrustedKey | None:
+        return self.by_identity.get(identity)
+
+    def owner(self, public_key: str) -> str:
+        """The identity this key is registered to here ("" when none)."""
+        known = self.by_key.get(public_key)
+        return known.identity if known else ""
+
+    def signs_for(self, unit_code: str) -> bool:
+        """Whether this database is the unit's own: it signed the unit's submission itself (the unit's key is
+        registered here as "own", recorded by the first export). The inspectors' database registers a unit's key
+        from its packages or key list, never as "own"."""
+        known = self.by_identity.get(unit_code)
+        return known is not None and known.source == OWN
+
+
+class Inspector:
+    """Previews and applies packages for one service (one database)."""
+
+    def __init__(self, service: AssessmentService) -> None:
+        self.s = service
+        self._methodologies: dict[str, Methodology | None] = {}
+        self._cycles: list[int] | None = None
+        self._targets = None
+
+    # ------------------------------------------------------------------------------------- preview
+
+    def preview(self, paths: Sequence[Path]) -> list[PackagePreview]:
+        read: list[tuple[Path, PackageContent | PackageRejected]] = []
+        for path in paths:
+            try:
+                read.append((path, self.s.store.exchange.read(path)))
+            except PackageRejected as exc:
+                read.append((path, exc))
+        contents = [c for _, c in read if isinstance(c, PackageContent)]
+        logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
+        keys = KeyRing(self.s.store.packages.trusted_keys())
+        newest: dict[tuple, PackageContent] = {}
+        for c in contents:  # two packages for the same unit, cycle and kind: only the newest counts
+            key = (c.manifest.unit_code, c.manifest.cycle, c.manifest.kind)
+            if key not in newest or c.manifest.created_at > newest[key].manifest.created_at:
+                newest[key] = c
+        previews = []
+        for path, c in read:
+            if isinstance(c, PackageRejected):
+                previews.append(PackagePreview(path, Outcome.REJECTED, c.message, rejection=c.reason))
+                continue
+            preview = self.classify(c, logged, keys)
+            winner = newest[(c.manifest.unit_code, c.manifest.cycle, c.manifest.kind)]
+            if winner is not c and preview.outcome in (Outcome.NEW, Outcome.CHANGED):
+                preview = replace(preview, outcome=Outcome.CONFLICT,
+                                  reason=f"a newer package for {c.manifest.unit_code} {c.manifest.cycle} is in this "
+                                         f"import ({winner.path.name})")
+            previews.append(preview)
+        return _one_identity_per_new_key(previews)
+
+    def classify(self, content: PackageContent, logged: Mapping[str, PackageLogEntry], keys: KeyRing, *,
+                 check_content: bool = True) -> PackagePreview:
+        m = content.manifest
+        base = PackagePreview(content.path, Outcome.REJECTED, "", package_id=m.package_id, kind=m.kind.value,
+                              unit_code=m.unit_code, unit_name=m.unit_name, cycle=m.cycle, author=m.author,
+                              created_at=m.created_at, signer=m.signer, fingerprint=content.fingerprint,
+                              key_owner=keys.owner(m.public_key), state_incoming=m.state, content=content)
+        try:
+            base = replace(base, key_status=self._check_signer(content, keys))
+            earlier = logged.get(m.package_id)
+            if earlier is not None:
+                if earlier.manifest_sha256 != content.manifest_sha256:
+                    raise PackageRejected("content", "another package with the same id was imported before: "
+                                                     "this one was altered or forged")
+                return replace(base, outcome=Outcome.UNCHANGED, reason=f"already imported ({earlier.logged_at[:16]}"
+                                                                       f" by {earlier.logged_by})")
+            unit, methodology, assessment = self._check_target(content)
+            if check_content:  # what the package says does not change between preview and apply
+                self._check_content(content, unit, methodology)
+        except PackageRejected as exc:
+            return replace(base, outcome=Outcome.REJECTED, reason=exc.message, rejection=exc.reason)
+        base = replace(base, state_here=assessment.status if assessment else None)
+        last = self.s.store.packages.last_applied(m.unit_code, m.cycle, m.kind.value)
+        if last is not None and m.created_at <= last:
+            return replace(base, outcome=Outcome.CONFLICT,
+                           reason=f"older than the package of {last[:16]} already imported for {m.unit_code} {m.cycle}")
+        return self._compare(base, content, methodology, assessment)
+
+    def _check_signer(self, content: PackageContent, keys: KeyRing) -> str:
+        m = content.manifest
+        if m.kind == PackageKind.SUBMISSION and (m.signer != m.unit_code or m.state not in SUBMITTED_STATES):
+            raise PackageRejected("signer", f"a submission of {m.unit_code} must be signed with {m.unit_code}'s own "
+                                            f"key and be submitted; this one is signed by {m.signer!r} ({m.state})")
+        if m.kind == PackageKind.RETURN and (not m.signer.startswith(INSPECTOR_PREFIX) or m.state != S.RETURNED):
+            raise PackageRejected("signer", f"a return must be signed by an inspector; this one is signed by "
+                                            f"{m.signer!r} ({m.state})")
+        owner = keys.owner(m.public_key)
+        if owner and owner != m.signer:
+            raise PackageRejected("key", f"signed as {m.signer} with the key registered here for {owner} (fingerprint "
+                                         f"{content.fingerprint}): a key belongs to one identity, so {owner} cannot "
+                                         f"sign for {m.signer}. Refuse the file and tell {m.signer}")
+        known = keys.get(m.signer)
+        if known is not None and known.public_key != m.public_key:
+            raise PackageRejected("key", f"signed with a key that is not {m.signer}'s: the key registered here has "
+                                         f"fingerprint {known.fingerprint}, this package's {content.fingerprint}. If "
+                                         f"{m.signer} really has a new key, check it with them and register it "
+                                         "(keys import --replace); otherwise refuse the file")
+        if m.kind == PackageKind.RETURN:
+            self._check_return_taken(content, keys, known)
+        return "new" if known is None else "known"
+
+    @staticmethod
+    def _check_return_taken(content: PackageContent, keys: KeyRing, known: TrustedKey | None) -> None:
+        """A return moves the unit's own copy back to it: only the unit's database takes one, and only from an
+        inspector key registered there on purpose (a key list), never trusted on first use."""
+        m = content.manifest
+        if not keys.signs_for(m.unit_code):
+            raise PackageRejected("role", f"a return of {m.unit_code} is taken only by {m.unit_code}'s own database "
+                                          f"(the one that exported its submission); this database does not sign for "
+                                          f"{m.unit_code}, so it never takes a return")
+        if known is None or known.source != KEY_LIST:
+            how = "is not registered here" if known is None else f"was registered here by {known.source}"
+            raise PackageRejected("key", f"{m.signer}'s key (fingerprint {content.fingerprint}) {how}: a return is "
+                                         "taken only from an inspector key registered on purpose. Import the "
+                                         "inspectors' key list (keys import FILE) after checking its fingerprints "
+                                         "with them")
+
+    def _check_target(self, content: PackageContent) -> tuple[Unit, Methodology, Assessment | None]:
+        m = content.manifest
+        unit = self.s.store.unit(m.unit_code)
+        if unit is None:
+            raise PackageRejected("unknown_unit", f"unit {m.unit_code} ({m.unit_name}) is unknown to this database")
+        found = self.s.store.assessments(m.cycle, unit_code=unit.code)
+        assessment = found[0] if found else None
+        methodology = self._methodology(m.methodology_id, m.methodology_version)
+        if methodology is None:
+            raise PackageRejected("methodology", f"methodology {m.methodology_key} is unknown to this database")
+        if methodology.sha256 != m.methodology_sha256:
+            raise PackageRejected("methodology", f"methodology hash mismatch: the package was made with "
+                                                 f"{m.methodology_key} sha256 {m.methodology_sha256[:12]}…, this "
+                                                 f"database has {methodology.sha256[:12]}…")
+        if assessment is not None:
+            expected = f"{assessment.methodology_id}@{assessment.methodology_version}"
+        else:
+            expected = self._expected_methodology(unit, m.cycle)
+        if expected != m.methodology_key:
+            raise PackageRejected("methodology", f"{unit.code} is assessed with {expected} in {m.cycle} here; the "
+                                                 f"package uses {m.methodology_key}")
+        return unit, methodology, assessment
+
+    def _expected_methodology(self, unit: Unit, year: int) -> str:
+        from assessment.service import cycle_day
+
+        if self._cycles is None:
+            self._cycles = self.s.entry.cycles()
+        if year not in self._cycles:
+            raise PackageRejected("unknown_cycle", f"cycle {year} is unknown to this database")
+        if not unit.active_on(cycle_day(year)):
+            raise PackageRejected("unknown_cycle", f"{unit.code} did not exist in cycle {year}: that cycle is unknown "
+                                                   "for this unit here")
+        try:
+            return self.s.methodologies.for_unit(unit, year).key
+        except NotFound as exc:
+            raise PackageRejected("unknown_cycle", f"cycle {year} is unknown for {unit.code} here: "
+                                                   f"{exc.message}") from None
+
+    def _methodology(self, ident: str, version: str) -> Methodology | None:
+        from assessment.services.packages_area import methodology_of
+
+        key = f"{ident}@{version}"
+        if key not in self._methodologies:
+            self._methodologies[key] = methodology_of(self.s, ident, version)
+        return self._methodologies[key]
+
+    def _check_content(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
+        codes = {i.code for i in methodology.indicators}
+        for note in content.notes:
+            if note.indicator_code not in codes:
+                raise PackageRejected("content", f"a review note is about {note.indicator_code!r}, not an indicator "
+                                                 f"of {methodology.key}")
+        for answer in content.answers:
+            if answer.indicator_code not in codes:
+                raise PackageRejected("content", f"{answer.indicator_code!r} is not an indicator of {methodology.key}")
+            problem = shape_problem(methodology.indicator(answer.indicator_code), answer)
+            if problem:
+                raise PackageRejected("content", f"{answer.indicator_code}: {problem}")
+        if content.answers:
+            self._check_rules(content, unit, methodology)
+        if content.manifest.kind == PackageKind.SUBMISSION:
+            self._check_complete(content, unit, methodology)
+
+    def _check_complete(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
+        """The check the window's Submit makes (everything that counts answered, required evidence attached),
+        on the package's answers: a package cannot submit what the form would refuse to."""
+        from assessment.services.entry_area import EntrySession
+
+        m = content.manifest
+        if self._targets is None:
+            self._targets = self.s.targets.active()
+        answers = {a.indicator_code: a for a in content.answers}
+        session = EntrySession(unit, m.cycle, methodology, None, answers,
+                               self.s.entry.peer_floor(methodology, m.cycle, unit), self._targets)
+        missing = self.s.entry.missing(session, answers)
+        if missing:
+            named = ", ".join(f"{item.code} ({item.what})" for item in missing[:MISSING_SHOWN])
+            more = f" and {len(missing) - MISSING_SHOWN} more" if len(missing) > MISSING_SHOWN else ""
+            raise PackageRejected("incomplete", f"the submission is incomplete: {len(missing)} item(s) missing: "
+                                                f"{named}{more}")
+
+    def _check_rules(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
+        from assessment.domain.answer_matrix import build_matrix, long_from_answers
+        from assessment.domain.scoring import ScoringContext, UnitColumns, failed_checks
+
+        matrix = build_matrix(methodology, 1, long_from_answers([list(content.answers)]))
+        if self._targets is None:
+            self._targets = self.s.targets.active()
+        context = ScoringContext(content.manifest.cycle, self._targets)
+        for _, code, check in failed_checks(methodology, UnitColumns.of([unit]), matrix, context):
+            raise PackageRejected("content", f"{code}: {check.message.en} [{check.expression.source}]")
+
+    def _compare(self, base: PackagePreview, content: PackageContent, methodology: Methodology,
+                 assessment: Assessment | None) -> PackagePreview:
+        m = content.manifest
+        submission = m.kind == PackageKind.SUBMISSION
+        if assessment is None and not submission:
+            return replace(base, outcome=Outcome.CONFLICT,
+                           reason=f"no {m.cycle} assessment of {m.unit_code} here for this return to apply to")
+        stored = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)} if assessment else {}
+        notes_here = self.s.store.review.notes(assessment.id) if assessment else []
+        answers = answer_changes(methodology, stored, {a.indicator_code: a for a in content.answers}) \
+            if submission else []
+        notes = note_changes(notes_here, content.notes, "reply" if submission else "comment")
+        base = replace(base, answers=tuple(answers), notes=tuple(notes))
+        here = assessment.status if assessment else None
+        if not answers and not notes and here == m.state:
+            return replace(base, outcome=Outcome.UNCHANGED, reason="the same as held here")
+        if here not in (RECEIVES_SUBMISSION if submission else RECEIVES_RETURN):
+            return replace(base, outcome=Outcome.CONFLICT,
+                           reason=f"the assessment is {here.value if here else 'missing'} here: "
+                                  + ("return it to the unit before accepting a new submission" if submission
+                                     else "a return applies only to a submitted assessment"))
+        replaced = sum(c.overwrites for c in answers) + sum(n.overwrites for n in notes)
+        what = (f"{len(answers)} answer(s), {len(notes)} note(s) differ from those held here"
+                if submission else f"{len(notes)} comment(s) from {m.signer}")
+        if replaced:
+            return replace(base, outcome=Outcome.CHANGED, reason=f"{what}; {replaced} would replace what is held here")
+        first = "first submission" if submission and not stored else what
+        return replace(base, outcome=Outcome.NEW, reason=first)
+
+    # --------------------------------------------------------------------------------------- apply
+
+    def apply(self, preview: PackagePreview) -> str:
+        """Write one previewed package in one transaction, after checking under the writer lock that the
+        database still holds what the preview compared against."""
+        content = preview.content
+        if content is None:
+            raise BadInput(f"{preview.path.name}: nothing to apply")
+        self._copy_evidence(content)
+
+        def work() -> str:
+            keys = KeyRing(self.s.store.packages.trusted_keys())
+            # classified again under the writer lock, the rules included (the targets they read may have moved)
+            fresh = self.classify(content, self.s.store.packages.logged([content.manifest.package_id]), keys)
+            if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
+                    (preview.outcome, preview.answers, preview.notes, preview.state_here):
+                raise BadInput(f"{preview.path.name}: the database changed since the preview ({fresh.reason}); "
+                               "preview the import again")
+            if fresh.key_status == "new":
+                self.s.store.packages.trust(TrustedKey(content.manifest.signer, content.manifest.public_key,
+                                                       content.fingerprint, "first-use"), who=self.s.user)
+            done = self._write_submission(content) if content.manifest.kind == PackageKind.SUBMISSION \
+                else self._write_return(content)
+            m = content.manifest
+            self.s.store.packages.log(PackageLogEntry(m.package_id, "in", m.kind.value, m.unit_code, m.cycle,
+                                                      m.signer, content.fingerprint, content.manifest_sha256,
+                                                      m.created_at, preview.outcome.value,
+                                                      audit_head=m.audit_head), who=self.s.user)
+            return done
+
+        return self.s.store.atomically(work)
+
+    def _copy_evidence(self, content: PackageContent) -> None:
+        """Evidence files go beside the database under their SHA-256 first: content-addressed, so a file left
+        by an import that then fails is harmless and the next import finds it in place."""
+        folder = self.s.store.files_dir()
+        for sha in sorted(content.evidence_hashes):
+            target = folder / sha[:2] / sha
+            if not target.exists():
+                self.s.store.exchange.extract_evidence(content, sha, target)
+
+    def _write_submission(self, content: PackageContent) -> str:
+        from assessment.services.answers_area import answer_to_fields
+
+        m = content.manifest
+        unit = self.s.units.get(m.unit_code)
+        methodology = self._methodology(m.methodology_id, m.methodology_version)
+        assert methodology is not None
+        ids = self.s.answers.ensure_assessments([(unit, m.cycle, methodology)])
+        assessment_id = ids[(unit.code, m.cycle)]
+        incoming = {a.indicator_code: a for a in content.answers}
+        stored = {a.indicator_code: a for a in self.s.store.answers.of(assessment_id)}
+        cleared = [Answer(a.indicator_code) for code, a in stored.items() if code not in incoming and not a.is_empty]
+        import pandas as pd
+
+        from assessment.services.ports import ANSWER_COLUMNS
+
+        records = [{"assessment_id": assessment_id, "indicator_code": a.indicator_code, **answer_to_fields(a)}
+                   for a in (*content.answers, *cleared)]
+        frame = pd.DataFrame.from_records(records, columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
+        result = self.s.store.answers.write(frame, who=self.s.user, source="package")
+        wanted = {code: incoming[code].evidence if code in incoming else () for code in {*incoming, *stored}}
+        added, removed = self.s.store.answers.sync_evidence(assessment_id, wanted, who=self.s.user, source="package")
+        replies = self.s.store.review.merge_notes(assessment_id, content.notes, take="reply", who=self.s.user)
+        self.s.store.transition(assessment_id, m.state, RECEIVES_SUBMISSION, who=self.s.user,
+                                why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_SUBMISSION.value)
+        return (f"{result.inserted} new, {result.changed} changed answers; evidence +{added} −{removed}; "
+                f"{replies} replies; now {m.state.value}")
+
+    def _write_return(self, content: PackageContent) -> str:
+        m = content.manifest
+        (assessment,) = self.s.store.assessments(m.cycle, unit_code=m.unit_code)
+        comments = self.s.store.review.merge_notes(assessment.id, content.notes, take="comment", who=self.s.user)
+        self.s.store.transition(assessment.id, S.RETURNED, RECEIVES_RETURN, who=self.s.user,
+                                why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_RETURN.value)
+        return f"{comments} comment(s) from {m.signer}; now returned for correction"
+
+
+def _one_identity_per_new_key(previews: list[PackagePreview]) -> list[PackagePreview]:
+    """Packages of one import signed with the same key new to this database under different identities: none
+    of them may register that key (it would then belong to two identities)."""
+    identities: dict[str, set[str]] = {}
+    for p in previews:
+        if p.needs_trust and p.content is not None:
+            identities.setdefault(p.content.manifest.public_key, set()).add(p.signer)
+    shared = {key: sorted(names) for key, names in identities.items() if len(names) > 1}
+    if not shared:
+        return previews
+    out = []
+    for p in previews:
+        names = shared.get(p.content.manifest.public_key, []) if p.needs_trust and p.content else []
+        if names:
+            p = replace(p, outcome=Outcome.REJECTED, rejection="key",
+                        reason=f"the same key (fingerprint {p.fingerprint}) signs as {' and '.join(names)} in this "
+                               "import: a key belongs to one identity; refuse these files")
+        out.append(p)
+    return out
+
+
+def shape_problem(indicator: Indicator, answer: Answer) -> str | None:
+    """Whether the answer's fields fit its indicator's answer type (a form or a spreadsheet cannot get this
+    wrong; a package can), then the same checks as every other way in."""
+    kind = indicator.answer.type
+    value, ratio = answer.value, answer.numerator is not None or answer.denominator is not None
+    if kind != AnswerType.MULTI_CHOICE and answer.choices is not None:
+        return f"a {kind.value} answer has no choices"
+    if kind != AnswerType.RATIO and ratio:
+        return f"a {kind.value} answer has no numerator or denominator"
+    if kind in (*NUMERIC, AnswerType.RATIO, AnswerType.MULTI_CHOICE) and isinstance(value, str):
+        return f"a {kind.value} answer is not text"
+    if kind in (AnswerType.RATIO, AnswerType.MULTI_CHOICE) and value is not None:
+        return f"a {kind.value} answer has no value"
+    if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE) and isinstance(value, float):
+        return f"a {kind.value} answer is not a number"
+    if kind == AnswerType.DATE and isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"{value[:40]!r} is not a date"
+    # a value outside the plausible range comes only with the unit's confirmation (`confirmed: true`)
+    problems = answer_problems(indicator, answer) or plausibility_problems(indicator, answer)
+    return "; ".join(p.message for p in problems) if problems else None
