@@ -100,7 +100,7 @@ def _os_user() -> str:
 
 
 def demo_banner(service: AssessmentService) -> None:
-    from assessment.services.demo import DEMO_MARK
+    from assessment.domain.demo_data import DEMO_MARK
 
     if service.is_demo:
         print(f"*** {DEMO_MARK} ***")
@@ -231,7 +231,7 @@ def _print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
                        + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
-        from assessment.exchange.export import cycle_dict
+        from assessment.services.export import cycle_dict
 
         print(json.dumps(cycle_dict(result), ensure_ascii=False))
     else:
@@ -254,7 +254,7 @@ def _within_subgroup(service: AssessmentService, result: CycleScores, kind: Unit
 
 
 def _print_ranking(service: AssessmentService, result: CycleScores) -> None:
-    from assessment.exchange.export import ranking_lines
+    from assessment.services.export import ranking_lines
 
     demo_banner(service)
     for line in ranking_lines(result.cycle, result.scorecards):

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
+from assessment.domain.cycles import cycle_day
 from assessment.domain.errors import BadInput, NotFound
 from assessment.domain.model import Crosswalk, Methodology, MethodologyId, Target, TargetSet, Text, Unit, UnitKind
 from assessment.domain.text_limits import check_unit_code, clean_text
@@ -20,11 +21,6 @@ from assessment.services.ports import Catalog, Store, TargetSetInfo
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
 REFERENCE_UNITS_VERSION = "2"
-
-
-def cycle_day(year: int) -> dt.date:
-    """Units that exist on this day are assessed in the cycle."""
-    return dt.date(year, 12, 31)
 
 
 def _version_key(version: str) -> tuple:
@@ -90,7 +86,7 @@ class AssessmentService:
 
     @cached_property
     def city(self):  # type: ignore[no-untyped-def]
-        from assessment.domain.city import CityArea
+        from assessment.services.city_area import CityArea
 
         return CityArea(self)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.domain.city import CityProgress, TargetProgress
+from assessment.domain.city_progress import CityProgress, TargetProgress
 from assessment.domain.model import TargetStatus
 from assessment.service import AssessmentService
 from gui.errors import show_error

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment.domain.cycles import cycle_day
 from assessment.domain.model import Answer, Methodology, Scorecard, UnitKind
 from assessment.domain.workflow import SUBMITTED_STATES, TRANSITIONS, Step
-from assessment.service import AssessmentService, cycle_day
+from assessment.service import AssessmentService
 from assessment.services.entry_area import EntrySession
 from gui.answer_messages import word
 from gui.changes import WindowSync

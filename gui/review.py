@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 
 from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, IndicatorScore, Methodology
-from assessment.domain.workflow import APPRAISING, Step
+from assessment.domain.workflow import APPRAISING, ReviewNote, Step
 from assessment.exchange.package_format import read_receipt
 from assessment.service import AssessmentService
 from assessment.services.appraisal_area import ReviewSheet
-from assessment.services.ports import ReviewNote
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel

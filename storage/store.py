@@ -34,7 +34,8 @@ from assessment.domain.model import (
 from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
-from storage.db import _current, retry_busy, run_write, write_transaction
+from storage.db import current_connection as _current
+from storage.db import retry_busy, run_write, write_transaction
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,

@@ -1,6 +1,6 @@
 """Figures for the shape of the core's import graph: arrows, back-arrows and loops inside `assessment`.
 
-Usage: python tools/import_graph.py [--skip-type-checking]
+Usage (from the root of the checkout to measure): python tools/import_graph.py [--skip-type-checking]
 
 - arrows: distinct module -> module imports inside `assessment` (any import: top level, in a function, or under
   TYPE_CHECKING unless --skip-type-checking).
@@ -18,6 +18,7 @@ from pathlib import Path
 import grimp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path.cwd()))  # measure the checkout we stand in, not an installed copy
 from relayout import MAPPING
 
 LAYER_OF_PACKAGE = {"domain": 0, "exchange": 1, "reports": 1, "services": 2}
@@ -79,7 +80,7 @@ def strongly_connected(nodes: set[str], edges: dict[str, set[str]]) -> list[set[
 
 def main() -> None:
     skip_type_checking = "--skip-type-checking" in sys.argv
-    graph = grimp.build_graph("assessment", exclude_type_checking_imports=skip_type_checking)
+    graph = grimp.build_graph("assessment", exclude_type_checking_imports=skip_type_checking, cache_dir=None)
     modules = {m for m in graph.modules if m.startswith("assessment")}
     edges: dict[str, set[str]] = {}
     for module in modules:

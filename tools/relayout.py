@@ -36,7 +36,7 @@ MAPPING: dict[str, str] = {
     # domain: the rules, no I/O
     "assessment.answer_matrix": "assessment.domain.answer_matrix",
     "assessment.answers": "assessment.domain.answers",
-    "assessment.city": "assessment.domain.city",
+    "assessment.city_demo": "assessment.domain.city_demo",
     "assessment.comparison": "assessment.domain.comparison",
     "assessment.context": "assessment.domain.context",
     "assessment.errors": "assessment.domain.errors",
@@ -53,7 +53,6 @@ MAPPING: dict[str, str] = {
     # exchange: what crosses to files and other programs (packages, plain data, output files)
     "assessment.exchange": "assessment.exchange.package_format",
     "assessment.package_diff": "assessment.exchange.package_diff",
-    "assessment.export": "assessment.exchange.export",
     "assessment.city_export": "assessment.exchange.city_export",
     "assessment.methodology_view": "assessment.exchange.methodology_view",
     "assessment.output_files": "assessment.exchange.output_files",
@@ -61,20 +60,39 @@ MAPPING: dict[str, str] = {
     "assessment.answers_area": "assessment.services.answers_area",
     "assessment.appraisal_area": "assessment.services.appraisal_area",
     "assessment.audit_area": "assessment.services.audit_area",
-    "assessment.city_demo": "assessment.services.city_demo",
+    "assessment.city": "assessment.services.city_area",
     "assessment.compare_area": "assessment.services.compare_area",
     "assessment.demo": "assessment.services.demo",
+    "assessment.export": "assessment.services.export",
     "assessment.entry_area": "assessment.services.entry_area",
     "assessment.package_import": "assessment.services.package_import",
     "assessment.packages_area": "assessment.services.packages_area",
     "assessment.ports": "assessment.services.ports",
     "assessment.reports.area": "assessment.services.reports_area",
+    "assessment.reports.batch": "assessment.services.report_batch",
     "assessment.scores_area": "assessment.services.scores_area",
 }
 
 # (module after the move, name) -> the module that holds the name now (names moved to break a loop or a
 # back-arrow). Keyed by the new module path: old paths are rewritten to new ones first.
-SYMBOL_MOVES: dict[tuple[str, str], str] = {}
+SYMBOL_MOVES: dict[tuple[str, str], str] = {
+    ("assessment.service", "cycle_day"): "assessment.domain.cycles",
+    ("assessment.services.ports", "ReviewNote"): "assessment.domain.workflow",
+    ("assessment.services.packages_area", "methodology_of"): "assessment.services.package_import",
+    **{("assessment.services.demo", name): "assessment.domain.demo_data" for name in (
+        "CITY_DEMO_CYCLES", "DEMO_MARK", "MISSING_RATE", "DECLARED_NA_RATE", "maturity", "synthetic_answers")},
+    **{("assessment.services.city_area", name): "assessment.domain.city_progress" for name in (
+        "CITY_LEVELS", "LAGGARDS", "LEADING_GROUP_RANK", "CityProgress", "DerivedFigure", "Laggard",
+        "TargetProgress")},
+}
+# Private names that became public when another module needed them: (module, old) -> new name. An import of the
+# old name is rewritten to the new one under the old name as alias (`import ScoreColumns as _Columns`).
+RENAMED = {
+    ("assessment.services.scores_area", "_Columns"): "ScoreColumns",
+    ("assessment.services.scores_area", "_scorecard"): "make_scorecard",
+    ("assessment.services.demo", "_rng"): "seeded_rng",
+    ("storage.db", "_current"): "current_connection",
+}
 
 # Every new package, with the docstring its __init__.py gets when the script creates it.
 PACKAGES: dict[str, str] = {
@@ -172,7 +190,9 @@ def rewrite_from_imports(text: str) -> str:
                 groups.setdefault(SYMBOL_MOVES.get((MAPPING[module], name), MAPPING[module]), []).append((name, alias))
             else:
                 groups.setdefault(SYMBOL_MOVES.get((module, name), module), []).append((name, alias))
-        if list(groups) == [module]:
+        for target, group in groups.items():
+            group[:] = [(RENAMED[(target, n)], a or n) if (target, n) in RENAMED else (n, a) for n, a in group]
+        if list(groups) == [module] and groups[module] == names:
             return match.group(0)
         lines = [f"{indent}from {target} import {join_names(group)}" for target, group in groups.items()]
         lines[0] += tail

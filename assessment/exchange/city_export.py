@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment.domain.city import CityProgress, DerivedFigure, TargetProgress
+from assessment.domain.city_progress import CityProgress, DerivedFigure, TargetProgress
 from assessment.domain.model import TargetStatus
 
 STATUS_WORDS = {

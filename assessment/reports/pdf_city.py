@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from assessment.domain.city import CityProgress, TargetProgress
+from assessment.domain.city_progress import CityProgress, TargetProgress
 from assessment.domain.model import TargetStatus
 from assessment.exchange.city_export import progress_dict
 from assessment.reports import labels

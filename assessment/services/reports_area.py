@@ -143,7 +143,7 @@ class ReportsArea:
         """One scorecard PDF per unit of the peer group, in `folder`. With `opener` (a picklable callable that
         opens a service on the same database) the work is spread over a process pool of `workers` (default:
         every core), each worker opening its own service; without it, everything runs in this process."""
-        from assessment.reports.batch import render_each
+        from assessment.services.report_batch import render_each
 
         return render_each(self, year=year, kind=kind, folder=Path(folder), opener=opener, workers=workers,
                            options=self.anchored(options), progress=progress)

@@ -104,10 +104,10 @@ class ScoresArea:
         ranks, peers = ranks_by_group(indices, kinds)  # over the whole peer group, whatever is asked for
         offset = 0
         for batch, keep in zip(batches, wanted, strict=True):
-            columns = _Columns(batch) if any(keep) else None  # scorecards only for what was asked
+            columns = ScoreColumns(batch) if any(keep) else None  # scorecards only for what was asked
             for i in range(len(batch.units)):
                 if keep[i]:
-                    cards.append(_scorecard(batch, columns, i, year, int(ranks[offset + i]),
+                    cards.append(make_scorecard(batch, columns, i, year, int(ranks[offset + i]),
                                             int(peers[offset + i]), targets, history))
             offset += len(batch.units)
         warnings = tuple(dict.fromkeys(w for b in batches for w in b.scores.warnings))
@@ -180,7 +180,7 @@ def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, s
             history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
 
 
-class _Columns:
+class ScoreColumns:
     """A batch's arrays as Python lists per assessment: materialising 47 indicators × 126 units element by
     element from numpy costs 20× more than indexing lists."""
 
@@ -200,7 +200,7 @@ class _Columns:
         self.scored = [batch.methodology.pillar(code).scored for code in s.pillar_codes]
 
 
-def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str,
+def display_value(kind: AnswerType, columns: ScoreColumns, i: int, j: int, code: str,
                   options: tuple[str, ...]) -> float | str | tuple[str, ...] | bool | None:
     if kind == AnswerType.RATIO:
         a, b = columns.numerator[i][j], columns.denominator[i][j]
@@ -216,8 +216,8 @@ def display_value(kind: AnswerType, columns: _Columns, i: int, j: int, code: str
     return value == 1.0 if kind == AnswerType.BOOLEAN else value
 
 
-def _scorecard(batch: ScoredBatch, columns: _Columns, i: int, year: int, rank: int, peers: int, targets: TargetSet,
-               history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
+def make_scorecard(batch: ScoredBatch, columns: ScoreColumns, i: int, year: int, rank: int, peers: int,
+                   targets: TargetSet, history: dict[tuple[str, str], list[tuple[int, float]]]) -> Scorecard:
     m, s, unit = batch.methodology, batch.scores, batch.units[i]
     indicators = []
     for j, ind in enumerate(m.indicators):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.model import UnitKind
-from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, outlines, page_texts
 from tests.test_cli import run
 
@@ -72,7 +72,7 @@ def test_each_with_spawned_workers(demo_db, tmp_path, monkeypatch):
     import functools
 
     from assessment.domain.model import UnitKind
-    from assessment.reports import batch
+    from assessment.services import report_batch as batch
     from main import open_service_at
     from storage.db import sqlite_url
     from tests.conftest import open_service

@@ -73,7 +73,7 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
 
 def cycle_dict(result: CycleScores) -> dict[str, Any]:
     """`score --json`: the cycle, the demo mark when it is demo data, and every unit's scorecard."""
-    from assessment.services.demo import DEMO_MARK
+    from assessment.domain.demo_data import DEMO_MARK
 
     return {
         "cycle": result.cycle,
