@@ -12,14 +12,14 @@ import numpy as np
 
 from assessment.domain.model import Answer, AnswerType, Indicator, IndicatorCode, Methodology, Rule, Unit
 
-CITY_DEMO_CYCLES = (2022, 2023, 2024, 2025)  # the city's own series against Resolution 18 (city_demo.py)
+CITY_DEMO_CYCLES = (2022, 2023, 2024, 2025)  # the city's own series against Resolution 18 (domain/city_demo.py)
 DEMO_MARK = "DỮ LIỆU MẪU / demo data"
 MISSING_RATE = 0.03
 DECLARED_NA_RATE = 0.05
 
 
 def seeded_rng(seed: int, *parts: object) -> np.random.Generator:
-    return np.random.defaultseeded_rng([seed, *(zlib.crc32(str(p).encode("utf-8")) for p in parts)])
+    return np.random.default_rng([seed, *(zlib.crc32(str(p).encode("utf-8")) for p in parts)])
 
 
 def maturity(seed: int, unit: Unit, year: int) -> float:
