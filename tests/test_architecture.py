@@ -83,3 +83,14 @@ def test_assessment_is_in_layers_and_nothing_is_left_flat():
     assert flat == ["__init__.py", "service.py"]
     assert sorted(p.name for p in (ROOT / "assessment").iterdir() if (p / "__init__.py").exists()) == [
         "domain", "exchange", "reports", "services"]
+
+
+def test_no_import_loop_at_run_time():
+    """No module of the core imports, directly or through others, a module that imports it (annotations under
+    TYPE_CHECKING aside: they never run)."""
+    import grimp
+
+    graph = grimp.build_graph("assessment", exclude_type_checking_imports=True, cache_dir=None)
+    loops = [f"{a} -> {b}" for a in sorted(graph.modules) for b in sorted(graph.find_modules_directly_imported_by(a))
+             if b.startswith("assessment") and graph.chain_exists(importer=b, imported=a)]
+    assert loops == []
