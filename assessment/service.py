@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessment.domain.cycles import cycle_day
 from assessment.domain.errors import BadInput, NotFound
 from assessment.domain.model import (
     Crosswalk,
@@ -47,11 +48,6 @@ if TYPE_CHECKING:  # the areas are imported when first used (see the properties 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
 REFERENCE_UNITS_VERSION = "2"
-
-
-def cycle_day(year: int) -> dt.date:
-    """Units that exist on this day are assessed in the cycle."""
-    return dt.date(year, 12, 31)
 
 
 def _version_key(version: str) -> tuple[int | str, ...]:

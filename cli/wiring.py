@@ -115,7 +115,7 @@ def os_user() -> str:
 
 
 def demo_banner(service: AssessmentService) -> None:
-    from assessment.services.demo import DEMO_MARK
+    from assessment.domain.demo_data import DEMO_MARK
 
     if service.is_demo:
         print(f"*** {DEMO_MARK} ***")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment.domain.city_progress import CityProgress, TargetProgress
 from assessment.domain.model import TargetStatus
 from assessment.service import AssessmentService
-from assessment.services.city_area import CityProgress, TargetProgress
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel, format_points

@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 
 from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, IndicatorScore, Methodology, Unit
-from assessment.domain.workflow import APPRAISING, Step
+from assessment.domain.workflow import APPRAISING, ReviewNote, Step
 from assessment.exchange.package_format import read_receipt
 from assessment.service import AssessmentService
 from assessment.services.appraisal_area import ReviewSheet
-from assessment.services.ports import ReviewNote
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel, format_index, format_points
@@ -457,8 +456,8 @@ def _index(value: float | None) -> str:
 
 
 def _why_words(why: str) -> str:
-    """The reason of a state change in the user's language: a package receipt (assessment.exchange.package_format.receipt_why)
-    is worded here; reasons people typed are shown as typed."""
+    """The reason of a state change in the user's language: a package receipt
+    (assessment.exchange.package_format.receipt_why) is worded here; reasons people typed are shown as typed."""
     receipt = read_receipt(why)
     if receipt is None:
         return why

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from assessment.service import cycle_day
+from assessment.domain.cycles import cycle_day
 from gui.errors import show_error
 
 if TYPE_CHECKING:

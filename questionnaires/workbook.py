@@ -65,14 +65,14 @@ StoredCell = dict[str, Any]
 
 
 class _StoredSheet(Protocol):
-    """The private parts of openpyxl's read-only sheet that _stored_rows reads (absent from its stubs)."""
+    """The private parts of openpyxl's read-only sheet that stored_rows reads (absent from its stubs)."""
 
     _worksheet_path: str
     _shared_strings: SupportsGetItem[int, str]
 
 
 class _StoredBook(Protocol):
-    """The private parts of openpyxl's workbook that _stored_rows reads (absent from its stubs)."""
+    """The private parts of openpyxl's workbook that stored_rows reads (absent from its stubs)."""
 
     _archive: zipfile.ZipFile
     epoch: dt.datetime
@@ -85,7 +85,7 @@ def _rows(path: Path, sheet: ReadOnlyWorksheet) -> tuple[list[str], list[tuple[i
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
-    for number, cells in _stored_rows(sheet):  # rows missing from the file are empty rows: skipped
+    for number, cells in stored_rows(sheet):  # rows missing from the file are empty rows: skipped
         if number - 1 > MAX_ROWS:
             raise ImportRejected(f"{path}: the sheet has data in row {number:,} (limit {MAX_ROWS + 1:,} rows with "
                                  "the header); nothing was imported",
@@ -99,7 +99,7 @@ def _rows(path: Path, sheet: ReadOnlyWorksheet) -> tuple[list[str], list[tuple[i
                 if text:
                     where = "a column beyond the header" if header else f"column {column:,} (limit {MAX_COLUMNS})"
                     raise ImportRejected(f"{path}: a value in {where}; nothing was imported",
-                                         [Problem(file, number, _letters(column), "a value outside the table")])
+                                         [Problem(file, number, letters(column), "a value outside the table")])
                 continue
             texts[column - 1] = text
         if not header:
@@ -113,7 +113,7 @@ def _rows(path: Path, sheet: ReadOnlyWorksheet) -> tuple[list[str], list[tuple[i
     return header, rows
 
 
-def _stored_rows(sheet: ReadOnlyWorksheet) -> Iterator[tuple[int, list[StoredCell]]]:
+def stored_rows(sheet: ReadOnlyWorksheet) -> Iterator[tuple[int, list[StoredCell]]]:
     """(row number, cells as stored) for the rows present in the sheet's XML, never the claimed dimension;
     each cell carries whether it holds a formula."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
@@ -137,14 +137,14 @@ def _cell_text(sheet: ReadOnlyWorksheet, cell: StoredCell, file: str, row: int, 
 
     value, kind = cell["value"], cell["data_type"]
     column = cell["column"]
-    name = header[column - 1] if 0 < column <= len(header) else _letters(column)
+    name = header[column - 1] if 0 < column <= len(header) else letters(column)
     if cell["formula"] and value is None:
-        problems.append(Problem(file, row, name, f"cell {_letters(column)}{row} holds a formula without a computed "
+        problems.append(Problem(file, row, name, f"cell {letters(column)}{row} holds a formula without a computed "
                                                  "value: open and save the file in Excel or LibreOffice "
                                                  "(recalculated), or paste the values"))
         return ""
     if kind == "e":
-        problems.append(Problem(file, row, name, f"cell {_letters(column)}{row} shows the error {value}"))
+        problems.append(Problem(file, row, name, f"cell {letters(column)}{row} shows the error {value}"))
         return ""
     if value is None:
         return ""
@@ -163,7 +163,7 @@ def _cell_text(sheet: ReadOnlyWorksheet, cell: StoredCell, file: str, row: int, 
     return str(value).strip()
 
 
-def _letters(column: int) -> str:
+def letters(column: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(column) if 1 <= column <= 18278 else str(column)

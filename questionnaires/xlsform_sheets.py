@@ -100,10 +100,10 @@ def _rejected(path: Path, message: str) -> ImportRejected:
 
 def _scan(path: Path, worksheet: Any, problems: list[Problem]) -> int:
     """Check every stored cell; the last row holding a value."""
-    from questionnaires.workbook import _letters, _stored_rows
+    from questionnaires.workbook import letters, stored_rows
 
     last = 0
-    for number, cells in _stored_rows(worksheet):
+    for number, cells in stored_rows(worksheet):
         where = f"{path}:{worksheet.title}:{number}"
         if number > MAX_ROWS + 1:
             raise ImportRejected(f"{path}: sheet {worksheet.title} has data in row {number:,} (limit "
@@ -114,12 +114,12 @@ def _scan(path: Path, worksheet: Any, problems: list[Problem]) -> int:
             if value is None and not cell["formula"]:
                 continue
             if column > MAX_COLUMNS:
-                raise ImportRejected(f"{path}: sheet {worksheet.title} has a value in column {_letters(column)} "
+                raise ImportRejected(f"{path}: sheet {worksheet.title} has a value in column {letters(column)} "
                                      f"(limit {MAX_COLUMNS} columns); nothing was imported",
-                                     [Problem(f"{where}:{_letters(column)}", None, "", "a value outside the table")])
+                                     [Problem(f"{where}:{letters(column)}", None, "", "a value outside the table")])
             message = _cell_fault(cell)
             if message:
-                problems.append(Problem(f"{where}:{_letters(column)}", None, "", message))
+                problems.append(Problem(f"{where}:{letters(column)}", None, "", message))
             last = number
     return last
 

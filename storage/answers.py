@@ -21,7 +21,8 @@ from assessment.domain.errors import BadInput, NotFound, StaleAnswer
 from assessment.domain.model import Answer, EvidenceItem, IndicatorCode
 from assessment.services.ports import ANSWER_COLUMNS, NO_VERSION, HistoryEntry, WriteResult
 from storage.audit import AuditRow, append, as_json
-from storage.db import _current, change_number, retry_busy, run_write, write_transaction
+from storage.db import change_number, retry_busy, run_write, write_transaction
+from storage.db import current_connection as _current
 from storage.tables import AnswerRow, EvidenceRow, HistoryRow
 
 if TYPE_CHECKING:

@@ -213,14 +213,14 @@ def read_only_reason(engine: Engine) -> str | None:
     return _refused.get(engine)
 
 
-def _current(engine: Engine) -> Connection | None:
+def current_connection(engine: Engine) -> Connection | None:
     connections: dict[int, Connection] = getattr(_ambient, "connections", {})
     return connections.get(id(engine))
 
 
 def current_write(engine: Engine) -> Connection:
     """The connection of the write transaction this thread is in (for code that runs only inside one)."""
-    connection = _current(engine)
+    connection = current_connection(engine)
     if connection is None:
         raise StorageError("this runs only inside a write transaction")
     return connection
@@ -235,7 +235,7 @@ def write_transaction(engine: Engine, *, counted: bool = True) -> Iterator[Conne
     Each write transaction moves the database's change counter once, under the lock (`counted`: all but the
     migrations, which run before the counter's table exists): other processes see that something changed, and
     the answers it writes take the new number as their version (`change_number`)."""
-    current = _current(engine)
+    current = current_connection(engine)
     if current is not None:
         yield current
         return
@@ -283,7 +283,7 @@ def read_change_counter(engine: Engine) -> int:
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
     """Run `work` in a write transaction, retrying the whole of it while the database is busy (another
     process holding the write lock past the busy timeout, a PostgreSQL serialization failure or deadlock)."""
-    if _current(engine) is not None:  # the outer write retries as a whole
+    if current_connection(engine) is not None:  # the outer write retries as a whole
         with write_transaction(engine) as connection:
             return work(connection)
     started = time.monotonic()

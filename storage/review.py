@@ -11,7 +11,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.domain.errors import BadInput
-from assessment.services.ports import Appraisal, PackageLogEntry, ReviewNote, TrustedKey
+from assessment.domain.workflow import ReviewNote
+from assessment.services.ports import Appraisal, PackageLogEntry, TrustedKey
 from storage.audit import append, as_json, now_text
 from storage.db import retry_busy, write_transaction
 from storage.tables import AppraisalRow, PackageLogRow, ReviewNoteRow, TrustedKeyRow

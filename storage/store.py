@@ -35,7 +35,8 @@ from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
 from storage.council import CouncilRepository
-from storage.db import _current, current_write, retry_busy, run_write, write_transaction
+from storage.db import current_connection as _current
+from storage.db import current_write, retry_busy, run_write, write_transaction
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,

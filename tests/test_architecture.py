@@ -54,3 +54,61 @@ def test_every_type_ignore_names_its_error_code():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if "# type: ignore" in line:
                 assert "# type: ignore[" in line, f"{path}:{number}: a bare ignore hides every error on the line"
+
+
+def _imports(path: Path) -> list[ast.ImportFrom]:
+    return [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.ImportFrom)]
+
+
+OURS = {"assessment", "questionnaires", "storage", "gui", "cli"}  # a library's private typing names are its own
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """A name with a leading underscore is its module's own business: another module that needs it asks for a
+    public name (a private alias of it, `import current_connection as _current`, is fine)."""
+    offenders = [f"{path.relative_to(ROOT)}:{node.lineno} {alias.name} from {node.module}"
+                 for path in SOURCES for node in _imports(path) if (node.module or "").split(".")[0] in OURS
+                 for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert offenders == []
+
+
+def _type_checking_lines(path: Path) -> set[int]:
+    lines: set[int] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            for child in node.body:
+                lines.update(range(child.lineno, (child.end_lineno or child.lineno) + 1))
+    return lines
+
+
+def test_the_use_cases_name_the_facade_for_type_checking_only():
+    """The facade (assessment.service) builds the use-case areas; an area names it only in annotations, so the
+    one arrow pointing up (allowed by the layers contract's ignore_imports) never runs."""
+    offenders = []
+    for path in (ROOT / "assessment").rglob("*.py"):
+        if path.name == "service.py" and path.parent.name == "assessment":
+            continue
+        guarded = _type_checking_lines(path)
+        offenders += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in _imports(path)
+                      if node.module == "assessment.service" and node.lineno not in guarded]
+    assert offenders == []
+
+
+def test_assessment_is_in_layers_and_nothing_is_left_flat():
+    """assessment/ holds the facade and the layer packages only (see README, "Layers"); a new module goes into
+    one of them (tools/relayout.py moves flat modules into place)."""
+    flat = sorted(p.name for p in (ROOT / "assessment").glob("*.py"))
+    assert flat == ["__init__.py", "service.py"]
+    assert sorted(p.name for p in (ROOT / "assessment").iterdir() if (p / "__init__.py").exists()) == [
+        "domain", "exchange", "reports", "services"]
+
+
+def test_no_import_loop_at_run_time():
+    """No module of the core imports, directly or through others, a module that imports it (annotations under
+    TYPE_CHECKING aside: they never run)."""
+    import grimp
+
+    graph = grimp.build_graph("assessment", exclude_type_checking_imports=True, cache_dir=None)
+    loops = [f"{a} -> {b}" for a in sorted(graph.modules) for b in sorted(graph.find_modules_directly_imported_by(a))
+             if b.startswith("assessment") and graph.chain_exists(importer=b, imported=a)]
+    assert loops == []

@@ -87,10 +87,23 @@ MAPPING: dict[str, str] = {
 
 # (module after the move, name) -> the module that holds the name now (names moved to break a loop or a
 # back-arrow). Keyed by the new module path: old paths are rewritten to new ones first.
-SYMBOL_MOVES: dict[tuple[str, str], str] = {}
+SYMBOL_MOVES: dict[tuple[str, str], str] = {
+    ("assessment.service", "cycle_day"): "assessment.domain.cycles",
+    ("assessment.services.ports", "ReviewNote"): "assessment.domain.workflow",
+    ("assessment.services.packages_area", "methodology_of"): "assessment.services.package_import",
+    **{("assessment.services.demo", name): "assessment.domain.demo_data" for name in (
+        "CITY_DEMO_CYCLES", "DEMO_MARK", "MISSING_RATE", "DECLARED_NA_RATE", "maturity", "synthetic_answers",
+        "WALKTHROUGH_COMMENT")},
+    **{("assessment.services.city_area", name): "assessment.domain.city_progress" for name in (
+        "CITY_LEVELS", "LAGGARDS", "LEADING_GROUP_RANK", "CityProgress", "DerivedFigure", "Laggard",
+        "TargetProgress")},
+}
 # Private names that became public when another module needed them: (module, old) -> new name. An import of the
 # old name is rewritten to the new one under the old name as alias (`import ScoreColumns as _Columns`).
-RENAMED: dict[tuple[str, str], str] = {}
+RENAMED = {
+    ("assessment.services.demo", "_rng"): "seeded_rng",
+    ("storage.db", "_current"): "current_connection",
+}
 
 # Every new package, with the docstring its __init__.py gets when the script creates it.
 PACKAGES: dict[str, str] = {

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assessment.domain.demo_data import CITY_DEMO_CYCLES, seeded_rng
 from assessment.domain.model import Answer, DtiRank, IndicatorCode, Methodology, TargetSet, Unit
-from assessment.services.demo import CITY_DEMO_CYCLES, _rng
 
 DEMO_NOTE = "Dữ liệu mẫu (demo data): không phải số liệu thống kê chính thức"
 # Starting points where the reference gives one (REFERENCE.md §1.7); others start from the seed.
@@ -40,9 +40,10 @@ def city_answers(methodology: Methodology, unit: Unit, year: int, targets: Targe
 
 
 def _figure(code: str, goal: float, year: int, seed: int) -> float:
-    rng = _rng(seed, "city", code)
+    rng = seeded_rng(seed, "city", code)
     start = BASELINES.get(code, float(goal * rng.uniform(0.35, 0.8)))
     pace = float(rng.uniform(0.02, 0.14)) * goal  # some reach the goal by 2025, some never at this pace
-    value = start + pace * (year - CITY_DEMO_CYCLES[0]) + float(_rng(seed, "city", code, year).normal(0, 0.01 * goal))
+    noise = float(seeded_rng(seed, "city", code, year).normal(0, 0.01 * goal))
+    value = start + pace * (year - CITY_DEMO_CYCLES[0]) + noise
     upper = 100.0 if goal <= 100 else goal * 1.2
     return round(float(np.clip(value, 0.0, upper)), 1)

@@ -21,9 +21,7 @@ from assessment.domain.model import AnswerType, Check, Indicator, Methodology, R
 from assessment.domain.rules import (
     RULES,
     RuleInput,
-    benchmark_competitors,  # re-exported: read from here
     benchmark_values,
-    measured_values,
     ratio_values,
 )
 

@@ -83,3 +83,18 @@ def transition(step: Step, current: AssessmentStatus, why: str = "") -> Transiti
     if rule.reason_required and not why.strip():
         raise BadInput(f"{step.value.replace('_', ' ')} needs a reason (it goes into the audit trail)")
     return rule
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """An inspector's comment on one indicator and the unit's reply. `round` 0 is written but not yet sent;
+    the n-th return sends them as round n."""
+
+    indicator_code: str
+    round: int
+    comment: str
+    comment_by: str = ""
+    comment_at: str = ""
+    reply: str = ""
+    reply_by: str = ""
+    reply_at: str = ""

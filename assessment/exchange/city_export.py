@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assessment.domain.city_progress import CityProgress, DerivedFigure, TargetProgress
 from assessment.domain.model import TargetStatus
-from assessment.services.city_area import CityProgress, DerivedFigure, TargetProgress
 
 STATUS_WORDS = {
     TargetStatus.MET: ("đã đạt", "met"),

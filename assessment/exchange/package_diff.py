@@ -24,8 +24,8 @@ from assessment.domain.model import (
     Methodology,
     Text,
 )
+from assessment.domain.workflow import ReviewNote
 from assessment.exchange.package_format import PackageContent
-from assessment.services.ports import ReviewNote
 
 FIELDS = ("value", "numerator", "denominator", "choices", "not_applicable", "manual_points", "comment")
 

@@ -26,7 +26,7 @@ from typing import Any
 from assessment.domain.errors import PackageRejected
 from assessment.domain.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
 from assessment.domain.text_limits import MULTILINE, normalise, text_problem
-from assessment.services.ports import ReviewNote
+from assessment.domain.workflow import ReviewNote
 
 FORMAT = "dxscore-package"
 FORMAT_VERSION = 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.publication import Publication
 
 SHEETS = {"department": {"vi": "Sở ban ngành", "en": "Departments"},
@@ -18,7 +19,6 @@ HEADERS = {
     "en": ["Rank", "Code", "Unit", "Sub-group", "Self-assessed points", "Self-assessed index", "Appraised points",
            "Appraised index", "Band", "Rank in sub-group", "Units in sub-group", "State"],
 }
-DEMO_MARK = "DỮ LIỆU MẪU / demo data"
 
 
 def write_annex_xlsx(publication: Publication, target: Path, *, demo: bool, lang: str = "vi") -> None:

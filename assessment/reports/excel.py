@@ -19,11 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 from assessment.domain import number_format
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.model import Crosswalk, IndicatorScore, Methodology, Scorecard, Unit, UnitCode, UnitKind
 from assessment.domain.text_limits import protect_workbook, safe_frame
 from assessment.reports import labels
 from assessment.reports.view import ReportOptions
-from assessment.services.demo import DEMO_MARK
 
 SUMMARY_COLUMNS = {
     "unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "kind": "Loại đơn vị (mã)", "subtype": "Phân loại (mã)",

@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.publication import Change, Publication, PublishedUnit
 from assessment.reports.fonts import FONT, FONT_BOLD
 from assessment.reports.labels import number
@@ -26,7 +27,6 @@ from assessment.reports.styles import DEMO_RED, grid, styles
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN
-DEMO_MARK = "DỮ LIỆU MẪU / demo data"
 
 GROUP_TITLES = {
     "department": {"vi": "CÁC SỞ, BAN, NGÀNH", "en": "DEPARTMENTS AND AGENCIES"},

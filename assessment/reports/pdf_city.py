@@ -13,6 +13,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from assessment.domain.city_progress import CityProgress, TargetProgress
 from assessment.domain.model import TargetStatus
 from assessment.exchange.city_export import progress_dict
 from assessment.reports import labels
@@ -24,7 +25,6 @@ from assessment.reports.pdf_scorecard import WIDTH, demo_banner
 from assessment.reports.styles import grid, plain
 from assessment.reports.text import Run, TextBlock, block, heading, wrapped
 from assessment.reports.view import ReportOptions
-from assessment.services.city_area import CityProgress, TargetProgress
 
 ISSUER = Issuer("UBND THÀNH PHỐ HÀ NỘI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
 PILLARS = (("chinh_quyen_so", "Chính quyền số"), ("kinh_te_so", "Kinh tế số"), ("xa_hoi_so", "Xã hội số"),

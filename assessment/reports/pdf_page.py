@@ -21,10 +21,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.reports import labels
 from assessment.reports.fonts import FONT, FONT_BOLD, register_fonts
 from assessment.reports.view import ReportOptions
-from assessment.services.demo import DEMO_MARK
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 16 * mm

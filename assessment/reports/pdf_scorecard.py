@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.text_limits import shorten
 from assessment.reports import charts, labels
 from assessment.reports.fonts import FONT, FONT_BOLD
@@ -24,7 +25,6 @@ from assessment.reports.pdf_page import (
 from assessment.reports.styles import DEMO_BG, DEMO_RED, TOTAL_BG, TableCommand, grid, plain
 from assessment.reports.text import Run, TextBlock, block, heading, wrapped
 from assessment.reports.view import ReportOptions, ScorecardView
-from assessment.services.demo import DEMO_MARK
 
 WIDTH = 515.0  # A4 width minus the 16 mm margins, in points
 

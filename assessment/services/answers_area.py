@@ -124,7 +124,7 @@ class AnswersArea:
 
     def _open_assessment(self, unit: Unit, year: int, assessment: Assessment | None, where: Where
                          ) -> _Pending | None:
-        from assessment.service import cycle_day
+        from assessment.domain.cycles import cycle_day
 
         if assessment is not None:
             if assessment.status not in EDITABLE:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from assessment.domain.errors import BadInput, NotFound
 from assessment.domain.model import Assessment, Scorecard
 from assessment.domain.text_limits import clean_text
-from assessment.domain.workflow import APPRAISING, S, Step, allowed_steps, transition
-from assessment.services.ports import Appraisal, AuditEntry, ReviewNote
+from assessment.domain.workflow import APPRAISING, ReviewNote, S, Step, allowed_steps, transition
+from assessment.services.ports import Appraisal, AuditEntry
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService

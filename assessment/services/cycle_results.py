@@ -33,7 +33,7 @@ from assessment.domain.progress import ProgressColumns, progress_columns
 from assessment.domain.ranking import ranks_by_group
 
 if TYPE_CHECKING:
-    from assessment.services.scores_area import ScoredBatch
+    from assessment.services.scorecards import ScoredBatch
 
 History = Mapping[tuple[str, str], Sequence[tuple[int, float]]]  # (unit code, target id) -> [(cycle, value)]
 
@@ -66,7 +66,7 @@ class CycleResult:
 
     def scorecards(self, kind: UnitKind | None = None, unit_code: str | None = None) -> list[Scorecard]:
         """Scorecards of the units asked for (ranks are always over the whole peer group), built once each."""
-        from assessment.services.scores_area import BatchColumns, build_scorecard
+        from assessment.services.scorecards import BatchColumns, build_scorecard
 
         cards: list[Scorecard] = []
         offset = 0

@@ -16,9 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessment.domain.demo_data import DEMO_MARK, DEMO_USER, WALKTHROUGH_COMMENT, maturity, synthetic_answers
 from assessment.domain.errors import DxError
 from assessment.domain.model import Answer, AnswerType, EvidenceItem, Indicator, IndicatorCode
-from assessment.services.demo import DEMO_MARK, DEMO_USER, WALKTHROUGH_COMMENT, maturity, synthetic_answers
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService

@@ -84,7 +84,7 @@ class EntryArea:
         return sorted(y for y in years if y <= this_year)
 
     def open(self, unit_code: str, year: int) -> EntrySession:
-        from assessment.service import cycle_day
+        from assessment.domain.cycles import cycle_day
 
         unit = self.s.units.get(unit_code)
         found = self.s.store.assessments(year, unit_code=unit_code)
@@ -128,7 +128,7 @@ class EntryArea:
         self._podiums.clear()
 
     def _podium(self, methodology: Methodology, year: int) -> dict[tuple[str, str], list[tuple[float, str]]]:
-        from assessment.domain.scoring import benchmark_competitors, measured_values
+        from assessment.domain.rules import benchmark_competitors, measured_values
 
         podium: dict[tuple[str, str], list[tuple[float, str]]] = {}
         for batch in self.s.scores.batches(year):
@@ -177,7 +177,7 @@ class EntryArea:
     def _evaluate(self, session: EntrySession, answers: Mapping[str, Answer]
                   ) -> tuple[Scorecard, list[tuple[str, Check]]]:
         from assessment.domain.scoring import score_and_check
-        from assessment.services.scores_area import ScoredBatch, _Columns, _scorecard
+        from assessment.services.scorecards import BatchColumns, ScoredBatch, make_scorecard
 
         methodology = session.methodology
         matrix = build_matrix(methodology, 1, long_from_answers([list(answers.values())]))
@@ -186,7 +186,7 @@ class EntryArea:
         assessment = session.assessment or Assessment(0, session.unit.code, session.year, methodology.id,
                                                       methodology.version, AssessmentStatus.DRAFT)
         batch = ScoredBatch(methodology, [assessment], [session.unit], matrix, scores)
-        card = _scorecard(batch, _Columns(batch), 0, session.year, 0, 0, session.targets, {})
+        card = make_scorecard(batch, BatchColumns(batch), 0, session.year, 0, 0, session.targets, {})
         return card, [(code, check) for _, code, check in failures]
 
     def save(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer, *, who: str,

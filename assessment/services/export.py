@@ -77,7 +77,7 @@ def cycle_dict(result: CycleScores) -> dict[str, Any]:
 
 
 def _cycle_head(result: CycleScores) -> dict[str, Any]:
-    from assessment.services.demo import DEMO_MARK
+    from assessment.domain.demo_data import DEMO_MARK
 
     return {
         "cycle": result.cycle,

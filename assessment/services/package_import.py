@@ -198,7 +198,7 @@ class Inspector:
         return unit, methodology, assessment
 
     def _expected_methodology(self, unit: Unit, year: int) -> str:
-        from assessment.service import cycle_day
+        from assessment.domain.cycles import cycle_day
 
         if self._cycles is None:
             self._cycles = self.s.entry.cycles()
@@ -214,8 +214,6 @@ class Inspector:
                                                    f"{exc.message}") from None
 
     def _methodology(self, ident: str, version: str) -> Methodology | None:
-        from assessment.services.packages_area import methodology_of
-
         key = f"{ident}@{version}"
         if key not in self._methodologies:
             self._methodologies[key] = methodology_of(self.s, ident, version)
@@ -420,3 +418,11 @@ def shape_problem(indicator: Indicator, answer: Answer) -> str | None:
     # a value outside the plausible range comes only with the unit's confirmation (`confirmed: true`)
     problems = answer_problems(indicator, answer) or plausibility_problems(indicator, answer)
     return "; ".join(p.message for p in problems) if problems else None
+
+
+def methodology_of(service: AssessmentService, ident: str, version: str) -> Methodology | None:
+    """The methodology a package names, as this database knows it: stored, else shipped."""
+    for row in service.store.stored_methodologies():
+        if row.id == ident and row.version == version:
+            return service.methodologies.stored(ident, version)
+    return next((m for m in service.methodologies.available() if m.id == ident and m.version == version), None)

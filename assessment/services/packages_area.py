@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from assessment.domain.answers import with_confirmations
 from assessment.domain.errors import BadInput, NotFound, PackageRejected
-from assessment.domain.model import Answer, Assessment, Methodology
+from assessment.domain.model import Answer, Assessment
 from assessment.domain.workflow import SUBMITTED_STATES, S
 from assessment.exchange.package_diff import Outcome, PackagePreview
 from assessment.exchange.package_format import INSPECTOR_PREFIX, PackageDraft, PackageKind, fingerprint
@@ -221,11 +221,3 @@ def _refusal(p: PackagePreview, accept_changed: bool | Collection[str], trust: b
     if p.needs_confirmation and not _chosen(accept_changed, p.package_id):
         return "unconfirmed", f"{p.reason}; not applied: confirm after comparing the differences (--accept-changed)"
     return "", ""
-
-
-def methodology_of(service: AssessmentService, ident: str, version: str) -> Methodology | None:
-    """The methodology a package names, as this database knows it: stored, else shipped."""
-    for row in service.store.stored_methodologies():
-        if row.id == ident and row.version == version:
-            return service.methodologies.stored(ident, version)
-    return next((m for m in service.methodologies.available() if m.id == ident and m.version == version), None)

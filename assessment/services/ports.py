@@ -26,6 +26,7 @@ from assessment.domain.model import (
     Unit,
     UnitKind,
 )
+from assessment.domain.workflow import ReviewNote
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -161,21 +162,6 @@ class Appraisal:
     reason: str
     appraised_by: str
     appraised_at: str  # ISO 8601 UTC
-
-
-@dataclass(frozen=True)
-class ReviewNote:
-    """An inspector's comment on one indicator and the unit's reply. `round` 0 is written but not yet sent;
-    the n-th return sends them as round n."""
-
-    indicator_code: str
-    round: int
-    comment: str
-    comment_by: str = ""
-    comment_at: str = ""
-    reply: str = ""
-    reply_by: str = ""
-    reply_at: str = ""
 
 
 @dataclass(frozen=True)

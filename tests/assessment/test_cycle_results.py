@@ -1,5 +1,5 @@
-"""A cycle's results computed once (assessment.services.cycle_results): the same figures as the per-unit path, kept until
-the database changes, rebuilt after any write."""
+"""A cycle's results computed once (assessment.services.cycle_results): the same figures as the per-unit path,
+kept until the database changes, rebuilt after any write."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from assessment.domain.model import Answer, Target, TargetStatus, Text
 from assessment.domain.progress import progress_columns, progress_of
 from assessment.services.cycle_results import history_matrix
-from assessment.services.scores_area import BatchColumns, _scorecard
+from assessment.services.scorecards import BatchColumns
+from assessment.services.scorecards import make_scorecard as _scorecard
 
 AT_LEAST = Target("t", "chinh_quyen_so", Text("Hồ sơ", "Files"), "percent", "min", ((2025, 60.0), (2030, 100.0)))
 AT_MOST = Target("r", "tong_quat", Text("Hạng", "Rank"), "rank", "max", ((2025, 5.0), (2030, 3.0)))

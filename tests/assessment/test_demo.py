@@ -73,7 +73,7 @@ def test_the_pristine_demo_survives_its_own_export_import_round_trip(demo_servic
 
 
 def test_a_fill_that_would_break_a_rule_beside_a_persons_answer_is_not_written(tmp_path):
-    from assessment.services.demo import synthetic_answers
+    from assessment.domain.demo_data import synthetic_answers
     from tests.conftest import open_service
 
     service = open_service(tmp_path / "demo.sqlite")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.model import UnitKind
 from assessment.reports import labels
 from assessment.reports.progress import ReportCancelled
-from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, line_of, nfc, outlines, page_texts
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.model import UnitKind
-from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, outlines, page_texts
 from tests.test_cli import run
 

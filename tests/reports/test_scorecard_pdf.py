@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.model import UnitKind
 from assessment.reports import labels
 from assessment.reports.view import ReportOptions
-from assessment.services.demo import DEMO_MARK
 from tests.reports.conftest import assert_fonts_embedded, assert_qpdf_ok, nfc, page_texts, row_of
 
 WHEN = ReportOptions(generated_at=dt.datetime(2026, 2, 5, 9, 30, tzinfo=dt.UTC))
