@@ -17,7 +17,7 @@ def app_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]  # assessment/domain/resource_paths.py -> the checkout
 
 
 def resource_path(*parts: str) -> Path:
