@@ -162,3 +162,25 @@ def changes_between(before: Sequence[PublishedUnit], after: Sequence[PublishedUn
             if x != y:
                 found.append(Change(code, what, x, y))
     return tuple(found)
+
+
+def published_line(publication: Publication | None, unit_code: str | None = None, lang: str = "vi") -> str:
+    """What a scorecard or the dashboard says about publication: "not yet published" (the ranking shown is on the
+    self-assessed index), or the publication, its decision and, for a unit, its published rank."""
+    vi = lang != "en"
+    if publication is None:
+        return ("Chưa công bố kết quả: xếp hạng theo chỉ số tự đánh giá" if vi else
+                "Not yet published: ranked on the self-assessed index")
+    day = publication.published_at[:10]
+    if vi and day:
+        day = f"{day[8:10]}/{day[5:7]}/{day[:4]}"
+    text = (f"Đã công bố ngày {day} (Quyết định số {publication.decision_no}, lần {publication.number})" if vi else
+            f"Published on {day} (decision {publication.decision_no}, publication {publication.number})")
+    unit = publication.unit(unit_code) if unit_code else None
+    if unit_code is None:
+        return text + (": xếp hạng theo chỉ số thẩm định" if vi else ": ranked on the appraised index")
+    if unit is None or unit.rank is None:
+        return text + (": đơn vị chưa có kết quả thẩm định, không xếp hạng" if vi else
+                       ": no appraised result for this unit, not ranked")
+    return text + (f": hạng {unit.rank}/{unit.peer_count} theo chỉ số thẩm định" if vi else
+                   f": rank {unit.rank} of {unit.peer_count} on the appraised index")

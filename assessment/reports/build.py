@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.domain.model import Answer, Methodology, Scorecard, TargetSet, Unit, UnitKind
+from assessment.domain.publication import Publication, published_line
 from assessment.domain.text_limits import LIMITS, shorten, terminal_safe
 from assessment.reports.view import (
     AppraisalRow,
@@ -27,6 +28,7 @@ from assessment.reports.view import (
     EvidenceSummary,
     LossRow,
     PillarRow,
+    PublishedRank,
     RankingRow,
     ScorecardView,
     TargetRow,
@@ -96,6 +98,7 @@ class CycleData:
     earlier: tuple[PeerGroup, ...]
     methodologies: dict[str, Methodology]
     units: dict[str, Unit]
+    publication: Publication | None = None  # the cycle's latest publication, if it was published
 
     def methodology(self, card: Scorecard) -> Methodology:
         return self.methodologies[f"{card.methodology_id}@{card.methodology_version}"]
@@ -129,6 +132,7 @@ def scorecard_view(data: CycleData, card: Scorecard, answers: Sequence[Answer] =
         appraised_points=card.appraised_points, appraised_index=card.appraised_index,
         appraised_band=f"{card.appraised_band.code} · {card.appraised_band.name.vi}" if card.appraised_band else "",
         appraisals=_appraisals(card, m),
+        published=_published(data, card),
     )
     return dataclasses.replace(view, fingerprint=fingerprint(view))
 
@@ -270,3 +274,10 @@ def _ranking_row(view: ScorecardView, pillar_codes: tuple[str, ...]) -> RankingR
                       view.index, view.band_code, view.band_name, view.change,
                       tuple(by_code[c].index if c in by_code else None for c in pillar_codes),
                       tuple(by_code[c].answered if c in by_code else True for c in pillar_codes))
+
+
+def _published(data: CycleData, card: Scorecard) -> PublishedRank:
+    """The unit's published rank (when the cycle is published and the unit has a result) and the line saying so."""
+    unit = data.publication.unit(card.unit_code) if data.publication is not None else None
+    rank = (unit.rank, unit.peer_count) if unit is not None and unit.rank is not None else None
+    return PublishedRank(published_line(data.publication, card.unit_code), rank)

@@ -63,7 +63,7 @@ def scorecard_story(view: ScorecardView, options: ReportOptions, *, bookmark: st
     story += [TextBlock([Run(f"PHIẾU KẾT QUẢ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM {view.cycle}", 13, bold=True)], "center",
                         before=7),
               TextBlock([Run(view.unit_name, 11.5, bold=True)], "center", before=2, after=6),
-              _identity(view), Spacer(1, 6), _headline(view), *_appraisal(view),
+              _identity(view), Spacer(1, 6), _headline(view), *_published(view), *_appraisal(view),
               heading("1. Kết quả theo trụ cột"), _pillar_table(view), Spacer(1, 6), _charts(view),
               CondPageBreak(150), heading("2. Chỉ số chung qua các chu kỳ"), charts.trend(view),
               heading("3. Mục tiêu của Nghị quyết 18-NQ/TU và các chương trình liên quan"), *_targets(view),
@@ -102,13 +102,17 @@ def _identity(view: ScorecardView) -> Table:
 
 def _headline(view: ScorecardView) -> Table:
     rank = f"{view.rank}/{view.peer_count}" if view.rank else labels.DASH
+    rank_label, peers = "Xếp hạng", view.peer_count
+    if view.published.rank is not None:  # published: the rank is the published one, on the appraised index
+        rank_label, (number, peers) = "Xếp hạng công bố", view.published.rank
+        rank = f"{number}/{peers}"
     band = f"{view.band_code} · {view.band_name}" if view.band_code else labels.DASH
     change = (f"{labels.signed_index(view.change)} so với năm {view.previous_cycle}" if view.previous_cycle
               else "Chưa có chu kỳ trước")
-    top = ["Chỉ số chung", "Tổng điểm / tối đa", "Mức", "Xếp hạng"]
+    top = ["Chỉ số chung", "Tổng điểm / tối đa", "Mức", rank_label]
     big = [labels.index(view.index), f"{labels.points(view.points)} / {labels.points(view.max_points)}", band, rank]
     bottom = [f"Bình quân nhóm: {labels.index(view.peer_average)}", f"Chưa trả lời: {view.missing} chỉ số", change,
-              f"trong {view.peer_count} {labels.KIND_PLURAL[view.kind].removeprefix('các ')}"]
+              f"trong {peers} {labels.KIND_PLURAL[view.kind].removeprefix('các ')}"]
     return Table([top, big, bottom], colWidths=[WIDTH / 4] * 4, style=grid(0, 7.4, [
         ("FONTNAME", (0, 1), (-1, 1), FONT_BOLD), ("FONTSIZE", (0, 1), (-1, 1), 13),
         ("LEADING", (0, 1), (-1, 1), 16), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -117,6 +121,13 @@ def _headline(view: ScorecardView) -> Table:
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f5f8fb")), ("GRID", (0, 0), (-1, -1), 0, colors.white),
         ("BOX", (0, 0), (-1, -1), 0.6, charts.UNIT), ("LINEAFTER", (0, 0), (-2, -1), 0.4, colors.HexColor("#b7c7d8")),
         ("TOPPADDING", (0, 1), (-1, 1), 3), ("BOTTOMPADDING", (0, 1), (-1, 1), 4)]))
+
+
+def _published(view: ScorecardView) -> list[Flowable]:
+    """Whether the cycle's results are published (and the unit's published rank), under the headline."""
+    if not view.published.line:
+        return []
+    return [TextBlock([Run(view.published.line, 7.4, color="#1f4e79")], "center", before=3)]
 
 
 def _appraisal(view: ScorecardView) -> list[Flowable]:

@@ -119,6 +119,14 @@ class EvidenceSummary:
 
 
 @dataclass(frozen=True)
+class PublishedRank:
+    """Whether the cycle's results are published and, if so, the unit's published rank (rank, peers)."""
+
+    line: str
+    rank: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
 class ScorecardView:
     """Everything one unit's scorecard prints for one cycle. `fingerprint` is the SHA-256 of the canonical
     JSON of every other field (see build.fingerprint), so two printouts with the same fingerprint show the
@@ -162,6 +170,7 @@ class ScorecardView:
     appraised_index: float | None = None
     appraised_band: str = ""
     appraisals: tuple[AppraisalRow, ...] = ()
+    published: PublishedRank = PublishedRank("", None)
 
     @property
     def appraised(self) -> bool:

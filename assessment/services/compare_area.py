@@ -3,7 +3,8 @@ dashboard draws for a peer group, so the window computes nothing and never touch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assessment.domain.comparison import (
@@ -19,6 +20,7 @@ from assessment.domain.comparison import (
     within_subgroup,
 )
 from assessment.domain.model import Methodology, Scorecard, Target, TargetSet, UnitKind
+from assessment.domain.publication import Publication
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
@@ -35,6 +37,7 @@ class Comparison:
     targets: TargetSet
     demo: bool
     warnings: tuple[str, ...]
+    publication: Publication | None = None  # once published, ranks are the published ones (appraised index)
 
     def card(self, code: str) -> Scorecard:
         return self.cards[self.group.row(code)]
@@ -91,11 +94,14 @@ class CompareArea:
         cards = scores.scorecards
         if subgroup is not None:
             cards = within_subgroup(cards, kind, subgroup, {u.code: u for u in self.s.units.list(kind)})
+        publication = self.s.publication.latest(year)
+        if publication is not None:
+            cards = published_ranks(cards, publication, subgroup is not None)
         group = peer_group(cards, kind, methodologies)
         by_code: dict[str, Scorecard] = {c.unit_code: c for c in cards}
         cards = tuple(by_code[code] for code in group.codes)
         return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.scores.active_targets(),
-                          scores.demo, scores.warnings)
+                          scores.demo, scores.warnings, publication)
 
     def gap_plan(self, comparison: Comparison, code: str, goal_index: float | None = None) -> GapPlan:
         return gap_plan(comparison.card(code), comparison.group.bands, goal_index)
@@ -172,3 +178,18 @@ class CompareArea:
     def _methodologies(self, cards: tuple[Scorecard, ...]) -> dict[str, Methodology]:
         keys = {(c.methodology_id, c.methodology_version) for c in cards}
         return {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}
+
+
+def published_ranks(cards: Sequence[Scorecard], publication: Publication, subgroup: bool) -> tuple[Scorecard, ...]:
+    """The cards ranked as the publication ranked them (in the peer group, or in the sub-group): a unit the
+    publication lists without a result, or does not list, is unranked."""
+    found = {u.unit_code: u for u in publication.units}
+
+    def ranked(card: Scorecard) -> Scorecard:
+        unit = found.get(card.unit_code)
+        if unit is None:
+            return replace(card, rank=None)
+        rank, peers = (unit.subgroup_rank, unit.subgroup_count) if subgroup else (unit.rank, unit.peer_count)
+        return replace(card, rank=rank, peer_count=peers)
+
+    return tuple(ranked(c) for c in cards)

@@ -338,8 +338,11 @@ class DashboardView(QWidget):
         mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources")
                 if reconstructed else "")
         label = kind_label(group.kind) + (f" — {self.subgroup.currentText()}" if self.subgroup.currentData() else "")
+        from assessment.domain.publication import published_line
+
         self.notice.setText(demo + notice.replace("%1", str(len(group))).replace("%2", label)
-                            .replace("%3", str(group.cycle)) + mark)
+                            .replace("%3", str(group.cycle)) + mark + " " + published_line(comparison.publication,
+                                                                                           lang=self.lang) + ".")
         self.notice.setToolTip("\n\n".join(m.provenance.note.get(self.lang) for m in reconstructed))
         self.selected_code = None
         if keep:

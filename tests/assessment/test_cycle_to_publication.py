@@ -182,3 +182,32 @@ def test_a_publication_changed_behind_the_apps_back_is_found(demo_service, demo_
         connection.execute("UPDATE publications SET results = replace(results, '\"rank\":1,', '\"rank\":2,')")
     assert demo_service.publication.verify(YEAR) == [
         "publication 1 of 2025: its results were changed after publication"]
+
+
+def test_the_dashboard_and_the_scorecard_rank_on_the_published_figures(demo_service, tmp_path):
+    svc = demo_service
+    before = svc.reports.scorecard(year=YEAR, unit_code="SO_NOI_VU")
+    assert before.published.line == "Chưa công bố kết quả: xếp hạng theo chỉ số tự đánh giá"
+    assert before.published.rank is None and svc.compare.peer_group(year=YEAR, kind=UnitKind.DEPARTMENT) \
+        .publication is None
+    for code in ("SO_NOI_VU", "SO_TAI_CHINH", "SO_KHCN"):
+        assessment = svc.store.assessments(YEAR, unit_code=code)[0]
+        svc.store.set_status(assessment.id, S.APPRAISED, who="test", why="test setup")
+    published = svc.publication.publish(YEAR, decision_no="1234/QĐ-UBND")
+    mine = published.unit("SO_NOI_VU")
+
+    comparison = svc.compare.peer_group(year=YEAR, kind=UnitKind.DEPARTMENT)
+    ranks = {c.unit_code: (c.rank, c.peer_count) for c in comparison.cards}
+    assert ranks["SO_NOI_VU"] == (mine.rank, 3) and ranks["SO_Y_TE"][0] is None  # unappraised: not ranked
+    assert [c.unit_code for c in comparison.cards][:3] == [u.unit_code for u in published.units
+                                                           if u.kind == "department"][:3]
+    sub = svc.compare.peer_group(year=YEAR, kind=UnitKind.DEPARTMENT, subgroup="de_duty")
+    assert {c.rank for c in sub.cards if c.unit_code in ("SO_NOI_VU", "SO_TAI_CHINH", "SO_KHCN")} - {None} <= {1, 2, 3}
+
+    view = svc.reports.scorecard(year=YEAR, unit_code="SO_NOI_VU")
+    assert view.published.rank == (mine.rank, 3)
+    assert view.published.line.startswith("Đã công bố ngày ") and f"hạng {mine.rank}/3" in view.published.line
+    pdf = tmp_path / "so-noi-vu.pdf"
+    svc.reports.scorecard_pdf(year=YEAR, unit_code="SO_NOI_VU", path=pdf)
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Xếp hạng công bố" in text and "Quyết định số 1234/QĐ-UBND" in text
