@@ -91,8 +91,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
-        if settings.get(LAST_UNIT) in {u.code for u in service.units.list()}:  # the unit open at the last close
-            self.open_unit(str(settings.get(LAST_UNIT)))
+        self.reopen_code = settings.get(LAST_UNIT)  # the unit open at the last close: reopened once the units are read
 
     # ------------------------------------------------------------------------------------ building
 

@@ -58,6 +58,7 @@ class WindowFactsReading:
     ops: Operations
     facts: WindowFacts | None
     offered: OfferedCycles | None
+    reopen_code: object  # the unit to reopen once the facts are read (the settings' last unit), or None
     cycle: QComboBox
     unit_model: UnitTreeModel
     unit_tree: QTreeView
@@ -84,6 +85,9 @@ class WindowFactsReading:
             self._show_units()
         if first:  # the rest of the cycles once the unit list is painted (the lane would compete with the paint)
             QTimer.singleShot(0, self._read_offered_cycles)
+        code, self.reopen_code = self.reopen_code, None
+        if first and code and self.cycle.count() and code in {u.code for u in facts.units}:
+            self.open_unit(str(code))  # the unit open at the last close
 
     def _read_offered_cycles(self) -> None:
         self.ops.query("offered cycles", lambda: read_offered_cycles(self.service), self._cycles_offered,
