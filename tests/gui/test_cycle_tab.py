@@ -62,7 +62,8 @@ def answer_dialog(fill) -> None:
     QTimer.singleShot(20, act)
 
 
-def test_the_secretariat_runs_the_cycle_from_the_tab(qtbot, make_window, secretariat, tmp_path, monkeypatch):
+def test_the_secretariat_runs_the_cycle_from_the_tab(qtbot, make_window, secretariat, tmp_path, monkeypatch,
+                                                     qtmodeltester):
     window = make_window(secretariat)
     qtbot.waitUntil(window.is_ready, timeout=20_000)
     bar = window.tabs.tabBar()
@@ -77,6 +78,7 @@ def test_the_secretariat_runs_the_cycle_from_the_tab(qtbot, make_window, secreta
     rows = view.model.rows
     assert len(rows) == 139 and all(r.phase.value == "late" for r in rows)
     assert view.model.index(0, 2).data() == "Chậm nộp"
+    qtmodeltester.check(view.model)
 
     monkeypatch.setattr("gui.cycle_view.confirm", lambda *args: True)
     click(qtbot, view, "bulkStart")

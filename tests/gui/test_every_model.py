@@ -2,7 +2,8 @@
 data: the models are listed from the code, so a new model without a check here fails the first test.
 
 Checked elsewhere, with the data they are built for: UnitTreeModel, UnitFilter, PillarListModel,
-EvidenceTableModel, MissingListModel (tests/gui/test_models.py); PeerTableModel and PeerFilter
+EvidenceTableModel and the missing-items list (a QStandardItemModel: tests/gui/test_models.py);
+BoardModel (tests/gui/test_cycle_tab.py); PeerTableModel and PeerFilter
 (tests/gui/test_dashboard_not_applicable.py); PreviewTableModel, KeyTableModel, DifferenceModel and
 ReviewTableModel (tests/gui/test_exchange_window.py, on a real submission package and an appraised sheet)."""
 
@@ -18,11 +19,13 @@ from tests.gui.conftest import open_unit
 
 CHECKED = {
     # tests/gui/test_models.py
-    "UnitTreeModel", "UnitFilter", "PillarListModel", "EvidenceTableModel", "MissingListModel",
+    "UnitTreeModel", "UnitFilter", "PillarListModel", "EvidenceTableModel",
     # tests/gui/test_dashboard_not_applicable.py
     "PeerTableModel", "PeerFilter",
     # tests/gui/test_exchange_window.py
     "PreviewTableModel", "KeyTableModel", "DifferenceModel", "ReviewTableModel",
+    # tests/gui/test_cycle_tab.py (the Cycle tab's board, on the demo's 143 units)
+    "BoardModel",
     # here
     "GapTableModel", "SpreadTableModel", "DistrictTableModel", "TargetTableModel",
 }
