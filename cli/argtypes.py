@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -45,3 +46,16 @@ def number_or_none(text: str) -> float | None:
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise argparse.ArgumentTypeError(f"{text[:40]} is not a usable number (finite, at most {MAX_VALUE:.0e})")
     return value
+
+
+def day(text: str) -> dt.date:
+    """A date argument, YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def day_or_none(text: str) -> dt.date | None:
+    """A date argument, or `none` to clear the date."""
+    return None if text.strip().lower() == "none" else day(text)

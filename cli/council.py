@@ -5,33 +5,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from cli.argtypes import cycle_year
-
-if TYPE_CHECKING:
-    from assessment.service import AssessmentService
-
-
-def _service(args: argparse.Namespace) -> AssessmentService:
-    from cli.wiring import open_service
-
-    return open_service(args)
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return "en" if getattr(args, "lang", None) == "en" else "vi"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+from cli.argtypes import cycle_year, day
+from cli.wiring import open_service
 
 
 def _bad(message: str) -> Exception:
@@ -48,7 +27,7 @@ def _vote(text: str) -> tuple[str, str]:
 
 
 def cmd_member(args: argparse.Namespace) -> int:
-    area = _service(args).council
+    area = open_service(args).council
     if args.step == "add":
         member = area.add_member(args.cycle, args.name, args.role)
         print(f"{member.position}. {member.name} — {member.role}")
@@ -59,7 +38,7 @@ def cmd_member(args: argparse.Namespace) -> int:
 
 
 def cmd_meeting(args: argparse.Namespace) -> int:
-    area = _service(args).council
+    area = open_service(args).council
     if args.step == "add":
         if args.date is None:
             raise _bad("council meeting add needs --date YYYY-MM-DD")
@@ -78,7 +57,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    area = _service(args).council
+    area = open_service(args).council
     decision = area.decide(args.meeting, unit_code=args.unit, code=args.indicator,
                            outcome="kept" if args.keep else "adjusted", points=args.points, reason=args.reason,
                            votes=dict(args.vote))
@@ -93,17 +72,17 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    for d in _service(args).council.decisions(args.cycle):
+    for d in open_service(args).council.decisions(args.cycle):
         print(f"{d.unit_code:<12} {d.indicator_code:<8} {d.outcome.value:<8} {d.previous_points:g} -> {d.points:g}  "
               f"(meeting {d.meeting_id}) {d.reason}")
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    service = _service(args)
+    service = open_service(args)
     if args.preview:
         units = service.publication.preview(args.cycle)
-        _print_units(units, _lang(args))
+        _print_units(units, args.lang or "vi")
         return 0
     publication = service.publication.publish(args.cycle, decision_no=args.decision_no,
                                               decision_date=args.decision_date, reason=args.reason or "")
@@ -116,7 +95,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_publication(args: argparse.Namespace) -> int:
-    area = _service(args).publication
+    area = open_service(args).publication
     if args.step == "list":
         for p in area.all(args.cycle):
             print(f"{p.number}  {p.published_at[:16]}  {p.decision_no}  {p.published_by}  {p.reason}")
@@ -131,7 +110,7 @@ def cmd_publication(args: argparse.Namespace) -> int:
     if args.step == "annex":
         if not args.output:
             raise _bad("publication annex needs -o FILE.pdf or FILE.xlsx")
-        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=_lang(args))
+        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=args.lang or "vi")
         print(path)
         return 0
     publication = area.get(args.cycle, args.number)
@@ -140,7 +119,7 @@ def cmd_publication(args: argparse.Namespace) -> int:
         return 0
     print(f"cycle {publication.cycle}: publication {publication.number}, {publication.decision_no}, "
           f"{publication.published_at[:16]} by {publication.published_by}")
-    _print_units(publication.units, _lang(args))
+    _print_units(publication.units, args.lang or "vi")
     return 0
 
 
@@ -164,7 +143,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     meeting = council.add_parser("meeting", help="record or list meetings (date, minutes, signed minutes file)")
     meeting.add_argument("step", choices=("add", "list"))
     meeting.add_argument("--cycle", type=cycle_year, required=True)
-    meeting.add_argument("--date", type=_date)
+    meeting.add_argument("--date", type=day)
     meeting.add_argument("--minutes", help="the minutes' text")
     meeting.add_argument("--minutes-text", metavar="FILE", help="read the minutes' text from a UTF-8 file")
     meeting.add_argument("--file", help="the signed minutes (kept beside the database under its SHA-256)")
@@ -189,7 +168,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                                              "a correction, with --reason)")
     publish.add_argument("--cycle", type=cycle_year, required=True)
     publish.add_argument("--decision-no", default="", help="the publishing decision's number, e.g. 1234/QĐ-UBND")
-    publish.add_argument("--decision-date", type=_date)
+    publish.add_argument("--decision-date", type=day)
     publish.add_argument("--reason", help="a correction's reason")
     publish.add_argument("--preview", action="store_true", help="show what would be published; write nothing")
     publish.set_defaults(handler=cmd_publish)

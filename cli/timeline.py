@@ -4,44 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from cli.argtypes import cycle_year
-
-if TYPE_CHECKING:
-    from assessment.service import AssessmentService
+from cli.argtypes import cycle_year, day, day_or_none
+from cli.wiring import open_service
 
 KINDS = ("department", "district", "commune")
-
-
-def _service(args: argparse.Namespace) -> AssessmentService:
-    from cli.wiring import open_service
-
-    return open_service(args)
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return "en" if getattr(args, "lang", None) == "en" else "vi"
-
-
-def _day(text: str) -> dt.date | None:
-    """A date argument: YYYY-MM-DD, or `none` to clear it."""
-    if text.strip().lower() == "none":
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD, or none to clear it)") from None
-
-
-def _today(text: str) -> dt.date:
-    day = _day(text)
-    if day is None:
-        raise argparse.ArgumentTypeError("--today needs a date")
-    return day
 
 
 def _kind(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # UnitKind, imported with the service
@@ -54,11 +23,11 @@ def cmd_cycle_show(args: argparse.Namespace) -> int:
     from assessment.domain.timeline import MILESTONES
     from assessment.services.timeline_area import milestone_label
 
-    timeline = _service(args).timeline.dates(args.cycle)
-    lang = _lang(args)
+    timeline = open_service(args).timeline.dates(args.cycle)
+    lang = args.lang or "vi"
     for milestone in MILESTONES:
-        day = timeline.get(milestone)
-        shown = day.isoformat() if day else ("chưa đặt" if lang == "vi" else "not set")
+        planned = timeline.get(milestone)
+        shown = planned.isoformat() if planned else ("chưa đặt" if lang == "vi" else "not set")
         print(f"{milestone.value:<16} {shown:<10}  {milestone_label(milestone, lang)}")
     return 0
 
@@ -71,13 +40,13 @@ def cmd_cycle_set(args: argparse.Namespace) -> int:
         print("nothing to change: give at least one of --opens, --submissions-due, --appraisal-ends, --council, "
               "--publication", file=sys.stderr)
         return 2
-    _service(args).timeline.set_dates(args.cycle, changes)
+    open_service(args).timeline.set_dates(args.cycle, changes)
     return cmd_cycle_show(args)
 
 
 def cmd_cycle_board(args: argparse.Namespace) -> int:
-    service = _service(args)
-    lang = _lang(args)
+    service = open_service(args)
+    lang = args.lang or "vi"
     if args.action == "reminders":
         rows = service.timeline.reminders(args.cycle, today=args.today, kind=_kind(args))
     else:
@@ -100,7 +69,7 @@ def cmd_cycle_board(args: argparse.Namespace) -> int:
 
 
 def cmd_cycle_bulk(args: argparse.Namespace) -> int:
-    area = _service(args).timeline
+    area = open_service(args).timeline
     units = args.unit or None
     if args.step == "start-review":
         result = area.bulk_start_review(args.cycle, units=units, kind=_kind(args))
@@ -128,7 +97,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     change = cycle.add_parser("set", help="set planned dates (YYYY-MM-DD; none clears one); audited")
     change.add_argument("--cycle", type=cycle_year, required=True)
     for name in ("opens", "submissions-due", "appraisal-ends", "council", "publication"):
-        change.add_argument(f"--{name}", type=_day, default=_UNSET, metavar="DATE")
+        change.add_argument(f"--{name}", type=day_or_none, default=_UNSET, metavar="DATE")
     change.set_defaults(handler=cmd_cycle_set)
 
     for name, text in (("board", "every unit: late, submitted, in review, returned, appraised, locked"),
@@ -136,7 +105,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         board = cycle.add_parser(name, help=text)
         board.add_argument("--cycle", type=cycle_year, required=True)
         board.add_argument("--kind", choices=KINDS)
-        board.add_argument("--today", type=_today, default=None, help="judge lateness on this day (default: today)")
+        board.add_argument("--today", type=day, default=None, help="judge lateness on this day (default: today)")
         if name == "reminders":
             board.add_argument("-o", "--output", metavar="FILE")
         board.set_defaults(handler=cmd_cycle_board)

@@ -358,6 +358,14 @@ class CycleView(QWidget):
                      lambda written: tr("Saved to {path}").format(path=written))
 
 
+def ok_cancel(dialog: QDialog, accept: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's OK (through `accept`, which may keep it open with a reason) and Cancel buttons."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class DatesDialog(QDialog):
     """The five planned dates; refused (with the reason, the dialog kept open) when one is not a date."""
 
@@ -374,10 +382,7 @@ class DatesDialog(QDialog):
             field.setObjectName(f"date_{milestone.value}")
             form.addRow(MILESTONE_LABELS[milestone][lang], field)
             self.fields[milestone] = field
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self._check))
 
     def _check(self) -> None:
         try:
@@ -401,10 +406,7 @@ class ReturnDialog(QDialog):
         self.codes.setPlaceholderText(tr("indicator codes, separated by commas"))
         form.addRow(tr("Standard comment"), self.text)
         form.addRow(tr("On indicators"), self.codes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.accept))
 
     def comment(self) -> str:
         return self.text.toPlainText()
@@ -435,10 +437,7 @@ class PublishDialog(QDialog):
         form.addRow(tr("Decision date"), self.date)
         if correction:
             form.addRow(tr("Reason for the correction"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self._check))
 
     def _check(self) -> None:
         try:

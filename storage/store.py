@@ -31,6 +31,7 @@ from assessment.domain.model import (
     UnitCode,
     UnitKind,
 )
+from assessment.domain.timeline import MILESTONES
 from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
 from storage.audit import AuditRepository, append, as_json
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-CYCLE_DATE_COLUMNS = ("opens", "submissions_due", "appraisal_ends", "council", "publication")
+CYCLE_DATE_COLUMNS = tuple(m.value for m in MILESTONES)  # columns of `cycles` (tables.CycleRow)
 
 
 def utcnow() -> dt.datetime:

@@ -195,13 +195,13 @@ def protect_workbook(sheets: Iterable[Any]) -> int:
     return changed
 
 
-def write_table(frame: pd.DataFrame, path: Path, *, encoding: str = "utf-8") -> Path:
+def write_table(frame: pd.DataFrame, path: Path, *, encoding: str = "utf-8", sheet: str = "Sheet1") -> Path:
     """Write one table as .xlsx (text as text) or CSV (OWASP-quoted), by the file's suffix."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import pandas as pd
 
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            safe_frame(frame, for_csv=False).to_excel(writer, index=False)
+            safe_frame(frame, for_csv=False).to_excel(writer, index=False, sheet_name=sheet)
             protect_workbook(writer.sheets.values())
     else:
         safe_frame(frame, for_csv=True).to_csv(path, index=False, encoding=encoding)

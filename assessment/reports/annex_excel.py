@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assessment.domain.demo_data import DEMO_MARK
 from assessment.domain.publication import Publication
+from assessment.domain.text_limits import excel_text, protect_workbook
 
 SHEETS = {"department": {"vi": "Sở ban ngành", "en": "Departments"},
           "commune": {"vi": "Xã phường", "en": "Communes"},
@@ -41,8 +42,8 @@ def write_annex_xlsx(publication: Publication, target: Path, *, demo: bool, lang
             ("SHA-256 của kết quả" if lang == "vi" else "Results SHA-256", publication.results_sha256)]
     if demo:
         rows.insert(0, (DEMO_MARK, ""))
-    for row in rows:
-        about.append(list(row))
+    for label, value in rows:
+        about.append([label, excel_text(value) if isinstance(value, str) else value])
     about.column_dimensions["A"].width = 26
     about.column_dimensions["B"].width = 70
     for kind, members in publication.groups().items():
@@ -51,7 +52,7 @@ def write_annex_xlsx(publication: Publication, target: Path, *, demo: bool, lang
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for u in members:
-            sheet.append([u.rank, u.unit_code, u.name(lang), u.subgroup, u.self_points, u.self_index,
+            sheet.append([u.rank, u.unit_code, excel_text(u.name(lang)), u.subgroup, u.self_points, u.self_index,
                           u.appraised_points, u.appraised_index, u.band_en if lang == "en" else u.band_vi,
                           u.subgroup_rank, u.subgroup_count or None, u.status])
         sheet.column_dimensions["C"].width = 48
@@ -61,6 +62,7 @@ def write_annex_xlsx(publication: Publication, target: Path, *, demo: bool, lang
         sheet.append(["Mã", "Nội dung", "Trước", "Sau"] if lang == "vi" else ["Code", "What", "Before", "After"])
         for change in publication.changes:
             sheet.append([change.unit_code, change.what, _cell(change.old), _cell(change.new)])
+    protect_workbook(book.worksheets)  # names, reasons and decision numbers are typed text: never formulas
     book.save(target)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape  # Paragraph markup: names, reasons and decision numbers are text
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -19,9 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from assessment.domain.demo_data import DEMO_MARK
+from assessment.domain.number_format import decimal
 from assessment.domain.publication import Change, Publication, PublishedUnit
 from assessment.reports.fonts import FONT, FONT_BOLD
-from assessment.reports.labels import number
 from assessment.reports.styles import DEMO_RED, grid, styles
 
 PAGE_W, PAGE_H = A4
@@ -100,11 +101,11 @@ def _story(publication: Publication, lang: str) -> list:  # type: ignore[type-ar
                    Paragraph(text["draft"], st["demo"]),
                    Paragraph(text["annex"], st["title"]),
                    Paragraph(_title(publication, lang), st["subtitle"]),
-                   Paragraph(text["attached"].format(no=publication.decision_no, day=day), st["centre"]),
+                   Paragraph(text["attached"].format(no=escape(publication.decision_no), day=day), st["centre"]),
                    Spacer(1, 4 * mm)]
     if publication.is_correction:
         story.append(Paragraph(text["correction"].format(n=publication.number - 1, prev=publication.number - 1,
-                                                         reason=_escape(publication.reason)), st["body"]))
+                                                         reason=escape(publication.reason)), st["body"]))
         story.append(Spacer(1, 2 * mm))
     for numeral, (kind, members) in zip(ROMAN, _ordered(publication.groups()), strict=False):
         title = GROUP_TITLES.get(kind, {"vi": kind, "en": kind})[lang]
@@ -113,7 +114,7 @@ def _story(publication: Publication, lang: str) -> list:  # type: ignore[type-ar
         story.append(_table(ranked, lang))
         missing = [u for u in members if u.rank is None]
         if missing:
-            names = "; ".join(_escape(u.name(lang)) for u in missing)
+            names = "; ".join(escape(u.name(lang)) for u in missing)
             story.append(Spacer(1, 1.5 * mm))
             story.append(Paragraph(text["without"] + names, st["small"]))
     if publication.changes:
@@ -148,7 +149,7 @@ def _table(units: Sequence[PublishedUnit], lang: str) -> Table:
     for i, u in enumerate(units, start=1):
         band = u.band_en if lang == "en" else u.band_vi
         sub = f"{u.subgroup_rank}/{u.subgroup_count}" if u.subgroup_rank is not None else "—"
-        rows.append([str(i), Paragraph(_escape(u.name(lang)), st["cell"]), _num(u.self_points, 2, lang),
+        rows.append([str(i), Paragraph(escape(u.name(lang)), st["cell"]), _num(u.self_points, 2, lang),
                      _num(u.appraised_points, 2, lang),
                      _num(None if u.appraised_index is None else u.appraised_index * 100, 2, lang), band,
                      f"{u.rank}/{u.peer_count}", sub])
@@ -164,7 +165,7 @@ def _changes(publication: Publication, lang: str) -> Table:
     names = {u.unit_code: u.name(lang) for u in publication.units}
     rows: list[list[object]] = [[Paragraph(f"<b>{h}</b>", st["cell"]) for h in CHANGE_HEAD[lang]]]
     for change in publication.changes:
-        rows.append([Paragraph(_escape(names.get(change.unit_code, change.unit_code)), st["cell"]),
+        rows.append([Paragraph(escape(names.get(change.unit_code, change.unit_code)), st["cell"]),
                      WHAT[lang].get(change.what, change.what), _changed(change.old, change, lang),
                      _changed(change.new, change, lang)])
     table = Table(rows, colWidths=[WIDTH * w for w in (0.46, 0.18, 0.18, 0.18)], repeatRows=1)
@@ -189,14 +190,8 @@ def _signature(lang: str) -> Table:
 
 
 def _num(value: float | None, decimals: int, lang: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.{decimals}f}" if lang == "en" else number(value, decimals)
+    return "—" if value is None else decimal(value, decimals, lang)
 
 
 def _day(day: dt.date, lang: str) -> str:
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -7,8 +7,6 @@ indicator's appraised points are locked (`service.appraisal.set_points` refuses)
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +15,7 @@ from assessment.domain.council import CouncilDecision, CouncilMeeting, CouncilMe
 from assessment.domain.errors import BadInput, NotFound
 from assessment.domain.model import AssessmentStatus
 from assessment.domain.text_limits import clean_text
+from assessment.services.kept_files import keep_file, kept_file
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
@@ -59,14 +58,11 @@ class CouncilArea:
             if file.stat().st_size > MINUTES_FILE_MAX:
                 raise BadInput(f"{file.name}: larger than {MINUTES_FILE_MAX // (1024 * 1024)} MB")
             name = clean_text(file.name, "file_name", where="the minutes' file name")
-            digest = _keep_file(file, self.s.store.files_dir())
+            digest = keep_file(file, self.s.store.files_dir())
         return self.s.store.council.add_meeting(year, held_on, minutes, name, digest, who=self.s.user)
 
     def minutes_file(self, meeting: CouncilMeeting) -> Path | None:
-        if not meeting.minutes_file_sha256:
-            return None
-        path = self.s.store.files_dir() / meeting.minutes_file_sha256[:2] / meeting.minutes_file_sha256
-        return path if path.exists() else None
+        return kept_file(self.s.store.files_dir(), meeting.minutes_file_sha256)
 
     # ------------------------------------------------------------------------------------ decisions
 
@@ -116,16 +112,3 @@ class CouncilArea:
 
         self.s.store.atomically(work)
         return self.decided(assessment.id)[code]
-
-
-def _keep_file(file: Path, folder: Path) -> str:
-    digest = hashlib.sha256()
-    with file.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    sha = digest.hexdigest()
-    target = folder / sha[:2] / sha
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file, target)
-    return sha

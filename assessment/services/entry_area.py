@@ -6,8 +6,6 @@ starts). The window calls these through `service.entry`; every write goes throug
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +29,7 @@ from assessment.domain.model import (
 from assessment.domain.scoring import ScoringContext, UnitColumns
 from assessment.domain.text_limits import clean_text
 from assessment.domain.workflow import EDITABLE, Step, transition
+from assessment.services.kept_files import keep_file, kept_file
 from assessment.services.ports import NO_VERSION, WriteResult
 
 if TYPE_CHECKING:
@@ -279,11 +278,7 @@ class EntryArea:
         assessment = self._editable_assessment(unit_code, year, code)
         if file is not None:
             _check_evidence_file(file, code)
-            digest = _sha256(file)
-            target = self.s.store.files_dir() / digest[:2] / digest
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(file, target)
+            digest = keep_file(file, self.s.store.files_dir())
             item = EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name, digest)
         evidence_id = self.s.store.answers.add_evidence(assessment.id, code, item, who=self.s.user)
         return EvidenceItem(item.document_number, item.document_date, item.summary, item.file_name,
@@ -313,10 +308,7 @@ class EntryArea:
         return assessment
 
     def evidence_file(self, item: EvidenceItem) -> Path | None:
-        if not item.file_sha256:
-            return None
-        path = self.s.store.files_dir() / item.file_sha256[:2] / item.file_sha256
-        return path if path.exists() else None
+        return kept_file(self.s.store.files_dir(), item.file_sha256)
 
 
 def evidence_checked(item: EvidenceItem, file_name: str | None, *, where: str) -> EvidenceItem:
@@ -348,11 +340,3 @@ def _check_evidence_file(file: Path, code: str) -> None:
 
 def _reason(refusal: list[AnswerProblem] | Check) -> str:
     return refusal.message.en if isinstance(refusal, Check) else "; ".join(p.message for p in refusal)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -8,7 +8,6 @@ who did what to which units. A unit a bulk step cannot apply to is skipped with 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ import numpy as np
 
 from assessment.domain.errors import BadInput
 from assessment.domain.model import Assessment, AssessmentStatus, Unit, UnitKind
-from assessment.domain.text_limits import clean_text
+from assessment.domain.text_limits import clean_text, write_table
 from assessment.domain.timeline import (
     MILESTONE_LABELS,
     NOT_SUBMITTED,
@@ -106,6 +105,8 @@ class TimelineArea:
     def export_reminders(self, path: Path, year: int, *, today: dt.date | None = None,
                          kind: UnitKind | None = None, lang: str = "vi") -> int:
         """Write the reminder list as CSV (UTF-8 with BOM, so Excel shows the diacritics) or .xlsx; returns rows."""
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            raise BadInput(f"{path.name}: the reminder list is written as .csv or .xlsx")
         today = today or dt.date.today()
         rows = self.reminders(year, today=today, kind=kind)
         due = self.dates(year).get(Milestone.SUBMISSIONS_DUE)
@@ -114,12 +115,11 @@ class TimelineArea:
                   ["Code", "Unit", "Kind", "Standing", "Days late", "Indicators answered", "Due"])
         table = [[r.unit.code, r.unit.name.get(lang), r.unit.kind.value, r.label(lang), r.days_late, r.answered,
                   due.isoformat() if due else ""] for r in rows]
-        if path.suffix.lower() == ".xlsx":
-            write_atomic(path, lambda tmp: _write_xlsx(tmp, header, table, year, lang))
-        elif path.suffix.lower() == ".csv":
-            write_atomic(path, lambda tmp: _write_csv(tmp, header, table))
-        else:
-            raise BadInput(f"{path.name}: the reminder list is written as .csv or .xlsx")
+        import pandas as pd
+
+        frame = pd.DataFrame(table, columns=header)
+        sheet = f"Nhắc nộp {year}" if lang == "vi" else f"Reminders {year}"  # unit names are written as text
+        write_atomic(path, lambda tmp: write_table(frame, tmp, encoding="utf-8-sig", sheet=sheet))
         return len(table)
 
     def _answered(self, year: int) -> dict[int, int]:
@@ -194,23 +194,3 @@ class TimelineArea:
 
 def milestone_label(milestone: Milestone, lang: str = "vi") -> str:
     return MILESTONE_LABELS[milestone][lang]
-
-
-def _write_csv(path: Path, header: Sequence[str], table: Sequence[Sequence[object]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(table)
-
-
-def _write_xlsx(path: Path, header: Sequence[str], table: Sequence[Sequence[object]], year: int, lang: str) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook always has its first sheet
-    sheet.title = f"Nhắc nộp {year}" if lang == "vi" else f"Reminders {year}"
-    sheet.append(list(header))
-    for row in table:
-        sheet.append(list(row))
-    book.save(path)

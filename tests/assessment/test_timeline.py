@@ -183,3 +183,25 @@ def test_the_command_line(demo_url, tmp_path):
     assert board.returncode == 0 and "17 unit(s)" in board.stdout
     bulk = run("cycle", "bulk", "lock", "--cycle", "2025", "--unit", "SO_NOI_VU", db=demo_url, tmp=tmp_path)
     assert bulk.returncode == 1 and "skipped SO_NOI_VU: it is draft" in bulk.stdout
+
+
+def test_a_unit_name_that_looks_like_a_formula_stays_text_in_the_reminders_and_the_annex(demo_service, tmp_path):
+    from openpyxl import load_workbook
+
+    svc, hostile = demo_service, '=HYPERLINK("http://example.invalid","Sở Y tế")'
+    svc.units.update("SO_Y_TE", name_vi=hostile, name_en=hostile)  # as `units set` can
+    svc.timeline.set_dates(YEAR, PLAN)
+    svc.timeline.export_reminders(tmp_path / "r.csv", YEAR, today=dt.date(2026, 2, 20), kind=UnitKind.DEPARTMENT)
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert {row[0]: row[1] for row in csv.reader(handle)}["SO_Y_TE"] == "'" + hostile
+    svc.timeline.export_reminders(tmp_path / "r.xlsx", YEAR, today=dt.date(2026, 2, 20), kind=UnitKind.DEPARTMENT)
+    cells = [c for row in load_workbook(tmp_path / "r.xlsx").active.iter_rows() for c in row if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+    svc.store.set_status(svc.store.assessments(YEAR, unit_code="SO_NOI_VU")[0].id, S.APPRAISED, who="t", why="t")
+    svc.publication.publish(YEAR, decision_no="<1234>/QĐ-UBND")
+    svc.publication.write_annex(tmp_path / "a.xlsx", YEAR)
+    svc.publication.write_annex(tmp_path / "a.pdf", YEAR)  # names and the decision number are markup-escaped
+    book = load_workbook(tmp_path / "a.xlsx")
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
