@@ -1,6 +1,7 @@
 """Backups of an SQLite database: `backup` (SQLite's online backup API: a consistent copy while the app and
 other writers keep working), `restore` (refuses anything that is not a dxscore database this version can open,
-keeps the current file as `.bak`), and the automatic copy taken before a migration changes an existing file.
+keeps the current file as `.bak`, moves the change counter past the replaced database's so every open window
+sees the change), and the automatic copy taken before a migration changes an existing file.
 
 A central PostgreSQL database is backed up by its server's tools (pg_dump / pg_restore): `backup` and
 `restore` say so rather than half-doing it.
@@ -11,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,18 +132,61 @@ def restore(source: Path, url: str) -> RestoreResult:
         kept = path.with_name(path.name + ".bak")
         _copy(path, kept)
     path.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    stage = Path(tempfile.mkdtemp(prefix=".restore-", dir=path.parent)) / path.name
     try:
-        dst = _connect(path)
+        _copy(source, stage)  # the backup file itself is never changed
+        _counter_past(stage, _live_counter(path) if not current.empty else 0)
+        src = sqlite3.connect(stage)
         try:
-            src.backup(dst)  # replaces the whole content in one transaction; open readers see old or new
-            dst.execute("PRAGMA journal_mode = WAL")
+            dst = _connect(path)
+            try:
+                src.backup(dst)  # replaces the whole content in one transaction; open readers see old or new
+                dst.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
     finally:
-        src.close()
+        shutil.rmtree(stage.parent, ignore_errors=True)
     log.info("restored %s from %s (previous kept as %s)", path, source, kept)
     return RestoreResult(source, path, kept, identity.revision, time.perf_counter() - started)
+
+
+def _live_counter(path: Path) -> int:
+    """The change counter of the database about to be replaced (0 before the counter existed)."""
+    connection = _connect(path)
+    try:
+        found = connection.execute("SELECT counter FROM dx_changes WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # a schema from before revision 0003: no counter yet
+        found = None
+    finally:
+        connection.close()
+    return int(found[0]) if found else 0
+
+
+def _counter_past(stage: Path, live: int) -> None:
+    """Move the staged backup's change counter past `live`, so the restored database never shows a number the
+    replaced one had: every process caching under the counter rebuilds, a form opened before the restore is
+    refused as stale (answers carry the number of their write), and a write after the restore cannot reuse a
+    number seen before it. A backup from before the counter existed is migrated to this version first.
+    (A write that commits between reading `live` and the copy, milliseconds, is lost to the restore anyway.)"""
+    if not _has_counter(stage):
+        from storage.db import open_engine, sqlite_url
+
+        open_engine(sqlite_url(stage)).dispose()  # migrates (its own copy-aside lands in the stage's folder)
+    connection = _connect(stage)
+    try:
+        connection.execute("UPDATE dx_changes SET counter = max(counter, ?) + 1 WHERE id = 1", (live,))
+    finally:
+        connection.close()
+
+
+def _has_counter(path: Path) -> bool:
+    connection = _connect(path)
+    try:
+        return connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'dx_changes'").fetchone() is not None
+    finally:
+        connection.close()
 
 
 def _check_sound(path: Path) -> None:
