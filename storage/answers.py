@@ -104,6 +104,13 @@ class AnswerRepository:
             wanted = wanted or [""]
         return LongAnswers.from_records(self._fetch(sql, [year, *wanted]))
 
+    def count_by_assessment(self, year: int) -> dict[int, int]:
+        """Saved answers per assessment of a cycle (assessment id -> rows), counted by the database; assessments
+        without answers are absent."""
+        sql = (f"SELECT a.assessment_id, COUNT(*) FROM answers a JOIN assessments s ON s.id = a.assessment_id "
+               f"WHERE s.cycle_year = {self.mark} GROUP BY a.assessment_id")
+        return {int(ident): int(count) for ident, count in self._fetch(sql, [year])}
+
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))
 

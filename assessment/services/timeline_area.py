@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assessment.domain.errors import BadInput
 from assessment.domain.model import Assessment, AssessmentStatus, Unit, UnitKind
 from assessment.domain.text_limits import clean_text, write_table
@@ -123,12 +121,8 @@ class TimelineArea:
         return len(table)
 
     def _answered(self, year: int) -> dict[int, int]:
-        """Saved answers per assessment id (one counted pass over the cycle's answers)."""
-        long = self.s.store.answers.load_cycle(year)
-        if not len(long.row):
-            return {}
-        ids, counts = np.unique(long.row, return_counts=True)
-        return dict(zip(ids.tolist(), counts.tolist(), strict=True))
+        """Saved answers per assessment id, counted by the database (no answer row leaves it)."""
+        return self.s.store.answers.count_by_assessment(year)
 
     # ------------------------------------------------------------------------------------------- bulk
 

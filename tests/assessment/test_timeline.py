@@ -122,6 +122,28 @@ def test_the_board_and_the_reminders_follow_states_and_dates(svc, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_the_board_counts_each_units_saved_answers(svc, tmp_path):
+    """The board's "indicators answered" is the number of answers saved for the unit's assessment in that cycle
+    (counted by the database): one more after a save, none for a unit without an assessment."""
+    before = {row.unit.code: row.answered for row in svc.timeline.board(YEAR)}
+    saved = {a.unit_code: len(svc.store.answers.of(a.id)) for a in svc.store.assessments(YEAR)}
+    assert before == {code: saved.get(code, 0) for code in before}
+    assert any(n > 0 for n in before.values())
+    (target,) = svc.store.assessments(YEAR, unit_code="SO_NOI_VU")
+    (emptied,) = svc.store.assessments(YEAR, unit_code="SO_Y_TE")
+    cleared = [a for a in svc.store.answers.of(target.id) if a.indicator_code == "NTS01"]
+    with svc.store.engine.begin() as c:  # one answer fewer for SO_NOI_VU, none left for SO_Y_TE
+        c.exec_driver_sql(f"DELETE FROM evidence WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id "
+                          f"IN ({target.id}, {emptied.id}))")
+        c.exec_driver_sql(f"DELETE FROM answers WHERE (assessment_id = {target.id} AND indicator_code = 'NTS01') "
+                          f"OR assessment_id = {emptied.id}")
+    after = {row.unit.code: row.answered for row in svc.timeline.board(YEAR)}
+    assert after["SO_NOI_VU"] == before["SO_NOI_VU"] - len(cleared) and len(cleared) == 1
+    assert after["SO_Y_TE"] == 0 and before["SO_Y_TE"] > 0
+    assert {c: n for c, n in after.items() if c not in ("SO_NOI_VU", "SO_Y_TE")} == {
+        c: n for c, n in before.items() if c not in ("SO_NOI_VU", "SO_Y_TE")}
+
+
 def test_bulk_steps_move_only_the_units_they_apply_to_and_are_audited(svc):
     set_states(svc, {"SO_NOI_VU": S.SUBMITTED, "SO_Y_TE": S.RESUBMITTED, "SO_GDDT": S.SUBMITTED,
                      "SO_TAI_CHINH": S.APPRAISED, "SO_KHCN": S.APPRAISED})
