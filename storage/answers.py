@@ -109,7 +109,7 @@ class AnswerRepository:
         without answers are absent."""
         sql = (f"SELECT a.assessment_id, COUNT(*) FROM answers a JOIN assessments s ON s.id = a.assessment_id "
                f"WHERE s.cycle_year = {self.mark} GROUP BY a.assessment_id")
-        return {int(ident): int(count) for ident, count in self._fetch(sql, [year])}
+        return {int(str(ident)): int(str(count)) for ident, count in self._fetch(sql, [year])}  # driver ints
 
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))
