@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -109,7 +109,8 @@ class AnswerRepository:
         without answers are absent."""
         sql = (f"SELECT a.assessment_id, COUNT(*) FROM answers a JOIN assessments s ON s.id = a.assessment_id "
                f"WHERE s.cycle_year = {self.mark} GROUP BY a.assessment_id")
-        return {int(str(ident)): int(str(count)) for ident, count in self._fetch(sql, [year])}  # driver ints
+        rows = cast("Sequence[tuple[int, int]]", self._fetch(sql, [year]))  # both drivers return ints here
+        return {int(ident): int(count) for ident, count in rows}
 
     def load_long(self, assessment_ids: Sequence[int]) -> LongAnswers:
         return LongAnswers.from_records(self.fetch_in(", ".join(LOAD_COLUMNS), assessment_ids))
