@@ -175,6 +175,18 @@ class AuditRepository:
         mismatch, mismatches = first_mismatch(connection, folded)
         return AuditVerdict(count, prev, mismatch=mismatch, mismatches=mismatches, anchor=anchor)
 
+    def recorded(self, action: str, subjects: Sequence[str]) -> dict[str, str | None]:
+        """The `new` value of the last trail row of `action` for each of `subjects` that has one (an indexed
+        read of those rows only, not the whole trail)."""
+        if not subjects:
+            return {}
+        with self.engine.connect() as connection:
+            mark = mark_of(connection)
+            sql = (f"SELECT subject, new FROM audit_log WHERE action = {mark} AND subject IN "
+                   f"({', '.join([mark] * len(subjects))}) ORDER BY id")
+            rows = connection.exec_driver_sql(sql, (action, *subjects)).fetchall()
+        return {subject: new for subject, new in rows}  # in trail order: the last row of a subject wins
+
     def entries(self, *, assessment_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:
         """The trail in order (one assessment's rows, or all), the newest `limit` rows when given."""
         with self.engine.connect() as connection:

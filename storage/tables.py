@@ -224,6 +224,7 @@ class AuditRow(Base):
     the trail outlives what it describes."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_action_subject", "action", "subject"),)  # publication verify
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[str] = mapped_column(String(32))
     who: Mapped[str] = mapped_column(String(100))

@@ -89,11 +89,12 @@ class PublicationArea:
         """Problems with the cycle's publications: results that no longer match the SHA-256 stored with them or
         the one the audit trail recorded when they were published. Empty: intact."""
         problems: list[str] = []
-        trail = {e.subject: e.new or "" for e in self.s.store.audit.entries() if e.action == "publication"}
-        for number, kept, now in self.s.store.council.stored_digests(year):
+        digests = self.s.store.council.stored_digests(year)
+        trail = self.s.store.audit.recorded("publication", [f"{year} #{number}" for number, _, _ in digests])
+        for number, kept, now in digests:
             if kept != now:
                 problems.append(f"publication {number} of {year}: its results were changed after publication")
-            recorded = trail.get(f"{year} #{number}", "")
+            recorded = trail.get(f"{year} #{number}") or ""
             if kept not in recorded:
                 problems.append(f"publication {number} of {year}: the audit trail does not record it as published")
         return problems

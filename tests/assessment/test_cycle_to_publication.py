@@ -184,6 +184,33 @@ def test_a_publication_changed_behind_the_apps_back_is_found(demo_service, demo_
         "publication 1 of 2025: its results were changed after publication"]
 
 
+def test_publication_verify_finds_results_rewritten_with_their_digest(city):
+    """Results replaced together with the SHA-256 stored beside them agree with each other, but not with what
+    the audit trail recorded at publication: found, on both databases, for that publication only (the trail
+    rows of the other publication do not stand in for it)."""
+    from sqlalchemy import text
+
+    from assessment.domain.publication import digest
+
+    for code in ("SO_NOI_VU", "SO_TAI_CHINH", "00070"):
+        assessment = city.store.assessments(YEAR, unit_code=code)[0]
+        city.store.set_status(assessment.id, S.APPRAISED, who="test", why="test setup")
+    city.publication.publish(YEAR, decision_no="99/QĐ-UBND")
+    assessment = city.store.assessments(YEAR, unit_code="SO_KHCN")[0]
+    city.store.set_status(assessment.id, S.APPRAISED, who="test", why="test setup")
+    city.publication.publish(YEAR, decision_no="100/QĐ-UBND", reason="Bổ sung Sở KH&CN")
+    assert city.publication.verify(YEAR) == [] and city.publication.verify(2024) == []
+    where = f"WHERE cycle_year = {YEAR} AND number = 1"
+    with city.store.engine.begin() as c:  # someone rewrites publication 1 and its digest in the database
+        results = c.execute(text(f"SELECT results FROM publications {where}")).scalar_one()
+        forged = results.replace('"rank":1,', '"rank":2,', 1)
+        assert forged != results
+        c.execute(text(f"UPDATE publications SET results = :r, results_sha256 = :d {where}"),
+                  {"r": forged, "d": digest(forged)})
+    assert city.publication.verify(YEAR) == [
+        "publication 1 of 2025: the audit trail does not record it as published"]
+
+
 def test_the_dashboard_and_the_scorecard_rank_on_the_published_figures(demo_service, tmp_path):
     svc = demo_service
     before = svc.reports.scorecard(year=YEAR, unit_code="SO_NOI_VU")
