@@ -99,6 +99,7 @@ class CycleData:
     methodologies: dict[str, Methodology]
     units: dict[str, Unit]
     publication: Publication | None = None  # the cycle's latest publication, if it was published
+    assessment_ids: dict[str, int] = field(default_factory=dict)  # unit code -> its assessment (evidence reads)
 
     def methodology(self, card: Scorecard) -> Methodology:
         return self.methodologies[f"{card.methodology_id}@{card.methodology_version}"]

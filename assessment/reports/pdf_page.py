@@ -8,6 +8,7 @@ document is saved (PDF allows the forward reference), so building never runs twi
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,7 @@ def _demo_stamp(canv: Canvas) -> None:
     """A red stamp in the top margin of every page. Horizontal text on purpose: a rotated watermark would
     scatter its letters through the text that pdftotext or a screen reader extracts."""
     size = 7.5
-    width = canv.stringWidth(DEMO_MARK, FONT_BOLD, size) + 10
+    width = _text_width(DEMO_MARK, FONT_BOLD, size) + 10
     x, y = PAGE_W - MARGIN_X - width, PAGE_H - 9 * mm
     canv.setStrokeColor(DEMO_RED)
     canv.setFillColor(colors.HexColor("#fde9e7"))
@@ -98,6 +99,12 @@ def _demo_stamp(canv: Canvas) -> None:
     canv.setFillColor(DEMO_RED)
     canv.setFont(FONT_BOLD, size)
     canv.drawString(x + 5, y, DEMO_MARK)
+
+
+@functools.lru_cache(maxsize=64)
+def _text_width(text: str, font: str, size: float) -> float:
+    """The width of a fixed text drawn on every page (measured once per process, not once per page)."""
+    return float(stringWidth(text, font, size))
 
 
 def _footer(canv: Canvas, state: PageState, page: int) -> None:

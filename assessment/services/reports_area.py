@@ -9,12 +9,12 @@ Long operations take an optional `progress` object (`set_progress(done, total)`,
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assessment.domain.errors import BadInput, NotFound, ReportsIncomplete
-from assessment.domain.model import Answer, Scorecard, TargetSet, UnitKind
+from assessment.domain.model import Scorecard, TargetSet, UnitKind
 from assessment.exchange.output_files import write_atomic
 from assessment.reports.build import CycleData, PeerGroup, Standing, booklet_view, scorecard_view
 from assessment.reports.progress import Progress, tick
@@ -29,22 +29,37 @@ if TYPE_CHECKING:
 class ReportsArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
+        # The CycleData built at one change number, per (cycle, kind): a second scorecard of the same peer group
+        # (or the same one again) gathers nothing; any write, from any process, moves the number and drops it.
+        self._kept: tuple[int, dict[tuple[int, UnitKind], CycleData]] | None = None
 
     # ---------------------------------------------------------------------------------------- view models
 
     def cycle_data(self, *, year: int, kind: UnitKind) -> CycleData:
-        """The peer group of `kind` in `year` and in every earlier cycle, with what the scorecards need."""
+        """The peer group of `kind` in `year` and in every earlier cycle, with what the scorecards need (built
+        once per change of the database)."""
+        change = self.s.store.committed_change()  # None inside a write transaction: nothing is kept
+        if change is not None and (self._kept is None or self._kept[0] != change):
+            self._kept = (change, {})
+        kept = self._kept[1] if change is not None and self._kept is not None else {}
+        found = kept.get((year, kind))
+        if found is None:
+            found = kept[(year, kind)] = self._gather(year, kind)
+        return found
+
+    def _gather(self, year: int, kind: UnitKind) -> CycleData:
         cards = self.s.scores.for_cycle(year=year, kind=kind).scorecards
         if not cards:
             cycles = ", ".join(map(str, self.s.cycles())) or "none"
             raise NotFound(f"no {kind.value} assessments in cycle {year} (cycles in this database: {cycles})")
-        targets = self.s.targets.active()
+        targets = self.s.scores.active_targets()
         earlier = [g for g in (self._peer_group(c, kind, targets) for c in self.s.cycles() if c < year) if g.members]
         keys = {(c.methodology_id, c.methodology_version) for c in cards}
-        methodologies = {f"{i}@{v}": self.s.methodologies.stored(i, v) for i, v in keys}
+        methodologies = {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}
         return CycleData(year, kind, self.s.is_demo, targets, tuple(cards),
                          PeerGroup.of(year, [Standing.of(c) for c in cards]), tuple(earlier), methodologies,
-                         {u.code: u for u in self.s.units.list(kind)}, self.s.publication.latest(year))
+                         {u.code: u for u in self.s.units.list(kind)}, self.s.publication.latest(year),
+                         {a.unit_code: a.id for a in self.s.store.assessments(year, kind=kind)})
 
     def _peer_group(self, year: int, kind: UnitKind, targets: TargetSet) -> PeerGroup:
         """Indices of an earlier cycle straight from its scored batches (no scorecards, no target history)."""
@@ -69,7 +84,8 @@ class ReportsArea:
         return self.view(data, card)
 
     def view(self, data: CycleData, card: Scorecard) -> ScorecardView:
-        return scorecard_view(data, card, self._answers(data.cycle, card.unit_code))
+        found = data.assessment_ids.get(card.unit_code)
+        return scorecard_view(data, card, self.s.store.answers.of(found) if found is not None else ())
 
     def scorecards(self, *, year: int, kind: UnitKind, progress: Progress | None = None) -> list[ScorecardView]:
         """Every scorecard of a peer group, in ranking order."""
@@ -93,17 +109,11 @@ class ReportsArea:
                                f"{', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}" if unknown
                                else "the list of units is empty")
             cards = tuple(c for c in cards if c.unit_code in wanted)
-        ids = {a.unit_code: a.id for a in self.s.store.assessments(data.cycle, kind=data.kind)}
         views = []
         for n, card in enumerate(cards):
             tick(progress, n, len(cards), "Đang tổng hợp số liệu" if n == 0 else None)
-            views.append(scorecard_view(data, card, self.s.store.answers.of(ids[card.unit_code])
-                                        if card.unit_code in ids else ()))
+            views.append(self.view(data, card))
         return views
-
-    def _answers(self, year: int, unit_code: str) -> Sequence[Answer]:
-        found = self.s.store.assessments(year, unit_code=unit_code)
-        return self.s.store.answers.of(found[0].id) if found else ()
 
     # ------------------------------------------------------------------------------------------------ PDF
 

@@ -132,3 +132,25 @@ def test_text_layout_never_exceeds_the_width():
             assert last.x + stringWidth(last.text, last.run.font, last.run.size) <= width + 0.01
         words = " ".join(p.text for _, pieces in lines for p in pieces).split()
         assert words == " ".join(r.text for r in runs).split()
+
+
+def test_a_scorecard_follows_a_write_from_another_process(demo_db):
+    """The peer group behind the scorecards is gathered once per change of the database: a second scorecard of
+    the group gathers nothing, and a write from another process (another unit's answer) shows in the next one
+    (its peer average)."""
+    from tests.conftest import open_service
+
+    window, other = open_service(demo_db), open_service(demo_db)
+    try:
+        first = window.reports.scorecard(year=2025, unit_code="00070")
+        kept = window.reports.cycle_data(year=2025, kind=UnitKind.COMMUNE)
+        assert window.reports.cycle_data(year=2025, kind=UnitKind.COMMUNE) is kept
+        neighbour = next(c.unit_code for c in kept.cards if c.unit_code != "00070" and c.index is not None
+                         and any(i.code == "NTS01" and i.points < i.max_points for i in c.indicators))
+        other.answers.save(unit_code=neighbour, year=2025, answer=Answer(IndicatorCode("NTS01"), 1.0))
+        after = window.reports.scorecard(year=2025, unit_code="00070")
+        assert window.reports.cycle_data(year=2025, kind=UnitKind.COMMUNE) is not kept
+        assert after.peer_average != first.peer_average and after.index == first.index
+    finally:
+        window.store.close()
+        other.store.close()
