@@ -186,7 +186,9 @@ def plausible_range(spec: AnswerSpec) -> tuple[float, float] | None:
 
 
 @dataclass(frozen=True)
-class Step:
+class Threshold:
+    """A step of the steps rule: a measured value at or above `minimum` earns `points`."""
+
     minimum: float
     points: float
 
@@ -197,7 +199,7 @@ class ScoringSpec:
     zero_denominator: str | None = None  # ratio: zero | full | not_applicable
     target_value: float | None = None  # percent_of_target with a fixed target
     target_from_linked: bool = False  # percent_of_target using the linked target's value
-    steps: tuple[Step, ...] = ()  # sorted by minimum, highest first
+    steps: tuple[Threshold, ...] = ()  # sorted by minimum, highest first
     half_if: Expression | None = None
 
 

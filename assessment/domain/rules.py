@@ -25,8 +25,8 @@ from assessment.domain.model import (
     Indicator,
     Rule,
     ScoringSpec,
-    Step,
     TargetSet,
+    Threshold,
     plausible_range,
 )
 
@@ -186,7 +186,7 @@ class StepsRule(ScoringRule):
 
     def read(self, fields: RuleFields, spec: AnswerSpec | None, max_points: float | None,
              target: str | None) -> ScoringSpec | None:
-        steps: list[Step] = []
+        steps: list[Threshold] = []
         for item in fields.items("steps", {"min", "points"}):
             low, points = item.number("min"), item.number("points", minimum=0)
             if points is not None and max_points is not None and points > max_points:
@@ -194,7 +194,7 @@ class StepsRule(ScoringRule):
             if low is not None and any(low == other.minimum for other in steps):
                 item.problem("min", f"two steps start at {low:g}")
             elif low is not None and points is not None:
-                steps.append(Step(low, points))
+                steps.append(Threshold(low, points))
         ordered = tuple(sorted(steps, key=lambda step: -step.minimum))
         return ScoringSpec(self.rule, steps=ordered) if steps else None
 

@@ -61,8 +61,9 @@ class Standing:
 
 
 @dataclass(frozen=True)
-class PeerGroup:
-    """The units of one kind in one cycle, with the group's mean indices (units with an index only)."""
+class GroupStandings:
+    """The units of one kind in one cycle, with the group's mean indices (units with an index only): what a
+    scorecard compares with, now and in earlier cycles (the dashboard's arrays are domain.comparison.PeerGroup)."""
 
     cycle: int
     members: tuple[Standing, ...]
@@ -70,7 +71,7 @@ class PeerGroup:
     pillar_average: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, cycle: int, members: Sequence[Standing]) -> PeerGroup:
+    def of(cls, cycle: int, members: Sequence[Standing]) -> GroupStandings:
         indices = [m.index for m in members if m.index is not None]
         sums: dict[str, list[float]] = {}
         for member in members:
@@ -94,8 +95,8 @@ class CycleData:
     demo: bool
     targets: TargetSet
     cards: tuple[Scorecard, ...]
-    current: PeerGroup
-    earlier: tuple[PeerGroup, ...]
+    current: GroupStandings
+    earlier: tuple[GroupStandings, ...]
     methodologies: dict[str, Methodology]
     units: dict[str, Unit]
     publication: Publication | None = None  # the cycle's latest publication, if it was published
@@ -146,7 +147,7 @@ def _previous(data: CycleData, unit_code: str) -> tuple[int, Standing] | None:
     return None
 
 
-def _pillars(card: Scorecard, m: Methodology, group: PeerGroup, previous: tuple[int, Standing] | None
+def _pillars(card: Scorecard, m: Methodology, group: GroupStandings, previous: tuple[int, Standing] | None
              ) -> tuple[PillarRow, ...]:
     before = previous[1].pillars if previous else {}
     answered = {i.pillar for i in card.indicators if i.applicable and i.answered}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from assessment.domain.errors import BadInput, NotFound, ReportsIncomplete
 from assessment.domain.model import Scorecard, TargetSet, UnitKind
 from assessment.exchange.output_files import write_atomic
-from assessment.reports.build import CycleData, PeerGroup, Standing, booklet_view, scorecard_view
+from assessment.reports.build import CycleData, GroupStandings, Standing, booklet_view, scorecard_view
 from assessment.reports.progress import Progress, tick
 from assessment.reports.view import BookletView, ReportOptions, ScorecardView
 
@@ -57,15 +57,15 @@ class ReportsArea:
         keys = {(c.methodology_id, c.methodology_version) for c in cards}
         methodologies = {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}
         return CycleData(year, kind, self.s.is_demo, targets, tuple(cards),
-                         PeerGroup.of(year, [Standing.of(c) for c in cards]), tuple(earlier), methodologies,
+                         GroupStandings.of(year, [Standing.of(c) for c in cards]), tuple(earlier), methodologies,
                          {u.code: u for u in self.s.units.list(kind)}, self.s.publication.latest(year),
                          {a.unit_code: a.id for a in self.s.store.assessments(year, kind=kind)})
 
-    def _peer_group(self, year: int, kind: UnitKind, targets: TargetSet) -> PeerGroup:
+    def _peer_group(self, year: int, kind: UnitKind, targets: TargetSet) -> GroupStandings:
         """Indices of an earlier cycle straight from its scored batches (no scorecards, no target history)."""
         members: list[Standing] = []
         if not self.s.store.assessments(year, kind=kind):  # e.g. communes before 2025: nothing to score
-            return PeerGroup.of(year, members)
+            return GroupStandings.of(year, members)
         for batch in self.s.scores.batches(year, targets):
             index, pillar_index = batch.scores.index.tolist(), batch.scores.pillar_index.T.tolist()
             for i, unit in enumerate(batch.units):
@@ -73,7 +73,7 @@ class ReportsArea:
                     pillars = {code: _number(v) for code, v in zip(batch.scores.pillar_codes, pillar_index[i],
                                                                    strict=True)}
                     members.append(Standing(unit.code, _number(index[i]), pillars, batch.methodology.key))
-        return PeerGroup.of(year, members)
+        return GroupStandings.of(year, members)
 
     def scorecard(self, *, year: int, unit_code: str) -> ScorecardView:
         unit = self.s.units.get(unit_code)
