@@ -2,9 +2,9 @@
 document with the same tables and charts (strings and drawings prepared beforehand: no data work, no
 fingerprint, no page decorations).
 
-- one scorecard: `service.reports.scorecard_pdf` in a warm process, from the database (the cycle is scored
-  again for it), and the same from an already scored cycle (`reports.view` + render: what a window showing
-  the cycle does);
+- one scorecard: `service.reports.scorecard_pdf` in a warm process, from the database (the cycle's results and
+  the peer group's data are kept per change of the database, so this reads the unit's answers and the change
+  counter, then renders), and the same from an already gathered cycle (`reports.view` + render);
 - the trend of one unit over every cycle, clicked in a process that already shows cycle 2025;
 - `report --each` for the 126 communes and `report --booklet` for them: whole processes, interpreter start
   included; their bounds are 126 bare documents rendered by a pool of the same size, and one bare document
