@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.services.ports import ReferenceUnits
 from questionnaires import catalog
-from questionnaires.loader import parse_methodology
 from questionnaires.targets import load_targets
+from questionnaires.tree_cache import parse_stored_methodology
 from questionnaires.units import load_reference_units
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class FileCatalog:
 
     def parse_methodology(self, text: str, name: str) -> Methodology:
         # Stored methodologies were valid when stored; target ids are checked against the live set by scoring.
+        # Parsed once per process, and their YAML once per machine (questionnaires.tree_cache).
         return _parse_cached(text, name)
 
     def read_targets(self, path: Path) -> TargetSet:
@@ -66,4 +67,4 @@ def _reference_units() -> ReferenceUnits:
 
 @cache
 def _parse_cached(text: str, name: str) -> Methodology:
-    return parse_methodology(text, name)
+    return parse_stored_methodology(text, name)
