@@ -1,8 +1,9 @@
-"""Stored methodologies without PyYAML: the tree a methodology's text parses to, kept as JSON in the user's cache
-folder under the SHA-256 of the text.
+"""Methodologies without PyYAML: the tree a methodology's text parses to, kept as JSON in the user's cache folder
+under the SHA-256 of the text.
 
 Every process that scores reads the methodologies its assessments were made with from the database (their YAML
-text) and parsed them again: ~10 ms of YAML per methodology, plus importing PyYAML. The tree (`Node`s with their
+text) and parsed them again, and the window the shipped ones: ~10 ms of YAML per methodology, plus importing
+PyYAML. The tree (`Node`s with their
 lines) is the same for the same text, so it is kept once parsed; the methodology is still built and validated
 from it (loader.check_methodology_tree), so a damaged or stale cache file costs a reparse. The folder is the
 user's own (like their installed methodologies), so its files are trusted as much; they are plain JSON read with
@@ -19,12 +20,13 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from assessment.domain.model import Methodology
-from questionnaires.loader import check_methodology_tree, parse_methodology
-from questionnaires.yamlsource import Node, YamlSyntaxError, read_yaml
+from questionnaires.loader import check_methodology_tree, load_methodology, parse_methodology
+from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,17 @@ KEPT_ENTRIES = 40
 Encoded = list[Any]
 
 
-def parse_stored_methodology(text: str, file: str) -> Methodology:
+def load_methodology_cached(path: Path, known_targets: Collection[str] | None = None) -> Methodology:
+    """loader.load_methodology (the same result and errors), its YAML parsed once per machine: the shipped and
+    installed methodologies the window and `methodology` commands read."""
+    try:
+        text = read_source(path)
+    except (OSError, UnicodeDecodeError):
+        return load_methodology(path, known_targets)  # raises with the message for the file
+    return parse_methodology_cached(text, str(path), known_targets)
+
+
+def parse_methodology_cached(text: str, file: str, known_targets: Collection[str] | None = None) -> Methodology:
     """The methodology `text` describes (parse_methodology's result and errors), from the cached tree when one
     exists."""
     key = hashlib.sha256(f"{TREE_FORMAT}\n{text}".encode()).hexdigest()
@@ -49,10 +61,10 @@ def parse_stored_methodology(text: str, file: str) -> Methodology:
         except YamlSyntaxError:
             root = None
         if root is None or problems:
-            return parse_methodology(text, file)  # raises with the full report
+            return parse_methodology(text, file, known_targets)  # raises with the full report
         _store(key, root)
-    methodology, _report = check_methodology_tree(root, text, file)
-    return methodology if methodology is not None else parse_methodology(text, file)
+    methodology, _report = check_methodology_tree(root, text, file, known_targets)
+    return methodology if methodology is not None else parse_methodology(text, file, known_targets)
 
 
 def _folder() -> Path:
