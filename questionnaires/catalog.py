@@ -11,8 +11,8 @@ from assessment.domain.errors import MethodologyInvalid
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.domain.resource_paths import resource_path
 from questionnaires.crosswalk import load_crosswalk
+from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets
-from questionnaires.tree_cache import load_methodology_cached
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = resource_path()
@@ -41,7 +41,7 @@ def default_targets() -> TargetSet:
 @cache
 def shipped_methodologies() -> tuple[Methodology, ...]:
     known = default_targets().ids
-    return tuple(load_methodology_cached(p, known) for p in methodology_files())
+    return tuple(load_methodology(p, known) for p in methodology_files())
 
 
 def user_methodology_dir() -> Path:
@@ -68,7 +68,7 @@ def _load_user(files: tuple[tuple[str, int, int], ...]) -> tuple[Methodology, ..
     loaded = []
     for name, _, _ in files:
         try:
-            loaded.append(load_methodology_cached(Path(name), known))
+            loaded.append(load_methodology(name, known))
         except MethodologyInvalid as exc:
             log.warning("installed methodology %s is left out: %s", name, exc.report())
     return tuple(loaded)

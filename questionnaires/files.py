@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.services.ports import ReferenceUnits
 from questionnaires import catalog
+from questionnaires.loader import parse_methodology
 from questionnaires.targets import load_targets
-from questionnaires.tree_cache import parse_methodology_cached
 from questionnaires.units import load_reference_units
 
 if TYPE_CHECKING:
@@ -67,4 +67,4 @@ def _reference_units() -> ReferenceUnits:
 
 @cache
 def _parse_cached(text: str, name: str) -> Methodology:
-    return parse_methodology_cached(text, name)
+    return parse_methodology(text, name)

@@ -1,16 +1,15 @@
-"""Methodologies without PyYAML: the tree a methodology's text parses to, kept as JSON in the user's cache folder
-under the SHA-256 of the text.
+"""YAML without PyYAML: the tree a text parses to (`Node`s with their lines), kept as JSON in the user's cache
+folder under the SHA-256 of the text; yamlsource.read_yaml looks here first.
 
 Every process that scores reads the methodologies its assessments were made with from the database (their YAML
-text) and parsed them again, and the window the shipped ones: ~10 ms of YAML per methodology, plus importing
-PyYAML. The tree (`Node`s with their
-lines) is the same for the same text, so it is kept once parsed; the methodology is still built and validated
-from it (loader.check_methodology_tree), so a damaged or stale cache file costs a reparse. The folder is the
-user's own (like their installed methodologies), so its files are trusted as much; they are plain JSON read with
-`json.loads`: no pickle, no code from a file.
+text) and parsed them again, and the window the shipped methodologies, targets and crosswalks: ~10 ms of YAML per
+methodology, plus importing PyYAML. The tree is the same for the same text, so it is kept once parsed without a
+problem; what is built from it is still validated as from a file (loader, targets, crosswalk), so a damaged entry
+costs a reparse and an edited one is refused like an edited file. The folder is the user's own (like their
+installed methodologies); its files are plain JSON read with `json.loads`: no pickle, no code from a file.
 
-The cache is best effort: a missing, unreadable or malformed entry means parsing the text, a read-only cache
-folder means parsing it next time too.
+Best effort: a missing, unreadable or malformed entry means parsing the text; a read-only cache folder means
+parsing it next time too.
 """
 
 from __future__ import annotations
@@ -20,81 +19,57 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from assessment.domain.model import Methodology
-from questionnaires.loader import check_methodology_tree, load_methodology, parse_methodology
-from questionnaires.yamlsource import Node, YamlSyntaxError, read_source, read_yaml
+from questionnaires.yamlsource import Node
 
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "DXSCORE_CACHE_DIR"
-# Part of every key: bump it when yamlsource would build a different tree from the same text.
+# Part of every key: bump it when yamlwalk would build a different tree from the same text.
 TREE_FORMAT = "dxscore-yaml-tree/1"
 # A methodology's tree is ~100-200 KB of JSON; the oldest entries beyond this many are removed.
-KEPT_ENTRIES = 40
+KEPT_ENTRIES = 60
 
 Encoded = list[Any]
 
 
-def load_methodology_cached(path: Path, known_targets: Collection[str] | None = None) -> Methodology:
-    """loader.load_methodology (the same result and errors), its YAML parsed once per machine: the shipped and
-    installed methodologies the window and `methodology` commands read."""
+def key_of(text: str) -> str:
+    return hashlib.sha256(f"{TREE_FORMAT}\n{text}".encode()).hexdigest()
+
+
+def load(text: str) -> Node | None:
+    """The tree kept for `text`, or None (never kept, or the entry is missing or damaged)."""
     try:
-        text = read_source(path)
-    except (OSError, UnicodeDecodeError):
-        return load_methodology(path, known_targets)  # raises with the message for the file
-    return parse_methodology_cached(text, str(path), known_targets)
+        return _decode(json.loads((_folder() / f"{key_of(text)}.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):  # not one of ours: parse
+        return None
 
 
-def parse_methodology_cached(text: str, file: str, known_targets: Collection[str] | None = None) -> Methodology:
-    """The methodology `text` describes (parse_methodology's result and errors), from the cached tree when one
-    exists."""
-    key = hashlib.sha256(f"{TREE_FORMAT}\n{text}".encode()).hexdigest()
-    root = _load(key)
-    if root is None:
-        problems: list[Any] = []
-        try:
-            root = read_yaml(text, file, problems)
-        except YamlSyntaxError:
-            root = None
-        if root is None or problems:
-            return parse_methodology(text, file, known_targets)  # raises with the full report
-        _store(key, root)
-    methodology, _report = check_methodology_tree(root, text, file, known_targets)
-    return methodology if methodology is not None else parse_methodology(text, file, known_targets)
+def keep(text: str, root: Node) -> None:
+    """Keep the tree `text` parsed to without any problem (best effort)."""
+    try:
+        encoded = json.dumps(_encode(root), ensure_ascii=False, separators=(",", ":"))
+    except TypeError:  # a value JSON cannot hold (a !!binary scalar): not kept
+        return
+    try:
+        folder = _folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        key = key_of(text)
+        part = folder / f"{key}.{os.getpid()}.part"
+        part.write_text(encoded, encoding="utf-8")
+        os.replace(part, folder / f"{key}.json")
+        _trim(folder)
+    except OSError as exc:
+        log.info("cannot keep the parsed YAML: %s", exc)
 
 
 def _folder() -> Path:
     import platformdirs
 
     base = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("dxscore", appauthor=False)
-    return Path(base) / "methodology-trees"
-
-
-def _load(key: str) -> Node | None:
-    try:
-        return _decode(json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError, IndexError):  # missing or not one of ours: parse the text
-        return None
-
-
-def _store(key: str, root: Node) -> None:
-    try:
-        encoded = json.dumps(_encode(root), ensure_ascii=False, separators=(",", ":"))
-    except TypeError:  # a value JSON cannot hold (a !!binary scalar): not cached
-        return
-    try:
-        folder = _folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        part = folder / f"{key}.{os.getpid()}.part"
-        part.write_text(encoded, encoding="utf-8")
-        os.replace(part, folder / f"{key}.json")
-        _trim(folder)
-    except OSError as exc:
-        log.info("cannot keep the parsed methodology: %s", exc)
+    return Path(base) / "yaml-trees"
 
 
 def _trim(folder: Path) -> None:

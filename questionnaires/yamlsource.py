@@ -8,8 +8,8 @@ a "billion laughs" file is still small) is measured first, and more than `MAX_AL
 `MAX_NODES` values once aliases are expanded, or nesting deeper than `MAX_DEPTH` is a syntax error with the
 line. `read_source` refuses files that are not regular files or are larger than `MAX_FILE_BYTES`.
 
-PyYAML itself is imported only when a text is parsed (questionnaires.yamlwalk): a process that reads its
-methodologies from the compiled cache (questionnaires.tree_cache) never loads it.
+PyYAML itself is imported only when a text is parsed (questionnaires.yamlwalk): a text parsed before comes from
+questionnaires.tree_cache, so a process that reads only such texts never loads it.
 """
 
 from __future__ import annotations
@@ -72,7 +72,17 @@ def read_source(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
 
 
 def read_yaml(text: str, file: str, problems: list[Problem]) -> Node | None:
-    """Parse one YAML document. Syntax errors raise YamlSyntaxError; duplicate keys go to `problems`."""
+    """Parse one YAML document. Syntax errors raise YamlSyntaxError; duplicate keys go to `problems`. A text
+    parsed without a problem before (by any process of this user) comes from questionnaires.tree_cache."""
+    from questionnaires import tree_cache
+
+    root = tree_cache.load(text)
+    if root is not None:
+        return root
     from questionnaires.yamlwalk import read_yaml as read
 
-    return read(text, file, problems)
+    found = len(problems)
+    root = read(text, file, problems)
+    if root is not None and len(problems) == found:
+        tree_cache.keep(text, root)
+    return root
