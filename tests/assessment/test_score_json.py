@@ -8,6 +8,7 @@ import io
 import json
 import math
 
+import numpy as np
 import pytest
 
 from assessment.domain.model import IndicatorCode, IndicatorScore, TargetId, TargetStatus
@@ -40,6 +41,8 @@ PLAIN = IndicatorScore(IndicatorCode("DT_01"), "HT", 1.23456789, 2.0, True, True
     dataclasses.replace(PLAIN, value=1e-7, target_id=TargetId("x"), projection_known=True),
     dataclasses.replace(PLAIN, target_id=TargetId("x"), target_status=TargetStatus.ON_TRACK),
     dataclasses.replace(PLAIN, applicable=1, answered=0, value=12345678901234567890),  # ints where bools belong
+    dataclasses.replace(PLAIN, points=np.float64(0.123456789), max_points=np.float64(1), value=np.float64(2.5)),
+    dataclasses.replace(PLAIN, points=-math.inf, max_points=math.nan, value=1e300),
 ], ids=lambda s: repr(s.value)[:20])
 def test_an_indicator_is_written_as_json_dumps_writes_its_dict(score):
     assert indicator_json(score) == json.dumps(indicator_dict(score), ensure_ascii=False)
