@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 # Byte-compile our packages: with PYTHONDONTWRITEBYTECODE set (as on these machines) Python would otherwise
 # recompile them on every start (~0.15 s of a one-second command). Incremental: only changed files.
 bytecode: $(STAMP)
-	@$(PY) -m compileall -q assessment questionnaires storage
+	@$(PY) -m compileall -q assessment questionnaires storage cli
 
 # Compiled translations (.qm) are built, never committed.
 translations: $(STAMP)

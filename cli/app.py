@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Short-lived process allocating many small objects: collect young generations 100× less often.
     gc.set_threshold(70_000, 20, 20)
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     log_path = setup_logging()
     sys.unraisablehook = _log_unraisable
     with safe_output():  # stored text reaches the terminal with its control characters escaped

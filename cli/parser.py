@@ -39,29 +39,50 @@ def _commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
     return found
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from cli.council import add_commands as council_commands
-    from cli.data import add_commands as data_commands
-    from cli.evidence import add_commands as evidence_commands
-    from cli.exchange import add_commands as exchange_commands
-    from cli.reference import add_commands as reference_commands
-    from cli.reports import add_commands as report_commands
-    from cli.scores import add_commands as score_commands
-    from cli.timeline import add_commands as timeline_commands
+# Which module registers each command, in the order `--help` lists them. A command line that names one of these
+# builds only its module's parsers (and imports no other command module); anything else builds them all.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "cli.scores": ("demo", "score"),
+    "cli.data": ("answers", "methodology", "db", "backup", "restore"),
+    "cli.evidence": ("evidence",),
+    "cli.reports": ("report", "export"),
+    "cli.reference": ("targets", "units"),
+    "cli.exchange": ("packages", "keys", "review", "audit"),
+    "cli.timeline": ("cycle",),
+    "cli.council": ("council", "publish", "publication"),
+}
+_VALUE_OPTIONS = ("--db", "--user", "--lang")  # the global options that take a value
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: only the named command's module when argv names a known command (a parser with
+    every command otherwise, and when argv is None)."""
+    from importlib import import_module
+
     from cli.window import cmd_main_job
 
     parser = argparse.ArgumentParser(prog="dxscore", description=DESCRIPTION)
     _add_global_options(parser, default=None)
     parser.set_defaults(handler=cmd_main_job)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    score_commands(sub)  # demo, score
-    data_commands(sub)  # answers, methodology, db, backup, restore
-    evidence_commands(sub)  # evidence
-    report_commands(sub)  # report, export scores
-    reference_commands(sub)  # targets, units
-    exchange_commands(sub)  # packages, keys, review, audit
-    timeline_commands(sub)  # cycle show|set|board|reminders|bulk
-    council_commands(sub)  # council, publish, publication
+    named = _named_module(argv) if argv is not None else None
+    for module in [named] if named else COMMAND_MODULES:
+        import_module(module).add_commands(sub)
     for command in _commands(parser):
         _add_global_options(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _named_module(argv: list[str]) -> str | None:
+    """The module of the command `argv` names (its first word that is not a global option or an option's value);
+    None when there is none, it is unknown, or help is asked for before it."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return None
+        if word.startswith("-"):
+            if len(word) > 2 and "=" not in word and any(o.startswith(word) for o in _VALUE_OPTIONS):
+                next(words, None)  # --db FILE (argparse also accepts --us for --user)
+            continue
+        return next((module for module, names in COMMAND_MODULES.items() if word in names), None)
+    return None

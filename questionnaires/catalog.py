@@ -7,8 +7,6 @@ import os
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assessment.domain.errors import MethodologyInvalid
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.domain.resource_paths import resource_path
@@ -85,6 +83,8 @@ def shipped_crosswalks() -> tuple[Crosswalk, ...]:
 @cache
 def hanoi_dti_ranks() -> tuple[DtiRank, ...]:
     """Hanoi's published provincial DTI ranks (a shipped file, checked by the tests)."""
+    import yaml  # only here: a command that reads no YAML file never loads PyYAML
+
     doc = yaml.safe_load(DTI_FILE.read_text(encoding="utf-8"))
     return tuple(DtiRank(int(r["year"]), int(r["rank"]), int(r["of"]), r.get("value"), bool(r.get("derived", False)),
                          r.get("source", ""), r.get("note", "")) for r in doc["ranks"])

@@ -37,6 +37,7 @@ class FileCatalog:
 
     def parse_methodology(self, text: str, name: str) -> Methodology:
         # Stored methodologies were valid when stored; target ids are checked against the live set by scoring.
+        # Parsed once per process, and their YAML once per machine (questionnaires.tree_cache).
         return _parse_cached(text, name)
 
     def read_targets(self, path: Path) -> TargetSet:

@@ -13,8 +13,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assessment.domain.model import LineageLink, Text, Unit, UnitCode, UnitKind
 from assessment.services.ports import ReferenceUnits
 
@@ -44,6 +42,8 @@ def _english_commune(name_vi: str, kind: str) -> str:
 
 
 def load_reference_units(units_file: Path, communes_file: Path) -> ReferenceUnits:
+    import yaml  # only here: a command that reads no YAML file never loads PyYAML
+
     units_doc = yaml.safe_load(units_file.read_text(encoding="utf-8"))
     communes_doc = yaml.safe_load(communes_file.read_text(encoding="utf-8"))
     units: list[Unit] = []

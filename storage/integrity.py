@@ -4,9 +4,10 @@ A file that fails either is still opened for reading (score, report, export, bac
 read-only connections; `storage.db` refuses every write on it with the reason from here.
 
 `quick_check` costs ~27 ms on the demo database and ~0.8 s on a 155 MB one (warm cache). It runs when a file is
-opened and its size or modification time (or its WAL's) differs from the last time it passed, which is kept in
-the user's cache folder; so a file that nothing else touched is not checked again. Bit rot that leaves the
-modification time alone is therefore not seen until the file next changes (or `backup`, which checks its copy).
+opened and its size or modification time (or its WAL's, unless the WAL is empty or missing) differs from the
+last time it passed, which is kept in the user's cache folder; so a file that was only read since is not
+checked again. Bit rot that leaves the modification time alone is therefore not seen until the file next changes
+(or `backup`, which checks its copy).
 """
 
 from __future__ import annotations
@@ -76,13 +77,16 @@ def damage(path: Path) -> str | None:
 
 
 def _stamp(path: Path) -> list[int]:
+    """Size and modification time of the file and of its WAL. A missing or empty WAL holds no change, and SQLite
+    deletes it when the last connection closes and creates it anew on the next open: both count as [0, 0], so
+    a file that was only read since its last check is not checked again."""
     parts = []
     for file in (path, path.with_name(path.name + "-wal")):
         try:
             info = file.stat()
-            parts += [info.st_size, info.st_mtime_ns]
+            parts += [info.st_size, info.st_mtime_ns] if info.st_size else [0, 0]
         except OSError:
-            parts += [-1, -1]
+            parts += [-1, -1] if file == path else [0, 0]
     return parts
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assessment.domain.model import IndicatorScore, PillarScore, Scorecard
@@ -45,6 +48,11 @@ def pillar_dict(score: PillarScore) -> dict[str, Any]:
 
 
 def scorecard_dict(card: Scorecard) -> dict[str, Any]:
+    return {**_scorecard_head(card), "indicators": [indicator_dict(i) for i in card.indicators]}
+
+
+def _scorecard_head(card: Scorecard) -> dict[str, Any]:
+    """The scorecard's dict up to its indicators, which come last."""
     return {
         "unit_code": card.unit_code,
         "unit_name": card.unit_name.vi,
@@ -67,7 +75,6 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
                                                               "name_en": card.appraised_band.name.en}},
         "missing": list(card.missing),
         "pillars": [pillar_dict(p) for p in card.pillars],
-        "indicators": [indicator_dict(i) for i in card.indicators],
     }
 
 
@@ -90,11 +97,93 @@ def _cycle_head(result: CycleScores) -> dict[str, Any]:
 
 
 def write_cycle_json(result: CycleScores, out: TextIO) -> None:
-    """`json.dumps(cycle_dict(result))` and a newline, written one unit at a time: the same bytes without the
-    whole document in memory (at national scale the dict tree and the string took ~250 MB)."""
+    """`json.dumps(cycle_dict(result), ensure_ascii=False)` and a newline, written a few units at a time: the same
+    bytes without the whole document in memory (at national scale the dict tree and the string took ~250 MB).
+    Indicators, most of the document, are formatted by `indicator_json` without building their dicts."""
     head = json.dumps({**_cycle_head(result), "units": []}, ensure_ascii=False)
     out.write(head[:-len("]}")])  # `json.dumps` ends an empty list and the object with "[]}"
+    chunk: list[str] = []
     for i, card in enumerate(result.scorecards):
-        out.write((", " if i else "") + json.dumps(scorecard_dict(card), ensure_ascii=False))
-    out.write("]}\n")
+        chunk.append((", " if i else "") + _scorecard_json(card))
+        if len(chunk) == UNITS_PER_WRITE:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk) + "]}\n")
 
+
+UNITS_PER_WRITE = 32  # ~400 KB of JSON per write at national scale
+
+
+def _scorecard_json(card: Scorecard) -> str:
+    head = _ENCODE({**_scorecard_head(card), "indicators": []})  # ends with the empty list and the object: "[]}"
+    return f"{head[:-len('[]}')]}[{', '.join([indicator_json(i) for i in card.indicators])}]}}"
+
+
+# What json.dumps(..., ensure_ascii=False) writes for a value of exactly these types; any other type (a list, a
+# float subclass, an enum) goes through the encoder itself.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_SPECIAL_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def _float(value: float) -> str:
+    text = float.__repr__(value)
+    return text if text[-1].isdigit() else _SPECIAL_FLOATS[text]
+
+
+_FORMATS: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring, float: _float, int: int.__repr__, bool: lambda v: "true" if v else "false",
+    type(None): lambda _: "null",
+}
+
+
+def _json(value: Any) -> str:
+    format_value = _FORMATS.get(type(value))
+    return format_value(value) if format_value is not None else _ENCODE(value)
+
+
+def indicator_json(score: IndicatorScore) -> str:
+    """`json.dumps(indicator_dict(score), ensure_ascii=False)`, the same bytes, ~2× faster: fragments shared by
+    many indicators (code and pillar, the four flags) are formatted once, plain floats inline. Keep the two in
+    step: tests compare them on every indicator of the demo and on made-up edge cases."""
+    flags = _flags(score.applicable, score.answered, score.relevant, score.missing)
+    value: Any = list(score.value) if isinstance(score.value, tuple) else score.value
+    points, max_points = score.points, score.max_points
+    # Plain finite floats, most numbers here, inline (repr is what json writes); anything else through _json.
+    points_text = repr(round(points, 4)) if type(points) is float else "?"
+    if not points_text[-1].isdigit():
+        points_text = _json(_round(points))
+    max_text = repr(max_points) if type(max_points) is float else "?"
+    if not max_text[-1].isdigit():
+        max_text = _json(max_points)
+    value_text = repr(round(value, 4)) if type(value) is float else "?"
+    if not value_text[-1].isdigit():
+        value_text = _json(_round(value) if isinstance(value, float) else value)
+    text = (f'{_code_prefix(score.code, score.pillar)}{points_text}, "max_points": {max_text}, {flags}, '
+            f'"value": {value_text}, ')
+    if score.target_id is None and score.target_status is None:
+        text += '"target_id": null, "target_status": null'
+    else:
+        status = score.target_status.value if score.target_status else None
+        text += f'"target_id": {_json(score.target_id)}, "target_status": {_json(status)}'
+    if score.numerator is not None or score.denominator is not None:
+        text += f', "numerator": {_json(score.numerator)}, "denominator": {_json(score.denominator)}'
+    if score.appraised_points is not None:
+        text += (f', "appraised_points": {_json(_round(score.appraised_points))}, '
+                 f'"appraisal_reason": {_json(score.appraisal_reason)}')
+    if score.target_id:
+        projection = ("insufficient_data" if not score.projection_known
+                      else "reached_by" if score.projected_year else "not_at_this_pace")
+        text += (f', "projected_year": {_json(score.projected_year if score.projection_known else None)}, '
+                 f'"projection": {_json(projection)}')
+    return text + "}"
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _code_prefix(code: str, pillar: str) -> str:
+    return f'{{"code": {_json(code)}, "pillar": {_json(pillar)}, "points": '
+
+
+@lru_cache(maxsize=64, typed=True)  # typed: 1 and True are different keys, as json writes them differently
+def _flags(applicable: bool, answered: bool, relevant: bool, missing: bool) -> str:
+    return (f'"applicable": {_json(applicable)}, "answered": {_json(answered)}, "relevant": {_json(relevant)}, '
+            f'"missing": {_json(missing)}')

@@ -81,3 +81,21 @@ def test_a_sound_database_is_checked_once_until_it_changes(demo_db, tmp_path):
     demo_db.write_bytes(demo_db.read_bytes())  # same content, new modification time: checked again, still sound
     again = run_measured("targets", "set", "de_share_grdp", "2025", "31", db=demo_db, tmp=tmp_path, env=env)
     assert again.returncode == 0, again.stderr
+
+
+def test_a_sound_database_is_not_checked_again_after_another_program_closed_it(demo_db, tmp_path):
+    """Closing the last connection removes the WAL file, and the next opener creates an empty one: neither holds
+    a change, so neither makes the file count as changed (the window closing must not cost the next `score` a
+    quick_check, ~0.25 s on a national database)."""
+    env = {"DXSCORE_CACHE_DIR": str(tmp_path / "cache")}
+    cache = tmp_path / "cache" / "checked-databases.json"
+    first = run_measured("score", "--cycle", "2025", db=demo_db, tmp=tmp_path, env=env)
+    assert first.returncode == 0, first.stderr
+    verdict = cache.read_bytes(), cache.stat().st_mtime_ns
+    for _ in range(2):
+        reader = sqlite3.connect(demo_db)  # a program that reads and closes cleanly: the WAL file goes
+        reader.execute("SELECT count(*) FROM units").fetchone()
+        reader.close()
+        again = run_measured("score", "--cycle", "2025", db=demo_db, tmp=tmp_path, env=env)
+        assert again.returncode == 0, again.stderr
+        assert (cache.read_bytes(), cache.stat().st_mtime_ns) == verdict  # not checked (and recorded) again
