@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, UnitKind
 from assessment.domain.timeline import Milestone, Phase
-from assessment.domain.workflow import RECEIVES_SUBMISSION
 from assessment.domain.unit_publication import rank_text
+from assessment.domain.workflow import RECEIVES_SUBMISSION
 from storage.db import resolve_url, sqlite_url
 
 S, M = AssessmentStatus, Milestone
