@@ -103,7 +103,6 @@ class PublishedPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("publishedAdjustments")
         self.table.setModel(self.model)
-        self.table.setMaximumHeight(130)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -137,6 +136,9 @@ class PublishedPanel(QWidget):
         self.history.setVisible(len(self.shown) > 1)
         self.model.set_rows(latest.adjustments)
         self.table.setVisible(bool(latest.adjustments))
+        shown_rows = min(len(latest.adjustments), 4)  # the table as tall as its rows (4 at most, then it scrolls)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + shown_rows * self.table.verticalHeader().defaultSectionSize() + 4)
         self._mark(latest)
         self.show()
 
