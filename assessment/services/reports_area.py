@@ -44,7 +44,8 @@ class ReportsArea:
         methodologies = {f"{i}@{v}": self.s.methodologies.stored(i, v) for i, v in keys}
         return CycleData(year, kind, self.s.is_demo, targets, tuple(cards),
                          PeerGroup.of(year, [Standing.of(c) for c in cards]), tuple(earlier), methodologies,
-                         {u.code: u for u in self.s.units.list(kind)}, self.s.publication.latest(year))
+                         {u.code: u for u in self.s.units.list(kind)},
+                         self.s.publication.latest(year) or self.s.unit_publications.as_publication(year))
 
     def _peer_group(self, year: int, kind: UnitKind, targets: TargetSet) -> PeerGroup:
         """Indices of an earlier cycle straight from its scored batches (no scorecards, no target history)."""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assessment.domain.errors import BadInput, NotFound, PackageRejected
 from assessment.domain.model import Methodology
+from assessment.domain.publication import Publication
 from assessment.domain.unit_publication import ReceivedPublication, UnitPublication, problems, rank_text, unit_view
 from assessment.exchange.package_diff import Outcome, PackagePreview
 from assessment.exchange.package_format import PackageContent, PackageDraft, PackageKind, dumps
@@ -126,6 +127,18 @@ class UnitPublicationsArea:
     def received(self, year: int, unit_code: str | None = None) -> list[ReceivedPublication]:
         """The publications this (unit's) database received for the cycle, oldest number first."""
         return self.s.store.received.received(year, unit_code)
+
+    def as_publication(self, year: int) -> Publication | None:
+        """The received publications in force, as one publication of the units they are about (a unit's database
+        holds its own): what its scorecards and Compare tab rank on when this database published nothing itself."""
+        latest: dict[str, UnitPublication] = {}
+        for r in self.received(year):
+            latest[r.publication.unit_code] = r.publication  # oldest number first: the last one is in force
+        if not latest:
+            return None
+        newest = max(latest.values(), key=lambda v: v.number)
+        return Publication(year, newest.number, newest.decision_no, newest.decision_date, newest.reason,
+                           tuple(v.result for v in latest.values()), newest.results_sha256, newest.published_at)
 
     def shown(self, year: int, unit_code: str) -> list[UnitPublication]:
         """What the unit sees, oldest first (the last one is in force): the publications it received, or, in the

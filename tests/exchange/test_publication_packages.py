@@ -51,6 +51,11 @@ def test_the_units_database_keeps_its_publication_and_shows_rank_index_and_the_a
     assert (adjusted.reason, adjusted.by, adjusted.council) == (REASON, "thanh_tra_ha", None)
     assert unit.audit.verify().ok and received_rows(unit) == 1
 
+    mine = unit.units.get(UNIT)  # the unit's own assessment: its scorecard heads with the published rank
+    unit.answers.ensure_assessments([(mine, YEAR, unit.methodologies.for_unit(mine, YEAR))])
+    card = unit.reports.scorecard(year=YEAR, unit_code=UNIT)
+    assert card.published.rank == published.rank and "Quyết định số 1234/QĐ-UBND" in card.published.line
+
 
 def _figures(edit):  # type: ignore[no-untyped-def]
     """publication.json with `edit` applied to its data."""
