@@ -57,3 +57,23 @@ def unit_database(path: Path, published: Published, unit: str = UNIT):  # type: 
     service.packages.trust(unit, own.public_key, source="own")
     service.packages.import_keys(published.keys)
     return service
+
+
+def publish_correction(demo_db: Path, folder: Path) -> Path:
+    """The city corrects SO_NOI_VU's appraisal (CODE back to the unit's own points) and publishes publication 2;
+    SO_NOI_VU's package of it."""
+    city = open_service(demo_db)
+    try:
+        city.user = "thanh_tra_ha"
+        where = {"unit_code": UNIT, "year": YEAR}
+        city.appraisal.unlock(**where, why="Phát hiện sai sót sau công bố")
+        city.appraisal.reopen_review(**where, why="Chấm lại")
+        city.appraisal.set_points(**where, code=CODE, points=None, reason="Đơn vị bổ sung biên bản có chữ ký")
+        city.appraisal.appraise(**where)
+        city.publication.publish(YEAR, decision_no="1300/QĐ-UBND", decision_date=dt.date(2026, 5, 15),
+                                 reason="Đính chính điểm thẩm định của Sở Nội vụ")
+        (exported,) = city.unit_publications.export(YEAR, folder, units=[UNIT])
+        assert exported.path is not None, exported.skipped
+        return exported.path
+    finally:
+        city.store.close()

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from assessment.exchange.package_diff import Outcome
 from gui.packages import preview_reason
+from tests.conftest import open_service
 from tests.gui.conftest import SCREENSHOTS, open_unit
-from tests.publication_setup import CODE, OTHER, REASON, UNIT, YEAR, publish_city, unit_database
+from tests.publication_setup import (
+    CODE,
+    OTHER,
+    REASON,
+    UNIT,
+    YEAR,
+    publish_city,
+    publish_correction,
+    unit_database,
+)
 
 
 def test_the_unit_sees_its_published_rank_and_adjustments_in_its_window(qtbot, make_window, demo_db, tmp_path,
@@ -46,3 +56,17 @@ def test_the_unit_sees_its_published_rank_and_adjustments_in_its_window(qtbot, m
     open_unit(qtbot, window, OTHER, YEAR)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
     assert "◆" not in window.form.editors[CODE].title.text() and not panel.marked
+
+    # The correction arrives: publication 2 is in force, publication 1 stays listed, nothing is adjusted now.
+    correction = publish_correction(demo_db, tmp_path / "cong-bo-2")
+    unit = open_service(db)
+    try:
+        assert unit.packages.import_files([correction])[1][0].applied
+    finally:
+        unit.store.close()
+    open_unit(qtbot, window, UNIT, YEAR)
+    qtbot.waitUntil(lambda: "1300/QĐ-UBND" in panel.headline.text(), timeout=10_000)
+    assert "công bố lần 2" in panel.headline.text() and "đính chính: Đính chính điểm thẩm định" in \
+        panel.headline.text()
+    assert panel.history.text() == "Đã nhận thêm: công bố lần 1 (1234/QĐ-UBND): đã được thay thế"
+    assert panel.model.rowCount() == 0 and "◆" not in window.form.editors[CODE].title.text()
