@@ -103,11 +103,13 @@ def cmd_publication(args: argparse.Namespace) -> int:
             print(f"{p.number}  {p.published_at[:16]}  {p.decision_no}  {p.published_by}  {p.reason}")
         return 0
     if args.step == "verify":
-        problems = area.verify(args.cycle)
+        problems = area.verify(args.cycle) + area.s.unit_publications.verify(args.cycle)
         for problem in problems:
             print(problem)
         if not problems:
-            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact")
+            received = len(area.s.unit_publications.received(args.cycle))
+            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact"
+                  + (f", {received} received publication(s) intact" if received else ""))
         return 1 if problems else 0
     if args.step == "packages":
         return _export_packages(args, area)

@@ -128,6 +128,12 @@ class UnitPublicationsArea:
         """The publications this (unit's) database received for the cycle, oldest number first."""
         return self.s.store.received.received(year, unit_code)
 
+    def verify(self, year: int) -> list[str]:
+        """Received publications whose stored text no longer matches the SHA-256 kept with it (edited behind the
+        app's back). Empty: intact."""
+        return [f"received publication {r.publication.number} of {year} for {r.publication.unit_code}: changed after "
+                f"it was received (package {r.package_id[:8]})" for r in self.received(year) if not r.intact]
+
     def as_publication(self, year: int) -> Publication | None:
         """The received publications in force, as one publication of the units they are about (a unit's database
         holds its own): what its scorecards and Compare tab rank on when this database published nothing itself."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -180,3 +181,10 @@ def test_the_unit_imports_and_reads_its_publication_from_the_command_line(publis
     assert shown.returncode == 0, shown.stderr
     assert f"Xếp hạng công bố {rank}/{peers}" in shown.stdout and "publication 1 (1234/QĐ-UBND" in shown.stdout
     assert CODE in shown.stdout and REASON in shown.stdout
+    changed = run(db, "publication", "verify", "--cycle", "2025", tmp=tmp_path)
+    assert changed.returncode == 0 and "1 received publication(s) intact" in changed.stdout
+    with sqlite3.connect(db) as connection:  # someone edits the received figures in the file directly
+        connection.execute("UPDATE received_publications SET content = replace(content, '\"rank\":', '\"rank\": ')")
+    found = run(db, "publication", "verify", "--cycle", "2025", tmp=tmp_path)
+    assert found.returncode == 1 and f"received publication 1 of 2025 for {UNIT}: changed after it was received" \
+        in found.stdout
