@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from assessment.domain.model import AssessmentStatus
 from tests.conftest import open_service
+from tests.gui.conftest import SCREENSHOTS
 
 YEAR, UNIT, CODE = 2025, "SO_KHCN", "NTS01"
 
@@ -153,8 +154,15 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
                 box.setCurrentIndex(box.findData(vote))
         return fill
 
+    def shot(fill):  # type: ignore[no-untyped-def]
+        def filled(dialog: QDialog) -> None:
+            fill(dialog)
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            dialog.grab().save(str(SCREENSHOTS / "council_decision_vi.png"))  # looked at
+        return filled
+
     through_dialog([decision(top + 5, "Quá điểm"), decision(settled, ""),
-                    decision(settled, "Đơn vị xuất trình văn bản tại phiên họp")], refusals)
+                    shot(decision(settled, "Đơn vị xuất trình văn bản tại phiên họp"))], refusals)
     qtbot.mouseClick(button["recordDecision"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.council_dialog.isVisible(), timeout=20_000)
     assert not [r for r in refusals if r.startswith("unexpected")], refusals
@@ -168,4 +176,6 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
     card = in_database(appraised, lambda s: s.scores.for_cycle(year=YEAR, unit_code=UNIT).scorecards[0])
     assert next(i.appraised_points for i in card.indicators if i.code == CODE) == settled
     assert (view.state.members, view.state.meetings, view.state.decisions) == (2, 1, 1)
+    window.resize(1280, 820)
+    window.grab().save(str(SCREENSHOTS / "cycle_council_vi.png"))  # looked at
     assert in_database(appraised, lambda s: s.audit.verify().ok)
