@@ -11,8 +11,6 @@ from sqlalchemy import select
 
 from assessment.domain.errors import BadInput, PackageRejected
 from assessment.domain.unit_publication import ReceivedPublication, UnitPublication
-from assessment.exchange.package_format import loads
-from assessment.exchange.publication_format import publication_from
 from storage.audit import append, as_json, now_text
 from storage.db import retry_busy
 from storage.review import Repository
@@ -55,6 +53,9 @@ class ReceivedPublicationRepository(Repository):
 
 
 def _received(row: ReceivedPublicationRow) -> ReceivedPublication:
+    from assessment.exchange.package_format import loads  # the package readers: only when a publication is read
+    from assessment.exchange.publication_format import publication_from
+
     data = row.content.encode("utf-8")
     intact = hashlib.sha256(data).hexdigest() == row.content_sha256
     try:
