@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the areas are imported when first used (see the properties 
     from assessment.services.reports_area import ReportsArea
     from assessment.services.scores_area import ScoresArea
     from assessment.services.timeline_area import TimelineArea
+    from assessment.services.unit_publications import UnitPublicationsArea
 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
@@ -122,6 +123,12 @@ class AssessmentService:
         from assessment.services.publication_area import PublicationArea
 
         return PublicationArea(self)
+
+    @cached_property
+    def unit_publications(self) -> UnitPublicationsArea:  # what a unit sees of a publication (issue 17.4)
+        from assessment.services.unit_publications import UnitPublicationsArea
+
+        return UnitPublicationsArea(self)
 
     @cached_property
     def timeline(self) -> TimelineArea:

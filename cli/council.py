@@ -1,11 +1,13 @@
 """The CLI of the appraisal council and the publication of results:
 `council member add|list`, `council meeting add|list`, `council decide`, `council decisions`,
-`publish` (first publication or a correction) and `publication list|show|annex|verify`."""
+`publish` (first publication or a correction) and `publication list|show|annex|verify|packages` (`packages`: one
+signed publication package per unit; `show --unit CODE`: what that unit sees, in its own database too)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -101,12 +103,18 @@ def cmd_publication(args: argparse.Namespace) -> int:
             print(f"{p.number}  {p.published_at[:16]}  {p.decision_no}  {p.published_by}  {p.reason}")
         return 0
     if args.step == "verify":
-        problems = area.verify(args.cycle)
+        problems = area.verify(args.cycle) + area.s.unit_publications.verify(args.cycle)
         for problem in problems:
             print(problem)
         if not problems:
-            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact")
+            received = len(area.s.unit_publications.received(args.cycle))
+            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact"
+                  + (f", {received} received publication(s) intact" if received else ""))
         return 1 if problems else 0
+    if args.step == "packages":
+        return _export_packages(args, area)
+    if args.step == "show" and args.unit:
+        return _show_units(args)
     if args.step == "annex":
         if not args.output:
             raise _bad("publication annex needs -o FILE.pdf or FILE.xlsx")
@@ -121,6 +129,65 @@ def cmd_publication(args: argparse.Namespace) -> int:
           f"{publication.published_at[:16]} by {publication.published_by}")
     _print_units(publication.units, args.lang or "vi")
     return 0
+
+
+def _export_packages(args: argparse.Namespace, area) -> int:  # type: ignore[no-untyped-def]  # PublicationArea
+    if not args.output:
+        raise _bad("publication packages needs -o FOLDER (one .dxpkg per unit is written there)")
+    service = area.s
+    done = service.unit_publications.export(args.cycle, Path(args.output), number=args.number, units=args.unit or None)
+    for export in done:
+        if export.path is None:
+            print(f"skipped   {export.unit_code}: {export.skipped}", file=sys.stderr)
+        else:
+            print(f"{export.path}")
+    written = sum(e.path is not None for e in done)
+    fingerprint = next((e.fingerprint for e in done if e.fingerprint), "")
+    print(f"{written} publication package(s) written, {len(done) - written} skipped; signed by "
+          f"{service.packages.inspector_identity}" + (f", key fingerprint {fingerprint}" if fingerprint else ""))
+    return 1 if written < len(done) else 0
+
+
+def _show_units(args: argparse.Namespace) -> int:
+    from assessment.domain.unit_publication import rank_text
+
+    service, lang = open_service(args), args.lang or "vi"
+    for code in args.unit:
+        shown = service.unit_publications.shown(args.cycle, code)
+        if not shown:
+            raise _not_found(f"{code}: no publication of {args.cycle} received or made here")
+        for view in reversed(shown):
+            latest = view is shown[-1]
+            state = "in force" if latest else f"superseded by publication {shown[-1].number}"
+            day = view.decision_date.isoformat() if view.decision_date else "no date"
+            print(f"{code} {view.cycle}: publication {view.number} ({view.decision_no}, {day}), {state}")
+            _print_view(view, lang, rank_text(view, lang))
+    return 0
+
+
+def _print_view(view, lang: str, headline: str) -> None:  # type: ignore[no-untyped-def]  # UnitPublication
+    r = view.result
+    index = "—" if r.appraised_index is None else f"{r.appraised_index:.4f}"
+    own = "—" if r.self_index is None else f"{r.self_index:.4f}"
+    print(f"  {headline}; appraised index {index} (self-assessed {own})")
+    if view.reason:
+        print(f"  correction: {view.reason}")
+    for c in view.changes:
+        print(f"  changed {c.what}: {c.old} -> {c.new}")
+    for a in view.adjustments:
+        print(f"  {a.code:<8} {a.self_points:g} -> {a.appraised_points:g} of {a.max_points:g}: {a.reason}"
+              + (f" ({a.by})" if a.by else ""))
+        if a.council is not None:
+            c = a.council
+            held = c.meeting_on.isoformat() if c.meeting_on else "?"
+            print(f"           council {c.outcome} (meeting {held}; for {c.votes_for}, against {c.votes_against}, "
+                  f"abstain {c.votes_abstain}): {c.reason}")
+
+
+def _not_found(message: str) -> Exception:
+    from assessment.domain.errors import NotFound
+
+    return NotFound(message)
 
 
 def _print_units(units, lang: str) -> None:  # type: ignore[no-untyped-def]  # PublishedUnit rows
@@ -174,9 +241,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     publish.set_defaults(handler=cmd_publish)
 
     publication = sub.add_parser("publication", help="published results: list, show, annex (PDF/xlsx), verify")
-    publication.add_argument("step", choices=("list", "show", "annex", "verify"))
+    publication.add_argument("step", choices=("list", "show", "annex", "verify", "packages"))
     publication.add_argument("--cycle", type=cycle_year, required=True)
     publication.add_argument("--number", type=int, help="which publication (default: the latest)")
-    publication.add_argument("-o", "--output", help="annex: FILE.pdf or FILE.xlsx")
+    publication.add_argument("-o", "--output", help="annex: FILE.pdf or FILE.xlsx; packages: a FOLDER")
+    publication.add_argument("--unit", action="append", default=[],
+                             help="show: what this unit sees (also in its own database); packages: only these units")
     publication.add_argument("--json", action="store_true")
     publication.set_defaults(handler=cmd_publication)

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment.domain.council import CouncilMeeting, CouncilMember
 from assessment.domain.publication import Publication
 from assessment.domain.timeline import MILESTONE_LABELS, MILESTONES, CycleTimeline, Milestone
 from assessment.service import AssessmentService
 from assessment.services.timeline_area import BulkResult, UnitStanding
+from gui.council_dialogs import DecisionDialog, MeetingDialog, MemberDialog
 from gui.dialogs import confirm
 from gui.errors import show_error
 from gui.i18n import tr
@@ -63,6 +65,8 @@ class CycleState:
     members: int
     meetings: int
     decisions: int
+    council_members: tuple[CouncilMember, ...] = ()
+    council_meetings: tuple[CouncilMeeting, ...] = ()
 
 
 def date_text(day: dt.date | None, lang: str) -> str:
@@ -195,6 +199,16 @@ class CycleView(QWidget):
         publish_box = QGroupBox(tr("Council and publication"))
         box = QVBoxLayout(publish_box)
         box.addWidget(self.council)
+        council_row = QHBoxLayout()
+        for name, text, slot in (("addMember", tr("Add a member…"), self._add_member),
+                                 ("recordMeeting", tr("Record a meeting…"), self._record_meeting),
+                                 ("recordDecision", tr("Record a decision…"), self._record_decision)):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            council_row.addWidget(button)
+        council_row.addStretch(1)
+        box.addLayout(council_row)
         box.addWidget(self.published)
         row = QHBoxLayout()
         for name, text, slot in (("publish", tr("Publish results…"), self._publish),
@@ -230,9 +244,10 @@ class CycleView(QWidget):
 
         def read() -> CycleState:
             council = service.council
+            members, meetings = tuple(council.members(year)), tuple(council.meetings(year))
             return CycleState(year, service.timeline.dates(year), service.timeline.board(year),
-                              service.publication.latest(year), len(council.members(year)),
-                              len(council.meetings(year)), len(council.decisions(year)))
+                              service.publication.latest(year), len(members), len(meetings),
+                              len(council.decisions(year)), members, meetings)
 
         self.ops.query("cycle.read", read, lambda state: self._shown(generation, state), self._failed)
 
@@ -335,6 +350,33 @@ class CycleView(QWidget):
         year, lang = self.year, self.lang
         self._change("reminders", lambda: self.service.timeline.export_reminders(Path(path), year, lang=lang),
                      lambda count: tr("{n} unit(s) written to {path}").format(n=count, path=path))
+
+    def _council_done(self, text: str) -> None:
+        self.message.setText(text)
+        self.refresh()
+
+    def _add_member(self) -> None:
+        year, council = self.year, self.service.council
+        self._open(MemberDialog(self, self.ops, lambda name, role: council.add_member(year, name, role),
+                                self._council_done))
+
+    def _record_meeting(self) -> None:
+        year, council = self.year, self.service.council
+        self._open(MeetingDialog(self, self.ops, lambda day, minutes, file: council.record_meeting(
+            year, day, minutes, file), self._council_done, parse_day))
+
+    def _record_decision(self) -> None:
+        if self.state is None:
+            return
+        units = [(r.unit.code, r.unit.name.get(self.lang)) for r in self.state.board]
+        self._open(DecisionDialog(self, self.ops, self.service.council.decide, self._council_done,
+                                  self.state.council_meetings, self.state.council_members, units))
+
+    def _open(self, dialog: QDialog) -> None:
+        """A council dialog, window-modal without a nested event loop (its write answers on the lane); kept
+        referenced until the next one."""
+        self.council_dialog = dialog
+        dialog.open()
 
     def _publish(self) -> None:
         correction = self.state is not None and self.state.publication is not None

@@ -40,6 +40,7 @@ from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
 from gui.packages import PackageActions
+from gui.published_view import PublishedPanel
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, LAST_UNIT, Settings
@@ -157,7 +158,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.placeholder = QLabel(tr("Choose a unit and a cycle to fill in its questionnaire."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.placeholder)
-        for widget in (self.demo_banner, self.heading, self.score_line, self.status_line, self.find):
+        self.published = PublishedPanel(self.service, self.ops, self.lang)  # the unit's published result, if any
+        for widget in (self.demo_banner, self.heading, self.score_line, self.published, self.status_line, self.find):
             layout.addWidget(widget)
         layout.addWidget(self.pages, 1)
         self.tabs = QTabWidget()
@@ -332,6 +334,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.statusBar().showMessage(tr("Ready."))
         self._enable_actions()
         self._follow_review()
+        self.published.show_unit(unit.code, session.year, self.form)
         # one selection for the whole window (README); a reopen of the same unit (a status change, a refresh)
         # leaves the Compare tab where the user has taken it
         if self.dashboard is not None and (unit.code, session.year) != self.selection:

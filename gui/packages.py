@@ -33,6 +33,7 @@ from assessment.services.packages_area import ExportResult, ImportResult
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel
+from gui.published_view import preview_text
 from gui.reports import slug
 from gui.states import state_name
 from gui.tasks import TaskRunner
@@ -59,6 +60,7 @@ REJECTION_NAMES = {
     "signature": QT_TRANSLATE_NOOP("", "the signature is missing or does not match"),
     "key": QT_TRANSLATE_NOOP("", "signed with a key not registered for this signer"),
     "role": QT_TRANSLATE_NOOP("", "a return is only for the unit's own database"),
+    "own_database": QT_TRANSLATE_NOOP("", "a publication package is only for the unit's own database"),
     "incomplete": QT_TRANSLATE_NOOP("", "the submission is incomplete"),
     "signer": QT_TRANSLATE_NOOP("", "signed by the wrong party"),
     "methodology": QT_TRANSLATE_NOOP("", "the methodology differs from this database's"),
@@ -81,12 +83,15 @@ def preview_reason(preview: PackagePreview, lang: str = "vi") -> str:
     file (the log keeps the detail). The other outcomes are worded here from the preview's data."""
     p = preview
     if p.outcome == Outcome.REJECTED:
-        headline = REJECTION_NAMES.get(p.rejection)
+        headline = REJECTION_NAMES.get("own_database" if (p.kind, p.rejection) == ("publication", "role")
+                                       else p.rejection)
         if not headline:
             return p.reason
         return f"{tr(headline)}: {p.reason}" if lang == "en" else f"{tr(headline)}: {p.path.name}"
     if p.outcome == Outcome.UNCHANGED:
         return tr("the same as held here")
+    if p.content is not None and p.content.publication is not None:  # a publication package (gui/published_view)
+        return preview_text(p.content.publication, p.outcome == Outcome.CONFLICT)
     submission = p.kind == "submission"
     if p.outcome == Outcome.CONFLICT:
         if p.state_here is None:

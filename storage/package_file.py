@@ -27,12 +27,14 @@ from pathlib import Path
 
 from assessment.domain.errors import BadInput, PackageRejected
 from assessment.domain.text_limits import normalise, text_problem
+from assessment.domain.unit_publication import UnitPublication
 from assessment.exchange import package_format as fmt
 from assessment.services.ports import TrustedKey
 from storage.keys import KeyFolder, verify
 
 MANIFEST, SIGNATURE, ANSWERS, REVIEW, EVIDENCE = "manifest.json", "manifest.sig", "answers.json", "review.json", \
     "evidence/"
+PUBLICATION = "publication.json"  # the publication kind's one part (assessment/exchange/publication_format.py)
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError,
                struct.error, UnicodeDecodeError, OverflowError, zipfile.LargeZipFile)
@@ -49,6 +51,7 @@ class Limits:
     entry_bytes: int = 200 << 20  # one evidence file, unpacked
     total_bytes: int = 1 << 30  # everything unpacked
     json_bytes: int = 32 << 20  # manifest.json, answers.json, review.json each
+    publication_bytes: int = 2 << 20  # publication.json: one unit's result and adjustments (a few kB; reasons ≤ 2k)
 
 
 class PackageFiles:
@@ -103,6 +106,8 @@ class PackageFiles:
         parts: dict[str, bytes] = {REVIEW: fmt.dumps(fmt.notes_json(draft.notes))}
         if draft.kind == fmt.PackageKind.SUBMISSION:
             parts[ANSWERS] = fmt.dumps(fmt.answers_json(draft.answers))
+        if draft.kind == fmt.PackageKind.PUBLICATION:
+            parts = {PUBLICATION: _publication_bytes(draft)}
         entries = {name: fmt.EntryInfo(hashlib.sha256(data).hexdigest(), len(data)) for name, data in parts.items()}
         for sha, file in sorted(evidence.items()):
             entries[EVIDENCE + sha] = fmt.EntryInfo(*_file_digest(file, sha))
@@ -130,7 +135,7 @@ class PackageFiles:
         finally:
             part.unlink(missing_ok=True)  # a full disk or an error leaves no half-written package behind
         return fmt.PackageContent(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), draft.answers,
-                                  draft.notes)
+                                  draft.notes, draft.publication)
 
     # --------------------------------------------------------------------------------------- read
 
@@ -164,7 +169,7 @@ class PackageFiles:
         manifest_bytes = _capped(archive, infos.get(MANIFEST), self.limits.json_bytes, MANIFEST)
         manifest = fmt.manifest_from(fmt.loads(manifest_bytes, MANIFEST))  # the format version first
         for name in infos:
-            if name not in (MANIFEST, SIGNATURE, ANSWERS, REVIEW) and not _EVIDENCE_NAME.match(name):
+            if name not in (MANIFEST, SIGNATURE, ANSWERS, REVIEW, PUBLICATION) and not _EVIDENCE_NAME.match(name):
                 raise PackageRejected("corrupt", f"unexpected entry {name[:80]!r} in the package")
         if SIGNATURE not in infos:
             raise PackageRejected("signature", "the package is not signed (it has no manifest.sig)")
@@ -180,13 +185,15 @@ class PackageFiles:
                                                f"({', '.join(odd)[:120]})")
         parts = {}
         for name in sorted(listed):
-            cap = self.limits.json_bytes if not name.startswith(EVIDENCE) else self.limits.entry_bytes
+            cap = self._cap(name)
             data = _checked(archive, infos[name], manifest.entries[name], cap, keep=not name.startswith(EVIDENCE))
             if data is not None:
                 parts[name] = data
         answers = fmt.answers_from(fmt.loads(parts[ANSWERS], ANSWERS)) if ANSWERS in parts else ()
         notes = fmt.notes_from(fmt.loads(parts[REVIEW], REVIEW)) if REVIEW in parts else ()
-        content = fmt.PackageContent(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), answers, notes)
+        publication = _publication_part(manifest, parts)
+        content = fmt.PackageContent(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), answers, notes,
+                                     publication)
         missing = sorted(sha for sha in content.evidence_hashes if EVIDENCE + sha not in listed)
         if missing:
             raise PackageRejected("content", f"evidence file {missing[0][:12]}… is named in the answers but not in "
@@ -208,7 +215,7 @@ class PackageFiles:
                 raise PackageRejected("unsafe_path", f"entry {name!r} is a link")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
                 raise PackageRejected("corrupt", f"entry {name!r} is encrypted or uses an unsupported compression")
-            cap = self.limits.entry_bytes if _EVIDENCE_NAME.match(name) else self.limits.json_bytes
+            cap = self._cap(name)
             if info.file_size > cap:
                 raise PackageRejected("too_large", f"entry {name!r} unpacks to {info.file_size / 1e6:.1f} MB: over "
                                                    f"the limit of {cap / 1e6:.0f} MB")
@@ -218,6 +225,12 @@ class PackageFiles:
                                                    f"{self.limits.total_bytes / 1e6:.0f} MB")
             found[name] = info
         return found
+
+    def _cap(self, name: str) -> int:
+        """What one entry may unpack to, by its name."""
+        if name == PUBLICATION:
+            return self.limits.publication_bytes
+        return self.limits.entry_bytes if _EVIDENCE_NAME.match(name) else self.limits.json_bytes
 
     def extract_evidence(self, content: fmt.PackageContent, sha256: str, target: Path) -> None:
         """Copy one evidence file out of a verified package to `target`, checking its hash again (the file may
@@ -245,6 +258,32 @@ class PackageFiles:
 def with_limits(files: PackageFiles, **limits: int) -> PackageFiles:
     """The same package files with other limits (tests)."""
     return PackageFiles(files.keys, dataclasses.replace(files.limits, **limits))
+
+
+def _publication_bytes(draft: fmt.PackageDraft) -> bytes:
+    from assessment.exchange.publication_format import publication_json
+
+    if draft.publication is None:
+        raise BadInput("a publication package needs the unit's publication")
+    return fmt.dumps(publication_json(draft.publication))
+
+
+def _publication_part(manifest: fmt.Manifest, parts: Mapping[str, bytes]) -> UnitPublication | None:
+    """The publication a publication package carries, read strictly; a package of another kind carries none, and
+    a publication package carries nothing else (no answers, notes or evidence)."""
+    from assessment.exchange.publication_format import publication_from
+
+    if manifest.kind != fmt.PackageKind.PUBLICATION:
+        if PUBLICATION in parts:
+            raise PackageRejected("content", f"a {manifest.kind.value} package carries no {PUBLICATION}")
+        return None
+    if set(manifest.entries) != {PUBLICATION}:
+        raise PackageRejected("content", f"a publication package carries {PUBLICATION} and nothing else")
+    publication = publication_from(fmt.loads(parts[PUBLICATION], PUBLICATION))
+    if (publication.unit_code, publication.cycle) != (manifest.unit_code, manifest.cycle):
+        raise PackageRejected("content", f"{PUBLICATION} is about {publication.unit_code} {publication.cycle}, the "
+                                         f"signed manifest about {manifest.unit_code} {manifest.cycle}")
+    return publication
 
 
 def _declared_entries(path: Path) -> int | None:

@@ -369,3 +369,24 @@ class PublicationRow(Base):
     results_sha256: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[str] = mapped_column(String(32))
     published_by: Mapped[str] = mapped_column(String(100))
+
+
+class ReceivedPublicationRow(Base):
+    """A publication package a unit's database took: one unit's share of one publication (its result, the
+    adjustments with reasons), kept as the package carried it (`content`, canonical JSON, with its SHA-256).
+    Only ever inserted; a correction arrives as the next number beside the ones before."""
+
+    __tablename__ = "received_publications"
+    __table_args__ = (UniqueConstraint("cycle_year", "unit_code", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_year: Mapped[int] = mapped_column(Integer)  # no foreign key: the unit may not have opened the cycle yet
+    unit_code: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(Integer)
+    decision_no: Mapped[str] = mapped_column(String(100))
+    content: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[str] = mapped_column(String(64))
+    signer: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[str] = mapped_column(String(32))
+    received_by: Mapped[str] = mapped_column(String(100))

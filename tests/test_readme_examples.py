@@ -47,10 +47,14 @@ EXPECTED = {
     "council decide": "00082 NTS01: kept",
     "publish --cycle 2025 --decision-no": "publication 1 (1234/QĐ-UBND), 1 ranked",
     "publication verify": "1 publication(s) intact",
+    "publication packages --cycle 2025": "1 publication package(s) written, 0 skipped",
+    "cong-bo-2025/00082-2025-cong-bo-1.dxpkg": "1 applied",
+    "publication show --cycle 2025 --unit 00082": "Xếp hạng công bố 1/1",
 }
 FILES = {"so-noi-vu.pdf": b"%PDF", "nq18.pdf": b"%PDF", "xa-phuong.pdf": b"%PDF", "phieu/2025-SO_NOI_VU*.pdf": b"%PDF",
          "diem-2025.xlsx": b"PK", "dxscore-2025-12-31.sqlite": b"SQLite format 3", "00082-2025.dxpkg": b"PK",
-         "nhac-nop.xlsx": b"PK", "phu-luc-2025.pdf": b"%PDF"}
+         "nhac-nop.xlsx": b"PK", "phu-luc-2025.pdf": b"%PDF",
+         "cong-bo-2025/00082-2025-cong-bo-1.dxpkg": b"PK"}
 
 
 SERVER_BLOCK = "a block that sets up a PostgreSQL server and points DXSCORE_DB at it: needs root and a server"

@@ -26,6 +26,7 @@ from typing import Any
 from assessment.domain.errors import PackageRejected
 from assessment.domain.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
 from assessment.domain.text_limits import MULTILINE, normalise, text_problem
+from assessment.domain.unit_publication import UnitPublication
 from assessment.domain.workflow import ReviewNote
 
 FORMAT = "dxscore-package"
@@ -37,6 +38,7 @@ TEXT_LIMIT = 100_000  # characters in a package text field with no limit of its 
 class PackageKind(StrEnum):
     SUBMISSION = "submission"  # a unit's answers and evidence (and its replies), signed with the unit's key
     RETURN = "return"  # an inspector's comments sending an assessment back, signed with the inspector's key
+    PUBLICATION = "publication"  # a unit's published result and adjustments, signed with the inspector's key
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class PackageDraft:
     notes: tuple[ReviewNote, ...]
     app_version: str = "0.1.0"
     audit_head: str = ""
+    publication: UnitPublication | None = None  # the publication kind's content (publication.json)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class PackageContent:
     manifest_sha256: str
     answers: tuple[Answer, ...]
     notes: tuple[ReviewNote, ...]
+    publication: UnitPublication | None = None  # what a publication package carries
 
     @property
     def fingerprint(self) -> str:
@@ -383,3 +387,6 @@ class _Reader:
         if not isinstance(value, list):
             raise self._bad(key, "is not a list")
         return value
+
+
+Reader = _Reader  # the public name other package parts' readers use (assessment/exchange/publication_format.py)

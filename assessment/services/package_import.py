@@ -34,6 +34,7 @@ from assessment.domain.model import (
 from assessment.domain.workflow import RECEIVES_RETURN, RECEIVES_SUBMISSION, SUBMITTED_STATES, S, Step
 from assessment.exchange.package_diff import Outcome, PackagePreview, answer_changes, note_changes
 from assessment.exchange.package_format import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
+from assessment.services import unit_publications
 from assessment.services.ports import PackageLogEntry, TrustedKey
 
 if TYPE_CHECKING:
@@ -88,9 +89,9 @@ class Inspector:
         contents = [c for _, c in read if isinstance(c, PackageContent)]
         logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
         keys = KeyRing(self.s.store.packages.trusted_keys())
-        newest: dict[tuple[str, int, PackageKind], PackageContent] = {}
+        newest: dict[tuple[str, int, PackageKind, int], PackageContent] = {}
         for content in contents:  # two packages for the same unit, cycle and kind: only the newest counts
-            key = (content.manifest.unit_code, content.manifest.cycle, content.manifest.kind)
+            key = _series(content)
             if key not in newest or content.manifest.created_at > newest[key].manifest.created_at:
                 newest[key] = content
         previews = []
@@ -99,7 +100,7 @@ class Inspector:
                 previews.append(PackagePreview(path, Outcome.REJECTED, c.message, rejection=c.reason))
                 continue
             preview = self.classify(c, logged, keys)
-            winner = newest[(c.manifest.unit_code, c.manifest.cycle, c.manifest.kind)]
+            winner = newest[_series(c)]
             if winner is not c and preview.outcome in (Outcome.NEW, Outcome.CHANGED):
                 preview = replace(preview, outcome=Outcome.CONFLICT,
                                   reason=f"a newer package for {c.manifest.unit_code} {c.manifest.cycle} is in this "
@@ -130,7 +131,7 @@ class Inspector:
             return replace(base, outcome=Outcome.REJECTED, reason=exc.message, rejection=exc.reason)
         base = replace(base, state_here=assessment.status if assessment else None)
         last = self.s.store.packages.last_applied(m.unit_code, m.cycle, m.kind.value)
-        if last is not None and m.created_at <= last:
+        if last is not None and m.created_at <= last and m.kind != PackageKind.PUBLICATION:
             return replace(base, outcome=Outcome.CONFLICT,
                            reason=f"older than the package of {last[:16]} already imported for {m.unit_code} {m.cycle}")
         return self._compare(base, content, methodology, assessment)
@@ -143,6 +144,9 @@ class Inspector:
         if m.kind == PackageKind.RETURN and (not m.signer.startswith(INSPECTOR_PREFIX) or m.state != S.RETURNED):
             raise PackageRejected("signer", f"a return must be signed by an inspector; this one is signed by "
                                             f"{m.signer!r} ({m.state})")
+        if m.kind == PackageKind.PUBLICATION and not m.signer.startswith(INSPECTOR_PREFIX):
+            raise PackageRejected("signer", f"a publication must be signed by an inspector; this one is signed by "
+                                            f"{m.signer!r}")
         owner = keys.owner(m.public_key)
         if owner and owner != m.signer:
             raise PackageRejected("key", f"signed as {m.signer} with the key registered here for {owner} (fingerprint "
@@ -156,6 +160,8 @@ class Inspector:
                                          "(keys import --replace); otherwise refuse the file")
         if m.kind == PackageKind.RETURN:
             self._check_return_taken(content, keys, known)
+        if m.kind == PackageKind.PUBLICATION:
+            unit_publications.check_taken(content, keys.signs_for(m.unit_code), known)
         return "new" if known is None else "known"
 
     @staticmethod
@@ -268,6 +274,8 @@ class Inspector:
     def _compare(self, base: PackagePreview, content: PackageContent, methodology: Methodology,
                  assessment: Assessment | None) -> PackagePreview:
         m = content.manifest
+        if m.kind == PackageKind.PUBLICATION:
+            return unit_publications.compare(self.s, base, content, methodology)
         submission = m.kind == PackageKind.SUBMISSION
         if assessment is None and not submission:
             return replace(base, outcome=Outcome.CONFLICT,
@@ -316,7 +324,9 @@ class Inspector:
             if fresh.key_status == "new":
                 self.s.store.packages.trust(TrustedKey(content.manifest.signer, content.manifest.public_key,
                                                        content.fingerprint, "first-use"), who=self.s.user)
-            done = self._write_submission(content) if content.manifest.kind == PackageKind.SUBMISSION \
+            kind = content.manifest.kind
+            done = self._write_submission(content) if kind == PackageKind.SUBMISSION \
+                else unit_publications.receive(self.s, content) if kind == PackageKind.PUBLICATION \
                 else self._write_return(content)
             m = content.manifest
             self.s.store.packages.log(PackageLogEntry(m.package_id, "in", m.kind.value, m.unit_code, m.cycle,
@@ -372,6 +382,14 @@ class Inspector:
         self.s.store.transition(assessment.id, S.RETURNED, RECEIVES_RETURN, who=self.s.user,
                                 why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_RETURN.value)
         return f"{comments} comment(s) from {m.signer}; now returned for correction"
+
+
+def _series(content: PackageContent) -> tuple[str, int, PackageKind, int]:
+    """What a newer package of the same series replaces: the unit, cycle and kind (and a publication's number:
+    each publication is kept)."""
+    m = content.manifest
+    number = content.publication.number if content.publication is not None else 0
+    return m.unit_code, m.cycle, m.kind, number
 
 
 def _one_identity_per_new_key(previews: list[PackagePreview]) -> list[PackagePreview]:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from assessment.domain.publication import Publication
+    from assessment.domain.unit_publication import ReceivedPublication, UnitPublication
     from assessment.exchange.package_format import PackageContent, PackageDraft
 
 T = TypeVar("T")
@@ -248,6 +249,12 @@ class CouncilStore(Protocol):
                         results: str, *, who: str, expected_number: int) -> int: ...
 
 
+class ReceivedPublications(Protocol):
+    def received(self, year: int, unit_code: str | None = None) -> list[ReceivedPublication]: ...
+    def add(self, publication: UnitPublication, content: bytes, *, package_id: str, signer: str, fingerprint: str,
+            who: str) -> None: ...
+
+
 class PackageLog(Protocol):
     def trusted_keys(self) -> list[TrustedKey]: ...
     def trust(self, key: TrustedKey, *, who: str, replace: bool = False) -> bool: ...
@@ -273,6 +280,7 @@ class Store(Protocol):
     review: ReviewStore
     council: CouncilStore
     packages: PackageLog
+    received: ReceivedPublications
     exchange: Exchange
 
     def atomically(self, work: Callable[[], T]) -> T:

@@ -58,7 +58,8 @@ class ReportsArea:
         methodologies = {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}
         return CycleData(year, kind, self.s.is_demo, targets, tuple(cards),
                          GroupStandings.of(year, [Standing.of(c) for c in cards]), tuple(earlier), methodologies,
-                         {u.code: u for u in self.s.units.list(kind)}, self.s.publication.latest(year),
+                         {u.code: u for u in self.s.units.list(kind)},
+                         self.s.publication.latest(year) or self.s.unit_publications.as_publication(year),
                          {a.unit_code: a.id for a in self.s.store.assessments(year, kind=kind)})
 
     def _peer_group(self, year: int, kind: UnitKind, targets: TargetSet) -> GroupStandings:

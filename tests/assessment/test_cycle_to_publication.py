@@ -10,15 +10,16 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from db_backends import open_url_service
+from db_backends import create_pg_database, drop_pg_database, open_url_service
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, UnitKind
 from assessment.domain.timeline import Milestone, Phase
+from assessment.domain.unit_publication import rank_text
 from assessment.domain.workflow import RECEIVES_SUBMISSION
-from storage.db import resolve_url
+from storage.db import resolve_url, sqlite_url
 
 S, M = AssessmentStatus, Milestone
 YEAR = 2025
@@ -51,7 +52,7 @@ def status_of(service) -> dict[str, AssessmentStatus]:  # type: ignore[no-untype
     return {a.unit_code: a.status for a in service.store.assessments(YEAR)}
 
 
-def test_a_cycle_from_opening_to_a_corrected_publication(city, tmp_path):
+def test_a_cycle_from_opening_to_a_corrected_publication(city, demo_url, tmp_path):
     svc = city
     svc.timeline.set_dates(YEAR, {M.OPENS: dt.date(2026, 1, 5), M.SUBMISSIONS_DUE: dt.date(2026, 2, 15),
                                   M.APPRAISAL_ENDS: dt.date(2026, 3, 31), M.COUNCIL: dt.date(2026, 4, 10),
@@ -128,6 +129,9 @@ def test_a_cycle_from_opening_to_a_corrected_publication(city, tmp_path):
     assert {s for c, s in status_of(svc).items() if c not in unpublished} == {S.LOCKED}
     verified(svc)
 
+    first_packages = svc.unit_publications.export(YEAR, tmp_path / "cong-bo-1")
+    assert len(first_packages) == 143 and not [e for e in first_packages if e.skipped]
+
     pdf, xlsx = tmp_path / "phu-luc.pdf", tmp_path / "phu-luc.xlsx"
     svc.publication.write_annex(pdf, YEAR)
     svc.publication.write_annex(xlsx, YEAR)
@@ -165,10 +169,62 @@ def test_a_cycle_from_opening_to_a_corrected_publication(city, tmp_path):
     assert svc.publication.get(YEAR, 1).results_sha256 == first.results_sha256  # the first stays as it was
     assert second.unit(fixed).appraised_index < first.unit(fixed).appraised_index
     verified(svc)
+    stale = svc.unit_publications.export(YEAR, tmp_path / "stale", number=1, units=[fixed])
+    assert "the appraisal changed after publication 1" in stale[0].skipped and stale[0].path is None
+    (second_package,) = svc.unit_publications.export(YEAR, tmp_path / "cong-bo-2", units=[fixed])
+    the_unit_sees_its_publications(svc, [tmp_path / "cong-bo-1" / f"{fixed}-2025-cong-bo-1.dxpkg",
+                                         second_package.path], demo_url, tmp_path, (first, second))
     corrected = "\n".join(p.extract_text() for p in PdfReader(svc.publication.write_annex(
         tmp_path / "dinh-chinh.pdf", YEAR)).pages)
     assert "Đính chính lần 1" in corrected and "Đính chính điểm thẩm định của Sở Nội vụ" in corrected
     assert "Những thay đổi so với lần công bố trước" in corrected
+
+
+def the_unit_sees_its_publications(city, packages, city_url, tmp_path, publications) -> None:  # type: ignore[no-untyped-def]
+    """The department's own database (a fresh one on the city's backend) takes its publication packages: its
+    rank, index and the council's adjustment with its reason; the correction supersedes publication 1, and both
+    stay listed."""
+    unit_code, code = DISPUTED
+    unit_url = create_pg_database() if city_url.startswith("postgresql") else sqlite_url(tmp_path / "so-noi-vu.sqlite")
+    unit = open_url_service(unit_url)
+    try:
+        unit.user = "can_bo_snv"
+        own = unit.packages.own_key(unit_code, create=True)  # as the unit's first export of its submission does
+        unit.packages.trust(unit_code, own.public_key, source="own")
+        keys = city.packages.export_keys(tmp_path / "city-keys.json", [city.packages.inspector_identity])
+        assert keys and unit.packages.import_keys(tmp_path / "city-keys.json")
+        previews, results = unit.packages.import_files([packages[0]])
+        assert [r.applied for r in results] == [True], previews[0].reason
+        assert "publication 1 of 2025 (1234/QĐ-UBND)" in previews[0].reason
+        (received,) = unit.unit_publications.received(YEAR, unit_code)
+        mine = publications[0].unit(unit_code)
+        seen = received.publication
+        assert received.intact and received.signer == city.packages.inspector_identity
+        assert (seen.result.rank, seen.result.peer_count) == (mine.rank, mine.peer_count)
+        assert seen.result.appraised_index == mine.appraised_index and seen.result.self_index == mine.self_index
+        assert rank_text(seen) == f"Xếp hạng công bố {mine.rank}/{mine.peer_count}" + (
+            f" (nhóm {mine.subgroup_rank}/{mine.subgroup_count})" if mine.subgroup_rank else "")
+        adjusted = {a.code: a for a in seen.adjustments}
+        ruling = adjusted[code].council
+        assert ruling is not None and ruling.outcome == "adjusted" and ruling.previous_points == 0
+        assert ruling.reason == "Đơn vị xuất trình Quyết định 12/QĐ-SNV tại phiên họp"
+        assert (ruling.meeting_on, ruling.votes_for, ruling.votes_abstain) == (dt.date(2026, 4, 10), 2, 1)
+        assert "Đơn vị xuất trình Quyết định 12/QĐ-SNV" in adjusted[code].reason
+
+        (again,), _ = unit.packages.import_files([packages[0]])
+        assert again.outcome.value == "unchanged"
+        previews, results = unit.packages.import_files([packages[1]])
+        assert results[0].applied and "supersedes publication 1" in previews[0].reason
+        shown = unit.unit_publications.shown(YEAR, unit_code)
+        assert [p.number for p in shown] == [1, 2] and shown[-1].decision_no == "1300/QĐ-UBND"
+        assert shown[-1].result.appraised_index == publications[1].unit(unit_code).appraised_index
+        assert ("index" in {c.what for c in shown[-1].changes}) and "Không đạt yêu cầu" in {
+            a.reason for a in shown[-1].adjustments}
+        assert unit.audit.verify().ok
+    finally:
+        unit.store.close()
+        if unit_url.startswith("postgresql"):
+            drop_pg_database(unit_url)
 
 
 def test_a_publication_changed_behind_the_apps_back_is_found(demo_service, demo_db):

@@ -26,6 +26,8 @@ CHECKED = {
     "PreviewTableModel", "KeyTableModel", "DifferenceModel", "ReviewTableModel",
     # tests/gui/test_cycle_tab.py (the Cycle tab's board, on the demo's 143 units)
     "BoardModel",
+    # tests/gui/test_unit_publication_view.py (the unit's published adjustments)
+    "AdjustmentsModel",
     # here
     "GapTableModel", "SpreadTableModel", "DistrictTableModel", "TargetTableModel",
 }
