@@ -1,13 +1,12 @@
 """an index on the audit trail's (action, subject)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-06
 
 `publication verify` reads only the trail rows that recorded the cycle's publications (action "publication",
 subject "<year> #<number>") instead of the whole trail; this index finds them. An index only: nothing stored
-changes. (Written beside other branches' 0006 revisions: when they are merged, `down_revision` points at the
-last of them, so the chain stays one line.)
+changes.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
