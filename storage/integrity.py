@@ -76,11 +76,14 @@ def damage(path: Path) -> str | None:
 
 
 def _stamp(path: Path) -> list[int]:
+    """Size and modification time of the file and of its WAL. An empty WAL holds no change, and every read-only
+    connection re-creates one (`check_sqlite_file` opens one before this runs): it counts as no WAL, else each
+    process would see a new stamp and check the whole file again."""
     parts = []
     for file in (path, path.with_name(path.name + "-wal")):
         try:
             info = file.stat()
-            parts += [info.st_size, info.st_mtime_ns]
+            parts += [info.st_size, info.st_mtime_ns] if info.st_size else [-1, -1]
         except OSError:
             parts += [-1, -1]
     return parts

@@ -38,6 +38,7 @@ from storage.audit import AuditRepository, append, as_json
 from storage.council import CouncilRepository
 from storage.db import current_connection as _current
 from storage.db import current_write, retry_busy, run_write, write_transaction
+from storage.results import ResultRepository
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,
@@ -75,6 +76,7 @@ class SqlStore:
         self.review = ReviewRepository(engine)
         self.council = CouncilRepository(engine)
         self.packages = PackageLogRepository(engine)
+        self.results = ResultRepository(engine)  # a cycle's computed results, kept (a cache)
 
     @cached_property
     def exchange(self) -> PackageFiles:  # zip and cryptography: imported when packages are used

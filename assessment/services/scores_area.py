@@ -22,6 +22,7 @@ from assessment.domain.model import (
 from assessment.domain.rules import measured_values
 from assessment.domain.scoring import ScoringContext, UnitColumns, score_batch
 from assessment.services.cycle_results import CycleResult, ResultCache, build_result, history_codes
+from assessment.services.result_codec import keep, read_kept
 from assessment.services.scorecards import (
     ScoredBatch,
 )
@@ -170,11 +171,17 @@ class ScoresArea:
         targets = targets or self._active_targets()
         cache = self._cached()
         found = cache.results.get((year, targets)) if cache is not None else None
+        if found is None and cache is not None:  # computed already, by this or another process?
+            found = read_kept(self.s.store, year, targets, cache.change, self.methodology)
+            if found is not None:
+                cache.results[(year, targets)] = found
+                cache.batches.setdefault((year, targets), list(found.batches))
         if found is None:
             batches = self.batches(year, targets)
             found = build_result(year, targets, batches, self._target_history(year, targets, batches))
             if cache is not None:
                 cache.results[(year, targets)] = found
+                keep(self.s.store, found, cache.change)
         return found
 
     def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None,
