@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assessment.domain.model import IndicatorScore, PillarScore, Scorecard
@@ -89,12 +90,15 @@ def _cycle_head(result: CycleScores) -> dict[str, Any]:
     }
 
 
-def write_cycle_json(result: CycleScores, out: TextIO) -> None:
+def write_cycle_json(result: CycleScores, out: TextIO, units: Iterable[str] | None = None) -> None:
     """`json.dumps(cycle_dict(result))` and a newline, written one unit at a time: the same bytes without the
-    whole document in memory (at national scale the dict tree and the string took ~250 MB)."""
+    whole document in memory (at national scale the dict tree and the string took ~250 MB). `units`: the units'
+    objects as JSON text when the caller has them already (ScoresArea.unit_json, from the result's arrays)."""
     head = json.dumps({**_cycle_head(result), "units": []}, ensure_ascii=False)
     out.write(head[:-len("]}")])  # `json.dumps` ends an empty list and the object with "[]}"
-    for i, card in enumerate(result.scorecards):
-        out.write((", " if i else "") + json.dumps(scorecard_dict(card), ensure_ascii=False))
+    found = units if units is not None else (json.dumps(scorecard_dict(card), ensure_ascii=False)
+                                             for card in result.scorecards)
+    for i, unit in enumerate(found):
+        out.write((", " if i else "") + unit)
     out.write("]}\n")
 

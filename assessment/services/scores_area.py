@@ -4,6 +4,7 @@ and judge target-linked indicators against their history across cycles."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -192,6 +193,13 @@ class ScoresArea:
         found = result.scorecards(kind, unit_code) if detail else result.headlines(kind, unit_code)
         cards = sorted(found, key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self._demo(), tuple(cards), result.warnings, result.targets.name)
+
+    def unit_json(self, scores: CycleScores) -> Iterator[str]:
+        """`score --json`'s unit objects (JSON text) for cards of `for_cycle(detail=False)` (ranked as given),
+        written from the cycle's arrays rather than from full scorecards (assessment.services.cycle_views)."""
+        from assessment.services.cycle_views import unit_json
+
+        return unit_json(self.result(scores.cycle), scores.scorecards)
 
     def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the
