@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 
-from assessment.domain.model import Scorecard
+from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED, IndicatorSpread, PeerGroup
+from assessment.domain.model import AssessmentStatus, Scorecard, Text, UnitKind
+from assessment.domain.ranking import band_for
 from assessment.services.cycle_results import CycleResult
 from assessment.services.export import scorecard_dict
 from assessment.services.scorecards import ScoredBatch, ShownValue, display_column
@@ -85,7 +89,8 @@ class _Floats:
 
 def _shown(values: list[ShownValue], floats: _Floats) -> list[str]:
     """json texts of an indicator's shown values as export.indicator_dict writes them (one column: one type)."""
-    out, memo = [], {}
+    out: list[str] = []
+    memo: dict[ShownValue, str] = {}
     for value in values:
         if isinstance(value, float):
             out.append(floats.text(value))
@@ -188,3 +193,174 @@ def _parts(numerators: np.ndarray, denominators: np.ndarray, floats: _Floats) ->
         out.append(f', "numerator": {floats.text(a) if a == a else "null"}, '
                    f'"denominator": {floats.text(b) if b == b else "null"}' if shown else "")
     return out
+
+
+# ------------------------------------------------------------------------------------------- peer group
+
+
+@dataclass
+class _Member:
+    batch: int
+    row: int
+    rank: int | None
+    code: str
+
+
+class LazyCards(Sequence[Scorecard]):
+    """A peer group's full scorecards in the group's row order, built only when asked for: one card (the unit an
+    inspector clicks) or, on iteration, all of them at once (CycleResult.scorecards)."""
+
+    def __init__(self, result: CycleResult, kind: UnitKind, codes: Sequence[str]) -> None:
+        self._result, self._kind, self._codes = result, kind, tuple(codes)
+        self._all: tuple[Scorecard, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Scorecard: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Scorecard]: ...
+
+    def __getitem__(self, index: int | slice) -> Scorecard | Sequence[Scorecard]:
+        if isinstance(index, slice) or self._all is not None:
+            return self._every()[index]
+        return self._result.scorecards(self._kind, self._codes[index])[0]
+
+    def __iter__(self) -> Iterator[Scorecard]:
+        return iter(self._every())
+
+    def _every(self) -> tuple[Scorecard, ...]:
+        if self._all is None:
+            by_code: dict[str, Scorecard] = {c.unit_code: c for c in self._result.scorecards(self._kind)}
+            self._all = tuple(by_code[code] for code in self._codes)
+        return self._all
+
+
+def group_view(result: CycleResult, kind: UnitKind) -> tuple[PeerGroup, list[IndicatorSpread], LazyCards]:
+    """`comparison.peer_group` and `indicator_spread` of the kind's full scorecards, from the arrays (an appraised
+    unit's appraised index from its full card)."""
+    members = _members(result, kind)
+    keys = list(dict.fromkeys(m.batch for m in members))  # batches in the order their first member comes
+    bands = result.batches[keys[0]].methodology.bands if keys else ()
+    pillar_codes, pillar_names = _pillars(result, keys)
+    target_ids: list[str] = sorted({i.target_id for b in keys for i in result.batches[b].methodology.indicators
+                                    if i.target_id})
+    count = len(members)
+    index, points, top = (np.full(count, np.nan) for _ in range(3))
+    appraised = np.full(count, np.nan)
+    pillar_index = np.full((count, len(pillar_codes)), np.nan)
+    pillar_state = np.full((count, len(pillar_codes)), NOT_APPLICABLE, dtype=np.int8)
+    status = np.full((count, len(target_ids)), None, dtype=object)
+    index_state = np.full(count, NOT_APPLICABLE, dtype=np.int8)
+    band: list[int | None] = []
+    states: list[str] = []
+    for b in keys:
+        batch = result.batches[b]
+        rows = [r for r, m in enumerate(members) if m.batch == b]
+        cols = [members[r].row for r in rows]
+        s = batch.scores
+        values = s.index[cols]
+        index[rows], points[rows], top[rows] = values, s.total[cols], s.total_max[cols]
+        done = s.applicable[:, cols] & s.answered[:, cols]  # (indicators, members of this batch)
+        index_state[rows] = np.where(np.isnan(values), NOT_APPLICABLE, np.where(done.any(axis=0), SCORED, NO_DATA))
+        _fill_pillars(batch, cols, rows, done, pillar_codes, pillar_index, pillar_state)
+        _fill_status(result, b, cols, rows, target_ids, status)
+    for r, member in enumerate(members):
+        batch = result.batches[member.batch]
+        value = None if np.isnan(index[r]) else float(index[r])
+        found = band_for(value, batch.methodology.bands)
+        band.append(found.code if found else None)
+        states.append(batch.assessments[member.row].status.value)
+        if _appraised(batch, member.row):
+            appraised[r] = _appraised_index(result, kind, member.code)
+    group = PeerGroup(
+        cycle=result.year if members else 0, kind=kind, codes=tuple(m.code for m in members),
+        names=tuple(result.batches[m.batch].units[m.row].name for m in members), index=index, points=points,
+        max_points=top, band=tuple(band), rank=tuple(m.rank for m in members), pillar_codes=tuple(pillar_codes),
+        pillar_names=tuple(pillar_names), pillar_index=pillar_index, target_ids=tuple(target_ids),
+        target_status=status, bands=bands, appraised_index=appraised, status=tuple(states),
+        pillar_state=pillar_state, index_state=index_state)
+    return group, _spreads(result, members, keys), LazyCards(result, kind, group.codes)
+
+
+def _members(result: CycleResult, kind: UnitKind) -> list[_Member]:
+    """The kind's units in the group's row order (rank, then code; unranked last)."""
+    members, offset = [], 0
+    for b, batch in enumerate(result.batches):
+        ranks = result.ranks[offset:offset + len(batch.units)].tolist()
+        members += [_Member(b, i, ranks[i] or None, u.code) for i, u in enumerate(batch.units) if u.kind == kind]
+        offset += len(batch.units)
+    return sorted(members, key=lambda m: (m.rank or 10**9, m.code))
+
+
+def _pillars(result: CycleResult, keys: Sequence[int]) -> tuple[list[str], list[Text]]:
+    codes: list[str] = []
+    names: list[Text] = []
+    for b in keys:
+        for pillar in result.batches[b].methodology.pillars:
+            if pillar.scored and pillar.code not in codes:
+                codes.append(pillar.code)
+                names.append(pillar.name)
+    return codes, names
+
+
+def _fill_pillars(batch: ScoredBatch, cols: list[int], rows: list[int], done: np.ndarray, codes: list[str],
+                  pillar_index: np.ndarray, pillar_state: np.ndarray) -> None:
+    s = batch.scores
+    of_pillar = np.array([i.pillar for i in batch.methodology.indicators], dtype=object)
+    for p, code in enumerate(s.pillar_codes):
+        if code not in codes:
+            continue
+        values = s.pillar_index[p, cols]
+        shown = ~np.isnan(values)
+        answered = done[of_pillar == code].any(axis=0)
+        where = np.asarray(rows)[shown]
+        pillar_index[where, codes.index(code)] = values[shown]
+        pillar_state[where, codes.index(code)] = np.where(answered[shown], SCORED, NO_DATA)
+
+
+def _fill_status(result: CycleResult, b: int, cols: list[int], rows: list[int], target_ids: Sequence[str],
+                 status: np.ndarray) -> None:
+    """Target status where the indicator applies and has one (a later indicator of the same target wins)."""
+    batch = result.batches[b]
+    for j, indicator in enumerate(batch.methodology.indicators):
+        found = result.progress[b].columns.get(j)
+        if indicator.target_id is None or found is None:
+            continue
+        t = target_ids.index(indicator.target_id)
+        applicable = batch.scores.applicable[j, cols].tolist()
+        for r, i, applies in zip(rows, cols, applicable, strict=True):
+            if applies:
+                status[r, t] = found.status[i]
+
+
+def _appraised(batch: ScoredBatch, i: int) -> bool:
+    """As CycleResult.headlines decides that a unit's card is the full, appraised one."""
+    return bool(batch.appraisals and batch.appraisals[i]) or \
+        batch.assessments[i].status in (AssessmentStatus.APPRAISED, AssessmentStatus.LOCKED)
+
+
+def _appraised_index(result: CycleResult, kind: UnitKind, code: str) -> float:
+    card = result.scorecards(kind, code)[0]
+    return np.nan if card.appraised_index is None else card.appraised_index
+
+
+def _spreads(result: CycleResult, members: Sequence[_Member], keys: Sequence[int]) -> list[IndicatorSpread]:
+    """indicator_spread over the members' cards (self-assessed points), codes in the order the cards list them."""
+    counts: dict[str, np.ndarray] = {}
+    for b in keys:
+        s = result.batches[b].scores
+        cols = [m.row for m in members if m.batch == b]
+        points, top = s.points[:, cols], s.max_points[:, cols]
+        applicable = s.applicable[:, cols]
+        missing = applicable & s.relevant[:, cols] & ~s.answered[:, cols]
+        counted = applicable & ~missing
+        full = counted & (top > 0) & (points >= top - 1e-9)
+        partial = counted & ~full & (points > 0)
+        zero = counted & ~full & ~partial
+        table = np.stack([full.sum(axis=1), partial.sum(axis=1), zero.sum(axis=1), missing.sum(axis=1),
+                          (~applicable).sum(axis=1)], axis=1)
+        for j, code in enumerate(result.batches[b].matrix.codes):
+            counts[code] = counts[code] + table[j] if code in counts else table[j].copy()
+    return [IndicatorSpread(code, *(int(v) for v in row)) for code, row in counts.items()]
