@@ -53,8 +53,8 @@ def province_units():  # type: ignore[no-untyped-def]
             for i, u in enumerate(national_units())]
 
 
-def build(url: str) -> tuple[int, float]:
-    """The dataset in the database at `url`; (answers written, seconds)."""
+def build(url: str, cycles: tuple[int, ...] = CYCLES) -> tuple[int, float]:
+    """The dataset in the database at `url` (tests: fewer cycles); (answers written, seconds)."""
     from assessment.service import AssessmentService
     from questionnaires.catalog import shipped_methodologies
     from questionnaires.files import FileCatalog
@@ -67,9 +67,9 @@ def build(url: str) -> tuple[int, float]:
     units = province_units()
     service.store.add_units(units)
     methodology = next(m for m in shipped_methodologies() if m.id == "hanoi-2025-commune")
-    ids = service.answers.ensure_assessments([(u, year, methodology) for year in CYCLES for u in units])
+    ids = service.answers.ensure_assessments([(u, year, methodology) for year in cycles for u in units])
     written = 0
-    for year in CYCLES:
+    for year in cycles:
         long = synthetic_long(methodology, NATIONAL_COMMUNES, year)
         frame = pd.DataFrame({
             "assessment_id": np.array([ids[(units[r].code, year)] for r in long.row.tolist()], dtype=np.int64),
