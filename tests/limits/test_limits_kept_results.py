@@ -25,9 +25,10 @@ def test_a_read_only_database_scores_every_time_and_keeps_nothing(read_only_db, 
 def test_a_file_checked_once_is_not_checked_again_after_a_read_only_open(demo_db, tmp_path, monkeypatch):
     """The integrity verdict holds while the file is unchanged: damage made without changing its size or time is
     not looked for again (what the remembered verdict is for), even though each open re-creates an empty WAL."""
+    from test_limits_integrity import _damaged_copy
+
     from storage.db import check_sqlite_file
     from storage.integrity import damage
-    from test_limits_integrity import _damaged_copy
 
     monkeypatch.setenv("DXSCORE_CACHE_DIR", str(tmp_path / "cache"))
     sound = tmp_path / "sound.sqlite"
