@@ -206,3 +206,29 @@ def test_kept_and_fresh_results_print_the_same(demo_url, tmp_path, kind):
         assert without_time(kept.stdout) == without_time(fresh.stdout)
     else:
         assert kept.stdout == fresh.stdout
+
+
+def test_a_warm_process_reads_no_answer_for_the_ranking_the_json_and_the_dashboard(demo_url):
+    import re
+
+    from sqlalchemy import event
+
+    from assessment.domain.model import UnitKind
+
+    first = open_url_service(url_of(demo_url))
+    try:
+        expected = first.compare.peer_group(year=YEAR, kind=UnitKind.COMMUNE).group.codes  # computes and keeps
+    finally:
+        first.store.close()
+    service = open_url_service(url_of(demo_url))
+    statements: list[str] = []
+    event.listen(service.store.engine, "before_cursor_execute",
+                 lambda _c, _cursor, statement, *_rest: statements.append(statement))
+    try:
+        ranking = service.scores.for_cycle(year=YEAR, detail=False)
+        texts = list(service.scores.unit_json(ranking))
+        group = service.compare.peer_group(year=YEAR, kind=UnitKind.COMMUNE).group
+        assert len(texts) == len(ranking.scorecards) and group.codes == expected
+        assert statements and not [s for s in statements if re.search(r"\banswers\b", s)]
+    finally:
+        service.store.close()
