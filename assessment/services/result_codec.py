@@ -208,7 +208,8 @@ def _text_column(column: list[Any], n: int) -> np.ndarray:
 
 def _progress_arrays(b: int, progress: BatchProgress, n: int) -> dict[str, np.ndarray]:
     columns = [progress.columns[j] for j in sorted(progress.columns)]
-    status = np.array([[STATUSES.index(s) for s in c.status] for c in columns], dtype=np.int8).reshape(-1, n)
+    code = {s: k for k, s in enumerate(STATUSES)}
+    status = np.array([[code[s] for s in c.status] for c in columns], dtype=np.int8).reshape(-1, n)
     years = np.array([[NO_YEAR if y is None else y for y in c.projected_year] for c in columns],
                      dtype=np.int64).reshape(-1, n)
     known = np.array([c.projection_known for c in columns], dtype=np.bool_).reshape(-1, n)
@@ -226,7 +227,7 @@ def _progress(archive: Any, b: int, columns: list[int], n: int, k: int) -> Batch
         raise BadPayload("a target status outside the known ones")
     found = {}
     for row, j in enumerate(columns):
-        found[j] = ProgressColumns(tuple(STATUSES[s] for s in status[row].tolist()),
+        found[j] = ProgressColumns(tuple(map(STATUSES.__getitem__, status[row].tolist())),
                                    tuple(None if y == NO_YEAR else y for y in years[row].tolist()),
                                    tuple(known[row].tolist()))
     return BatchProgress(found)
