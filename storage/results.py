@@ -111,11 +111,6 @@ class ResultRepository:
                 if raw is not None:
                     raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
-    def forget(self) -> int:
-        """Drop every kept result (tests and benchmarks measuring a first computation); rows removed."""
-        with self.engine.begin() as connection:
-            return connection.execute(delete(CycleResultRow)).rowcount
-
 
 def _busy(exc: SQLAlchemyError) -> bool:
     message = str(getattr(exc, "orig", exc)).lower()
