@@ -77,7 +77,8 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     kind = UnitKind(args.kind) if args.kind else None
     if args.unit:
         service.units.get(args.unit)
-    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit, detail=bool(args.json))
+    # headline cards either way: --json fills in pillars and indicators from the cycle's arrays (unit_json)
+    result = service.scores.for_cycle(year=args.cycle, kind=kind, unit_code=args.unit, detail=False)
     if getattr(args, "subgroup", None):  # the headless job prints the whole groups
         result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:
@@ -88,7 +89,7 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
         from assessment.services.export import write_cycle_json
 
-        write_cycle_json(result, sys.stdout)
+        write_cycle_json(result, sys.stdout, service.scores.unit_json(result))
     else:
         _print_ranking(service, result, args.lang or "vi")
     return 0

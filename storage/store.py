@@ -39,6 +39,8 @@ from storage.council import CouncilRepository
 from storage.db import current_connection as _current
 from storage.db import current_write, retry_busy, run_write, write_transaction
 from storage.received_publications import ReceivedPublicationRepository
+
+from storage.results import ResultRepository
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (
     AssessmentRow,
@@ -77,6 +79,8 @@ class SqlStore:
         self.council = CouncilRepository(engine)
         self.packages = PackageLogRepository(engine)
         self.received = ReceivedPublicationRepository(engine)  # publication packages a unit's database took
+
+        self.results = ResultRepository(engine)  # a cycle's computed results, kept (a cache)
 
     @cached_property
     def exchange(self) -> PackageFiles:  # zip and cryptography: imported when packages are used

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -48,6 +49,25 @@ class ChangeRow(Base):
     __tablename__ = "dx_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     counter: Mapped[int] = mapped_column(Integer)
+
+
+class CycleResultRow(Base):
+    """A cycle's computed results (storage.results), kept so that one computation serves every process until the
+    next change: one row per (cycle, target set), valid only while `change_number` is the database's counter and
+    `format_version` / `fingerprint` match what the reader would compute. A cache, not data: never audited, never
+    moves the counter."""
+
+    __tablename__ = "dx_cycle_results"
+    __table_args__ = (UniqueConstraint("cycle_year", "target_set"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_year: Mapped[int] = mapped_column(Integer)
+    target_set: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    format_version: Mapped[int] = mapped_column(Integer)
+    change_number: Mapped[int] = mapped_column(Integer)
+    computed_at: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class UnitRow(Base):

@@ -31,7 +31,7 @@ class Comparison:
     """A peer group in a cycle with everything the charts and the table show."""
 
     group: PeerGroup
-    cards: tuple[Scorecard, ...]  # in the group's row order
+    cards: Sequence[Scorecard]  # in the group's row order (built when read, for a whole peer group)
     spreads: tuple[IndicatorSpread, ...]
     methodologies: dict[str, Methodology]
     targets: TargetSet
@@ -89,12 +89,14 @@ class CompareArea:
     def peer_group(self, *, year: int, kind: UnitKind, subgroup: str | None = None) -> Comparison:
         """A kind of unit in a cycle; with `subgroup` (a key of SUBGROUPS[kind]) only its members, ranked
         among themselves."""
+        publication = self.s.publication.latest(year)
+        if subgroup is None and publication is None:
+            return self._whole_group(year, kind)
         scores = self.s.scores.for_cycle(year=year, kind=kind)
         methodologies = self._methodologies(scores.scorecards)
         cards = scores.scorecards
         if subgroup is not None:
             cards = within_subgroup(cards, kind, subgroup, {u.code: u for u in self.s.units.list(kind)})
-        publication = self.s.publication.latest(year)
         if publication is not None:
             cards = published_ranks(cards, publication, subgroup is not None)
         group = peer_group(cards, kind, methodologies)
@@ -102,6 +104,19 @@ class CompareArea:
         cards = tuple(by_code[code] for code in group.codes)
         return Comparison(group, cards, tuple(indicator_spread(cards)), methodologies, self.s.scores.active_targets(),
                           scores.demo, scores.warnings, publication)
+
+    def _whole_group(self, year: int, kind: UnitKind) -> Comparison:
+        """The whole peer group as ranked in the cycle's result, read from its arrays: no scorecard is built
+        until one is asked for (Comparison.cards is lazy; assessment.services.cycle_views)."""
+        from assessment.services.cycle_views import group_view
+
+        result = self.s.scores.result(year)
+        group, spreads, cards = group_view(result, kind)
+        keys = {(b.methodology.id, b.methodology.version) for b in result.batches if any(u.kind == kind
+                                                                                       for u in b.units)}
+        methodologies = {f"{i}@{v}": self.s.scores.methodology(i, v) for i, v in keys}
+        return Comparison(group, cards, tuple(spreads), methodologies, self.s.scores.active_targets(),
+                          self.s.is_demo, result.warnings)
 
     def gap_plan(self, comparison: Comparison, code: str, goal_index: float | None = None) -> GapPlan:
         return gap_plan(comparison.card(code), comparison.group.bands, goal_index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, TextIO
@@ -96,15 +96,18 @@ def _cycle_head(result: CycleScores) -> dict[str, Any]:
     }
 
 
-def write_cycle_json(result: CycleScores, out: TextIO) -> None:
+def write_cycle_json(result: CycleScores, out: TextIO, units: Iterable[str] | None = None) -> None:
     """`json.dumps(cycle_dict(result), ensure_ascii=False)` and a newline, written a few units at a time: the same
     bytes without the whole document in memory (at national scale the dict tree and the string took ~250 MB).
-    Indicators, most of the document, are formatted by `indicator_json` without building their dicts."""
+    `units`: the units' objects as JSON text when the caller has them already (ScoresArea.unit_json, from the
+    result's arrays); otherwise indicators, most of the document, are formatted by `indicator_json` without
+    building their dicts."""
     head = json.dumps({**_cycle_head(result), "units": []}, ensure_ascii=False)
     out.write(head[:-len("]}")])  # `json.dumps` ends an empty list and the object with "[]}"
+    found = units if units is not None else (_scorecard_json(card) for card in result.scorecards)
     chunk: list[str] = []
-    for i, card in enumerate(result.scorecards):
-        chunk.append((", " if i else "") + _scorecard_json(card))
+    for i, unit in enumerate(found):
+        chunk.append((", " if i else "") + unit)
         if len(chunk) == UNITS_PER_WRITE:
             out.write("".join(chunk))
             chunk.clear()

@@ -274,6 +274,15 @@ class Exchange(Protocol):
     def write_key_list(self, path: Path, keys: Sequence[TrustedKey]) -> None: ...
 
 
+class ResultStore(Protocol):
+    """A cycle's computed results kept in the database (a cache: never audited, never moves the counter)."""
+
+    def get(self, year: int, target_set: str, *, change: int, format_version: int, fingerprint: str
+            ) -> bytes | None: ...
+    def put(self, year: int, target_set: str, *, change: int, format_version: int, fingerprint: str,
+            payload: bytes) -> bool: ...
+
+
 class Store(Protocol):
     answers: AnswerStore
     audit: AuditStore
@@ -282,6 +291,7 @@ class Store(Protocol):
     packages: PackageLog
     received: ReceivedPublications
     exchange: Exchange
+    results: ResultStore
 
     def atomically(self, work: Callable[[], T]) -> T:
         """Run a group of writes as one transaction (all kept or none)."""

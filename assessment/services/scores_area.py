@@ -4,6 +4,7 @@ and judge target-linked indicators against their history across cycles."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from assessment.domain.model import (
 from assessment.domain.rules import measured_values
 from assessment.domain.scoring import ScoringContext, UnitColumns, score_batch
 from assessment.services.cycle_results import CycleResult, ResultCache, build_result, history_codes
+from assessment.services.result_codec import keep, read_kept
 from assessment.services.scorecards import (
     ScoredBatch,
 )
@@ -170,11 +172,17 @@ class ScoresArea:
         targets = targets or self._active_targets()
         cache = self._cached()
         found = cache.results.get((year, targets)) if cache is not None else None
+        if found is None and cache is not None:  # computed already, by this or another process?
+            found = read_kept(self.s.store, year, targets, cache.change, self.methodology)
+            if found is not None:
+                cache.results[(year, targets)] = found
+                cache.batches.setdefault((year, targets), list(found.batches))
         if found is None:
             batches = self.batches(year, targets)
             found = build_result(year, targets, batches, self._target_history(year, targets, batches))
             if cache is not None:
                 cache.results[(year, targets)] = found
+                keep(self.s.store, found, cache.change)
         return found
 
     def for_cycle(self, *, year: int, kind: UnitKind | None = None, unit_code: str | None = None,
@@ -185,6 +193,13 @@ class ScoresArea:
         found = result.scorecards(kind, unit_code) if detail else result.headlines(kind, unit_code)
         cards = sorted(found, key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
         return CycleScores(year, self._demo(), tuple(cards), result.warnings, result.targets.name)
+
+    def unit_json(self, scores: CycleScores) -> Iterator[str]:
+        """`score --json`'s unit objects (JSON text) for cards of `for_cycle(detail=False)` (ranked as given),
+        written from the cycle's arrays rather than from full scorecards (assessment.services.cycle_views)."""
+        from assessment.services.cycle_views import unit_json
+
+        return unit_json(self.result(scores.cycle), scores.scorecards)
 
     def indicator_trend(self, *, unit_code: str, code: str) -> list[IndicatorTrendPoint]:
         """The unit's value and points for an indicator in every cycle, following crosswalks back from the

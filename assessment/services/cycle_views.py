@@ -1,0 +1,366 @@
+"""Outputs about every unit of a cycle read straight from a `CycleResult`'s arrays, without a `Scorecard` and its
+47 `IndicatorScore` objects per unit: `score --json`'s unit objects (the same dicts, hence the same bytes, as
+`export.scorecard_dict` of the full scorecard) and the dashboard's peer group (the same `PeerGroup` and spreads as
+`comparison.peer_group` / `indicator_spread` over full scorecards). An appraised unit's figures come from its full
+scorecard (CycleResult.scorecards), as everywhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+import numpy as np
+
+from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED, IndicatorSpread, PeerGroup
+from assessment.domain.model import AssessmentStatus, Scorecard, Text, UnitKind
+from assessment.domain.ranking import band_for
+from assessment.services.cycle_results import CycleResult
+from assessment.services.export import scorecard_dict
+from assessment.services.scorecards import ScoredBatch, ShownValue, display_column
+
+CHUNK = 512  # units whose indicator texts are prepared together (bounded memory whatever the cycle's size)
+
+
+def full_card(card: Scorecard) -> bool:
+    """Whether a card from `CycleResult.headlines` is a full scorecard already (an appraised unit's)."""
+    return bool(card.indicators) or card.appraised
+
+
+def unit_json(result: CycleResult, cards: Sequence[Scorecard]) -> Iterator[str]:
+    """`json.dumps(scorecard_dict(full scorecard), ensure_ascii=False)` of each unit, for headline cards
+    (CycleResult.headlines: rank, peer count and the rest as the caller has them), built from the arrays: the
+    indicators' JSON is written column by column from text pieces (the same bytes: tests compare), CHUNK cards
+    at a time."""
+    where = {u.code: (b, i) for b, batch in enumerate(result.batches) for i, u in enumerate(batch.units)}
+    views: dict[int, _BatchJson] = {}
+    for start in range(0, len(cards), CHUNK):
+        chunk = cards[start:start + CHUNK]
+        rows: dict[int, list[int]] = {}
+        for card in chunk:
+            if not full_card(card):
+                b, i = where[card.unit_code]
+                rows.setdefault(b, []).append(i)
+        texts: dict[tuple[int, int], str] = {}
+        for b, wanted in rows.items():
+            view = views.get(b)
+            if view is None:
+                view = views[b] = _BatchJson(result, b)
+            texts.update(((b, i), text) for i, text in zip(wanted, view.indicators(wanted), strict=True))
+        for card in chunk:
+            if full_card(card):
+                yield json.dumps(scorecard_dict(card), ensure_ascii=False)
+            else:
+                b, i = where[card.unit_code]
+                yield views[b].unit_json(card, i, texts[(b, i)])
+
+
+def _number(value: float, digits: int | None = None) -> str:
+    """A float as json.dumps writes it (after round(value, digits) when digits is given)."""
+    if value != value:
+        return "NaN"
+    if value - value != 0.0:
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value if digits is None else round(value, digits))
+
+
+class _Floats:
+    """json texts of floats (rounded to 4 decimals, as export._round, or not), each distinct value written once.
+    Zero is written each time: 0.0 and -0.0 are equal keys but different texts."""
+
+    def __init__(self, digits: int | None) -> None:
+        self.digits = digits
+        self.memo: dict[float, str] = {}
+
+    def texts(self, values: list[float]) -> list[str]:
+        memo, text = self.memo, self.text
+        return [memo.get(value) or text(value) for value in values]
+
+    def text(self, value: float) -> str:
+        found = self.memo.get(value) if value else None
+        if found is None:
+            found = _number(value, self.digits)
+            if value:
+                self.memo[value] = found
+        return found
+
+
+def _shown(values: list[ShownValue], floats: _Floats) -> list[str]:
+    """json texts of an indicator's shown values as export.indicator_dict writes them (one column: one type)."""
+    out: list[str] = []
+    memo: dict[ShownValue, str] = {}
+    for value in values:
+        if isinstance(value, float):
+            out.append(floats.text(value))
+            continue
+        text = memo.get(value)
+        if text is None:
+            text = memo[value] = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        out.append(text)
+    return out
+
+
+def _flags(values: list[bool]) -> list[str]:
+    return ["true" if v else "false" for v in values]
+
+
+class _BatchJson:
+    """One batch's columns, and its indicators' JSON texts prepared CHUNK units at a time."""
+
+    def __init__(self, result: CycleResult, b: int) -> None:
+        self.batch: ScoredBatch = result.batches[b]
+        self.progress = result.progress[b]
+        s, m = self.batch.scores, self.batch.matrix
+        self.specs = [(json.dumps(i.code, ensure_ascii=False), json.dumps(i.pillar, ensure_ascii=False),
+                       json.dumps(i.target_id, ensure_ascii=False), i.target_id is not None)
+                      for i in self.batch.methodology.indicators]
+        self.values: list[list[ShownValue]] = [
+            display_column(i.answer.type, m, j, i.code, i.answer.option_codes() if i.answer.options else ())
+            for j, i in enumerate(self.batch.methodology.indicators)]
+        self.missing = s.applicable & s.relevant & ~s.answered
+        self.scored = [self.batch.methodology.pillar(code).scored for code in s.pillar_codes]
+        self.pillar_index = s.pillar_index
+
+    def unit_json(self, card: Scorecard, i: int, indicators: str) -> str:
+        head = scorecard_dict(card)  # a headline card: every field but missing, pillars and indicators
+        del head["pillars"], head["indicators"]
+        head["missing"] = self._missing(i)
+        text = json.dumps(head, ensure_ascii=False)
+        return f'{text[:-1]}, "pillars": {self._pillars(i)}, "indicators": [{indicators}]}}'
+
+    def _missing(self, i: int) -> list[str]:
+        codes = self.batch.matrix.codes
+        return [codes[j] for j in np.flatnonzero(self.missing[:, i]).tolist()]
+
+    def _pillars(self, i: int) -> str:
+        s = self.batch.scores
+        points, top = s.pillar_points[:, i].tolist(), s.pillar_max[:, i].tolist()
+        index = self.pillar_index[:, i].tolist()
+        return json.dumps([{"code": code, "points": round(points[p], 4), "max_points": top[p],
+                            "index": None if index[p] != index[p] else round(index[p], 4), "scored": self.scored[p]}
+                           for p, code in enumerate(s.pillar_codes)], ensure_ascii=False)
+
+    def indicators(self, rows: list[int]) -> list[str]:
+        """Per row, its indicators' JSON objects joined (export.indicator_dict's keys and order)."""
+        s, m = self.batch.scores, self.batch.matrix
+        rounded, plain = _Floats(4), _Floats(None)
+        columns = []
+        for j, (code, pillar, target, linked) in enumerate(self.specs):
+            points, top = rounded.texts(s.points[j, rows].tolist()), plain.texts(s.max_points[j, rows].tolist())
+            applicable, answered = _flags(s.applicable[j, rows].tolist()), _flags(s.answered[j, rows].tolist())
+            relevant, missing = _flags(s.relevant[j, rows].tolist()), _flags(self.missing[j, rows].tolist())
+            values = self.values[j]
+            shown = _shown([values[i] for i in rows], rounded)
+            parts = _parts(m.numerator[j, rows], m.denominator[j, rows], plain)
+            ends = self._progress(j, rows) if linked else [("null", "")] * len(rows)
+            columns.append([
+                f'{{"code": {code}, "pillar": {pillar}, "points": {p}, "max_points": {t}, "applicable": {a}, '
+                f'"answered": {n}, "relevant": {r}, "missing": {x}, "value": {v}, "target_id": {target}, '
+                f'"target_status": {status}{ratio}{projection}}}'
+                for p, t, a, n, r, x, v, ratio, (status, projection)
+                in zip(points, top, applicable, answered, relevant, missing, shown, parts, ends, strict=True)])
+        return [", ".join(texts) for texts in zip(*columns, strict=True)] if columns else ["" for _ in rows]
+
+    def _progress(self, j: int, rows: list[int]) -> list[tuple[str, str]]:
+        """(target status, projection keys) texts of indicator column j for the rows."""
+        found = self.progress.columns.get(j)
+        if found is None:
+            return [("null", ', "projected_year": null, "projection": "insufficient_data"')] * len(rows)
+        memo: dict[tuple[object, int | None, bool], tuple[str, str]] = {}
+        out = []
+        for i in rows:
+            key = (found.status[i], found.projected_year[i], found.projection_known[i])
+            text = memo.get(key)
+            if text is None:
+                status, projected, known = key
+                year = str(projected) if known and projected is not None else "null"
+                kind = "insufficient_data" if not known else "reached_by" if projected else "not_at_this_pace"
+                text = memo[key] = (json.dumps(getattr(status, "value", None)),
+                                    f', "projected_year": {year}, "projection": "{kind}"')
+            out.append(text)
+        return out
+
+
+def _parts(numerators: np.ndarray, denominators: np.ndarray, floats: _Floats) -> list[str]:
+    """The numerator and denominator keys, present when either has a value."""
+    present = ~(np.isnan(numerators) & np.isnan(denominators))
+    if not present.any():
+        return [""] * len(numerators)
+    out = []
+    for a, b, shown in zip(numerators.tolist(), denominators.tolist(), present.tolist(), strict=True):
+        out.append(f', "numerator": {floats.text(a) if a == a else "null"}, '
+                   f'"denominator": {floats.text(b) if b == b else "null"}' if shown else "")
+    return out
+
+
+# ------------------------------------------------------------------------------------------- peer group
+
+
+@dataclass
+class _Member:
+    batch: int
+    row: int
+    rank: int | None
+    code: str
+
+
+class LazyCards(Sequence[Scorecard]):
+    """A peer group's full scorecards in the group's row order, built only when asked for: one card (the unit an
+    inspector clicks) or, on iteration, all of them at once (CycleResult.scorecards)."""
+
+    def __init__(self, result: CycleResult, kind: UnitKind, codes: Sequence[str]) -> None:
+        self._result, self._kind, self._codes = result, kind, tuple(codes)
+        self._all: tuple[Scorecard, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Scorecard: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Scorecard]: ...
+
+    def __getitem__(self, index: int | slice) -> Scorecard | Sequence[Scorecard]:
+        if isinstance(index, slice) or self._all is not None:
+            return self._every()[index]
+        return self._result.scorecards(self._kind, self._codes[index])[0]
+
+    def __iter__(self) -> Iterator[Scorecard]:
+        return iter(self._every())
+
+    def _every(self) -> tuple[Scorecard, ...]:
+        if self._all is None:
+            by_code: dict[str, Scorecard] = {c.unit_code: c for c in self._result.scorecards(self._kind)}
+            self._all = tuple(by_code[code] for code in self._codes)
+        return self._all
+
+
+def group_view(result: CycleResult, kind: UnitKind) -> tuple[PeerGroup, list[IndicatorSpread], LazyCards]:
+    """`comparison.peer_group` and `indicator_spread` of the kind's full scorecards, from the arrays (an appraised
+    unit's appraised index from its full card)."""
+    members = _members(result, kind)
+    keys = list(dict.fromkeys(m.batch for m in members))  # batches in the order their first member comes
+    bands = result.batches[keys[0]].methodology.bands if keys else ()
+    pillar_codes, pillar_names = _pillars(result, keys)
+    target_ids: list[str] = sorted({i.target_id for b in keys for i in result.batches[b].methodology.indicators
+                                    if i.target_id})
+    count = len(members)
+    index, points, top = (np.full(count, np.nan) for _ in range(3))
+    appraised = np.full(count, np.nan)
+    pillar_index = np.full((count, len(pillar_codes)), np.nan)
+    pillar_state = np.full((count, len(pillar_codes)), NOT_APPLICABLE, dtype=np.int8)
+    status = np.full((count, len(target_ids)), None, dtype=object)
+    index_state = np.full(count, NOT_APPLICABLE, dtype=np.int8)
+    band: list[int | None] = []
+    states: list[str] = []
+    for b in keys:
+        batch = result.batches[b]
+        rows = [r for r, m in enumerate(members) if m.batch == b]
+        cols = [members[r].row for r in rows]
+        s = batch.scores
+        values = s.index[cols]
+        index[rows], points[rows], top[rows] = values, s.total[cols], s.total_max[cols]
+        done = s.applicable[:, cols] & s.answered[:, cols]  # (indicators, members of this batch)
+        index_state[rows] = np.where(np.isnan(values), NOT_APPLICABLE, np.where(done.any(axis=0), SCORED, NO_DATA))
+        _fill_pillars(batch, cols, rows, done, pillar_codes, pillar_index, pillar_state)
+        _fill_status(result, b, cols, rows, target_ids, status)
+    for r, member in enumerate(members):
+        batch = result.batches[member.batch]
+        value = None if np.isnan(index[r]) else float(index[r])
+        found = band_for(value, batch.methodology.bands)
+        band.append(found.code if found else None)
+        states.append(batch.assessments[member.row].status.value)
+        if _appraised(batch, member.row):
+            appraised[r] = _appraised_index(result, kind, member.code)
+    group = PeerGroup(
+        cycle=result.year if members else 0, kind=kind, codes=tuple(m.code for m in members),
+        names=tuple(result.batches[m.batch].units[m.row].name for m in members), index=index, points=points,
+        max_points=top, band=tuple(band), rank=tuple(m.rank for m in members), pillar_codes=tuple(pillar_codes),
+        pillar_names=tuple(pillar_names), pillar_index=pillar_index, target_ids=tuple(target_ids),
+        target_status=status, bands=bands, appraised_index=appraised, status=tuple(states),
+        pillar_state=pillar_state, index_state=index_state)
+    return group, _spreads(result, members, keys), LazyCards(result, kind, group.codes)
+
+
+def _members(result: CycleResult, kind: UnitKind) -> list[_Member]:
+    """The kind's units in the group's row order (rank, then code; unranked last)."""
+    members, offset = [], 0
+    for b, batch in enumerate(result.batches):
+        ranks = result.ranks[offset:offset + len(batch.units)].tolist()
+        members += [_Member(b, i, ranks[i] or None, u.code) for i, u in enumerate(batch.units) if u.kind == kind]
+        offset += len(batch.units)
+    return sorted(members, key=lambda m: (m.rank or 10**9, m.code))
+
+
+def _pillars(result: CycleResult, keys: Sequence[int]) -> tuple[list[str], list[Text]]:
+    codes: list[str] = []
+    names: list[Text] = []
+    for b in keys:
+        for pillar in result.batches[b].methodology.pillars:
+            if pillar.scored and pillar.code not in codes:
+                codes.append(pillar.code)
+                names.append(pillar.name)
+    return codes, names
+
+
+def _fill_pillars(batch: ScoredBatch, cols: list[int], rows: list[int], done: np.ndarray, codes: list[str],
+                  pillar_index: np.ndarray, pillar_state: np.ndarray) -> None:
+    s = batch.scores
+    of_pillar = np.array([i.pillar for i in batch.methodology.indicators], dtype=object)
+    for p, code in enumerate(s.pillar_codes):
+        if code not in codes:
+            continue
+        values = s.pillar_index[p, cols]
+        shown = ~np.isnan(values)
+        answered = done[of_pillar == code].any(axis=0)
+        where = np.asarray(rows)[shown]
+        pillar_index[where, codes.index(code)] = values[shown]
+        pillar_state[where, codes.index(code)] = np.where(answered[shown], SCORED, NO_DATA)
+
+
+def _fill_status(result: CycleResult, b: int, cols: list[int], rows: list[int], target_ids: Sequence[str],
+                 status: np.ndarray) -> None:
+    """Target status where the indicator applies and has one (a later indicator of the same target wins)."""
+    batch = result.batches[b]
+    for j, indicator in enumerate(batch.methodology.indicators):
+        found = result.progress[b].columns.get(j)
+        if indicator.target_id is None or found is None:
+            continue
+        t = target_ids.index(indicator.target_id)
+        applicable = batch.scores.applicable[j, cols].tolist()
+        for r, i, applies in zip(rows, cols, applicable, strict=True):
+            if applies:
+                status[r, t] = found.status[i]
+
+
+def _appraised(batch: ScoredBatch, i: int) -> bool:
+    """As CycleResult.headlines decides that a unit's card is the full, appraised one."""
+    return bool(batch.appraisals and batch.appraisals[i]) or \
+        batch.assessments[i].status in (AssessmentStatus.APPRAISED, AssessmentStatus.LOCKED)
+
+
+def _appraised_index(result: CycleResult, kind: UnitKind, code: str) -> float:
+    card = result.scorecards(kind, code)[0]
+    return np.nan if card.appraised_index is None else card.appraised_index
+
+
+def _spreads(result: CycleResult, members: Sequence[_Member], keys: Sequence[int]) -> list[IndicatorSpread]:
+    """indicator_spread over the members' cards (self-assessed points), codes in the order the cards list them."""
+    counts: dict[str, np.ndarray] = {}
+    for b in keys:
+        s = result.batches[b].scores
+        cols = [m.row for m in members if m.batch == b]
+        points, top = s.points[:, cols], s.max_points[:, cols]
+        applicable = s.applicable[:, cols]
+        missing = applicable & s.relevant[:, cols] & ~s.answered[:, cols]
+        counted = applicable & ~missing
+        full = counted & (top > 0) & (points >= top - 1e-9)
+        partial = counted & ~full & (points > 0)
+        zero = counted & ~full & ~partial
+        table = np.stack([full.sum(axis=1), partial.sum(axis=1), zero.sum(axis=1), missing.sum(axis=1),
+                          (~applicable).sum(axis=1)], axis=1)
+        for j, code in enumerate(result.batches[b].matrix.codes):
+            counts[code] = counts[code] + table[j] if code in counts else table[j].copy()
+    return [IndicatorSpread(code, *(int(v) for v in row)) for code, row in counts.items()]
