@@ -39,7 +39,6 @@ from storage.council import CouncilRepository
 from storage.db import current_connection as _current
 from storage.db import current_write, retry_busy, run_write, write_transaction
 from storage.received_publications import ReceivedPublicationRepository
-
 from storage.results import ResultRepository
 from storage.review import PackageLogRepository, ReviewRepository
 from storage.tables import (

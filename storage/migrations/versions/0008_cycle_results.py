@@ -6,7 +6,7 @@ Create Date: 2026-12-06
 
 `dx_cycle_results` keeps a cycle's computed results (scores, ranks, target progress as arrays) so that one
 computation serves every process until the next change (storage/results.py). A new table only: a database
-written by 0005 keeps all it holds, and the table starts empty (the first read computes and fills it).
+written by 0007 keeps all it holds, and the table starts empty (the first read computes and fills it).
 """
 
 from __future__ import annotations
