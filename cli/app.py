@@ -87,5 +87,8 @@ def run_as_script() -> None:
         sys.stderr.flush()
     except BrokenPipeError:
         pass
+    storage_db = sys.modules.get("storage.db")  # only if this command opened a database at all
+    if storage_db is not None:
+        storage_db.close_sqlite_engines()
     logging.shutdown()
     os._exit(code)

@@ -198,8 +198,24 @@ def make_engine(url: str, *, read_only: Path | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        _sqlite_engines.add(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+_sqlite_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def close_sqlite_engines() -> None:
+    """Close the pooled connections of every writable SQLite engine still alive, for a process that leaves without
+    the interpreter's teardown (the CLI). The last connection to close checkpoints the WAL into the file and
+    removes it, so the next process finds the file as this one left it, not a WAL to replay — and the integrity
+    verdict kept for the file (storage/integrity.py) still holds for it."""
+    for engine in list(_sqlite_engines):
+        try:
+            engine.dispose()
+        except SQLAlchemyError:  # leaving anyway: the WAL stays and the next opener replays it
+            log.warning("could not close %s", engine.url, exc_info=True)
 
 
 # ------------------------------------------------------------------------------------------- writes
