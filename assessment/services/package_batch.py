@@ -55,10 +55,23 @@ class Held:
     last_applied: dict[tuple[str, int, str], str]
     answers: dict[int, list[Answer]]
     notes: dict[int, list[ReviewNote]]
+    covered: set[int] = field(default_factory=set)  # id() of the packages it was read for
     refusals: dict[int, PackageRejected | None] = field(default_factory=dict)  # id(content) -> content verdict
+
+    def add(self, other: Held) -> None:
+        """What was read for more packages (a package checked alone after the batch)."""
+        self.units.update(other.units)
+        self.assessments.update(other.assessments)
+        self.last_applied.update(other.last_applied)
+        self.answers.update(other.answers)
+        self.notes.update(other.notes)
+        self.covered |= other.covered
+        self.refusals.update(other.refusals)
 
     @classmethod
     def read(cls, service: AssessmentService, contents: Sequence[PackageContent]) -> Held:
+        if not contents:
+            return cls({}, {}, {}, {}, {})
         store = service.store
         units: dict[str, Unit] = {u.code: u for u in store.units()}
         assessments: dict[tuple[str, int], Assessment] = {}
@@ -68,7 +81,7 @@ class Held:
         ids = sorted({a.id for key in {(c.manifest.unit_code, c.manifest.cycle) for c in contents}
                       if (a := assessments.get(key)) is not None})
         return cls(units, assessments, store.packages.last_applied_of(keys), store.answers.of_many(ids),
-                   store.review.notes_of(ids))
+                   store.review.notes_of(ids), {id(c) for c in contents})
 
 
 def content_refusals(checked: Sequence[tuple[PackageContent, Unit, Methodology]], targets: TargetSet | None

@@ -79,7 +79,11 @@ class Inspector:
     def hold(self, contents: Sequence[PackageContent]) -> None:
         """Read what the database holds for these packages, and check their content, all at once (classify
         then reads from it): at the preview, and again under the writer lock before a batch is written."""
-        self._held = Held.read(self.s, contents)
+        held = Held.read(self.s, contents)
+        if self._held is None:
+            self._held = held
+        else:  # another package checked alone: what the batch read stays
+            self._held.add(held)
         checked = []
         for content in contents:
             try:
@@ -88,7 +92,7 @@ class Inspector:
                 continue  # classify says why
         if self._targets is None:
             self._targets = self.s.targets.active()
-        self._held.refusals = content_refusals(checked, self._targets)
+        self._held.refusals.update(content_refusals(checked, self._targets))
 
     # ------------------------------------------------------------------------------------- preview
 
@@ -100,8 +104,8 @@ class Inspector:
             except PackageRejected as exc:
                 read.append((path, exc))
         contents = [c for _, c in read if isinstance(c, PackageContent)]
-        self.hold(contents)
         logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
+        self.hold([c for c in contents if c.manifest.package_id not in logged])  # a logged one is decided by its id
         keys = KeyRing(self.s.store.packages.trusted_keys())
         newest: dict[tuple[str, int, PackageKind], PackageContent] = {}
         for content in contents:  # two packages for the same unit, cycle and kind: only the newest counts
@@ -236,7 +240,7 @@ class Inspector:
 
     def _holding(self, content: PackageContent) -> Held:
         """What the database holds for the packages being checked (read now for a package checked alone)."""
-        if self._held is None:
+        if self._held is None or id(content) not in self._held.covered:
             self.hold([content])
         assert self._held is not None
         return self._held
@@ -306,7 +310,7 @@ class Inspector:
         contents = [p.content for p in previews if p.content is not None and copied[id(p.content)] is None]
 
         def work() -> list[str | BadInput]:
-            self._targets = self._cycles = None  # read again under the lock: the rules read the targets
+            self._targets = self._cycles = self._held = None  # read again under the lock: the rules read targets
             self.hold(contents)
             logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
             keys = KeyRing(self.s.store.packages.trusted_keys())
