@@ -75,6 +75,7 @@ class Inspector:
         self._cycles: list[int] | None = None
         self._targets: TargetSet | None = None
         self._held: Held | None = None  # what the database holds for the packages being checked
+        self._new_assessments: dict[tuple[str, int], str] = {}  # (unit kind, cycle) -> methodology key
 
     def hold(self, contents: Sequence[PackageContent]) -> None:
         """Read what the database holds for these packages, and check their content, all at once (classify
@@ -227,10 +228,17 @@ class Inspector:
             raise PackageRejected("unknown_cycle", f"{unit.code} did not exist in cycle {year}: that cycle is unknown "
                                                    "for this unit here")
         try:
-            return self.s.methodologies.for_unit(unit, year).key
+            return self._for_unit(unit, year)
         except NotFound as exc:
             raise PackageRejected("unknown_cycle", f"cycle {year} is unknown for {unit.code} here: "
                                                    f"{exc.message}") from None
+
+    def _for_unit(self, unit: Unit, year: int) -> str:
+        """The methodology a new assessment of the unit would take (per unit kind and cycle, once per batch)."""
+        key = (unit.kind.value, year)
+        if key not in self._new_assessments:
+            self._new_assessments[key] = self.s.methodologies.for_unit(unit, year).key
+        return self._new_assessments[key]
 
     def _methodology(self, ident: str, version: str) -> Methodology | None:
         key = f"{ident}@{version}"
@@ -311,6 +319,7 @@ class Inspector:
 
         def work() -> list[str | BadInput]:
             self._targets = self._cycles = self._held = None  # read again under the lock: the rules read targets
+            self._new_assessments.clear()
             self.hold(contents)
             logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
             keys = KeyRing(self.s.store.packages.trusted_keys())

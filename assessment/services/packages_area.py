@@ -170,9 +170,11 @@ class PackagesArea:
 
     def preview(self, paths: Sequence[Path]) -> list[PackagePreview]:
         """Read and check every file and say what importing it would do; writes nothing."""
+        from assessment.services.package_batch import gc_paused
         from assessment.services.package_import import Inspector
 
-        return Inspector(self.s).preview([Path(p) for p in paths])
+        with gc_paused():
+            return Inspector(self.s).preview([Path(p) for p in paths])
 
     def apply(self, previews: Sequence[PackagePreview], *, accept_changed: bool | Collection[str] = False,
               trust: bool | Collection[str] = False) -> list[ImportResult]:
@@ -191,9 +193,12 @@ class PackagesArea:
             else:
                 writable.append((len(results), preview))
                 results.append(None)
+        from assessment.services.package_batch import gc_paused
+
         for batch in _batches(writable):
-            for index, outcome in zip([i for i, _ in batch], _apply_batch(inspector, [p for _, p in batch]),
-                                      strict=True):
+            with gc_paused():
+                outcomes = _apply_batch(inspector, [p for _, p in batch])
+            for index, outcome in zip([i for i, _ in batch], outcomes, strict=True):
                 results[index] = outcome
         done = [r for r in results if r is not None]
         if any(r.applied for r in done):
