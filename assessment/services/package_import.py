@@ -13,7 +13,8 @@ indicators). Then the comparison with what is held here decides new / unchanged 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from assessment.services.ports import PackageLogEntry, TrustedKey
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
 
+EVIDENCE_THREADS = 8  # evidence files copied at once (most of a copy is waiting for the disk)
 OWN, KEY_LIST = "own", "key-list"  # TrustedKey.source of this database's own signers / keys registered on purpose
 
 
@@ -314,8 +316,9 @@ class Inspector:
         for preview in previews:
             if preview.content is None:
                 raise BadInput(f"{preview.path.name}: nothing to apply")
-        copied = self._copy_evidence([p.content for p in previews if p.content is not None])
-        contents = [p.content for p in previews if p.content is not None and copied[id(p.content)] is None]
+        contents = [p.content for p in previews if p.content is not None]
+        pool = ThreadPoolExecutor(max_workers=EVIDENCE_THREADS)
+        copying = self._copy_evidence(contents, pool)  # while the packages are checked again
 
         def work() -> list[str | BadInput]:
             self._targets = self._cycles = self._held = None  # read again under the lock: the rules read targets
@@ -328,15 +331,15 @@ class Inspector:
             for preview in previews:
                 content = preview.content
                 assert content is not None
-                failed = copied[id(content)]
-                if failed is not None:
-                    outcomes.append(failed)
-                    continue
                 fresh = self.classify(content, logged, keys)
                 if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
                         (preview.outcome, preview.answers, preview.notes, preview.state_here):
                     outcomes.append(BadInput(f"{preview.path.name}: the database changed since the preview "
                                              f"({fresh.reason}); preview the import again"))
+                    continue
+                failed = copying()[id(content)]
+                if failed is not None:  # its evidence files could not be put beside the database
+                    outcomes.append(failed)
                     continue
                 checked.append((len(outcomes), Checked(content, preview.outcome.value, fresh.key_status == "new")))
                 if fresh.key_status == "new":  # what its write registers, for the packages after it
@@ -346,7 +349,10 @@ class Inspector:
             self._write_checked(checked, outcomes)
             return outcomes
 
-        return self.s.store.atomically(work)
+        try:
+            return self.s.store.atomically(work)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _write_checked(self, checked: Sequence[tuple[int, Checked]], outcomes: list[str | BadInput]) -> None:
         submissions = [item for _, item in checked if item.content.manifest.kind == PackageKind.SUBMISSION]
@@ -367,13 +373,12 @@ class Inspector:
             outcomes[index] = self._write_return(item.content)
             self.s.store.packages.log(log_entry(item.content, item.outcome), who=self.s.user)
 
-    def _copy_evidence(self, contents: Sequence[PackageContent]) -> dict[int, PackageRejected | None]:
-        """Evidence files go beside the database under their SHA-256 first: content-addressed, so a file left
-        by an import that then fails is harmless and the next import finds it in place. Copied by a few threads
-        (each file is synced to disk before the database names it; the waits overlap). id(content) -> why its
-        evidence could not be copied (None: copied)."""
-        from concurrent.futures import ThreadPoolExecutor
-
+    def _copy_evidence(self, contents: Sequence[PackageContent], pool: ThreadPoolExecutor
+                       ) -> Callable[[], dict[int, PackageRejected | None]]:
+        """Evidence files go beside the database under their SHA-256 before it names them: content-addressed,
+        so a file left by an import that then fails is harmless and the next import finds it in place. Copied by
+        a few threads (each file synced to disk: the waits overlap, and overlap the checks under the lock).
+        Returns the wait for id(content) -> why its evidence could not be copied (None: copied)."""
         folder = self.s.store.files_dir()
         wanted: dict[str, tuple[PackageContent, Path]] = {}
         for content in contents:
@@ -390,10 +395,17 @@ class Inspector:
                 return exc
             return None
 
-        with ThreadPoolExecutor(max_workers=min(8, max(len(wanted), 1))) as pool:
-            failures = {sha: failed for sha, failed in zip(wanted, pool.map(copy, wanted), strict=True) if failed}
-        return {id(c): next((failures[sha] for sha in sorted(c.evidence_hashes) if sha in failures), None)
-                for c in contents}
+        futures = {sha: pool.submit(copy, sha) for sha in wanted}
+        done: dict[int, PackageRejected | None] = {}
+
+        def wait() -> dict[int, PackageRejected | None]:
+            if not done:
+                failures = {sha: failed for sha, future in futures.items() if (failed := future.result())}
+                done.update({id(c): next((failures[sha] for sha in sorted(c.evidence_hashes) if sha in failures),
+                                         None) for c in contents})
+            return done
+
+        return wait
 
     def _write_return(self, content: PackageContent) -> str:
         m = content.manifest
