@@ -248,7 +248,7 @@ def write_batch(service: AssessmentService, batch: Sequence[Checked], methodolog
 
 
 def _write_answers(service: AssessmentService, records: list[dict[str, object]]) -> dict[int, tuple[int, int]]:
-    """One bulk write of every record; (inserted, changed) per assessment, counted from its history rows."""
+    """One bulk write of every record; (inserted, changed) per assessment, from the write's own comparison."""
     import pandas as pd
 
     from assessment.services.ports import ANSWER_COLUMNS
