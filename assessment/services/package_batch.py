@@ -100,21 +100,29 @@ class Held:
                    store.review.notes_of(ids), {id(c) for c in contents})
 
 
-def content_refusals(checked: Sequence[tuple[PackageContent, Unit, Methodology]], targets: TargetSet | None
-                     ) -> dict[int, PackageRejected | None]:
+def content_refusals(checked: Sequence[tuple[PackageContent, Unit, Methodology]], targets: TargetSet | None,
+                     shapes: dict[tuple[int, str], PackageRejected | None]) -> dict[int, PackageRejected | None]:
     """id(content) -> why the package's content is refused (None: it passes). The checks and messages of a
     package checked alone: unknown codes, the shape and range of each answer, the methodology's rules, and a
-    submission's completeness."""
+    submission's completeness. `shapes` keeps the verdict on the codes, shapes and ranges of a package's answers
+    per (id(content), methodology key): it reads nothing but the package and the methodology (both fixed: the
+    methodology by its hash), so the check under the writer lock reuses the preview's; the rules and completeness,
+    which read the unit and the targets, are evaluated again every time."""
     from assessment.domain.answer_matrix import build_matrix, long_from_answers
     from assessment.domain.scoring import ScoringContext, UnitColumns, score_and_check
 
     verdicts: dict[int, PackageRejected | None] = {}
     groups: dict[tuple[str, int], tuple[Methodology, list[tuple[PackageContent, Unit]]]] = {}
     for content, unit, methodology in checked:
-        try:
-            _check_answers(content, methodology)
-        except PackageRejected as exc:
-            verdicts[id(content)] = exc
+        key = (id(content), methodology.key)
+        if key not in shapes:
+            try:
+                _check_answers(content, methodology)
+                shapes[key] = None
+            except PackageRejected as exc:
+                shapes[key] = exc
+        if shapes[key] is not None:
+            verdicts[id(content)] = shapes[key]
             continue
         groups.setdefault((methodology.key, content.manifest.cycle), (methodology, []))[1].append((content, unit))
     for (_, cycle), (methodology, members) in groups.items():

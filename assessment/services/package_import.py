@@ -78,6 +78,7 @@ class Inspector:
         self._targets: TargetSet | None = None
         self._held: Held | None = None  # what the database holds for the packages being checked
         self._new_assessments: dict[tuple[str, int], str] = {}  # (unit kind, cycle) -> methodology key
+        self._shapes: dict[tuple[int, str], PackageRejected | None] = {}  # see package_batch.content_refusals
 
     def hold(self, contents: Sequence[PackageContent]) -> None:
         """Read what the database holds for these packages, and check their content, all at once (classify
@@ -95,7 +96,7 @@ class Inspector:
                 continue  # classify says why
         if self._targets is None:
             self._targets = self.s.targets.active()
-        self._held.refusals.update(content_refusals(checked, self._targets))
+        self._held.refusals.update(content_refusals(checked, self._targets, self._shapes))
 
     # ------------------------------------------------------------------------------------- preview
 
@@ -262,7 +263,7 @@ class Inspector:
         if id(content) not in held.refusals:
             if self._targets is None:
                 self._targets = self.s.targets.active()
-            held.refusals.update(content_refusals([(content, unit, methodology)], self._targets))
+            held.refusals.update(content_refusals([(content, unit, methodology)], self._targets, self._shapes))
         refusal = held.refusals[id(content)]
         if refusal is not None:
             raise refusal
@@ -317,6 +318,9 @@ class Inspector:
             if preview.content is None:
                 raise BadInput(f"{preview.path.name}: nothing to apply")
         contents = [p.content for p in previews if p.content is not None]
+        for preview in previews:  # a package previewed new or changed passed the answer checks that read only it
+            if preview.content is not None and preview.outcome in (Outcome.NEW, Outcome.CHANGED):
+                self._shapes[(id(preview.content), preview.content.manifest.methodology_key)] = None
         pool = ThreadPoolExecutor(max_workers=EVIDENCE_THREADS)
         copying = self._copy_evidence(contents, pool)  # while the packages are checked again
 
