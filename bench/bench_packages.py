@@ -1,10 +1,12 @@
 """Importing the 126 communes' submission packages into the inspector's database, then importing them again.
 
 - import: `service.packages.import_files` (read and verify each zip and its Ed25519 signature, check every answer
-  against the methodology, compare with the database, write answers, evidence, state, package log and audit rows,
-  one transaction per package) of 126 packages (47 answers and one 60 KB evidence file each) into a fresh
-  database; budget 10 s. Lower bound: the same files unzipped and parsed (zipfile + json) and their answer rows
-  inserted with raw sqlite3 executemany in one transaction, with nothing checked.
+  against the methodology, its rules and the Submit completeness check, compare with the database; then, under
+  the writer lock, all of that again and the answers, evidence, keys, states, package log and audit rows written,
+  the batch in one transaction) of 126 packages (47 answers with evidence, one 60 KB evidence file each) into a
+  fresh database, the service opened and closed included; budget 1 s (issue 14). Lower bound: the same files
+  unzipped and parsed (zipfile + json) and their answer rows inserted with raw sqlite3 executemany in one
+  transaction, with nothing checked.
 - re-import: the same 126 files again: every one unchanged, nothing written; budget 3 s. Lower bound: the files
   unzipped and parsed.
 """

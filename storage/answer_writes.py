@@ -63,7 +63,17 @@ def _apply(repo: AnswerRepository, connection: Connection, incoming: pd.DataFram
         rows = everything or _Plain(merged[touched])
         _history(repo, connection, rows, is_new[touched], who, source, now)
         _audit(connection, rows, is_new[touched], who, source)
-    return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()), change_number(connection))
+    return WriteResult(int(is_new.sum()), int(changed.sum()), int(same.sum()), change_number(connection),
+                       _per_assessment(merged["assessment_id"].to_numpy(), is_new, changed))
+
+
+def _per_assessment(assessment_ids: np.ndarray, is_new: np.ndarray, changed: np.ndarray
+                    ) -> dict[int, tuple[int, int]]:
+    """(inserted, changed) per assessment of a bulk write (a batch of packages words each one's result)."""
+    ids, rows = np.unique(assessment_ids.astype(np.int64), return_inverse=True)
+    inserted = np.bincount(rows, weights=is_new, minlength=len(ids)).astype(np.int64).tolist()
+    moved = np.bincount(rows, weights=changed, minlength=len(ids)).astype(np.int64).tolist()
+    return {int(i): (a, b) for i, a, b in zip(ids.tolist(), inserted, moved, strict=True)}
 
 
 def _existing(repo: AnswerRepository, connection: Connection, assessment_ids: Sequence[int]) -> pd.DataFrame:

@@ -146,6 +146,25 @@ class AnswerRepository:
             return ([_answer(r, tuple(evidence.get(r.id, ()))) for r in rows],
                     {r.indicator_code: int(r.version) for r in rows})
 
+    def of_many(self, assessment_ids: Sequence[int]) -> dict[int, list[Answer]]:
+        """The answers (with their evidence, in code order) of many assessments, in a few queries: what a batch
+        of packages is compared against."""
+        ids = [int(i) for i in assessment_ids]
+        found: dict[int, list[Answer]] = {i: [] for i in ids}
+        with self.session() as s:
+            for start in range(0, len(ids), CHUNK):
+                rows = s.scalars(select(AnswerRow).where(AnswerRow.assessment_id.in_(ids[start:start + CHUNK]))).all()
+                evidence: dict[int, list[EvidenceItem]] = {}
+                answer_ids = [r.id for r in rows]
+                for at in range(0, len(answer_ids), CHUNK):
+                    for e in s.scalars(select(EvidenceRow).where(EvidenceRow.answer_id.in_(answer_ids[at:at + CHUNK]))
+                                       .order_by(EvidenceRow.id)):
+                        evidence.setdefault(e.answer_id, []).append(EvidenceItem(
+                            e.document_number, e.document_date, e.summary, e.file_name, e.file_sha256, e.id))
+                for r in sorted(rows, key=lambda r: r.indicator_code):
+                    found[r.assessment_id].append(_answer(r, tuple(evidence.get(r.id, ()))))
+        return found
+
     def history(self, assessment_id: int, indicator_code: str | None = None) -> list[HistoryEntry]:
         with self.session() as s:
             query = select(HistoryRow).where(HistoryRow.assessment_id == assessment_id).order_by(HistoryRow.id)
@@ -199,34 +218,54 @@ class AnswerRepository:
                       source: str) -> tuple[int, int]:
         """Make the evidence of these indicators exactly `wanted` (a package's): add what is missing, remove what
         is not wanted, each change audited. Returns (added, removed)."""
+        return self.sync_evidence_many({assessment_id: wanted}, who=who, source=source)[assessment_id]
 
-        def work(connection: Connection) -> tuple[int, int]:
-            answers: dict[str, int] = dict(connection.exec_driver_sql(
-                f"SELECT indicator_code, id FROM answers WHERE assessment_id = {self.mark}", (assessment_id,)).all())
-            ids = [answers[code] for code in wanted if code in answers]
-            held = self._evidence_rows(connection, ids)
-            added = removed = 0
+    def sync_evidence_many(self, wanted: Mapping[int, Mapping[str, Sequence[EvidenceItem]]], *, who: str,
+                           source: str) -> dict[int, tuple[int, int]]:
+        """sync_evidence for many assessments (a batch of packages) in one transaction, with one read of what
+        they hold and one insert: (added, removed) per assessment."""
+
+        def work(connection: Connection) -> dict[int, tuple[int, int]]:
+            answers = self._answer_ids(connection, list(wanted))
+            held = self._evidence_rows(connection, [answers[(aid, code)] for aid, codes in wanted.items()
+                                                    for code in codes if (aid, code) in answers])
+            counts: dict[int, tuple[int, int]] = {}
             audit: list[AuditRow] = []
-            for code, items in wanted.items():
-                answer_id = answers.get(code)
-                have = {_evidence_key(e): e for e in held.get(answer_id, [])} if answer_id else {}
-                want = {_evidence_key(e): e for e in items}
-                for key, item in have.items():
-                    if key not in want:
-                        connection.exec_driver_sql(f"DELETE FROM evidence WHERE id = {self.mark}", (item.id,))
-                        audit.append(("evidence", source, assessment_id, code, as_json(_evidence_fields(item)), None,
-                                      "not in the imported package"))
-                        removed += 1
-                for key, item in want.items():
-                    if key not in have and answer_id is not None:
-                        self._insert_evidence(connection, answer_id, item, who)
-                        audit.append(("evidence", source, assessment_id, code, None, as_json(_evidence_fields(item)),
-                                      ""))
-                        added += 1
+            inserts: list[tuple[int, EvidenceItem]] = []
+            for assessment_id, codes in wanted.items():
+                added = removed = 0
+                for code, items in codes.items():
+                    answer_id = answers.get((assessment_id, code))
+                    have = {_evidence_key(e): e for e in held.get(answer_id, [])} if answer_id else {}
+                    want = {_evidence_key(e): e for e in items}
+                    for key, item in have.items():
+                        if key not in want:
+                            connection.exec_driver_sql(f"DELETE FROM evidence WHERE id = {self.mark}", (item.id,))
+                            audit.append(("evidence", source, assessment_id, code, as_json(_evidence_fields(item)),
+                                          None, "not in the imported package"))
+                            removed += 1
+                    for key, item in want.items():
+                        if key not in have and answer_id is not None:
+                            inserts.append((answer_id, item))
+                            audit.append(("evidence", source, assessment_id, code, None,
+                                          as_json(_evidence_fields(item)), ""))
+                            added += 1
+                counts[assessment_id] = (added, removed)
+            self._insert_evidence_rows(connection, inserts, who)
             append(connection, audit, who=who)
-            return added, removed
+            return counts
 
         return run_write(self.engine, work)
+
+    def _answer_ids(self, connection: Connection, assessment_ids: Sequence[int]) -> dict[tuple[int, str], int]:
+        found: dict[tuple[int, str], int] = {}
+        for start in range(0, len(assessment_ids), CHUNK):
+            chunk = tuple(int(i) for i in assessment_ids[start:start + CHUNK])
+            for aid, code, answer_id in connection.exec_driver_sql(
+                    "SELECT assessment_id, indicator_code, id FROM answers "
+                    f"WHERE assessment_id IN ({', '.join([self.mark] * len(chunk))})", chunk).all():
+                found[(int(aid), code)] = int(answer_id)
+        return found
 
     def _evidence_rows(self, connection: Connection, answer_ids: Sequence[int]) -> dict[int, list[EvidenceItem]]:
         held: dict[int, list[EvidenceItem]] = {}
@@ -242,12 +281,19 @@ class AnswerRepository:
         return held
 
     def _insert_evidence(self, connection: Connection, answer_id: int, item: EvidenceItem, who: str) -> None:
-        date = item.document_date.isoformat() if item.document_date and self.sqlite else item.document_date
+        self._insert_evidence_rows(connection, [(answer_id, item)], who)
+
+    def _insert_evidence_rows(self, connection: Connection, rows: Sequence[tuple[int, EvidenceItem]], who: str
+                              ) -> None:
+        if not rows:
+            return
         now = self.db_time(dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        values = [(answer_id, item.document_number,
+                   item.document_date.isoformat() if item.document_date and self.sqlite else item.document_date,
+                   item.summary, item.file_name, item.file_sha256, now, who) for answer_id, item in rows]
         connection.exec_driver_sql(
             "INSERT INTO evidence (answer_id, document_number, document_date, summary, file_name, file_sha256, "
-            f"added_at, added_by) VALUES ({', '.join([self.mark] * 8)})",
-            (answer_id, item.document_number, date, item.summary, item.file_name, item.file_sha256, now, who))
+            f"added_at, added_by) VALUES ({', '.join([self.mark] * 8)})", values)
 
     def write_one(self, assessment_id: int, code: str, fields: Mapping[str, object], *, who: str,
                   source: str, expected_version: int | None = None) -> WriteResult:

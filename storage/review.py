@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -78,6 +78,17 @@ class ReviewRepository(Repository):
         with self.session() as s:
             rows = s.scalars(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id == assessment_id))
             return sorted((_note(r) for r in rows), key=lambda n: (n.round, n.indicator_code))
+
+    def notes_of(self, assessment_ids: Sequence[int]) -> dict[int, list[ReviewNote]]:
+        """`notes` of many assessments in a few queries (a batch of packages compares against them)."""
+        ids = list(assessment_ids)
+        found: dict[int, list[ReviewNote]] = {int(i): [] for i in ids}
+        with self.session() as s:
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
+                for r in s.scalars(select(ReviewNoteRow).where(ReviewNoteRow.assessment_id.in_(chunk))):
+                    found[r.assessment_id].append(_note(r))
+        return {i: sorted(notes, key=lambda n: (n.round, n.indicator_code)) for i, notes in found.items()}
 
     @retry_busy
     def set_comment(self, assessment_id: int, code: str, text: str, *, who: str) -> None:
@@ -208,6 +219,38 @@ class PackageLogRepository(Repository):
                    who=who)
             return True
 
+    @retry_busy
+    def trust_many(self, keys: Sequence[TrustedKey], *, who: str) -> int:
+        """`trust` for many keys at once (the new units of a batch of packages): the keys and identities held are
+        read once, new identities inserted together; a key for an identity already held goes through `trust`.
+        Returns how many were registered."""
+        registered = 0
+        with self._write() as (s, connection):
+            rows = s.execute(select(TrustedKeyRow.identity, TrustedKeyRow.public_key)).all()
+            owners = {key: identity for identity, key in rows}
+            identities = {identity for identity, _ in rows}
+            fresh: list[TrustedKey] = []
+            for key in keys:
+                if key.identity in identities:
+                    registered += self.trust(key, who=who)
+                    continue
+                owner = owners.get(key.public_key)
+                if owner is not None:  # checked under the writer lock: two imports cannot both register it
+                    raise BadInput(f"the key {key.fingerprint} offered for {key.identity} is already registered here "
+                                   f"for {owner}: a key belongs to one identity; nothing was registered")
+                owners[key.public_key] = key.identity
+                identities.add(key.identity)
+                fresh.append(key)
+            if fresh:
+                at = now_text()
+                s.execute(insert(TrustedKeyRow), [dict(identity=k.identity, public_key=k.public_key,
+                                                       fingerprint=k.fingerprint, source=k.source, added_at=at,
+                                                       added_by=who) for k in fresh])
+                append(connection, [("key", k.source, None, k.identity, None,
+                                     as_json({"fingerprint": k.fingerprint, "public_key": k.public_key}), "")
+                                    for k in fresh], who=who)
+        return registered + len(fresh)
+
     def logged(self, package_ids: Sequence[str], direction: str = "in") -> dict[str, PackageLogEntry]:
         ids, found = list(package_ids), {}
         with self.session() as s:
@@ -225,21 +268,36 @@ class PackageLogRepository(Repository):
                 PackageLogRow.kind == kind))
             return max(times, default=None)
 
-    @retry_busy
+    def last_applied_of(self, keys: Sequence[tuple[str, int, str]]) -> dict[tuple[str, int, str], str]:
+        """`last_applied` of many (unit code, cycle, kind) in one query; keys never imported are left out."""
+        wanted = set(keys)
+        with self.session() as s:
+            rows = s.execute(select(PackageLogRow.unit_code, PackageLogRow.cycle, PackageLogRow.kind,
+                                    func.max(PackageLogRow.created_at))
+                             .where(PackageLogRow.direction == "in")
+                             .group_by(PackageLogRow.unit_code, PackageLogRow.cycle, PackageLogRow.kind))
+            return {(code, cycle, kind): last for code, cycle, kind, last in rows if (code, cycle, kind) in wanted}
+
     def log(self, entry: PackageLogEntry, *, who: str) -> None:
+        self.log_many([entry], who=who)
+
+    @retry_busy
+    def log_many(self, entries: Sequence[PackageLogEntry], *, who: str) -> None:
+        """Log packages (and their audit rows) in one insert each: a batch of imports."""
+        if not entries:
+            return
         with self._write() as (s, connection):
-            s.add(PackageLogRow(package_id=entry.package_id, direction=entry.direction, kind=entry.kind,
-                                unit_code=entry.unit_code, cycle=entry.cycle, signer=entry.signer,
-                                fingerprint=entry.fingerprint, manifest_sha256=entry.manifest_sha256,
-                                created_at=entry.created_at, outcome=entry.outcome, logged_at=now_text(),
-                                logged_by=who))
-            s.flush()
-            action = "import" if entry.direction == "in" else "export"
-            append(connection, [(action, "package", None, entry.package_id, None, as_json({
-                "kind": entry.kind, "unit": entry.unit_code, "cycle": entry.cycle, "signer": entry.signer,
-                "fingerprint": entry.fingerprint, "manifest_sha256": entry.manifest_sha256,
-                "created_at": entry.created_at, "outcome": entry.outcome,
-                **({"audit_head": entry.audit_head} if entry.audit_head else {})}), "")], who=who)
+            at = now_text()
+            s.execute(insert(PackageLogRow), [dict(
+                package_id=e.package_id, direction=e.direction, kind=e.kind, unit_code=e.unit_code, cycle=e.cycle,
+                signer=e.signer, fingerprint=e.fingerprint, manifest_sha256=e.manifest_sha256,
+                created_at=e.created_at, outcome=e.outcome, logged_at=at, logged_by=who) for e in entries])
+            append(connection, [("import" if e.direction == "in" else "export", "package", None, e.package_id, None,
+                                 as_json({"kind": e.kind, "unit": e.unit_code, "cycle": e.cycle, "signer": e.signer,
+                                          "fingerprint": e.fingerprint, "manifest_sha256": e.manifest_sha256,
+                                          "created_at": e.created_at, "outcome": e.outcome,
+                                          **({"audit_head": e.audit_head} if e.audit_head else {})}), "")
+                                for e in entries], who=who)
 
 
 def _note(r: ReviewNoteRow) -> ReviewNote:

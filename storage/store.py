@@ -34,7 +34,7 @@ from assessment.domain.model import (
 from assessment.domain.timeline import MILESTONES
 from assessment.services.ports import StoredMethodology, TargetSetInfo
 from storage.answers import AnswerRepository
-from storage.audit import AuditRepository, append, as_json
+from storage.audit import AuditRepository, AuditRow, append, as_json
 from storage.council import CouncilRepository
 from storage.db import current_connection as _current
 from storage.db import current_write, retry_busy, run_write, write_transaction
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from storage.package_file import PackageFiles
 
 T = TypeVar("T")
+# One workflow step of `transition_many`: (assessment id, target state, states it may come from, why, step name).
+Step = tuple[int, AssessmentStatus, Iterable[AssessmentStatus | None], str, str]
 
 
 CYCLE_DATE_COLUMNS = tuple(m.value for m in MILESTONES)  # columns of `cycles` (tables.CycleRow)
@@ -360,6 +362,36 @@ class SqlStore:
                 .join(MethodologyRow, MethodologyRow.id == AssessmentRow.methodology_pk)
                 .where(AssessmentRow.id == assessment_id)).one()
             return Assessment(i, UnitCode(code), year, MethodologyId(ident), version, AssessmentStatus(status))
+
+    @retry_busy
+    def transition_many(self, steps: Sequence[Step], *, who: str) -> None:
+        """`transition` of many assessments in one transaction (a batch of packages): each (assessment id, target,
+        sources, why, step), its state read under the writer lock; one refused step refuses them all."""
+        if not steps:
+            return
+        with self._write() as s:
+            ids = [aid for aid, *_ in steps]
+            held = dict(s.execute(select(AssessmentRow.id, AssessmentRow.status)
+                                  .where(AssessmentRow.id.in_(ids))).all())
+            trail: list[AuditRow] = []
+            moved: dict[str, list[int]] = {}
+            for aid, target, sources, why, step in steps:
+                allowed = {x for x in sources if x is not None}
+                if aid not in held:
+                    raise NotFound(f"no assessment {aid}")
+                if AssessmentStatus(held[aid]) not in allowed:
+                    raise BadInput(f"the assessment is {held[aid]} now, not {' or '.join(sorted(allowed))}; "
+                                   "it was changed meanwhile: open it again")
+                if held[aid] != target.value:
+                    moved.setdefault(target.value, []).append(aid)
+                    trail.append(("state", "workflow", aid, step or target.value, as_json(held[aid]),
+                                  as_json(target.value), why))
+            now = utcnow()
+            for status, moving in moved.items():
+                s.execute(update(AssessmentRow).where(AssessmentRow.id.in_(moving))
+                          .values(status=status, updated_at=now))
+            s.flush()
+            append(current_write(self.engine), trail, who=who)
 
     # --------------------------------------------------------------------------------------- targets
 

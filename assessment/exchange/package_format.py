@@ -25,7 +25,7 @@ from typing import Any
 
 from assessment.domain.errors import PackageRejected
 from assessment.domain.model import Answer, AssessmentStatus, EvidenceItem, IndicatorCode
-from assessment.domain.text_limits import MULTILINE, normalise, text_problem
+from assessment.domain.text_limits import LIMITS, MULTILINE, normalise, text_problem
 from assessment.domain.unit_publication import UnitPublication
 from assessment.domain.workflow import ReviewNote
 
@@ -341,6 +341,9 @@ class _Reader:
         value = self.data.get(key, "")
         if not isinstance(value, str):
             raise self._bad(key, "is not text")
+        if value.isascii() and value.isprintable() and len(value) <= (LIMITS.get(field, len(value)) if field
+                                                                      else limit):
+            return value  # printable ASCII: no control character or line break, already NFC (most fields; fast)
         multiline = field in MULTILINE
         problem = text_problem(value, field, limit=None if field else limit, multiline=multiline)
         if problem:

@@ -13,20 +13,16 @@ indicators). Then the comparison with what is held here decides new / unchanged 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessment.domain.answers import answer_problems, plausibility_problems
 from assessment.domain.errors import BadInput, NotFound, PackageRejected
 from assessment.domain.model import (
     Answer,
-    AnswerType,
     Assessment,
-    EvidenceItem,
-    Indicator,
     Methodology,
     TargetSet,
     Unit,
@@ -35,13 +31,13 @@ from assessment.domain.workflow import RECEIVES_RETURN, RECEIVES_SUBMISSION, SUB
 from assessment.exchange.package_diff import Outcome, PackagePreview, answer_changes, note_changes
 from assessment.exchange.package_format import INSPECTOR_PREFIX, PackageContent, PackageKind, receipt_why
 from assessment.services import unit_publications
+from assessment.services.package_batch import Checked, Held, content_refusals, log_entry, write_batch
 from assessment.services.ports import PackageLogEntry, TrustedKey
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
 
-NUMERIC = (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT, AnswerType.BOOLEAN)
-MISSING_SHOWN = 12  # missing items named in a rejection; the count says how many more
+EVIDENCE_THREADS = 8  # evidence files copied at once (most of a copy is waiting for the disk)
 OWN, KEY_LIST = "own", "key-list"  # TrustedKey.source of this database's own signers / keys registered on purpose
 
 
@@ -51,6 +47,11 @@ class KeyRing:
     def __init__(self, keys: Sequence[TrustedKey]) -> None:
         self.by_identity: dict[str, TrustedKey] = {k.identity: k for k in keys}
         self.by_key: dict[str, TrustedKey] = {k.public_key: k for k in keys}
+
+    def add(self, key: TrustedKey) -> None:
+        """A key registered by a package earlier in the batch being written."""
+        self.by_identity[key.identity] = key
+        self.by_key[key.public_key] = key
 
     def get(self, identity: str) -> TrustedKey | None:
         return self.by_identity.get(identity)
@@ -76,6 +77,27 @@ class Inspector:
         self._methodologies: dict[str, Methodology | None] = {}
         self._cycles: list[int] | None = None
         self._targets: TargetSet | None = None
+        self._held: Held | None = None  # what the database holds for the packages being checked
+        self._new_assessments: dict[tuple[str, int], str] = {}  # (unit kind, cycle) -> methodology key
+        self._shapes: dict[tuple[int, str], PackageRejected | None] = {}  # see package_batch.content_refusals
+
+    def hold(self, contents: Sequence[PackageContent]) -> None:
+        """Read what the database holds for these packages, and check their content, all at once (classify
+        then reads from it): at the preview, and again under the writer lock before a batch is written."""
+        held = Held.read(self.s, contents)
+        if self._held is None:
+            self._held = held
+        else:  # another package checked alone: what the batch read stays
+            self._held.add(held)
+        checked = []
+        for content in contents:
+            try:
+                checked.append((content, *self._check_target(content)[:2]))
+            except PackageRejected:
+                continue  # classify says why
+        if self._targets is None:
+            self._targets = self.s.targets.active()
+        self._held.refusals.update(content_refusals(checked, self._targets, self._shapes))
 
     # ------------------------------------------------------------------------------------- preview
 
@@ -88,6 +110,7 @@ class Inspector:
                 read.append((path, exc))
         contents = [c for _, c in read if isinstance(c, PackageContent)]
         logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
+        self.hold([c for c in contents if c.manifest.package_id not in logged])  # a logged one is decided by its id
         keys = KeyRing(self.s.store.packages.trusted_keys())
         newest: dict[tuple[str, int, PackageKind, int], PackageContent] = {}
         for content in contents:  # two packages for the same unit, cycle and kind: only the newest counts
@@ -130,7 +153,7 @@ class Inspector:
         except PackageRejected as exc:
             return replace(base, outcome=Outcome.REJECTED, reason=exc.message, rejection=exc.reason)
         base = replace(base, state_here=assessment.status if assessment else None)
-        last = self.s.store.packages.last_applied(m.unit_code, m.cycle, m.kind.value)
+        last = self._holding(content).last_applied.get((m.unit_code, m.cycle, m.kind.value))
         if last is not None and m.created_at <= last and m.kind != PackageKind.PUBLICATION:
             return replace(base, outcome=Outcome.CONFLICT,
                            reason=f"older than the package of {last[:16]} already imported for {m.unit_code} {m.cycle}")
@@ -182,11 +205,11 @@ class Inspector:
 
     def _check_target(self, content: PackageContent) -> tuple[Unit, Methodology, Assessment | None]:
         m = content.manifest
-        unit = self.s.store.unit(m.unit_code)
+        held = self._holding(content)
+        unit = held.units.get(m.unit_code)
         if unit is None:
             raise PackageRejected("unknown_unit", f"unit {m.unit_code} ({m.unit_name}) is unknown to this database")
-        found = self.s.store.assessments(m.cycle, unit_code=unit.code)
-        assessment = found[0] if found else None
+        assessment = held.assessments.get((unit.code, m.cycle))
         methodology = self._methodology(m.methodology_id, m.methodology_version)
         if methodology is None:
             raise PackageRejected("methodology", f"methodology {m.methodology_key} is unknown to this database")
@@ -214,10 +237,17 @@ class Inspector:
             raise PackageRejected("unknown_cycle", f"{unit.code} did not exist in cycle {year}: that cycle is unknown "
                                                    "for this unit here")
         try:
-            return self.s.methodologies.for_unit(unit, year).key
+            return self._for_unit(unit, year)
         except NotFound as exc:
             raise PackageRejected("unknown_cycle", f"cycle {year} is unknown for {unit.code} here: "
                                                    f"{exc.message}") from None
+
+    def _for_unit(self, unit: Unit, year: int) -> str:
+        """The methodology a new assessment of the unit would take (per unit kind and cycle, once per batch)."""
+        key = (unit.kind.value, year)
+        if key not in self._new_assessments:
+            self._new_assessments[key] = self.s.methodologies.for_unit(unit, year).key
+        return self._new_assessments[key]
 
     def _methodology(self, ident: str, version: str) -> Methodology | None:
         key = f"{ident}@{version}"
@@ -225,51 +255,24 @@ class Inspector:
             self._methodologies[key] = methodology_of(self.s, ident, version)
         return self._methodologies[key]
 
+    def _holding(self, content: PackageContent) -> Held:
+        """What the database holds for the packages being checked (read now for a package checked alone)."""
+        if self._held is None or id(content) not in self._held.covered:
+            self.hold([content])
+        assert self._held is not None
+        return self._held
+
     def _check_content(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
-        codes = {i.code for i in methodology.indicators}
-        for note in content.notes:
-            if note.indicator_code not in codes:
-                raise PackageRejected("content", f"a review note is about {note.indicator_code!r}, not an indicator "
-                                                 f"of {methodology.key}")
-        for answer in content.answers:
-            if answer.indicator_code not in codes:
-                raise PackageRejected("content", f"{answer.indicator_code!r} is not an indicator of {methodology.key}")
-            problem = shape_problem(methodology.indicator(answer.indicator_code), answer)
-            if problem:
-                raise PackageRejected("content", f"{answer.indicator_code}: {problem}")
-        if content.answers:
-            self._check_rules(content, unit, methodology)
-        if content.manifest.kind == PackageKind.SUBMISSION:
-            self._check_complete(content, unit, methodology)
-
-    def _check_complete(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
-        """The check the window's Submit makes (everything that counts answered, required evidence attached),
-        on the package's answers: a package cannot submit what the form would refuse to."""
-        from assessment.services.entry_area import EntrySession
-
-        m = content.manifest
-        if self._targets is None:
-            self._targets = self.s.targets.active()
-        answers: dict[str, Answer] = {a.indicator_code: a for a in content.answers}
-        session = EntrySession(unit, m.cycle, methodology, None, answers,
-                               self.s.entry.peer_floor(methodology, m.cycle, unit), self._targets)
-        missing = self.s.entry.missing(session, answers)
-        if missing:
-            named = ", ".join(f"{item.code} ({item.what})" for item in missing[:MISSING_SHOWN])
-            more = f" and {len(missing) - MISSING_SHOWN} more" if len(missing) > MISSING_SHOWN else ""
-            raise PackageRejected("incomplete", f"the submission is incomplete: {len(missing)} item(s) missing: "
-                                                f"{named}{more}")
-
-    def _check_rules(self, content: PackageContent, unit: Unit, methodology: Methodology) -> None:
-        from assessment.domain.answer_matrix import build_matrix, long_from_answers
-        from assessment.domain.scoring import ScoringContext, UnitColumns, failed_checks
-
-        matrix = build_matrix(methodology, 1, long_from_answers([list(content.answers)]))
-        if self._targets is None:
-            self._targets = self.s.targets.active()
-        context = ScoringContext(content.manifest.cycle, self._targets)
-        for _, code, check in failed_checks(methodology, UnitColumns.of([unit]), matrix, context):
-            raise PackageRejected("content", f"{code}: {check.message.en} [{check.expression.source}]")
+        """Every answer valid for its indicator, the methodology's rules, a submission complete (see
+        package_batch.content_refusals: checked for the whole batch at once by `hold`)."""
+        held = self._holding(content)
+        if id(content) not in held.refusals:
+            if self._targets is None:
+                self._targets = self.s.targets.active()
+            held.refusals.update(content_refusals([(content, unit, methodology)], self._targets, self._shapes))
+        refusal = held.refusals[id(content)]
+        if refusal is not None:
+            raise refusal
 
     def _compare(self, base: PackagePreview, content: PackageContent, methodology: Methodology,
                  assessment: Assessment | None) -> PackagePreview:
@@ -280,9 +283,10 @@ class Inspector:
         if assessment is None and not submission:
             return replace(base, outcome=Outcome.CONFLICT,
                            reason=f"no {m.cycle} assessment of {m.unit_code} here for this return to apply to")
-        stored: dict[str, Answer] = {a.indicator_code: a for a in self.s.store.answers.of(assessment.id)} \
+        held = self._holding(content)
+        stored: dict[str, Answer] = {a.indicator_code: a for a in held.answers.get(assessment.id, [])} \
             if assessment else {}
-        notes_here = self.s.store.review.notes(assessment.id) if assessment else []
+        notes_here = held.notes.get(assessment.id, []) if assessment else []
         answers = answer_changes(methodology, stored, {a.indicator_code: a for a in content.answers}) \
             if submission else []
         notes = note_changes(notes_here, content.notes, "reply" if submission else "comment")
@@ -306,74 +310,115 @@ class Inspector:
     # --------------------------------------------------------------------------------------- apply
 
     def apply(self, preview: PackagePreview) -> str:
-        """Write one previewed package in one transaction, after checking under the writer lock that the
-        database still holds what the preview compared against."""
-        content = preview.content
-        if content is None:
-            raise BadInput(f"{preview.path.name}: nothing to apply")
-        self._copy_evidence(content)
+        """Write one previewed package in one transaction (see apply_batch)."""
+        outcome = self.apply_batch([preview])[0]
+        if isinstance(outcome, BadInput):
+            raise outcome
+        return outcome
 
-        def work() -> str:
+    def apply_batch(self, previews: Sequence[PackagePreview]) -> list[str | BadInput]:
+        """Write previewed packages, at most one per unit and cycle, in one transaction: under the writer lock,
+        every package is first classified again (signer, key, target, rules, completeness, and what the database
+        holds, against what the preview compared), then those that still match are written together. A package
+        that no longer matches gets its BadInput (nothing of it is written) and the others are written; an error
+        while writing rolls the whole batch back. What each package did (or why not), in order."""
+        for preview in previews:
+            if preview.content is None:
+                raise BadInput(f"{preview.path.name}: nothing to apply")
+        contents = [p.content for p in previews if p.content is not None]
+        for preview in previews:  # a package previewed new or changed passed the answer checks that read only it
+            if preview.content is not None and preview.outcome in (Outcome.NEW, Outcome.CHANGED):
+                self._shapes[(id(preview.content), preview.content.manifest.methodology_key)] = None
+        pool = ThreadPoolExecutor(max_workers=EVIDENCE_THREADS)
+        copying = self._copy_evidence(contents, pool)  # while the packages are checked again
+
+        def work() -> list[str | BadInput]:
+            self._targets = self._cycles = self._held = None  # read again under the lock: the rules read targets
+            self._new_assessments.clear()
+            self.hold(contents)
+            logged = self.s.store.packages.logged([c.manifest.package_id for c in contents])
             keys = KeyRing(self.s.store.packages.trusted_keys())
-            # classified again under the writer lock, the rules included (the targets they read may have moved)
-            fresh = self.classify(content, self.s.store.packages.logged([content.manifest.package_id]), keys)
-            if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
-                    (preview.outcome, preview.answers, preview.notes, preview.state_here):
-                raise BadInput(f"{preview.path.name}: the database changed since the preview ({fresh.reason}); "
-                               "preview the import again")
-            if fresh.key_status == "new":
-                self.s.store.packages.trust(TrustedKey(content.manifest.signer, content.manifest.public_key,
-                                                       content.fingerprint, "first-use"), who=self.s.user)
-            kind = content.manifest.kind
-            done = self._write_submission(content) if kind == PackageKind.SUBMISSION \
-                else unit_publications.receive(self.s, content) if kind == PackageKind.PUBLICATION \
-                else self._write_return(content)
-            m = content.manifest
-            self.s.store.packages.log(PackageLogEntry(m.package_id, "in", m.kind.value, m.unit_code, m.cycle,
-                                                      m.signer, content.fingerprint, content.manifest_sha256,
-                                                      m.created_at, preview.outcome.value,
-                                                      audit_head=m.audit_head), who=self.s.user)
+            outcomes: list[str | BadInput] = []
+            checked: list[tuple[int, Checked]] = []
+            for preview in previews:
+                content = preview.content
+                assert content is not None
+                fresh = self.classify(content, logged, keys)
+                if (fresh.outcome, fresh.answers, fresh.notes, fresh.state_here) != \
+                        (preview.outcome, preview.answers, preview.notes, preview.state_here):
+                    outcomes.append(BadInput(f"{preview.path.name}: the database changed since the preview "
+                                             f"({fresh.reason}); preview the import again"))
+                    continue
+                failed = copying()[id(content)]
+                if failed is not None:  # its evidence files could not be put beside the database
+                    outcomes.append(failed)
+                    continue
+                checked.append((len(outcomes), Checked(content, preview.outcome.value, fresh.key_status == "new")))
+                if fresh.key_status == "new":  # what its write registers, for the packages after it
+                    keys.add(TrustedKey(content.manifest.signer, content.manifest.public_key, content.fingerprint,
+                                        "first-use"))
+                outcomes.append("")
+            self._write_checked(checked, outcomes)
+            return outcomes
+
+        try:
+            return self.s.store.atomically(work)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _write_checked(self, checked: Sequence[tuple[int, Checked]], outcomes: list[str | BadInput]) -> None:
+        submissions = [item for _, item in checked if item.content.manifest.kind == PackageKind.SUBMISSION]
+        methodologies = {c.content.manifest.methodology_key: self._methodology(c.content.manifest.methodology_id,
+                                                                               c.content.manifest.methodology_version)
+                         for c in submissions}
+        assert self._held is not None and all(methodologies.values())
+        done = write_batch(self.s, submissions, {k: m for k, m in methodologies.items() if m}, self._held) \
+            if submissions else {}
+        for index, item in checked:
+            if item.content.manifest.kind == PackageKind.SUBMISSION:
+                outcomes[index] = done[id(item.content)]
+                continue
+            m = item.content.manifest
+            if item.new_key:
+                self.s.store.packages.trust(TrustedKey(m.signer, m.public_key, item.content.fingerprint,
+                                                       "first-use"), who=self.s.user)
+            outcomes[index] = unit_publications.receive(self.s, item.content) \
+                if m.kind == PackageKind.PUBLICATION else self._write_return(item.content)
+            self.s.store.packages.log(log_entry(item.content, item.outcome), who=self.s.user)
+
+    def _copy_evidence(self, contents: Sequence[PackageContent], pool: ThreadPoolExecutor
+                       ) -> Callable[[], dict[int, PackageRejected | None]]:
+        """Evidence files go beside the database under their SHA-256 before it names them: content-addressed,
+        so a file left by an import that then fails is harmless and the next import finds it in place. Copied by
+        a few threads (each file synced to disk: the waits overlap, and overlap the checks under the lock).
+        Returns the wait for id(content) -> why its evidence could not be copied (None: copied)."""
+        folder = self.s.store.files_dir()
+        wanted: dict[str, tuple[PackageContent, Path]] = {}
+        for content in contents:
+            for sha in sorted(content.evidence_hashes):
+                target = folder / sha[:2] / sha
+                if sha not in wanted and not target.exists():
+                    wanted[sha] = (content, target)
+
+        def copy(sha: str) -> PackageRejected | None:
+            content, target = wanted[sha]
+            try:
+                self.s.store.exchange.extract_evidence(content, sha, target)
+            except PackageRejected as exc:
+                return exc
+            return None
+
+        futures = {sha: pool.submit(copy, sha) for sha in wanted}
+        done: dict[int, PackageRejected | None] = {}
+
+        def wait() -> dict[int, PackageRejected | None]:
+            if not done:
+                failures = {sha: failed for sha, future in futures.items() if (failed := future.result())}
+                done.update({id(c): next((failures[sha] for sha in sorted(c.evidence_hashes) if sha in failures),
+                                         None) for c in contents})
             return done
 
-        return self.s.store.atomically(work)
-
-    def _copy_evidence(self, content: PackageContent) -> None:
-        """Evidence files go beside the database under their SHA-256 first: content-addressed, so a file left
-        by an import that then fails is harmless and the next import finds it in place."""
-        folder = self.s.store.files_dir()
-        for sha in sorted(content.evidence_hashes):
-            target = folder / sha[:2] / sha
-            if not target.exists():
-                self.s.store.exchange.extract_evidence(content, sha, target)
-
-    def _write_submission(self, content: PackageContent) -> str:
-        from assessment.services.answers_area import answer_to_fields
-
-        m = content.manifest
-        unit = self.s.units.get(m.unit_code)
-        methodology = self._methodology(m.methodology_id, m.methodology_version)
-        assert methodology is not None
-        ids = self.s.answers.ensure_assessments([(unit, m.cycle, methodology)])
-        assessment_id = ids[(unit.code, m.cycle)]
-        incoming = {a.indicator_code: a for a in content.answers}
-        stored = {a.indicator_code: a for a in self.s.store.answers.of(assessment_id)}
-        cleared = [Answer(a.indicator_code) for code, a in stored.items() if code not in incoming and not a.is_empty]
-        import pandas as pd
-
-        from assessment.services.ports import ANSWER_COLUMNS
-
-        records = [{"assessment_id": assessment_id, "indicator_code": a.indicator_code, **answer_to_fields(a)}
-                   for a in (*content.answers, *cleared)]
-        frame = pd.DataFrame.from_records(records, columns=["assessment_id", "indicator_code", *ANSWER_COLUMNS])
-        result = self.s.store.answers.write(frame, who=self.s.user, source="package")
-        wanted: dict[str, Sequence[EvidenceItem]]
-        wanted = {code: incoming[code].evidence if code in incoming else () for code in {*incoming, *stored}}
-        added, removed = self.s.store.answers.sync_evidence(assessment_id, wanted, who=self.s.user, source="package")
-        replies = self.s.store.review.merge_notes(assessment_id, content.notes, take="reply", who=self.s.user)
-        self.s.store.transition(assessment_id, m.state, RECEIVES_SUBMISSION, who=self.s.user,
-                                why=receipt_why(m.package_id, m.signer), step=Step.RECEIVE_SUBMISSION.value)
-        return (f"{result.inserted} new, {result.changed} changed answers; evidence +{added} −{removed}; "
-                f"{replies} replies; now {m.state.value}")
+        return wait
 
     def _write_return(self, content: PackageContent) -> str:
         m = content.manifest
@@ -411,31 +456,6 @@ def _one_identity_per_new_key(previews: list[PackagePreview]) -> list[PackagePre
                                "import: a key belongs to one identity; refuse these files")
         out.append(p)
     return out
-
-
-def shape_problem(indicator: Indicator, answer: Answer) -> str | None:
-    """Whether the answer's fields fit its indicator's answer type (a form or a spreadsheet cannot get this
-    wrong; a package can), then the same checks as every other way in."""
-    kind = indicator.answer.type
-    value, ratio = answer.value, answer.numerator is not None or answer.denominator is not None
-    if kind != AnswerType.MULTI_CHOICE and answer.choices is not None:
-        return f"a {kind.value} answer has no choices"
-    if kind != AnswerType.RATIO and ratio:
-        return f"a {kind.value} answer has no numerator or denominator"
-    if kind in (*NUMERIC, AnswerType.RATIO, AnswerType.MULTI_CHOICE) and isinstance(value, str):
-        return f"a {kind.value} answer is not text"
-    if kind in (AnswerType.RATIO, AnswerType.MULTI_CHOICE) and value is not None:
-        return f"a {kind.value} answer has no value"
-    if kind in (AnswerType.CHOICE, AnswerType.TEXT, AnswerType.DATE) and isinstance(value, float):
-        return f"a {kind.value} answer is not a number"
-    if kind == AnswerType.DATE and isinstance(value, str):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            return f"{value[:40]!r} is not a date"
-    # a value outside the plausible range comes only with the unit's confirmation (`confirmed: true`)
-    problems = answer_problems(indicator, answer) or plausibility_problems(indicator, answer)
-    return "; ".join(p.message for p in problems) if problems else None
 
 
 def methodology_of(service: AssessmentService, ident: str, version: str) -> Methodology | None:

@@ -33,6 +33,7 @@ from assessment.services.ports import PackageLogEntry, TrustedKey
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
+    from assessment.services.package_import import Inspector
 
 
 @dataclass(frozen=True)
@@ -169,9 +170,11 @@ class PackagesArea:
 
     def preview(self, paths: Sequence[Path]) -> list[PackagePreview]:
         """Read and check every file and say what importing it would do; writes nothing."""
+        from assessment.services.package_batch import gc_paused
         from assessment.services.package_import import Inspector
 
-        return Inspector(self.s).preview([Path(p) for p in paths])
+        with gc_paused():
+            return Inspector(self.s).preview([Path(p) for p in paths])
 
     def apply(self, previews: Sequence[PackagePreview], *, accept_changed: bool | Collection[str] = False,
               trust: bool | Collection[str] = False) -> list[ImportResult]:
@@ -181,28 +184,76 @@ class PackagesArea:
         from assessment.services.package_import import Inspector
 
         inspector = Inspector(self.s)
-        results = []
+        results: list[ImportResult | None] = []
+        writable: list[tuple[int, PackagePreview]] = []
         for preview in previews:
             held_back, refusal = _refusal(preview, accept_changed, trust)
             if refusal:
                 results.append(ImportResult(preview, False, refusal, held_back))
-                continue
-            try:
-                results.append(ImportResult(preview, True, inspector.apply(preview)))
-            except PackageRejected as exc:
-                results.append(ImportResult(replace(preview, outcome=Outcome.REJECTED, reason=exc.message,
-                                                    rejection=exc.reason), False, exc.message))
-            except BadInput as exc:
-                results.append(ImportResult(preview, False, exc.message))
-        if any(r.applied for r in results):
+            else:
+                writable.append((len(results), preview))
+                results.append(None)
+        from assessment.services.package_batch import gc_paused
+
+        for batch in _batches(writable):
+            with gc_paused():
+                outcomes = _apply_batch(inspector, [p for _, p in batch])
+            for index, outcome in zip([i for i, _ in batch], outcomes, strict=True):
+                results[index] = outcome
+        done = [r for r in results if r is not None]
+        if any(r.applied for r in done):
             self.s.entry.forget_peers()
-        return results
+        return done
 
     def import_files(self, paths: Sequence[Path], *, dry_run: bool = False,
                      accept_changed: bool | Collection[str] = False, trust: bool | Collection[str] = False
                      ) -> tuple[list[PackagePreview], list[ImportResult]]:
         previews = self.preview(paths)
         return previews, ([] if dry_run else self.apply(previews, accept_changed=accept_changed, trust=trust))
+
+
+BATCH = 400  # packages written in one transaction (the writer lock is held that long: about a second)
+
+
+def _batches(writable: Sequence[tuple[int, PackagePreview]]) -> list[list[tuple[int, PackagePreview]]]:
+    """The packages to write, in order, cut into batches that hold each unit and cycle once (a later package of
+    the same assessment is written after the batch before it)."""
+    batches: list[list[tuple[int, PackagePreview]]] = [[]]
+    keys: set[tuple[str, int | None]] = set()
+    for item in writable:
+        key = (item[1].unit_code, item[1].cycle)
+        if key in keys or len(batches[-1]) >= BATCH:
+            batches.append([])
+            keys.clear()
+        batches[-1].append(item)
+        keys.add(key)
+    return [b for b in batches if b]
+
+
+def _apply_batch(inspector: Inspector, batch: Sequence[PackagePreview]) -> list[ImportResult]:
+    """One batch in one transaction; if writing it fails on something the checks under the lock did not catch,
+    each package is tried alone, so one package never costs the others."""
+    try:
+        outcomes = inspector.apply_batch(batch)
+    except BadInput as exc:
+        outcomes = [exc] if len(batch) == 1 else [_alone(inspector, p) for p in batch]
+    return [_result(p, o) for p, o in zip(batch, outcomes, strict=True)]
+
+
+def _alone(inspector: Inspector, preview: PackagePreview) -> str | BadInput:
+    try:
+        return inspector.apply_batch([preview])[0]
+    except BadInput as exc:
+        return exc
+
+
+def _result(preview: PackagePreview, outcome: str | BadInput) -> ImportResult:
+    if isinstance(outcome, PackageRejected):
+        return ImportResult(replace(preview, outcome=Outcome.REJECTED, reason=outcome.message,
+                                    rejection=outcome.reason), False, outcome.message)
+    if isinstance(outcome, BadInput):
+        return ImportResult(preview, False, outcome.message)
+    return ImportResult(preview, True, outcome)
 
 
 def _chosen(choice: bool | Collection[str], key: str) -> bool:
