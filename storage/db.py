@@ -120,16 +120,11 @@ class Identity:
 
 def check_sqlite_file(path: Path) -> Identity:
     """Read-only look at a file before any connection could change it (WAL would rewrite its header)."""
+    # The file is read through SQLite only, never with open()/close(): closing any descriptor of a file drops
+    # every POSIX lock this process holds on it, so an engine already open on it here would lose its locks and
+    # another process closing last would remove the WAL under it ("disk I/O error").
     if not path.exists() or path.stat().st_size == 0:
         return Identity(True, None)
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc}") from exc
-    if header != b"SQLite format 3\x00":
-        raise NotADxscoreDatabase(f"{path} is not a dxscore database (it is not an SQLite file); "
-                                  "it was left untouched")
     try:
         connection = connect_read_only(path)
         try:
@@ -138,7 +133,8 @@ def check_sqlite_file(path: Path) -> Identity:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADxscoreDatabase(f"{path} is not a dxscore database ({exc}); it was left untouched") from exc
+        why = "it is not an SQLite file" if "not a database" in str(exc) else str(exc)
+        raise NotADxscoreDatabase(f"{path} is not a dxscore database ({why}); it was left untouched") from exc
 
 
 def _identity(tables: set[str], query: Query, where: str) -> Identity:
