@@ -34,6 +34,7 @@ from assessment.services.ports import NO_VERSION, WriteResult
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
+    from assessment.services.live_entry import LiveEntry
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,19 @@ class EntryArea:
             if code == answer.indicator_code or answer.indicator_code in check.expression.references:
                 return check, None
         return None, card
+
+    def live(self, session: EntrySession, answers: Mapping[str, Answer]) -> LiveEntry:
+        """The form's live score kept for the next change (assessment.services.live_entry); `.card` is what
+        `score` gives."""
+        from assessment.services.live_entry import live_entry
+
+        return live_entry(session, answers)
+
+    def change(self, live: LiveEntry, answer: Answer) -> tuple[list[AnswerProblem] | Check | None, LiveEntry | None]:
+        """`evaluate` for a form whose live score is kept: rescores only the indicators `answer` can affect."""
+        from assessment.services.live_entry import live_change
+
+        return live_change(live, answer)
 
     def _evaluate(self, session: EntrySession, answers: Mapping[str, Answer]
                   ) -> tuple[Scorecard, list[tuple[str, Check]]]:
