@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.domain.answers import parse_answer, plain_number, plausibility_problems
+from assessment.domain.live_scoring import peer_dependent
 from assessment.domain.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
 from assessment.domain.number_format import decimal
 from assessment.domain.text_limits import LIMITS
@@ -93,6 +94,14 @@ class IndicatorEditor(QFrame):
         layout.addLayout(self.editor_row, 2, 0, 1, 2)
         layout.addWidget(self.message, 3, 0, 1, 2)
         layout.addLayout(self._extras(), 4, 0, 1, 2)
+        if peer_dependent(indicator):  # its live points stand on the peers' best as it was when the form opened
+            note = QLabel(tr("Depends on other units: these points are scored against the best value among "
+                             "peer units and recomputed at ranking."))
+            note.setObjectName("peerNote")
+            note.setWordWrap(True)
+            _colour(note, "#555555")
+            self.points.setToolTip(note.text())
+            layout.addWidget(note, 5, 0, 1, 2)
         layout.setColumnStretch(0, 1)
 
     # ------------------------------------------------------------------------------------ building

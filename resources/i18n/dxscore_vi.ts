@@ -484,6 +484,11 @@
         <translation>Không</translation>
     </message>
     <message>
+        <location filename="../../gui/editors.py" line="98"/>
+        <source>Depends on other units: these points are scored against the best value among peer units and recomputed at ranking.</source>
+        <translation>Phụ thuộc vào các đơn vị khác: điểm này được chấm so với giá trị tốt nhất trong nhóm đơn vị cùng loại và được tính lại khi xếp hạng.</translation>
+    </message>
+    <message>
         <location filename="../../gui/editors.py" line="123" />
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
