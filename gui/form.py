@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -191,3 +193,33 @@ def points_line(card: Scorecard, lang: str) -> str:
                           ("%3", index), ("%4", band)):
         text = text.replace(marker, value)
     return text
+
+
+class ScoreLine(QWidget):
+    """The live total under the heading, painted from rich text. Not a QLabel: a label's new text asks every layout
+    up to the window to run again, which repainted the whole window after every answer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._document = QTextDocument()
+        self._document.setDocumentMargin(0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height() + 6)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        self._document.setHtml(text)
+        self.setAccessibleName(self._document.toPlainText())
+        self.update()  # repaints this line only: its size never depends on the text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._document.setDefaultFont(self.font())
+        painter.translate(0, 3)
+        self._document.drawContents(painter)

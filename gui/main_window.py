@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -33,7 +32,7 @@ from gui.changes import WindowSync
 from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
 from gui.errors import show_error
-from gui.form import QuestionnaireForm, points_line
+from gui.form import QuestionnaireForm, ScoreLine, points_line
 from gui.i18n import tr
 from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
@@ -136,10 +135,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
-        self.score_line = QLabel()
+        self.score_line = ScoreLine()  # a new score repaints this line only (it changes after every answer)
         self.score_line.setObjectName("scoreLine")
-        # a new score must repaint this line only, not relayout the window (it changes after every answer)
-        self.score_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status_line = QLabel()
         self.status_line.setObjectName("statusLine")
         self.find = QLineEdit()
