@@ -6,10 +6,11 @@ loads values."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QTextDocument
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -195,9 +196,10 @@ def points_line(card: Scorecard, lang: str) -> str:
     return text
 
 
-class ScoreLine(QWidget):
-    """The live total under the heading, painted from rich text. Not a QLabel: a label's new text asks every layout
-    up to the window to run again, which repainted the whole window after every answer."""
+class PaintedText(QWidget):
+    """Rich text painted by the widget itself, as tall as the text needs at its width. Not a QLabel: a label's new
+    text asks every layout up to the window to run again, and the window repainted whole after every answer (the
+    score line) and twice per unit switch (the heading). Here only a change of height lays out again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -205,7 +207,7 @@ class ScoreLine(QWidget):
         self._document = QTextDocument()
         self._document.setDocumentMargin(0)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().height() + 6)
+        self.setFixedHeight(self.fontMetrics().height())
 
     def text(self) -> str:
         return self._text
@@ -214,12 +216,21 @@ class ScoreLine(QWidget):
         if text == self._text:
             return
         self._text = text
+        self._document.setDefaultFont(self.font())
         self._document.setHtml(text)
         self.setAccessibleName(self._document.toPlainText())
-        self.update()  # repaints this line only: its size never depends on the text
+        self._fit()
+        self.update()
+
+    def _fit(self) -> None:
+        self._document.setTextWidth(max(1, self.width()))
+        height = max(self.fontMetrics().height(), math.ceil(self._document.size().height()))
+        if height != self.height():
+            self.setFixedHeight(height)  # the one case that lays out again
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        self._document.setDefaultFont(self.font())
-        painter.translate(0, 3)
-        self._document.drawContents(painter)
+        self._document.drawContents(QPainter(self))

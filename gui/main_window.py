@@ -32,7 +32,7 @@ from gui.changes import WindowSync
 from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
 from gui.errors import show_error
-from gui.form import QuestionnaireForm, ScoreLine, points_line
+from gui.form import PaintedText, QuestionnaireForm, points_line
 from gui.i18n import tr
 from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
@@ -132,10 +132,9 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setStyleSheet("background: #ffe08a; color: #5a4100; padding: 4px; font-weight: bold;")
         self.demo_banner.setVisible(False)  # shown once the lane says the database is the demo
-        self.heading = QLabel()
+        self.heading = PaintedText()  # a new unit repaints the heading, not the window (gui/form.py)
         self.heading.setObjectName("heading")
-        self.heading.setWordWrap(True)
-        self.score_line = ScoreLine()  # a new score repaints this line only (it changes after every answer)
+        self.score_line = PaintedText()  # a new score repaints this line only (it changes after every answer)
         self.score_line.setObjectName("scoreLine")
         self.status_line = QLabel()
         self.status_line.setObjectName("statusLine")
@@ -293,10 +292,11 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.cycle.blockSignals(True)
         self.cycle.setCurrentIndex(self.cycle.findData(session.year))
         self.cycle.blockSignals(False)
-        found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, session.unit.code, 1,
-                                       Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
-        if found:
-            self.unit_tree.setCurrentIndex(found[0])
+        if self.unit_tree.currentIndex().data(CODE_ROLE) == session.unit.code:
+            return  # already shown (the unit was chosen in the list)
+        found = self.unit_filter.mapFromSource(self.unit_model.index_of(session.unit.code))
+        if found.isValid():  # (hidden by the search: left as it is)
+            self.unit_tree.setCurrentIndex(found)
 
     def open_unit(self, code: str) -> None:
         self.statusBar().showMessage(tr("Opening…"))
@@ -334,7 +334,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
-        self.settings.set(LAST_UNIT, unit.code)
+        self.settings.set(LAST_UNIT, unit.code, now=False)
         self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
