@@ -12,16 +12,19 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from assessment.domain.errors import StaleAnswer
 from assessment.domain.model import Answer, Assessment, EvidenceItem, Scorecard
 from assessment.service import AssessmentService
-from assessment.services.entry_area import EntrySession, MissingItem
-from assessment.services.live_entry import LiveEntry
 from assessment.services.ports import NO_VERSION, WriteResult
 from gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the entry area and its scoring are imported by the service when a unit is first opened
+    from assessment.services.entry_area import EntrySession, MissingItem
+    from assessment.services.live_entry import LiveEntry
 
 log = logging.getLogger(__name__)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -26,19 +27,17 @@ from PySide6.QtWidgets import (
 from assessment.domain.model import Answer, Methodology, Scorecard, UnitKind
 from assessment.domain.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from assessment.service import AssessmentService
-from assessment.services.entry_area import EntrySession
 from gui.answer_messages import word
 from gui.changes import WindowSync
-from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
 from gui.errors import show_error
-from gui.form import PaintedText, QuestionnaireForm, points_line
 from gui.i18n import tr
 from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
 from gui.packages import PackageActions
+from gui.painted_text import PaintedText
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, LAST_UNIT, Settings
@@ -46,6 +45,10 @@ from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
 from gui.window_facts import OfferedCycles, WindowFacts, WindowFactsReading
+
+if TYPE_CHECKING:  # the form, its editors and the dialogs are imported when first used: not before the first paint
+    from assessment.services.entry_area import EntrySession
+    from gui.form import QuestionnaireForm
 
 
 def provenance_mark(methodology: Methodology) -> str:
@@ -56,6 +59,12 @@ def provenance_mark(methodology: Methodology) -> str:
         return ""
     text = tr("reconstructed by dxscore, not the official annex: hover for the sources")
     return f"<br><span style='color:#8a5a00'>⚠ {text}</span>"
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    from gui.dialogs import confirm as ask  # the dialogs module: imported when first needed
+
+    return ask(parent, title, question)
 
 
 class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
@@ -132,7 +141,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setStyleSheet("background: #ffe08a; color: #5a4100; padding: 4px; font-weight: bold;")
         self.demo_banner.setVisible(False)  # shown once the lane says the database is the demo
-        self.heading = PaintedText()  # a new unit repaints the heading, not the window (gui/form.py)
+        self.heading = PaintedText()  # a new unit repaints the heading, not the window (gui/painted_text.py)
         self.heading.setObjectName("heading")
         self.score_line = PaintedText()  # a new score repaints this line only (it changes after every answer)
         self.score_line.setObjectName("scoreLine")
@@ -305,6 +314,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
     def _opened(self, session: EntrySession) -> None:
         key = session.methodology.key
         if key not in self.forms:
+            from gui.form import QuestionnaireForm
+
             form = QuestionnaireForm(session.methodology, self.lang, self.pages)
             form.committed.connect(self._committed)
             form.evidence_requested.connect(self.show_evidence)
@@ -356,6 +367,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
     def _scored(self, card: Scorecard) -> None:
         if self.form is not None:
             self.form.show_card(card)
+        from gui.form import points_line
+
         self.score_line.setText(points_line(card, self.lang))
 
     # -------------------------------------------------------------------------------------- editing
@@ -432,6 +445,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if answer is None or answer.is_empty:
             self.form.editors[code].show_message(tr("Answer this indicator before attaching evidence."))
             return
+        from gui.dialogs import EvidenceDialog
+
         dialog = EvidenceDialog(session.methodology.indicator(code), list(answer.evidence), self.lang,
                                 session.editable, self.service.entry.evidence_file, self)
         dialog.added.connect(lambda item, file: self.controller.add_evidence(code, item, file))
@@ -447,6 +462,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if missing:
             rows = [MissingRow(m.code, session.methodology.indicator(m.code).text.get(self.lang), m.what)
                     for m in missing]
+            from gui.dialogs import MissingDialog
+
             dialog = MissingDialog(rows, self)
             dialog.chosen.connect(lambda code: self.form.goto_indicator(code))
             dialog.open()
@@ -542,6 +559,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             self.packages.import_paths(files)
 
     def open_settings(self) -> None:
+        from gui.dialogs import SettingsDialog
+
         SettingsDialog(self.settings, self).open()
 
     def _enable_actions(self) -> None:

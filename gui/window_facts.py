@@ -48,7 +48,16 @@ def read_window_facts(service: AssessmentService) -> WindowFacts:
 
 
 def read_offered_cycles(service: AssessmentService) -> OfferedCycles:
-    return OfferedCycles(service.entry.cycles(), {year: service.compare.kinds(year) for year in service.cycles()})
+    offered = OfferedCycles(service.entry.cycles(), {year: service.compare.kinds(year) for year in service.cycles()})
+    _import_what_a_form_needs()
+    return offered
+
+
+def _import_what_a_form_needs() -> None:
+    """On the lane, after the first paint: the modules opening a unit uses (its live score, the form and its
+    editors), so the first unit chosen opens as fast as the next ones. Importing creates no widget."""
+    import assessment.services.live_entry  # noqa: F401
+    import gui.form  # noqa: F401
 
 
 class WindowFactsReading:
