@@ -85,7 +85,7 @@ def run_window(open_service: Callable[[], AssessmentService], settings: Settings
         return app.exec()
     window = MainWindow(service, settings, lang=language, opener=opener)
     startup_probe.watch(window)  # only with DXSCORE_SMOKE_SECONDS (the bundle's smoke test)
-    window.show()
+    window.show_when_listed()
     return app.exec()
 
 

@@ -68,11 +68,25 @@ class WindowFactsReading:
     facts: WindowFacts | None
     offered: OfferedCycles | None
     reopen_code: object  # the unit to reopen once the facts are read (the settings' last unit), or None
+    _show_pending = False  # show_when_listed: shown when the units arrive (or after its wait)
     cycle: QComboBox
     unit_model: UnitTreeModel
     unit_tree: QTreeView
     demo_banner: QLabel
     tabs: QTabWidget
+
+    def show_when_listed(self, wait_ms: int = 250) -> None:
+        """Show the window once the lane has read the units (so its first paint already lists them, instead of
+        painting an empty window and then the whole window again), or after `wait_ms` whatever happens."""
+        self._show_pending = True
+        QTimer.singleShot(wait_ms, self._show_now)
+        if self.facts is not None:
+            self._show_now()
+
+    def _show_now(self) -> None:
+        if self._show_pending:
+            self._show_pending = False
+            self.show()
 
     def is_ready(self) -> bool:
         """The lane has read what the window shows before a unit is opened (units, cycles)."""
@@ -94,6 +108,7 @@ class WindowFactsReading:
             self._show_units()
         if first:  # the rest of the cycles once the unit list is painted (the lane would compete with the paint)
             QTimer.singleShot(0, self._read_offered_cycles)
+        self._show_now()  # a window waiting for its unit list (show_when_listed) paints it now
         code, self.reopen_code = self.reopen_code, None
         if first and code and self.cycle.count() and code in {u.code for u in facts.units}:
             self.open_unit(str(code))  # the unit open at the last close

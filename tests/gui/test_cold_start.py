@@ -26,3 +26,24 @@ def test_the_first_paint_imports_no_chart_report_or_form_module(demo_db, tmp_pat
     assert float(seconds) > 0 and {"gui.main_window", "PySide6.QtWidgets"} <= imported  # it did paint the window
     early = {m for m in imported if any(m == name or m.startswith(name + ".") for name in NOT_BEFORE_THE_FIRST_PAINT)}
     assert early == set()
+
+
+def test_the_window_shows_once_its_unit_list_is_read(qtbot, settings, language, demo_db):
+    """The first paint already lists the units: the window is shown when the lane has read them (one paint, not
+    an empty window painted and then the whole window again)."""
+    from gui.main_window import MainWindow
+    from tests.conftest import open_service
+
+    service = open_service(demo_db)
+    window = MainWindow(service, settings, lang=language)
+    qtbot.addWidget(window)
+    shown_with: list[int] = []  # units in the list when show() was called
+    window.show = lambda: (shown_with.append(sum(len(units) for _kind, units in window.unit_model.groups)),
+                           MainWindow.show(window))
+    window.show_when_listed(wait_ms=20_000)
+    assert not window.isVisible()  # not before the units are read
+    qtbot.waitUntil(window.isVisible, timeout=10_000)
+    assert shown_with[0] > 100  # the demo's units were in the list when it was shown
+    qtbot.waitUntil(window.is_ready, timeout=10_000)
+    window.close()
+    service.store.close()
