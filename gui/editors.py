@@ -61,6 +61,7 @@ def _colour(label: QLabel, colour: str) -> None:
 
 class IndicatorEditor(QFrame):
     committed = Signal(str, object)  # indicator code, Answer
+    score_shown: IndicatorScore | None = None  # the score object shown last (the form skips it when unchanged)
     evidence_requested = Signal(str)  # indicator code
 
     def __init__(self, indicator: Indicator, lang: str, parent: QWidget | None = None) -> None:
@@ -419,6 +420,7 @@ class IndicatorEditor(QFrame):
     def show_score(self, score: IndicatorScore) -> None:
         """Show points, visibility and what can be edited. Only what changed is touched: after every answer all
         47 editors get a score, and needless relayouts would cost the window its smoothness."""
+        self.score_shown = score
         declared_na = self.not_applicable.isChecked()
         manual_unset = self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None
         enabled = (score.applicable or declared_na) and self.editable
@@ -461,7 +463,7 @@ class IndicatorEditor(QFrame):
         if editable == self.editable and getattr(self, "_shown", None) is not None:
             return  # unchanged (another unit, same rights): show_score keeps each field's state up to date
         self.editable = editable
-        self._shown = None
+        self._shown = self.score_shown = None
         for widget in self._inputs():
             widget.setEnabled(editable)
 
