@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.form import PaintedText  # the heading and the score line: rich text painted without a QLabel
+from gui.painted_text import PaintedText  # the heading and the score line: rich text painted without a QLabel
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"
 WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+(?:_[A-Za-z0-9]+)*")
