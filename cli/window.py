@@ -27,11 +27,14 @@ def cmd_main_job(args: argparse.Namespace) -> int:
 
 
 def import_core_before_qt() -> None:
-    """Once PySide6 is imported its import hook reads the source of every later module (looking for
-    `from __feature__`): importing SQLAlchemy, numpy and the core first saves the window's start ~0.1 s."""
-    import assessment.services.entry_area  # noqa: F401
+    """What the window needs before its first paint: the storage (to read the units), then Qt. PySide6's import
+    hook would read the source of every module imported after it (gui/qt_start.py makes that check cheap, so
+    what a unit's form needs later, entry and scoring, is imported when first used, after the first paint)."""
     import questionnaires.files  # noqa: F401
     import storage.store  # noqa: F401
+    from gui.qt_start import import_qt
+
+    import_qt()
 
 
 def run_window(args: argparse.Namespace) -> int:

@@ -77,7 +77,6 @@ def run_window(open_service: Callable[[], AssessmentService], settings: Settings
     try:
         service = open_service()
         service.user = settings.user_name
-        service.entry.lang = language
         if build_demo and not service.has_assessments():
             _build_demo_with_progress(service)
     except Exception as error:  # shown in one dialog; the log has the traceback
@@ -86,7 +85,7 @@ def run_window(open_service: Callable[[], AssessmentService], settings: Settings
         return app.exec()
     window = MainWindow(service, settings, lang=language, opener=opener)
     startup_probe.watch(window)  # only with DXSCORE_SMOKE_SECONDS (the bundle's smoke test)
-    window.show()
+    window.show_when_listed()
     return app.exec()
 
 

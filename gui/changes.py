@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from assessment.domain.errors import StaleAnswer
 from assessment.domain.model import Answer
-from gui.conflicts import ConflictDialog
 from gui.i18n import tr
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
+    from gui.conflicts import ConflictDialog
     from gui.editors import IndicatorEditor
     from gui.main_window import MainWindow
     from gui.tasks import TaskRunner
@@ -159,6 +159,8 @@ class WindowSync(QObject):
             previous.withdraw()
         session = window.controller.session
         assert session is not None
+        from gui.conflicts import ConflictDialog  # with the editors' helpers: not needed before a conflict
+
         dialog = ConflictDialog(session.methodology.indicator(code), mine, conflict, window.lang, window)
         dialog.chosen.connect(self.choose)
         self.dialogs[code] = dialog

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.domain.answers import parse_answer, plain_number, plausibility_problems
+from assessment.domain.live_scoring import peer_dependent
 from assessment.domain.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
 from assessment.domain.number_format import decimal
 from assessment.domain.text_limits import LIMITS
@@ -60,6 +61,7 @@ def _colour(label: QLabel, colour: str) -> None:
 
 class IndicatorEditor(QFrame):
     committed = Signal(str, object)  # indicator code, Answer
+    score_shown: IndicatorScore | None = None  # the score object shown last (the form skips it when unchanged)
     evidence_requested = Signal(str)  # indicator code
 
     def __init__(self, indicator: Indicator, lang: str, parent: QWidget | None = None) -> None:
@@ -93,6 +95,14 @@ class IndicatorEditor(QFrame):
         layout.addLayout(self.editor_row, 2, 0, 1, 2)
         layout.addWidget(self.message, 3, 0, 1, 2)
         layout.addLayout(self._extras(), 4, 0, 1, 2)
+        if peer_dependent(indicator):  # its live points stand on the peers' best as it was when the form opened
+            note = QLabel(tr("Depends on other units: these points are scored against the best value among "
+                             "peer units and recomputed at ranking."))
+            note.setObjectName("peerNote")
+            note.setWordWrap(True)
+            _colour(note, "#555555")
+            self.points.setToolTip(note.text())
+            layout.addWidget(note, 5, 0, 1, 2)
         layout.setColumnStretch(0, 1)
 
     # ------------------------------------------------------------------------------------ building
@@ -410,6 +420,7 @@ class IndicatorEditor(QFrame):
     def show_score(self, score: IndicatorScore) -> None:
         """Show points, visibility and what can be edited. Only what changed is touched: after every answer all
         47 editors get a score, and needless relayouts would cost the window its smoothness."""
+        self.score_shown = score
         declared_na = self.not_applicable.isChecked()
         manual_unset = self.indicator.scoring.rule == Rule.MANUAL and self.accepted.manual_points is None
         enabled = (score.applicable or declared_na) and self.editable
@@ -452,7 +463,7 @@ class IndicatorEditor(QFrame):
         if editable == self.editable and getattr(self, "_shown", None) is not None:
             return  # unchanged (another unit, same rights): show_score keeps each field's state up to date
         self.editable = editable
-        self._shown = None
+        self._shown = self.score_shown = None
         for widget in self._inputs():
             widget.setEnabled(editable)
 

@@ -12,15 +12,19 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from assessment.domain.errors import StaleAnswer
 from assessment.domain.model import Answer, Assessment, EvidenceItem, Scorecard
 from assessment.service import AssessmentService
-from assessment.services.entry_area import EntrySession, MissingItem
 from assessment.services.ports import NO_VERSION, WriteResult
 from gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the entry area and its scoring are imported by the service when a unit is first opened
+    from assessment.services.entry_area import EntrySession, MissingItem
+    from assessment.services.live_entry import LiveEntry
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +65,7 @@ class EntryController(QObject):
         super().__init__()
         self.service, self.runner = service, runner
         self.session: EntrySession | None = None
+        self.live: LiveEntry | None = None  # the live score kept between changes (only what a change affects moves)
         self.answers: dict[str, Answer] = {}
         self.versions = VersionBook({})
         self.token = object()  # one per unit shown: late results of another unit's saves are told apart by it
@@ -80,11 +85,11 @@ class EntryController(QObject):
         generation, started = self.generation, time.perf_counter()
         service = self.service
 
-        def load() -> tuple[EntrySession, Scorecard]:  # the first live score too: not the GUI thread's work
+        def load() -> tuple[EntrySession, LiveEntry]:  # the first live score too: not the GUI thread's work
             session = service.entry.open(unit_code, year)
-            return session, service.entry.score(session, dict(session.answers))
+            return session, service.entry.live(session, dict(session.answers))
 
-        def done(loaded: tuple[EntrySession, Scorecard]) -> None:
+        def done(loaded: tuple[EntrySession, LiveEntry]) -> None:
             if generation != self.generation:
                 return
             self.last_open_seconds = time.perf_counter() - started
@@ -92,19 +97,21 @@ class EntryController(QObject):
 
         self.runner.db(load, done, self.failed.emit)
 
-    def _show(self, session: EntrySession, card: Scorecard) -> None:
-        self.session = session
+    def _show(self, session: EntrySession, live: LiveEntry) -> None:
+        self.session, self.live = session, live
         self.answers = dict(session.answers)
         self.versions = VersionBook(dict(session.versions))
         self.token = object()
         self.conflicts.clear()
         self.undo_stack.clear()
         self.opened.emit(session)
-        self.scored.emit(card)
+        self.scored.emit(live.card)
 
     def card(self) -> Scorecard:
+        """The whole form scored again (answers reloaded, an undo, a save refused): kept for the next change."""
         assert self.session is not None
-        return self.service.entry.score(self.session, self.answers)
+        self.live = self.service.entry.live(self.session, self.answers)
+        return self.live.card
 
     # ------------------------------------------------------------------------------------ editing
 
@@ -113,12 +120,16 @@ class EntryController(QObject):
         if self.session is None or not self.session.editable:
             self.refused.emit(code, "read-only")
             return False
-        reason, card = self.service.entry.evaluate(self.session, self.answers, answer)
-        if reason is not None:
+        if self.live is None or self.live.session is not self.session or self.live.answers != self.answers:
+            self.card()  # answers changed without a live score (never expected): score the whole form once
+        assert self.live is not None
+        reason, live = self.service.entry.change(self.live, answer)
+        if reason is not None or live is None:
             self.refused.emit(code, reason)
             return False
         self.undo_stack.append((code, self.answers.get(code)))
-        self._apply(code, answer, card)
+        self.live = live  # rescored only where this answer reaches (assessment.domain.live_scoring)
+        self._apply(code, answer, live.card)
         return True
 
     def undo(self) -> str | None:
@@ -190,12 +201,12 @@ class EntryController(QObject):
         self.versions.advance(code, conflict.version)
         answer = self.answers.get(code, Answer(code))
         stored = {**self.answers, code: conflict.stored or Answer(code)}
-        reason, card = self.service.entry.evaluate(self.session, stored, answer)
+        reason, _card = self.service.entry.evaluate(self.session, stored, answer)
         if reason is not None:  # no longer fits the other answers: the stored one stays
             self._take(code, conflict)
             self.refused.emit(code, reason)
             return
-        self._apply(code, answer, card)
+        self._apply(code, answer)  # the whole form scored again (and kept): a rare path
 
     def take_stored(self, code: str) -> None:
         """Drop the user's value for the one stored now."""

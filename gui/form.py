@@ -78,7 +78,8 @@ class QuestionnaireForm(QWidget):
     def show_card(self, card: Scorecard) -> None:
         by_code = {i.code: i for i in card.indicators}
         for code, editor in self.editors.items():
-            editor.show_score(by_code[code])
+            if editor.score_shown is not by_code[code]:  # a live score keeps the objects of what did not move
+                editor.show_score(by_code[code])
         rows = []
         for pillar, score in zip(self.methodology.pillars, card.pillars, strict=True):
             members = [by_code[i.code] for i in self.methodology.indicators_of(pillar.code)]
@@ -191,3 +192,4 @@ def points_line(card: Scorecard, lang: str) -> str:
                           ("%3", index), ("%4", band)):
         text = text.replace(marker, value)
     return text
+

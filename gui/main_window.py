@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -27,13 +27,10 @@ from PySide6.QtWidgets import (
 from assessment.domain.model import Answer, Methodology, Scorecard, UnitKind
 from assessment.domain.workflow import SUBMITTED_STATES, TRANSITIONS, Step
 from assessment.service import AssessmentService
-from assessment.services.entry_area import EntrySession
 from gui.answer_messages import word
 from gui.changes import WindowSync
-from gui.dialogs import EvidenceDialog, MissingDialog, SettingsDialog, confirm
 from gui.entry import EntryController
 from gui.errors import show_error
-from gui.form import QuestionnaireForm, points_line
 from gui.i18n import tr
 from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
@@ -41,6 +38,8 @@ from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
 from gui.packages import PackageActions
 from gui.published_view import PublishedPanel
+
+from gui.painted_text import PaintedText
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, LAST_UNIT, Settings
@@ -48,6 +47,10 @@ from gui.shortcuts import WindowShortcutsFirst, keypad_too
 from gui.states import state_name
 from gui.tasks import TaskRunner
 from gui.window_facts import OfferedCycles, WindowFacts, WindowFactsReading
+
+if TYPE_CHECKING:  # the form, its editors and the dialogs are imported when first used: not before the first paint
+    from assessment.services.entry_area import EntrySession
+    from gui.form import QuestionnaireForm
 
 
 def provenance_mark(methodology: Methodology) -> str:
@@ -58,6 +61,12 @@ def provenance_mark(methodology: Methodology) -> str:
         return ""
     text = tr("reconstructed by dxscore, not the official annex: hover for the sources")
     return f"<br><span style='color:#8a5a00'>⚠ {text}</span>"
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    from gui.dialogs import confirm as ask  # the dialogs module: imported when first needed
+
+    return ask(parent, title, question)
 
 
 class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
@@ -134,13 +143,10 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setStyleSheet("background: #ffe08a; color: #5a4100; padding: 4px; font-weight: bold;")
         self.demo_banner.setVisible(False)  # shown once the lane says the database is the demo
-        self.heading = QLabel()
+        self.heading = PaintedText()  # a new unit repaints the heading, not the window (gui/painted_text.py)
         self.heading.setObjectName("heading")
-        self.heading.setWordWrap(True)
-        self.score_line = QLabel()
+        self.score_line = PaintedText()  # a new score repaints this line only (it changes after every answer)
         self.score_line.setObjectName("scoreLine")
-        # a new score must repaint this line only, not relayout the window (it changes after every answer)
-        self.score_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status_line = QLabel()
         self.status_line.setObjectName("statusLine")
         self.find = QLineEdit()
@@ -298,10 +304,11 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.cycle.blockSignals(True)
         self.cycle.setCurrentIndex(self.cycle.findData(session.year))
         self.cycle.blockSignals(False)
-        found = self.unit_filter.match(self.unit_filter.index(0, 0), CODE_ROLE, session.unit.code, 1,
-                                       Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
-        if found:
-            self.unit_tree.setCurrentIndex(found[0])
+        if self.unit_tree.currentIndex().data(CODE_ROLE) == session.unit.code:
+            return  # already shown (the unit was chosen in the list)
+        found = self.unit_filter.mapFromSource(self.unit_model.index_of(session.unit.code))
+        if found.isValid():  # (hidden by the search: left as it is)
+            self.unit_tree.setCurrentIndex(found)
 
     def open_unit(self, code: str) -> None:
         self.statusBar().showMessage(tr("Opening…"))
@@ -310,6 +317,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
     def _opened(self, session: EntrySession) -> None:
         key = session.methodology.key
         if key not in self.forms:
+            from gui.form import QuestionnaireForm
+
             form = QuestionnaireForm(session.methodology, self.lang, self.pages)
             form.committed.connect(self._committed)
             form.evidence_requested.connect(self.show_evidence)
@@ -340,7 +349,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
-        self.settings.set(LAST_UNIT, unit.code)
+        self.settings.set(LAST_UNIT, unit.code, now=False)
         self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
@@ -362,6 +371,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
     def _scored(self, card: Scorecard) -> None:
         if self.form is not None:
             self.form.show_card(card)
+        from gui.form import points_line
+
         self.score_line.setText(points_line(card, self.lang))
 
     # -------------------------------------------------------------------------------------- editing
@@ -438,6 +449,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if answer is None or answer.is_empty:
             self.form.editors[code].show_message(tr("Answer this indicator before attaching evidence."))
             return
+        from gui.dialogs import EvidenceDialog
+
         dialog = EvidenceDialog(session.methodology.indicator(code), list(answer.evidence), self.lang,
                                 session.editable, self.service.entry.evidence_file, self)
         dialog.added.connect(lambda item, file: self.controller.add_evidence(code, item, file))
@@ -453,6 +466,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if missing:
             rows = [MissingRow(m.code, session.methodology.indicator(m.code).text.get(self.lang), m.what)
                     for m in missing]
+            from gui.dialogs import MissingDialog
+
             dialog = MissingDialog(rows, self)
             dialog.chosen.connect(lambda code: self.form.goto_indicator(code))
             dialog.open()
@@ -548,6 +563,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             self.packages.import_paths(files)
 
     def open_settings(self) -> None:
+        from gui.dialogs import SettingsDialog
+
         SettingsDialog(self.settings, self).open()
 
     def _enable_actions(self) -> None:

@@ -103,6 +103,7 @@ class UnitTreeModel(QAbstractItemModel):
         self.lang = lang
         self.day: dt.date | None = None
         self.groups: list[tuple[UnitKind, list[Unit]]] = []
+        self._rows: list[dict[str, int]] = []  # per group: unit code -> row
         self.set_units(units)
 
     def set_units(self, units: Sequence[Unit], day: dt.date | None = None) -> None:
@@ -112,6 +113,7 @@ class UnitTreeModel(QAbstractItemModel):
         self.groups = [(kind, sorted((u for u in units if u.kind == kind),
                                      key=lambda u: collation_key(u.name.get(self.lang))))
                        for kind in order if any(u.kind == kind for u in units)]
+        self._rows = [{u.code: row for row, u in enumerate(members)} for _kind, members in self.groups]
         self.endResetModel()
 
     def historical(self, unit: Unit) -> bool:
@@ -142,6 +144,14 @@ class UnitTreeModel(QAbstractItemModel):
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 1
+
+    def index_of(self, code: str) -> QModelIndex:
+        """The unit's row (invalid if not listed): a dictionary look-up, not a search through every row."""
+        for group, rows in enumerate(self._rows):
+            row = rows.get(code)
+            if row is not None:
+                return self.createIndex(row, 0, group + 1)
+        return QModelIndex()
 
     def unit_at(self, index: Index) -> Unit | None:
         if not index.isValid() or index.internalId() == 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -34,15 +34,16 @@ from PySide6.QtWidgets import (
 from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, IndicatorScore, Methodology, Unit
 from assessment.domain.workflow import APPRAISING, ReviewNote, Step
-from assessment.exchange.package_format import read_receipt
 from assessment.service import AssessmentService
-from assessment.services.appraisal_area import ReviewSheet
 from gui.errors import show_error
 from gui.i18n import tr
 from gui.models import RowsTableModel, format_index, format_points
 from gui.operations import OpChanges, Operations
 from gui.states import state_name, step_name
 from gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from assessment.services.appraisal_area import ReviewSheet
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -458,6 +459,8 @@ def _index(value: float | None) -> str:
 def _why_words(why: str) -> str:
     """The reason of a state change in the user's language: a package receipt
     (assessment.exchange.package_format.receipt_why) is worded here; reasons people typed are shown as typed."""
+    from assessment.exchange.package_format import read_receipt  # the package format: only for a receipt
+
     receipt = read_receipt(why)
     if receipt is None:
         return why

@@ -45,9 +45,12 @@ class Settings:
             return bytes(value) if value else b""
         return option.kind(value) if value is not None else option.default
 
-    def set(self, option: Option, value: object) -> None:
+    def set(self, option: Option, value: object, *, now: bool = True) -> None:
+        """Store a setting; `now=False` leaves the write to the file to QSettings (it writes from the event loop
+        shortly after, and when it closes): for what changes on every unit switch, so no switch waits for a disk."""
         self.store.setValue(option.key, value)
-        self.store.sync()
+        if now:
+            self.store.sync()
 
     @property
     def language(self) -> str:

@@ -179,33 +179,76 @@ def failed_checks(methodology: Methodology, units: Sequence[Unit] | UnitColumns,
 def score_and_check(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
                     context: ScoringContext) -> tuple[BatchScores, list[tuple[int, str, Check]]]:
     """Scores and broken checks from one evaluation (the window needs both after every change)."""
-    scores, env = _run(methodology, units, matrix, context)
+    state = ScoreState.start(methodology, units, matrix, context)
+    for code in evaluation_order(methodology):
+        state.score(code)
+    scores = state.totals()
+    return scores, broken_checks(scores, state.env, methodology.indicators)
+
+
+def broken_checks(scores: BatchScores, env: _Env, indicators: Sequence[Indicator]
+                  ) -> list[tuple[int, str, Check]]:
+    """(row, indicator code, check) for every check of `indicators` that an answer breaks (see failed_checks)."""
     failures: list[tuple[int, str, Check]] = []
-    for j, indicator in enumerate(methodology.indicators):
+    for indicator in indicators:
+        j = env.columns[indicator.code]
         for check in indicator.checks:
             judged = scores.applicable[j] & scores.relevant[j] & scores.answered[j]
             for code in check.expression.references:
                 judged = judged & env.answered[code] & env.visible[code]
             broken = judged & check.expression.decidable(env) & ~check.expression.holds(env)
             failures += [(int(row), indicator.code, check) for row in np.flatnonzero(broken)]
-    return scores, failures
+    return failures
 
 
 def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
          context: ScoringContext) -> tuple[BatchScores, _Env]:
-    columns = units if isinstance(units, UnitColumns) else UnitColumns.of(units)
-    k, n = len(matrix.codes), matrix.size
-    specs: dict[str, Indicator] = {i.code: i for i in methodology.indicators}
-    env = _Env(matrix, columns, context.cycle, specs)
-    points = np.zeros((k, n))
-    maximum = np.zeros((k, n))
-    applicable = np.ones((k, n), dtype=bool)
-    relevant = np.ones((k, n), dtype=bool)
-    answered = np.zeros((k, n), dtype=bool)
-    warnings: list[str] = []
-    everyone = np.ones(n, dtype=bool)
+    state = ScoreState.start(methodology, units, matrix, context)
     for code in evaluation_order(methodology):
-        indicator, j = specs[code], env.columns[code]
+        state.score(code)
+    return state.totals(), state.env
+
+
+@dataclass
+class ScoreState:
+    """Per-indicator results of a batch while it is scored, and the expressions' environment. Scoring every
+    indicator in `evaluation_order` once is a full score; a live score (assessment.domain.live_scoring) copies a
+    finished state and scores again only the indicators an answer can affect."""
+
+    methodology: Methodology
+    columns: UnitColumns
+    context: ScoringContext
+    env: _Env
+    points: np.ndarray
+    maximum: np.ndarray
+    applicable: np.ndarray
+    relevant: np.ndarray
+    answered: np.ndarray
+    warnings: dict[str, list[str]]  # per indicator code: what its rule warned about
+
+    @classmethod
+    def start(cls, methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: AnswerMatrix,
+              context: ScoringContext) -> ScoreState:
+        columns = units if isinstance(units, UnitColumns) else UnitColumns.of(units)
+        k, n = len(matrix.codes), matrix.size
+        specs: dict[str, Indicator] = {i.code: i for i in methodology.indicators}
+        return cls(methodology, columns, context, _Env(matrix, columns, context.cycle, specs), np.zeros((k, n)),
+                   np.zeros((k, n)), np.ones((k, n), dtype=bool), np.ones((k, n), dtype=bool),
+                   np.zeros((k, n), dtype=bool), {})
+
+    def copy(self, matrix: AnswerMatrix) -> ScoreState:
+        """The same results over `matrix` (the same shape), to be scored again where an answer changed."""
+        env = _Env(matrix, self.columns, self.context.cycle, self.env.specs)
+        env.visible, env.answered = dict(self.env.visible), dict(self.env.answered)
+        return ScoreState(self.methodology, self.columns, self.context, env, self.points.copy(),
+                          self.maximum.copy(), self.applicable.copy(), self.relevant.copy(), self.answered.copy(),
+                          dict(self.warnings))
+
+    def score(self, code: str) -> None:
+        """Score one indicator; every indicator its expressions read must be scored already."""
+        env, matrix = self.env, self.env.matrix
+        indicator, j = env.specs[code], env.columns[code]
+        everyone = np.ones(matrix.size, dtype=bool)
         applies = everyone.copy() if indicator.applies_if is None else indicator.applies_if.holds(env).copy()
         shown = everyone if indicator.relevant_if is None else indicator.relevant_if.holds(env)
         # What is typed into a hidden question never counts: neither a declared N/A nor an answer that the rule
@@ -213,17 +256,25 @@ def _run(methodology: Methodology, units: Sequence[Unit] | UnitColumns, matrix: 
         if indicator.not_applicable_allowed:
             applies &= ~(matrix.not_applicable[j] & shown)
         given = answered_mask(indicator, matrix, j)
-        raw, extra_na = rule_points(indicator, matrix, j, env, columns, context, warnings, applies & shown & given)
+        warnings: list[str] = []
+        raw, extra_na = rule_points(indicator, matrix, j, env, self.columns, self.context, warnings,
+                                    applies & shown & given)
         applies &= ~(extra_na & shown)
         counted = applies & shown & given
         # NaN (no value) and anything outside 0..max become 0..max; ufuncs, not nan_to_num/clip: for one form
         # (n = 1) their Python-level overhead was a fifth of the time
-        points[j] = np.where(counted & (raw == raw), np.minimum(np.maximum(raw, 0.0), indicator.max_points), 0.0)
-        maximum[j] = np.where(applies, indicator.max_points, 0.0)
-        applicable[j], relevant[j], answered[j] = applies, shown, given
+        self.points[j] = np.where(counted & (raw == raw), np.minimum(np.maximum(raw, 0.0), indicator.max_points),
+                                  0.0)
+        self.maximum[j] = np.where(applies, indicator.max_points, 0.0)
+        self.applicable[j], self.relevant[j], self.answered[j] = applies, shown, given
         env.visible[code] = applies & shown
         env.answered[code] = given
-    return _totals(methodology, points, maximum, applicable, relevant, answered, warnings), env
+        self.warnings[code] = warnings
+
+    def totals(self) -> BatchScores:
+        warnings = [w for code in evaluation_order(self.methodology) for w in self.warnings.get(code, ())]
+        return _totals(self.methodology, self.points, self.maximum, self.applicable, self.relevant, self.answered,
+                       warnings)
 
 
 def _totals(methodology: Methodology, points: np.ndarray, maximum: np.ndarray, applicable: np.ndarray,

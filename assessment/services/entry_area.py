@@ -6,10 +6,10 @@ starts). The window calls these through `service.entry`; every write goes throug
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from assessment.domain.answer_matrix import build_matrix, long_from_answers
 from assessment.domain.answers import AnswerProblem
@@ -32,8 +32,11 @@ from assessment.domain.workflow import EDITABLE, Step, transition
 from assessment.services.kept_files import keep_file, kept_file
 from assessment.services.ports import NO_VERSION, WriteResult
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
+    from assessment.services.live_entry import LiveEntry
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class EntryArea:
     def __init__(self, service: AssessmentService) -> None:
         self.s = service
         self._podiums: dict[tuple[str, int], dict[tuple[str, str], list[tuple[float, str]]]] = {}
+        self._reads: tuple[int, dict[object, object]] = (-1, {})  # see _kept
 
     def cycles(self) -> list[int]:
         """Cycles the window offers: those in the database and every year a shipped methodology covers."""
@@ -89,7 +93,9 @@ class EntryArea:
         found = self.s.store.assessments(year, unit_code=unit_code)
         assessment = found[0] if found else None
         if assessment is not None:
-            methodology = self.s.methodologies.stored(assessment.methodology_id, assessment.methodology_version)
+            ident, version = assessment.methodology_id, assessment.methodology_version
+            methodology = self._kept(("methodology", ident, version),
+                                     lambda: self.s.methodologies.stored(ident, version))
             stored, versions = self.s.store.answers.of_versioned(assessment.id)
             answers: dict[str, Answer] = {a.indicator_code: a for a in stored}
         else:
@@ -97,7 +103,19 @@ class EntryArea:
                 raise NotFound(f"{unit.name.vi} did not exist in cycle {year}")
             methodology, answers, versions = self.s.methodologies.for_unit(unit, year), {}, {}
         floor = self.peer_floor(methodology, year, unit)
-        return EntrySession(unit, year, methodology, assessment, answers, floor, self.s.targets.active(), versions)
+        targets = self._kept("targets", self.s.targets.active)
+        return EntrySession(unit, year, methodology, assessment, answers, floor, targets, versions)
+
+    def _kept(self, key: object, read: Callable[[], T]) -> T:
+        """What only a write can change (the active targets, a stored methodology), read again once the database's
+        change counter has moved (one primary-key read instead of two table reads per unit opened)."""
+        number = self.s.change_number()
+        if self._reads[0] != number:
+            self._reads = (number, {})
+        kept = self._reads[1]
+        if key not in kept:
+            kept[key] = read()
+        return cast(T, kept[key])  # stored under this key by `read` just above
 
     def stored(self, session: EntrySession) -> tuple[Assessment | None, dict[str, Answer], dict[str, int]]:
         """What the database holds now for the session's unit and cycle: its assessment (state), answers and
@@ -172,6 +190,19 @@ class EntryArea:
             if code == answer.indicator_code or answer.indicator_code in check.expression.references:
                 return check, None
         return None, card
+
+    def live(self, session: EntrySession, answers: Mapping[str, Answer]) -> LiveEntry:
+        """The form's live score kept for the next change (assessment.services.live_entry); `.card` is what
+        `score` gives."""
+        from assessment.services.live_entry import live_entry
+
+        return live_entry(session, answers)
+
+    def change(self, live: LiveEntry, answer: Answer) -> tuple[list[AnswerProblem] | Check | None, LiveEntry | None]:
+        """`evaluate` for a form whose live score is kept: rescores only the indicators `answer` can affect."""
+        from assessment.services.live_entry import live_change
+
+        return live_change(live, answer)
 
     def _evaluate(self, session: EntrySession, answers: Mapping[str, Answer]
                   ) -> tuple[Scorecard, list[tuple[str, Check]]]:

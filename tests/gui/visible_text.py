@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.painted_text import PaintedText  # the heading and the score line: rich text painted without a QLabel
+
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"
 WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+(?:_[A-Za-z0-9]+)*")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a methodology id (hanoi-2025-department): a code
@@ -113,7 +115,7 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
         name = f"{type(widget).__name__}:{widget.objectName()}"
         if widget.toolTip():
             found.append((name + " tooltip", widget.toolTip()))
-        if isinstance(widget, (QLabel, QAbstractButton)):
+        if isinstance(widget, (QLabel, QAbstractButton, PaintedText)):
             found.append((name, widget.text()))
         elif isinstance(widget, QGroupBox):
             found.append((name, widget.title()))
