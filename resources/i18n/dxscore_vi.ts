@@ -224,76 +224,76 @@
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="366" />
-        <location filename="../../gui/cycle_view.py" line="386" />
+        <location filename="../../gui/cycle_view.py" line="374" />
+        <location filename="../../gui/cycle_view.py" line="391" />
         <source>Cycle dates</source>
         <translation>Mốc thời gian của kỳ đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="373" />
-        <location filename="../../gui/cycle_view.py" line="431" />
+        <location filename="../../gui/cycle_view.py" line="381" />
+        <location filename="../../gui/cycle_view.py" line="433" />
         <location filename="../../gui/dialogs.py" line="56" />
-        <location filename="../../gui/editors.py" line="155" />
+        <location filename="../../gui/editors.py" line="157" />
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="394" />
+        <location filename="../../gui/cycle_view.py" line="399" />
         <source>Return {n} unit(s)</source>
         <translation>Trả lại {n} đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="398" />
+        <location filename="../../gui/cycle_view.py" line="403" />
         <source>e.g. Add the evidence the indicator asks for</source>
         <translation>ví dụ: Bổ sung tài liệu kiểm chứng theo yêu cầu của chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="401" />
+        <location filename="../../gui/cycle_view.py" line="406" />
         <source>indicator codes, separated by commas</source>
         <translation>mã chỉ tiêu, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="402" />
+        <location filename="../../gui/cycle_view.py" line="407" />
         <source>Standard comment</source>
         <translation>Ý kiến chung</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="403" />
+        <location filename="../../gui/cycle_view.py" line="408" />
         <source>On indicators</source>
         <translation>Cho các chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="419" />
+        <location filename="../../gui/cycle_view.py" line="421" />
         <source>Publish a correction</source>
         <translation>Công bố đính chính</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="419" />
+        <location filename="../../gui/cycle_view.py" line="421" />
         <source>Publish results</source>
         <translation>Công bố kết quả</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="422" />
+        <location filename="../../gui/cycle_view.py" line="424" />
         <source>Publishing locks every appraised assessment and freezes the results: ranks on the appraised index, per group and sub-group. A later publication is a correction.</source>
         <translation>Công bố sẽ khóa mọi hồ sơ đã thẩm định và cố định kết quả: xếp hạng theo chỉ số thẩm định, theo nhóm và phân nhóm. Lần công bố sau là đính chính.</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="428" />
+        <location filename="../../gui/cycle_view.py" line="430" />
         <source>e.g. 1234/QĐ-UBND</source>
         <translation>ví dụ: 1234/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="434" />
+        <location filename="../../gui/cycle_view.py" line="436" />
         <source>Decision number</source>
         <translation>Số quyết định</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="435" />
+        <location filename="../../gui/cycle_view.py" line="437" />
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="437" />
+        <location filename="../../gui/cycle_view.py" line="439" />
         <source>Reason for the correction</source>
         <translation>Lý do đính chính</translation>
     </message>
@@ -310,25 +310,25 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="62" />
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="293" />
         <source>Document no.</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="62" />
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="293" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="63" />
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="293" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="69" />
-        <location filename="../../gui/models.py" line="292" />
+        <location filename="../../gui/models.py" line="293" />
         <location filename="../../gui/packages.py" line="134" />
         <source>File</source>
         <translation>Tệp</translation>
@@ -427,7 +427,7 @@
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="121" />
+        <location filename="../../gui/editors.py" line="123" />
         <source>— not answered —</source>
         <translation>— chưa trả lời —</translation>
     </message>
@@ -473,85 +473,85 @@
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="82" />
-        <location filename="../../gui/editors.py" line="121" />
+        <location filename="../../gui/editors.py" line="123" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="82" />
-        <location filename="../../gui/editors.py" line="121" />
+        <location filename="../../gui/editors.py" line="123" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="123" />
+        <location filename="../../gui/editors.py" line="125" />
         <source>— not chosen —</source>
         <translation>— chưa chọn —</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="134" />
-        <location filename="../../gui/editors.py" line="135" />
+        <location filename="../../gui/editors.py" line="136" />
+        <location filename="../../gui/editors.py" line="137" />
         <source>None of these</source>
         <translation>Không có mục nào</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="185" />
-        <location filename="../../gui/editors.py" line="186" />
+        <location filename="../../gui/editors.py" line="187" />
+        <location filename="../../gui/editors.py" line="188" />
         <location filename="../../gui/dashboard/marks.py" line="24" />
         <location filename="../../gui/dashboard/tables.py" line="151" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="190" />
-        <location filename="../../gui/editors.py" line="191" />
+        <location filename="../../gui/editors.py" line="192" />
+        <location filename="../../gui/editors.py" line="193" />
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="194" />
+        <location filename="../../gui/editors.py" line="196" />
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="346" />
-        <location filename="../../gui/editors.py" line="378" />
+        <location filename="../../gui/editors.py" line="350" />
+        <location filename="../../gui/editors.py" line="382" />
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/editors.py" line="390" />
+        <location filename="../../gui/editors.py" line="394" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Minh chứng (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="390" />
+        <location filename="../../gui/editors.py" line="394" />
         <source>Add evidence…</source>
         <translation>Thêm minh chứng…</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="381" />
+        <location filename="../../gui/editors.py" line="385" />
         <source>Refused: %1</source>
         <translation>Không chấp nhận: %1</translation>
     </message>
     <message>
         <location filename="../../gui/conflicts.py" line="75" />
-        <location filename="../../gui/editors.py" line="423" />
-        <location filename="../../gui/models.py" line="263" />
+        <location filename="../../gui/editors.py" line="430" />
+        <location filename="../../gui/models.py" line="264" />
         <location filename="../../gui/packages.py" line="73" />
-        <location filename="../../gui/review.py" line="101" />
+        <location filename="../../gui/review.py" line="100" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="425" />
+        <location filename="../../gui/editors.py" line="432" />
         <source>%1 pts max, set by the appraisers</source>
         <translation>tối đa %1 điểm, do Hội đồng thẩm định chấm</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="427" />
+        <location filename="../../gui/editors.py" line="434" />
         <source>&lt;b&gt;%1&lt;/b&gt; / %2 pts</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
@@ -682,9 +682,9 @@
         <location filename="../../gui/city_view.py" line="116" />
         <location filename="../../gui/cycle_view.py" line="135" />
         <location filename="../../gui/cycle_view.py" line="147" />
-        <location filename="../../gui/main_window.py" line="104" />
-        <location filename="../../gui/main_window.py" line="119" />
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="172" />
         <location filename="../../gui/packages.py" line="134" />
         <location filename="../../gui/dashboard/view.py" line="127" />
         <location filename="../../gui/dashboard/view.py" line="152" />
@@ -692,243 +692,243 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
-        <location filename="../../gui/dashboard/view.py" line="496" />
+        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/dashboard/view.py" line="499" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="157" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166" />
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="166" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="203" />
         <location filename="../../gui/packages.py" line="211" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="215" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="219" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244" />
+        <location filename="../../gui/main_window.py" line="243" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="329" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331" />
-        <location filename="../../gui/review.py" line="353" />
+        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/review.py" line="352" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/lazy_tabs.py" line="79" />
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../gui/editors.py" line="376" />
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/editors.py" line="380" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="393" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437" />
+        <location filename="../../gui/main_window.py" line="436" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512" />
+        <location filename="../../gui/main_window.py" line="511" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
-        <location filename="../../gui/main_window.py" line="521" />
-        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="520" />
+        <location filename="../../gui/main_window.py" line="528" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
@@ -939,7 +939,7 @@
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
@@ -969,22 +969,22 @@
         <translation>Thành phố Hà Nội (mục tiêu Nghị quyết 18)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="165" />
+        <location filename="../../gui/models.py" line="166" />
         <source>historical · %1</source>
         <translation>đơn vị cũ · %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="181" />
+        <location filename="../../gui/models.py" line="182" />
         <source>Valid: %1</source>
         <translation>Hiệu lực: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="183" />
+        <location filename="../../gui/models.py" line="184" />
         <source>Historical: it does not exist in the cycle chosen; its past assessments stay.</source>
         <translation>Đơn vị cũ: không còn tồn tại trong chu kỳ đã chọn; các kết quả đánh giá trước đây vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="264" />
+        <location filename="../../gui/models.py" line="265" />
         <source>%1/%2 answered · %3/%4 pts</source>
         <translation>%1/%2 đã trả lời · %3/%4 điểm</translation>
     </message>
@@ -1006,96 +1006,101 @@
     </message>
     <message>
         <location filename="../../gui/answer_messages.py" line="18" />
+        <source>{text!r} could be {first} or {second}: type the one you mean as written here</source>
+        <translation>{text!r} có thể là {first} hoặc {second}: hãy gõ đúng số bạn muốn như viết ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../gui/answer_messages.py" line="20" />
         <source>{text!r} is not yes/no (use 1/0, có/không)</source>
         <translation>{text!r} không phải là có/không (dùng 1/0, có/không)</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="19" />
+        <location filename="../../gui/answer_messages.py" line="21" />
         <source>{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)</source>
         <translation>{text!r} không phải là ngày (dùng dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="20" />
+        <location filename="../../gui/answer_messages.py" line="22" />
         <source>a ratio is given as numerator and denominator, not value</source>
         <translation>tỷ lệ được nhập bằng tử số và mẫu số, không nhập giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="21" />
+        <location filename="../../gui/answer_messages.py" line="23" />
         <source>this indicator cannot be declared not applicable</source>
         <translation>chỉ số này không được khai là không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="22" />
+        <location filename="../../gui/answer_messages.py" line="24" />
         <source>give either a value or not applicable, not both</source>
         <translation>hoặc nhập giá trị, hoặc chọn không áp dụng, không chọn cả hai</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="23" />
+        <location filename="../../gui/answer_messages.py" line="25" />
         <source>{value:g} is not a whole number</source>
         <translation>{value:g} không phải là số nguyên</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="24" />
+        <location filename="../../gui/answer_messages.py" line="26" />
         <source>must be yes or no</source>
         <translation>phải là có hoặc không</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="25" />
+        <location filename="../../gui/answer_messages.py" line="27" />
         <source>{value!r} is not an option (options: {options})</source>
         <translation>{value!r} không có trong các lựa chọn ({options})</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="26" />
+        <location filename="../../gui/answer_messages.py" line="28" />
         <source>an option is chosen twice</source>
         <translation>một lựa chọn bị chọn hai lần</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="27" />
+        <location filename="../../gui/answer_messages.py" line="29" />
         <source>longer than {limit} characters</source>
         <translation>dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="28" />
+        <location filename="../../gui/answer_messages.py" line="30" />
         <source>points must be between 0 and {maximum:g}</source>
         <translation>điểm phải từ 0 đến {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="29" />
+        <location filename="../../gui/answer_messages.py" line="31" />
         <source>{value:g} is below the minimum {minimum:g}</source>
         <translation>{value:g} nhỏ hơn giá trị tối thiểu {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="30" />
+        <location filename="../../gui/answer_messages.py" line="32" />
         <source>{value:g} is above the maximum {maximum:g}</source>
         <translation>{value:g} lớn hơn giá trị tối đa {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="31" />
+        <location filename="../../gui/answer_messages.py" line="33" />
         <source>a ratio needs both numerator and denominator</source>
         <translation>tỷ lệ cần cả tử số và mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="32" />
+        <location filename="../../gui/answer_messages.py" line="34" />
         <source>must not be negative</source>
         <translation>không được là số âm</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="33" />
+        <location filename="../../gui/answer_messages.py" line="35" />
         <source>{a:g} is larger than the denominator {b:g}</source>
         <translation>tử số {a:g} lớn hơn mẫu số {b:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="34" />
+        <location filename="../../gui/answer_messages.py" line="36" />
         <source>{value} is outside the plausible range {low}–{high}</source>
         <translation>{value} nằm ngoài khoảng hợp lý {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="35" />
+        <location filename="../../gui/answer_messages.py" line="37" />
         <source>contains a control character (U+{char:04X}) at character {at}</source>
         <translation>chứa ký tự điều khiển (U+{char:04X}) ở ký tự thứ {at}</translation>
     </message>
     <message>
-        <location filename="../../gui/answer_messages.py" line="36" />
+        <location filename="../../gui/answer_messages.py" line="38" />
         <source>contains an invalid character (a lone surrogate U+{char:04X}) at character {at}</source>
         <translation>chứa ký tự không hợp lệ (nửa cặp thay thế U+{char:04X}) ở ký tự thứ {at}</translation>
     </message>
@@ -1137,7 +1142,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="171" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -1148,7 +1153,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="44" />
-        <source>Year's plan</source>
+        <source>Year&apos;s plan</source>
         <translation>Kế hoạch năm</translation>
     </message>
     <message>
@@ -1233,7 +1238,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="216" />
-        <source>Hanoi's provincial DTI rank (1 = best) against the leading group</source>
+        <source>Hanoi&apos;s provincial DTI rank (1 = best) against the leading group</source>
         <translation>Thứ hạng DTI cấp tỉnh của Hà Nội (1 = cao nhất) so với nhóm dẫn đầu</translation>
     </message>
     <message>
@@ -1364,198 +1369,198 @@
     </message>
     <message>
         <location filename="../../gui/cycle_view.py" line="92" />
-        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="70" />
         <location filename="../../gui/dashboard/tables.py" line="86" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="71" />
-        <location filename="../../gui/review.py" line="161" />
+        <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/review.py" line="160" />
         <source>Self-assessed</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="70" />
         <location filename="../../gui/dashboard/tables.py" line="86" />
         <source>Appraised</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="71" />
-        <location filename="../../gui/review.py" line="163" />
+        <location filename="../../gui/review.py" line="70" />
+        <location filename="../../gui/review.py" line="162" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="72" />
-        <location filename="../../gui/review.py" line="164" />
+        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="163" />
         <source>Comment to the unit</source>
         <translation>Ý kiến gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="72" />
-        <location filename="../../gui/review.py" line="167" />
-        <source>Unit's reply</source>
+        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="166" />
+        <source>Unit&apos;s reply</source>
         <translation>Giải trình của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="111" />
+        <location filename="../../gui/review.py" line="110" />
         <source> (not sent yet)</source>
         <translation> (chưa gửi)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="135" />
+        <location filename="../../gui/review.py" line="134" />
         <source>Appraise %1</source>
         <translation>Thẩm định %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="138" />
+        <location filename="../../gui/review.py" line="137" />
         <source>Set appraised points</source>
         <translation>Chấm điểm thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="153" />
+        <location filename="../../gui/review.py" line="152" />
         <source>Why these points (required)</source>
         <translation>Lý do chấm điểm này (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="156" />
+        <location filename="../../gui/review.py" line="155" />
         <source>What the unit should correct (sent when the assessment is returned)</source>
         <translation>Nội dung đơn vị cần chỉnh sửa (gửi khi trả lại phiếu)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="166" />
+        <location filename="../../gui/review.py" line="165" />
         <source>Last comment sent</source>
         <translation>Ý kiến đã gửi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="194" />
+        <location filename="../../gui/review.py" line="193" />
         <source>Give the reason for the appraised points: it is kept with them.</source>
         <translation>Hãy nêu lý do chấm điểm thẩm định: lý do được lưu cùng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="206" />
+        <location filename="../../gui/review.py" line="205" />
         <source>Reply on %1</source>
         <translation>Giải trình về %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="213" />
+        <location filename="../../gui/review.py" line="212" />
         <source>What the unit corrected, or why it keeps its answer</source>
         <translation>Đơn vị đã chỉnh sửa gì, hoặc vì sao giữ nguyên câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="220" />
-        <source>Inspector's comment</source>
+        <location filename="../../gui/review.py" line="219" />
+        <source>Inspector&apos;s comment</source>
         <translation>Ý kiến của thẩm định viên</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="221" />
+        <location filename="../../gui/review.py" line="220" />
         <source>Reply</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="231" />
+        <location filename="../../gui/review.py" line="230" />
         <source>The reply is empty.</source>
         <translation>Nội dung giải trình đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="254" />
+        <location filename="../../gui/review.py" line="253" />
         <source>Reason (kept in the audit trail):</source>
         <translation>Lý do (ghi vào nhật ký thay đổi):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="255" />
+        <location filename="../../gui/review.py" line="254" />
         <source>Choose a unit on the left to review its assessment.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái để thẩm định phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="268" />
+        <location filename="../../gui/review.py" line="267" />
         <source>Save the return package…</source>
         <translation>Lưu gói trả lại đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="279" />
+        <location filename="../../gui/review.py" line="278" />
         <source>Indicators under review</source>
         <translation>Các chỉ số đang thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="296" />
-        <source>History of the assessment's states</source>
+        <location filename="../../gui/review.py" line="295" />
+        <source>History of the assessment&apos;s states</source>
         <translation>Lịch sử trạng thái của phiếu đánh giá</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="302" />
+        <location filename="../../gui/review.py" line="301" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="345" />
+        <location filename="../../gui/review.py" line="344" />
         <source>No assessment yet: nothing has been entered or imported for this unit in this cycle.</source>
         <translation>Chưa có phiếu đánh giá: đơn vị chưa nhập hoặc chưa được nhập dữ liệu trong chu kỳ này.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="355" />
+        <location filename="../../gui/review.py" line="354" />
         <source>Self-assessed: %1 / %2 points, index %3</source>
         <translation>Tự đánh giá: %1 / %2 điểm, chỉ số %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="358" />
+        <location filename="../../gui/review.py" line="357" />
         <source>Appraised: %1 points, index %2</source>
         <translation>Thẩm định: %1 điểm, chỉ số %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="375" />
+        <location filename="../../gui/review.py" line="374" />
         <source>The unit has not submitted yet.</source>
         <translation>Đơn vị chưa nộp phiếu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="376" />
+        <location filename="../../gui/review.py" line="375" />
         <source>Submitted: start the review to appraise points and write comments.</source>
         <translation>Đã nộp: bắt đầu thẩm định để chấm điểm và ghi ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="377" />
+        <location filename="../../gui/review.py" line="376" />
         <source>Resubmitted: review it again or appraise it as it stands.</source>
         <translation>Đã nộp lại: thẩm định lại hoặc chốt kết quả như hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="378" />
+        <location filename="../../gui/review.py" line="377" />
         <source>Double-click an indicator to set appraised points (with a reason) or a comment for the unit.</source>
         <translation>Nhấp đúp vào một chỉ số để chấm điểm thẩm định (kèm lý do) hoặc ghi ý kiến cho đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="380" />
+        <location filename="../../gui/review.py" line="379" />
         <source>Returned to the unit: double-click a commented indicator to reply, then resubmit on the Data entry tab.</source>
         <translation>Đã trả lại đơn vị: nhấp đúp vào chỉ số có ý kiến để giải trình, sau đó nộp lại ở thẻ Nhập liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="382" />
+        <location filename="../../gui/review.py" line="381" />
         <source>Appraised: lock it, or reopen the review with a reason.</source>
         <translation>Đã thẩm định: khóa kết quả, hoặc mở lại thẩm định kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="383" />
+        <location filename="../../gui/review.py" line="382" />
         <source>Locked: unlock it with a reason to change anything.</source>
         <translation>Đã khóa: muốn thay đổi phải mở khóa kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="407" />
+        <location filename="../../gui/review.py" line="406" />
         <source>A reason is required for this step.</source>
         <translation>Bước này bắt buộc phải có lý do.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="411" />
+        <location filename="../../gui/review.py" line="410" />
         <source>Write at least one comment for the unit first (double-click an indicator).</source>
         <translation>Hãy ghi ít nhất một ý kiến cho đơn vị trước (nhấp đúp vào một chỉ số).</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="448" />
+        <location filename="../../gui/review.py" line="447" />
         <source>Nothing to change on %1 while the assessment is %2.</source>
         <translation>Không thể thay đổi %1 khi phiếu đánh giá đang ở trạng thái %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="466" />
+        <location filename="../../gui/review.py" line="465" />
         <source>package %1 from %2</source>
         <translation>gói %1 từ %2</translation>
     </message>
@@ -1633,7 +1638,7 @@
     </message>
     <message>
         <location filename="../../gui/packages.py" line="61" />
-        <source>a return is only for the unit's own database</source>
+        <source>a return is only for the unit&apos;s own database</source>
         <translation>gói trả lại chỉ dành cho cơ sở dữ liệu của chính đơn vị</translation>
     </message>
     <message>
@@ -1648,7 +1653,7 @@
     </message>
     <message>
         <location filename="../../gui/packages.py" line="64" />
-        <source>the methodology differs from this database's</source>
+        <source>the methodology differs from this database&apos;s</source>
         <translation>bộ tiêu chí khác với bộ tiêu chí trong cơ sở dữ liệu này</translation>
     </message>
     <message>
@@ -1829,7 +1834,7 @@
     </message>
     <message>
         <location filename="../../gui/packages.py" line="247" />
-        <location filename="../../gui/review.py" line="71" />
+        <location filename="../../gui/review.py" line="70" />
         <location filename="../../gui/dashboard/tables.py" line="140" />
         <location filename="../../gui/dashboard/tables.py" line="150" />
         <source>Indicator</source>
@@ -1956,7 +1961,7 @@
     </message>
     <message>
         <location filename="../../gui/packages.py" line="465" />
-        <source>Send this file back to the unit. The inspector's key fingerprint is:</source>
+        <source>Send this file back to the unit. The inspector&apos;s key fingerprint is:</source>
         <translation>Gửi tệp này lại cho đơn vị. Dấu vân tay khóa của thẩm định viên là:</translation>
     </message>
     <message>
@@ -2271,46 +2276,46 @@
     </message>
     <message>
         <location filename="../../gui/dashboard/view.py" line="333" />
-        <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore's top band (band 5, index ≥ 0.8), not Resolution 18's “leading group”, which is Hanoi's rank among the provinces (Resolution 18 tab).</source>
+        <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore&apos;s top band (band 5, index ≥ 0.8), not Resolution 18&apos;s “leading group”, which is Hanoi&apos;s rank among the provinces (Resolution 18 tab).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="433" />
+        <location filename="../../gui/dashboard/view.py" line="436" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="435" />
+        <location filename="../../gui/dashboard/view.py" line="438" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="438" />
+        <location filename="../../gui/dashboard/view.py" line="441" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="463" />
-        <source>DERIVED, not assessed: each former district's 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district's own assessment.</source>
+        <location filename="../../gui/dashboard/view.py" line="466" />
+        <source>DERIVED, not assessed: each former district&apos;s 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district&apos;s own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="477" />
+        <location filename="../../gui/dashboard/view.py" line="480" />
         <source>%1 — %2, cycle %3</source>
         <translation>%1 — %2, chu kỳ %3</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="481" />
+        <location filename="../../gui/dashboard/view.py" line="484" />
         <source>Unit chosen: %1</source>
         <translation>Đơn vị được chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="493" />
+        <location filename="../../gui/dashboard/view.py" line="496" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="501" />
+        <location filename="../../gui/dashboard/view.py" line="504" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>
@@ -2623,8 +2628,8 @@ Bạn có muốn thay thế tệp này không?</translation>
     </message>
     <message>
         <location filename="../../gui/qt_texts.py" line="66" />
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>Bạn có chắc muốn xóa '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Bạn có chắc muốn xóa &apos;%1&apos;?</translation>
     </message>
     <message>
         <location filename="../../gui/qt_texts.py" line="67" />
