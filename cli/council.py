@@ -10,6 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from cli.argtypes import cycle_year, day
+from cli.messages import lang_of, say
+from cli.numbers import format_number, points_text
 from cli.wiring import open_service
 
 
@@ -47,8 +49,9 @@ def cmd_meeting(args: argparse.Namespace) -> int:
             minutes = Path(args.minutes_text).read_text(encoding="utf-8")
         meeting = area.record_meeting(args.cycle, args.date, minutes or "",
                                       Path(args.file) if args.file else None)
-        print(f"meeting {meeting.id}: {meeting.held_on.isoformat()}"
-              + (f", minutes file {meeting.minutes_file_name}" if meeting.minutes_file_name else ""))
+        print(say(args, "meeting {id}: {date}", id=meeting.id, date=meeting.held_on.isoformat())
+              + (say(args, ", minutes file {file}", file=meeting.minutes_file_name) if meeting.minutes_file_name
+                 else ""))
         return 0
     for meeting in area.meetings(args.cycle):
         first = meeting.minutes.splitlines()[0] if meeting.minutes else ""
@@ -64,17 +67,22 @@ def cmd_decide(args: argparse.Namespace) -> int:
     from assessment.domain.council import Vote
 
     tally = decision.tally()
-    votes = (f"; votes for {tally[Vote.FOR]}, against {tally[Vote.AGAINST]}, abstain {tally[Vote.ABSTAIN]}"
-             if decision.votes else "")
-    print(f"{decision.unit_code} {decision.indicator_code}: {decision.outcome.value} at {decision.points:g} points "
-          f"(before {decision.previous_points:g}){votes}")
+    votes = (say(args, "; votes for {yes}, against {no}, abstain {abstain}", yes=tally[Vote.FOR],
+                 no=tally[Vote.AGAINST], abstain=tally[Vote.ABSTAIN]) if decision.votes else "")
+    lang = lang_of(args)
+    print(say(args, "{unit} {code}: {outcome} at {points} points (before {before}){votes}", unit=decision.unit_code,
+              code=decision.indicator_code, outcome=say(args, decision.outcome.value),
+              points=points_text(decision.points, lang), before=points_text(decision.previous_points, lang),
+              votes=votes))
     return 0
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     for d in open_service(args).council.decisions(args.cycle):
-        print(f"{d.unit_code:<12} {d.indicator_code:<8} {d.outcome.value:<8} {d.previous_points:g} -> {d.points:g}  "
-              f"(meeting {d.meeting_id}) {d.reason}")
+        lang = lang_of(args)
+        print(f"{d.unit_code:<12} {d.indicator_code:<8} {say(args, d.outcome.value):<8} "
+              f"{points_text(d.previous_points, lang)} -> {points_text(d.points, lang)}  "
+              + say(args, "(meeting {id}) {reason}", id=d.meeting_id, reason=d.reason))
     return 0
 
 
@@ -82,15 +90,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     service = open_service(args)
     if args.preview:
         units = service.publication.preview(args.cycle)
-        _print_units(units, args.lang or "vi")
+        _print_units(units, lang_of(args))
         return 0
     publication = service.publication.publish(args.cycle, decision_no=args.decision_no,
                                               decision_date=args.decision_date, reason=args.reason or "")
     ranked = sum(u.rank is not None for u in publication.units)
-    print(f"cycle {publication.cycle}: publication {publication.number} ({publication.decision_no}), {ranked} ranked, "
-          f"{len(publication.units) - ranked} without a result; SHA-256 {publication.results_sha256[:16]}")
+    print(say(args, "cycle {cycle}: publication {number} ({decision}), {ranked} ranked, {unranked} without a result; "
+                    "SHA-256 {sha}", cycle=publication.cycle, number=publication.number,
+              decision=publication.decision_no, ranked=ranked, unranked=len(publication.units) - ranked,
+              sha=publication.results_sha256[:16]))
     for change in publication.changes:
-        print(f"  changed {change.unit_code} {change.what}: {change.old} -> {change.new}")
+        print("  " + say(args, "changed {unit} {what}: {old} -> {new}", unit=change.unit_code,
+                         what=say(args, change.what), old=change.old, new=change.new))
     return 0
 
 
@@ -105,29 +116,30 @@ def cmd_publication(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         if not problems:
-            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact")
+            print(say(args, "cycle {cycle}: {n} publication(s) intact", cycle=args.cycle, n=len(area.all(args.cycle))))
         return 1 if problems else 0
     if args.step == "annex":
         if not args.output:
             raise _bad("publication annex needs -o FILE.pdf or FILE.xlsx")
-        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=args.lang or "vi")
+        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=lang_of(args))
         print(path)
         return 0
     publication = area.get(args.cycle, args.number)
     if args.json:
         print(json.dumps(asdict(publication), ensure_ascii=False, default=str, indent=1))
         return 0
-    print(f"cycle {publication.cycle}: publication {publication.number}, {publication.decision_no}, "
-          f"{publication.published_at[:16]} by {publication.published_by}")
-    _print_units(publication.units, args.lang or "vi")
+    print(say(args, "cycle {cycle}: publication {number}, {decision}, {at} by {who}", cycle=publication.cycle,
+              number=publication.number, decision=publication.decision_no, at=publication.published_at[:16],
+              who=publication.published_by))
+    _print_units(publication.units, lang_of(args))
     return 0
 
 
 def _print_units(units, lang: str) -> None:  # type: ignore[no-untyped-def]  # PublishedUnit rows
     for u in units:
         rank = f"{u.rank}/{u.peer_count}" if u.rank is not None else "—"
-        index = f"{u.appraised_index:.4f}" if u.appraised_index is not None else "—"
-        print(f"{u.kind:<10} {rank:>7} {index:>7}  {u.unit_code:<12} {u.name(lang)}")
+        index = format_number(u.appraised_index, lang, 4) if u.appraised_index is not None else "—"
+        print(f"{say(lang, u.kind):<10} {rank:>7} {index:>7}  {u.unit_code:<12} {u.name(lang)}")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
