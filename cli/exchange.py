@@ -186,7 +186,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         steps = {"start": Step.START_REVIEW, "appraise": Step.APPRAISE, "lock": Step.LOCK, "unlock": Step.UNLOCK,
                  "reopen": Step.REOPEN_REVIEW}
         done = area.step(steps[action], **where, why=args.why or "")
-    print(say(args, "{unit} {cycle}: now {status}", unit=done.unit_code, cycle=done.cycle, status=say(args, done.status.value)))
+    print(say(args, "{unit} {cycle}: now {status}", unit=done.unit_code, cycle=done.cycle,
+              status=say(args, done.status.value)))
     return 0
 
 
@@ -195,7 +196,8 @@ def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
     card = sheet.scorecard
     lang = lang_of(args)
     print(say(args, "{unit} {cycle}: {status}; next: {steps}", unit=card.unit_code, cycle=card.cycle,
-              status=say(args, sheet.assessment.status.value), steps=", ".join(s.value for s in sheet.steps) or say(args, "none")))
+              status=say(args, sheet.assessment.status.value),
+              steps=", ".join(s.value for s in sheet.steps) or say(args, "none")))
     index = "—" if card.index is None else format_number(card.index, lang, 4)
     line = say(args, "self-assessed {points}/{most} (index {index})", points=format_number(card.points, lang),
                most=points_text(card.max_points, lang), index=index)
