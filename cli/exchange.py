@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.argtypes import cycle_year, number_or_none, whole_number
-from cli.messages import lang_of, say
+from cli.messages import lang_of, say, translated
 from cli.numbers import format_number, points_text
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def cmd_packages_import(args: argparse.Namespace) -> int:
         _print_preview(args, preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
     counts: dict[str, int] = {}
     for p in previews:
-        counts[p.outcome.value] = counts.get(p.outcome.value, 0) + 1
+        counts[say(args, p.outcome.value)] = counts.get(say(args, p.outcome.value), 0) + 1
     summary = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
     if args.dry_run:
         print(say(args, "preview of {n} package(s): {summary}; nothing was written (--dry-run)", n=len(previews),
@@ -73,7 +73,7 @@ def cmd_packages_import(args: argparse.Namespace) -> int:
 
 def _print_preview(args: argparse.Namespace, p: PackagePreview, *, details: bool) -> None:
     where = f"{p.unit_code} {p.cycle}" if p.unit_code else ""
-    print(f"{p.outcome.value:<9} {where:<14} {p.path.name}: {p.reason}")
+    print(f"{say(args, p.outcome.value):<9} {where:<14} {p.path.name}: {translated(args, p.reason)}")
     if p.fingerprint and p.key_status == "new":
         print("          " + say(args, "signed as {signer} with a key registered to nobody here: fingerprint "
                                       "{fingerprint} (check it with {signer}, then --trust {signer})",
@@ -101,9 +101,10 @@ def _print_preview(args: argparse.Namespace, p: PackagePreview, *, details: bool
 def _print_results(args: argparse.Namespace, results: list[ImportResult]) -> None:
     for r in results:
         if r.applied:
-            print(say(args, "applied   {file}: {reason}", file=r.preview.path.name, reason=r.reason))
+            print(say(args, "applied   {file}: {reason}", file=r.preview.path.name, reason=translated(args, r.reason)))
         elif r.preview.outcome.value in ("new", "changed"):
-            print(say(args, "left      {file}: {reason}", file=r.preview.path.name, reason=r.reason), file=sys.stderr)
+            print(say(args, "left      {file}: {reason}", file=r.preview.path.name, reason=translated(args, r.reason)),
+                  file=sys.stderr)
 
 
 # ------------------------------------------------------------------------------------------------ keys

@@ -201,6 +201,28 @@ VI: dict[str, str] = {
                                                                   "gì)",
     "the folder {folder} does not exist; nothing was written": "thư mục {folder} không tồn tại; chưa ghi gì",
     "{path}: the workbook must be an .xlsx file; nothing was written": "{path}: sổ tính phải là tệp .xlsx; chưa ghi gì",
+    # package previews (outcomes and the core's reasons)
+    "new": "mới", "unchanged": "không đổi", "changed": "thay đổi", "conflict": "xung đột", "rejected": "từ chối",
+    "the same as held here": "giống dữ liệu đang có ở đây",
+    "first submission": "lần nộp đầu tiên",
+    "already imported ({at} by {who})": "đã nhập trước đó ({at} bởi {who})",
+    "{answers} answer(s), {notes} note(s) differ from those held here":
+        "{answers} câu trả lời, {notes} ý kiến khác với dữ liệu đang có ở đây",
+    "{answers} answer(s), {notes} note(s) differ from those held here; {n} would replace what is held here":
+        "{answers} câu trả lời, {notes} ý kiến khác với dữ liệu đang có ở đây; {n} sẽ thay thế dữ liệu đang có",
+    "{n} comment(s) from {who}": "{n} ý kiến của {who}",
+    "a newer package for {unit} {cycle} is in this import ({file})":
+        "lần nhập này có một gói mới hơn cho {unit} {cycle} ({file})",
+    "older than the package of {at} already imported for {unit} {cycle}":
+        "cũ hơn gói ngày {at} đã nhập cho {unit} {cycle}",
+    "no {cycle} assessment of {unit} here for this return to apply to":
+        "ở đây không có bản đánh giá kỳ {cycle} của {unit} để áp dụng gói trả lại này",
+    "the assessment is {state} here: return it to the unit before accepting a new submission":
+        "bản đánh giá ở đây đang {state}: hãy trả lại đơn vị trước khi nhận bản nộp mới",
+    "the assessment is {state} here: a return applies only to a submitted assessment":
+        "bản đánh giá ở đây đang {state}: gói trả lại chỉ áp dụng cho bản đánh giá đã nộp",
+    "another package with the same id was imported before: this one was altered or forged":
+        "một gói cùng mã đã được nhập trước đó: gói này đã bị sửa đổi hoặc giả mạo",
     # the core's common refusals (finished messages matched by `translated`)
     "no unit with code {code!r}": "không có đơn vị mã {code!r}",
     "a unit with code {code!r} already exists": "đã có đơn vị mã {code!r}",
@@ -252,5 +274,9 @@ VI: dict[str, str] = {
     "{path}: not a dxscore key list (format 'dxscore-keys' with a list of keys)":
         "{path}: không phải danh sách khóa của dxscore (định dạng 'dxscore-keys' với một danh sách khóa)",
     "{file}: no such file": "{file}: không có tệp này",
+    "{path} already exists; choose another name or add --force to replace it":
+        "{path} đã tồn tại; hãy chọn tên khác hoặc thêm --force để ghi đè",
+    "the evidence file {name} ({sha}…) is missing from {folder}": "tệp minh chứng {name} ({sha}…) không có trong "
+                                                                   "{folder}",
     "{text} is not a date (dd/mm/yyyy or yyyy-mm-dd)": "{text} không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
 }

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,7 +21,7 @@ def run(*args: str, db: Path | str | None = None, env: dict | None = None, tmp: 
     environment = {**os.environ, **(env or {})}
     if tmp is not None:
         environment["DXSCORE_LOG_DIR"] = str(tmp / "logs")
-    command = [sys.executable, str(ROOT / "main.py"), *(["--db", str(db)] if db else []), *args]
+    command = [sys.executable, str(ROOT / "main.py"), *english(args), *(["--db", str(db)] if db else []), *args]
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300)
 
 

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, tmp: Path):
     environment = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    command = [sys.executable, str(ROOT / "main.py"), *args]
+    command = [sys.executable, str(ROOT / "main.py"), *english(args), *args]
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300)
 
 

@@ -18,6 +18,7 @@ from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, UnitKind
 from assessment.domain.timeline import CycleTimeline, Milestone, Phase, phase_of
 from storage.db import resolve_url
+from tests.cli_language import english
 
 S, M = AssessmentStatus, Milestone
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,7 +164,8 @@ def test_a_bulk_return_needs_a_comment_indicators_and_named_units(svc):
 
 
 def run(*args: str, db: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", db, *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=300, env={**os.environ,
                                                                   "DXSCORE_LOG_DIR": str(tmp / "logs")})
 

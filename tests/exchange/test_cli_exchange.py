@@ -11,12 +11,15 @@ from pathlib import Path
 
 from packs import UNIT, YEAR
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(db: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", db, *args], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=300)
 
 

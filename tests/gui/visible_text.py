@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QGroupBox,
@@ -69,6 +70,15 @@ def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: s
     return keys + found
 
 
+def number_leaks(where: str, text: str, lang: str) -> list[str]:
+    """A number box (spin box) writing the other language's decimal mark: "30.00" in Vietnamese, "30,00" in
+    English (other texts hold codes and versions such as 2025.2, which this cannot tell from numbers)."""
+    if "SpinBox" not in where:
+        return []
+    other = r"\d\.\d" if lang == "vi" else r"\d,\d"
+    return [f"decimal mark in {text!r}"] if re.search(other, text) else []
+
+
 def vietnamese_leaks(text: str, vietnamese_only: set[str], vi_names: set[str]) -> list[str]:
     if text.startswith("/"):  # a path on this computer
         return []
@@ -79,7 +89,8 @@ def vietnamese_leaks(text: str, vietnamese_only: set[str], vi_names: set[str]) -
     return hits + keys
 
 
-def _view_texts(view: QAbstractItemView, rows: int = 60) -> list[str]:
+def _view_texts(view: QAbstractItemView) -> list[str]:
+    """Every row's text and tooltip (not only what is scrolled into view: a user scrolls)."""
     model = view.model()
     if model is None:
         return []
@@ -88,7 +99,7 @@ def _view_texts(view: QAbstractItemView, rows: int = 60) -> list[str]:
     columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
     for column in range(columns):
         texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
-    for row in range(min(rows, model.rowCount(root))):
+    for row in range(model.rowCount(root)):
         for column in range(columns):
             index = model.index(row, column)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -121,6 +132,8 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             found.append((name, widget.windowTitle()))
         elif isinstance(widget, QLineEdit):
             found.append((name, widget.placeholderText()))
+        elif isinstance(widget, QAbstractSpinBox):
+            found.append((name, widget.text()))
         elif isinstance(widget, QComboBox):
             found += [(name, widget.itemText(i)) for i in range(widget.count())]
         elif isinstance(widget, QTabBar):
@@ -132,24 +145,26 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
 
 
 def chart_texts(top: QWidget) -> list[tuple[str, str]]:
-    """Titles, axis labels and tick labels of the visible pyqtgraph charts (drawn, not widgets)."""
+    """What the visible pyqtgraph charts draw as text (not widgets): titles, axis labels and tick labels, legend
+    entries (the chart keys) and text items, in every plot of a chart, layouts of several plots included."""
     try:
         import pyqtgraph as pg
     except ImportError:
         return []
     found = []
-    for chart in top.findChildren(pg.PlotWidget):
-        if not chart.isVisibleTo(top):
+    for chart in top.findChildren(pg.GraphicsView):
+        if not chart.isVisibleTo(top) or chart.scene() is None:
             continue
-        item = chart.getPlotItem()
         name = f"chart:{chart.objectName() or type(chart).__name__}"
-        found.append((name + " title", item.titleLabel.text))
-        for axis_name in ("left", "bottom"):
-            axis = item.getAxis(axis_name)
-            found.append((name + " axis", axis.labelText))
-            for level in axis._tickLevels or []:
-                found += [(name + " tick", str(label)) for _, label in level]
-        for child in item.items:
-            if isinstance(child, pg.TextItem):
-                found.append((name + " text", child.toPlainText()))
+        for item in chart.scene().items():
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.AxisItem):
+                found.append((name + " axis", item.labelText))
+                for level in item._tickLevels or []:
+                    found += [(name + " tick", str(label)) for _, label in level]
+            elif isinstance(item, pg.LabelItem):  # titles and the legend's entries
+                found.append((name + " label", item.text))
+            elif isinstance(item, pg.TextItem):
+                found.append((name + " text", item.toPlainText()))
     return found
