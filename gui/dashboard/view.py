@@ -335,8 +335,8 @@ class DashboardView(QWidget):
                     "(Resolution 18 tab).")
         reconstructed = [m for m in comparison.methodologies.values()
                          if not (m.provenance.official_wording and m.provenance.official_points)]
-        mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources")
-                if reconstructed else "")
+        mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources") + "."
+                if reconstructed else "")  # a sentence of its own: the publication line follows
         label = kind_label(group.kind) + (f" — {self.subgroup.currentText()}" if self.subgroup.currentData() else "")
         from assessment.domain.publication import published_line
 
