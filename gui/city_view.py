@@ -188,7 +188,7 @@ class CityProgressView(QWidget):
 
         plot = self.series.getPlotItem()
         plot.clear()
-        plot.setTitle(row.target.text.get(self.lang), color="#222222", size="9pt")
+        plot.setTitle(_wrapped(row.target.text.get(self.lang), self.series.width()), color="#222222", size="9pt")
         known = [(y, v) for y, v in row.series if v is not None]
         if known:
             plot.plot([y for y, _ in known], [v for _, v in known], pen=pg.mkPen("#1f4e79", width=2), symbol="o",
@@ -250,3 +250,12 @@ class CityProgressView(QWidget):
         elif row.fed_by:
             parts.append(tr("No unit is behind on the indicators that feed this target."))
         return "<br>".join(parts)
+
+
+def _wrapped(text: str, width_px: int) -> str:
+    """A long target as a chart title on as many lines as the chart's width needs (pyqtgraph cuts one long line
+    at the chart's edge); about 7 px a character at the title's 9 pt."""
+    import html
+    import textwrap
+
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, max(24, width_px // 7 - 4)) or [""])

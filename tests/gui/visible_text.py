@@ -168,3 +168,22 @@ def chart_texts(top: QWidget) -> list[tuple[str, str]]:
             elif isinstance(item, pg.TextItem):
                 found.append((name + " text", item.toPlainText()))
     return found
+
+
+def clipped_chart_titles(top: QWidget) -> list[str]:
+    """Chart titles wider than their chart: pyqtgraph cuts them at the edge ("… in digital transformatio")."""
+    try:
+        import pyqtgraph as pg
+    except ImportError:
+        return []
+    clipped = []
+    for chart in top.findChildren(pg.GraphicsView):
+        if not chart.isVisibleTo(top) or chart.scene() is None:
+            continue
+        titles = [item.titleLabel for item in chart.scene().items()
+                  if isinstance(item, pg.PlotItem) and item.titleLabel.isVisible() and item.titleLabel.text]
+        for title in titles:
+            drawn = chart.mapFromScene(title.item.sceneBoundingRect()).boundingRect()
+            if drawn.left() < 0 or drawn.right() > chart.viewport().width():
+                clipped.append(_plain(title.text))
+    return clipped
