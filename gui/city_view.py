@@ -103,6 +103,8 @@ class CityProgressView(QWidget):
     def _build(self) -> None:
         import pyqtgraph as pg  # lazily: the window shows before pyqtgraph is imported
 
+        from gui.dashboard.axes import language_axes
+
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(tr("Cycle"))
         for year in self.cycles:
@@ -127,11 +129,11 @@ class CityProgressView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
-        self.series = pg.PlotWidget()
+        self.series = pg.PlotWidget(axisItems=language_axes())
         self.series.setObjectName("citySeries")
         self.series.setBackground("w")
         self.series.setMinimumHeight(180)
-        self.ranks = pg.PlotWidget()
+        self.ranks = pg.PlotWidget(axisItems=language_axes())
         self.ranks.setObjectName("cityDtiRanks")
         self.ranks.setBackground("w")
         self.ranks.setMinimumHeight(150)

@@ -1244,7 +1244,7 @@
     <message>
         <location filename="../../gui/city_view.py" line="224" />
         <source>leading group (top %1)</source>
-        <translation>nhóm dẫn đầu (top %1)</translation>
+        <translation>nhóm dẫn đầu (%1 tỉnh, thành phố đứng đầu)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="232" />

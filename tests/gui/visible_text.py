@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"
 WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+(?:_[A-Za-z0-9]+)*")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a methodology id (hanoi-2025-department): a code
+HASH = re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b")  # a hash or fingerprint ("29f86b8d…"): its letters are no words
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a proper name quoted in the other language (a movement, a programme)
 VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
 # Words of Qt's own dialogs (file dialog, message box, button box) that our sources do not contain.
@@ -63,7 +65,7 @@ def catalogue() -> tuple[set[str], set[str]]:
 def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: set[str]) -> list[str]:
     if text.startswith("/"):  # a path on this computer
         return []
-    words = WORD.findall(IDENTIFIER.sub(" ", _plain(text)))
+    words = WORD.findall(IDENTIFIER.sub(" ", HASH.sub(" ", _plain(text))))
     keys = [w for w in words if "_" in w and w != w.upper()]
     found = [w for w in words if "_" not in w and w.lower() in (english | QT_WORDS) - vietnamese - NEUTRAL - allowed
              and not VIETNAMESE_LETTER.search(w) and not w.isupper()]
@@ -71,9 +73,10 @@ def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: s
 
 
 def number_leaks(where: str, text: str, lang: str) -> list[str]:
-    """A number box (spin box) writing the other language's decimal mark: "30.00" in Vietnamese, "30,00" in
-    English (other texts hold codes and versions such as 2025.2, which this cannot tell from numbers)."""
-    if "SpinBox" not in where:
+    """A number box (spin box) or a chart's tick writing the other language's decimal mark: "30.00" or "0.8" in
+    Vietnamese, "30,00" in English (other texts hold codes and versions such as 2025.2, which this cannot tell
+    from numbers)."""
+    if "SpinBox" not in where and not where.endswith(" tick"):
         return []
     other = r"\d\.\d" if lang == "vi" else r"\d,\d"
     return [f"decimal mark in {text!r}"] if re.search(other, text) else []
@@ -161,13 +164,23 @@ def chart_texts(top: QWidget) -> list[tuple[str, str]]:
                 continue
             if isinstance(item, pg.AxisItem):
                 found.append((name + " axis", item.labelText))
-                for level in item._tickLevels or []:
-                    found += [(name + " tick", str(label)) for _, label in level]
+                found += [(name + " tick", text) for text in _drawn_ticks(item)]
             elif isinstance(item, pg.LabelItem):  # titles and the legend's entries
                 found.append((name + " label", item.text))
             elif isinstance(item, pg.TextItem):
                 found.append((name + " text", item.toPlainText()))
     return found
+
+
+def _drawn_ticks(axis) -> list[str]:  # type: ignore[no-untyped-def]  # a pyqtgraph AxisItem
+    """The tick labels the axis draws now, set ones and the automatic numbers alike."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [str(text) for _, _, text in specs[2]] if specs else []
 
 
 def clipped_chart_titles(top: QWidget) -> list[str]:
