@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from tests.gui.conftest import open_unit
 from tests.gui.visible_text import (
@@ -200,6 +208,14 @@ def tour_cycle(qtbot, tour: Tour, window) -> None:
         close(dialog)
 
 
+def whole_names(table: QTableView) -> None:
+    """The former districts' names are read whole at 1280 px (they showed as "Ba …")."""
+    model = table.model()
+    names = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    widest = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.columnWidth(0) >= widest, f"name column {table.columnWidth(0)} px for names of {widest} px"
+
+
 def tour_tabs(qtbot, tour: Tour, window) -> None:
     window.tabs.setCurrentIndex(1)
     board = window.dashboard
@@ -212,6 +228,7 @@ def tour_tabs(qtbot, tour: Tour, window) -> None:
         qtbot.waitUntil(board.busy.isHidden, timeout=30_000)
         if index == CHART_TABS - 1:
             qtbot.waitUntil(lambda: board.district_note.text() != "", timeout=30_000)
+            whole_names(window.findChild(QTableView, "districtTable"))
         tips = [tip for chart in board.charts.values() if chart.isVisibleTo(window) for tip in hover_tips(qtbot, chart)]
         tour.hovered += tips
         tour.look(f"10_compare_{index}", window, tips)
