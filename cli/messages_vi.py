@@ -124,7 +124,7 @@ VI: dict[str, str] = {
     "{code}: comment removed": "{code}: đã xóa ý kiến",
     "{code}: comment kept for the next return": "{code}: đã lưu ý kiến cho lần trả lại tới",
     "{code}: reply saved": "{code}: đã lưu phản hồi",
-    "{unit} {cycle}: now {status}": "{unit} {cycle}: nay là {status}",
+    "{unit} {cycle}: now {status}": "{unit} {cycle}: nay ở trạng thái {status}",
     "{unit} {cycle}: {status}; next: {steps}": "{unit} {cycle}: {status}; bước tiếp theo: {steps}",
     "self-assessed {points}/{most} (index {index})": "tự đánh giá {points}/{most} (chỉ số {index})",
     "; appraised {points} (index {index})": "; thẩm định {points} (chỉ số {index})",

@@ -26,6 +26,7 @@ from tests.gui.conftest import open_unit
 from tests.gui.visible_text import (
     catalogue,
     clipped_chart_titles,
+    cut_placeholders,
     english_leaks,
     number_leaks,
     vietnamese_leaks,
@@ -60,6 +61,7 @@ class Tour:
         widget.grab().save(str(TOUR / f"{self.lang}_{name}.png"))
         self.check(name, [*visible_texts(widget), *extra])
         self.leaks += [f"{name}: chart title cut off: {title!r}" for title in clipped_chart_titles(widget)]
+        self.leaks += [f"{name}: hint cut off: {hint!r}" for hint in cut_placeholders(widget)]
 
     def check(self, name: str, texts: list[tuple[str, str]]) -> None:
         for where, text in texts:

@@ -200,3 +200,10 @@ def clipped_chart_titles(top: QWidget) -> list[str]:
             if drawn.left() < 0 or drawn.right() > chart.viewport().width():
                 clipped.append(_plain(title.text))
     return clipped
+
+
+def cut_placeholders(top: QWidget) -> list[str]:
+    """The grey hints of visible text fields that do not fit their field ("separated by com…")."""
+    return [edit.placeholderText() for edit in top.findChildren(QLineEdit)
+            if edit.isVisibleTo(top) and edit.placeholderText() and not edit.text()
+            and edit.fontMetrics().horizontalAdvance(edit.placeholderText()) > edit.width() - 10]
