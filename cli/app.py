@@ -70,13 +70,15 @@ def _report(args: argparse.Namespace, exc: ProblemsError) -> str:
     import dataclasses
 
     from assessment.domain.errors import PROBLEMS_SHOWN
-    from cli.messages import say, translated
+    from cli.messages import lang_of, say, translated
+    from cli.numbers import format_number
 
     lines = [translated(args, exc.message)]
     lines += [f"  {dataclasses.replace(p, message=translated(args, p.message))}"
               for p in exc.problems[:PROBLEMS_SHOWN]]
     if len(exc.problems) > PROBLEMS_SHOWN:
-        lines.append("  " + say(args, "… and {n} more problem(s)", n=len(exc.problems) - PROBLEMS_SHOWN))
+        more = format_number(len(exc.problems) - PROBLEMS_SHOWN, lang_of(args), 0)
+        lines.append("  " + say(args, "… and {n} more problem(s)", n=more))
     return "\n".join(lines)
 
 

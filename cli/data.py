@@ -50,7 +50,8 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
         for problem in outcome.problems[:PROBLEMS_SHOWN]:
             print(f"  {problem}")
         if len(outcome.problems) > PROBLEMS_SHOWN:
-            print("  " + say(args, "… and {n} more problem(s)", n=len(outcome.problems) - PROBLEMS_SHOWN))
+            more = format_number(len(outcome.problems) - PROBLEMS_SHOWN, lang_of(args), 0)
+            print("  " + say(args, "… and {n} more problem(s)", n=more))
         status = status if outcome.ok else 2
     return status
 

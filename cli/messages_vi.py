@@ -58,7 +58,8 @@ VI: dict[str, str] = {
     " for {kind}": " cho {kind}",
     " for unit {unit}": " cho đơn vị {unit}",
     " (cycles in this database: {cycles})": " (các kỳ trong cơ sở dữ liệu này: {cycles})",
-    "Cycle {cycle} — {kind} ({n} units ranked) — {methods}": "Kỳ {cycle} — {kind} ({n} đơn vị xếp hạng) — {methods}",
+    "Cycle {cycle} — {kind} ({n} units ranked) — {methods}":
+        "Chu kỳ {cycle} — {kind} ({n} đơn vị xếp hạng) — {methods}",
     # data.py, methodology_xlsx.py
     "{file}: {rows} rows for {assessments} assessment(s): {new} new, {changed} changed, {same} unchanged answers":
         "{file}: {rows} dòng cho {assessments} bản đánh giá: {new} câu trả lời mới, {changed} thay đổi, {same} "

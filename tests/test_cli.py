@@ -116,7 +116,8 @@ def test_targets_and_units_are_editable(demo_url, tmp_path):
     assert kept.returncode == 0, kept.stderr
     flag = run("units", "set", "SO_Y_TE", "--digital-economy", "yes", db=demo_url, tmp=tmp_path)
     assert flag.returncode == 0 and "digital-economy duty: yes" in flag.stdout
-    departments = run("units", "list", "--kind", "department", "--cycle", "2025", db=demo_url, tmp=tmp_path)
+    departments = run("units", "list", "--kind", "department", "--cycle", "2025", "--lang", "vi", db=demo_url,
+                      tmp=tmp_path)
     assert departments.stdout.count("\n") == 17 and "Sở Y tế [kinh tế số]" in departments.stdout
 
 
@@ -146,7 +147,7 @@ def test_an_unexpected_error_exits_1_and_names_the_log(demo_db, tmp_path):
 def test_without_a_display_no_command_runs_the_headless_job(tmp_path, monkeypatch):
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
-    result = run(env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
+    result = run("--lang", "vi", env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "No display found" in result.stderr
     pdf = next((tmp_path / "data" / "dxscore").glob("sample-scorecard-2025-*.pdf"))

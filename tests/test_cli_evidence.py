@@ -31,7 +31,7 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
     scan = tmp_path / "bien-ban.pdf"
     scan.write_bytes(b"%PDF-1.4 bien ban hop ban chi dao\n" * 20)
     added = run("evidence", "add", "--unit", UNIT, "--cycle", str(YEAR), "NTS01", "--number", "12/BB-UBND",
-                "--date", "15/03/2025", "--summary", "Biên bản họp Ban Chỉ đạo", "--file", str(scan),
+                "--date", "15/03/2025", "--summary", "Biên bản họp Ban Chỉ đạo", "--file", str(scan), "--lang", "vi",
                 db=demo_url, tmp=tmp_path)
     assert added.returncode == 0, added.stderr
     assert "NTS01: đã thêm tài liệu kiểm chứng #" in added.stdout

@@ -172,7 +172,7 @@ def run(*args: str, db: str, tmp: Path) -> subprocess.CompletedProcess[str]:
 
 def test_the_command_line(demo_url, tmp_path):
     result = run("cycle", "set", "--cycle", "2025", "--submissions-due", "2026-02-15", "--appraisal-ends",
-                 "2026-03-31", db=demo_url, tmp=tmp_path)
+                 "2026-03-31", "--lang", "vi", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "submissions_due  2026-02-15  Hạn nộp tự đánh giá" in result.stdout
     bad = run("cycle", "set", "--cycle", "2025", "--opens", "2026-03-01", db=demo_url, tmp=tmp_path)
