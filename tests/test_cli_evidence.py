@@ -44,8 +44,8 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
         assert kept.read_bytes() == scan.read_bytes()
     number = added.stdout.split("#")[1].split(" ")[0]
 
-    listed = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", db=demo_url,
-                 tmp=tmp_path)
+    listed = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", "--lang", "vi",
+                 db=demo_url, tmp=tmp_path)
     assert listed.returncode == 0, listed.stderr
     line = next(x for x in listed.stdout.splitlines() if x.strip().startswith(number))
     assert "12/BB-UBND" in line and "15/03/2025" in line and "bien-ban.pdf" in line
