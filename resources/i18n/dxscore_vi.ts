@@ -231,7 +231,7 @@
     </message>
     <message>
         <location filename="../../gui/cycle_view.py" line="381" />
-        <location filename="../../gui/cycle_view.py" line="433" />
+        <location filename="../../gui/cycle_view.py" line="434" />
         <location filename="../../gui/dialogs.py" line="56" />
         <location filename="../../gui/editors.py" line="157" />
         <source>dd/mm/yyyy</source>
@@ -263,37 +263,37 @@
         <translation>Cho các chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="421" />
+        <location filename="../../gui/cycle_view.py" line="422" />
         <source>Publish a correction</source>
         <translation>Công bố đính chính</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="421" />
+        <location filename="../../gui/cycle_view.py" line="422" />
         <source>Publish results</source>
         <translation>Công bố kết quả</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="424" />
+        <location filename="../../gui/cycle_view.py" line="425" />
         <source>Publishing locks every appraised assessment and freezes the results: ranks on the appraised index, per group and sub-group. A later publication is a correction.</source>
         <translation>Công bố sẽ khóa mọi hồ sơ đã thẩm định và cố định kết quả: xếp hạng theo chỉ số thẩm định, theo nhóm và phân nhóm. Lần công bố sau là đính chính.</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="430" />
+        <location filename="../../gui/cycle_view.py" line="431" />
         <source>e.g. 1234/QĐ-UBND</source>
         <translation>ví dụ: 1234/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="436" />
+        <location filename="../../gui/cycle_view.py" line="437" />
         <source>Decision number</source>
         <translation>Số quyết định</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="437" />
+        <location filename="../../gui/cycle_view.py" line="438" />
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
     <message>
-        <location filename="../../gui/cycle_view.py" line="439" />
+        <location filename="../../gui/cycle_view.py" line="440" />
         <source>Reason for the correction</source>
         <translation>Lý do đính chính</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>Thay đổi ngôn ngữ và cơ sở dữ liệu có hiệu lực từ lần mở dxscore tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="231" />
+        <location filename="../../gui/dialogs.py" line="232" />
         <source>Database file</source>
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <location filename="../../gui/states.py" line="18" />
-        <location filename="../../gui/dashboard/plots.py" line="209" />
+        <location filename="../../gui/dashboard/plots.py" line="210" />
         <source>appraised</source>
         <translation>đã thẩm định</translation>
     </message>
@@ -678,16 +678,16 @@
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="107" />
-        <location filename="../../gui/city_view.py" line="116" />
+        <location filename="../../gui/city_view.py" line="109" />
+        <location filename="../../gui/city_view.py" line="118" />
         <location filename="../../gui/cycle_view.py" line="135" />
         <location filename="../../gui/cycle_view.py" line="147" />
         <location filename="../../gui/main_window.py" line="103" />
         <location filename="../../gui/main_window.py" line="118" />
         <location filename="../../gui/main_window.py" line="172" />
         <location filename="../../gui/packages.py" line="134" />
-        <location filename="../../gui/dashboard/view.py" line="127" />
-        <location filename="../../gui/dashboard/view.py" line="152" />
+        <location filename="../../gui/dashboard/view.py" line="135" />
+        <location filename="../../gui/dashboard/view.py" line="160" />
         <source>Cycle</source>
         <translation>Chu kỳ</translation>
     </message>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="132" />
-        <location filename="../../gui/dashboard/view.py" line="499" />
+        <location filename="../../gui/dashboard/view.py" line="509" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
@@ -934,7 +934,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="58" />
-        <location filename="../../gui/dashboard/view.py" line="338" />
+        <location filename="../../gui/dashboard/view.py" line="348" />
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
@@ -1105,38 +1105,38 @@
         <translation>chứa ký tự không hợp lệ (nửa cặp thay thế U+{char:04X}) ở ký tự thứ {at}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="83" />
+        <location filename="../../gui/dashboard/plots.py" line="84" />
         <source>(value unconfirmed)</source>
         <translation>(giá trị chưa được xác nhận)</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="87" />
+        <location filename="../../gui/dashboard/plots.py" line="88" />
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="87" />
+        <location filename="../../gui/dashboard/plots.py" line="88" />
         <source>on track</source>
         <translation>đúng lộ trình</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="38" />
-        <location filename="../../gui/dashboard/plots.py" line="88" />
+        <location filename="../../gui/dashboard/plots.py" line="89" />
         <source>behind</source>
         <translation>chậm</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39" />
-        <location filename="../../gui/city_view.py" line="207" />
-        <location filename="../../gui/dashboard/plots.py" line="88" />
+        <location filename="../../gui/city_view.py" line="209" />
+        <location filename="../../gui/dashboard/plots.py" line="89" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="39" />
-        <location filename="../../gui/dashboard/plots.py" line="87" />
+        <location filename="../../gui/dashboard/plots.py" line="88" />
         <source>baseline (first cycle)</source>
         <translation>năm gốc (chu kỳ đầu)</translation>
     </message>
@@ -1217,130 +1217,130 @@
         <translation>chưa đủ số chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="157" />
+        <location filename="../../gui/city_view.py" line="159" />
         <source>No cycle in this database yet: every target reads “no data”.</source>
         <translation>Cơ sở dữ liệu chưa có chu kỳ nào: mọi mục tiêu đều “chưa có số liệu”.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="172" />
+        <location filename="../../gui/city_view.py" line="174" />
         <source>(demo data)</source>
         <translation>(dữ liệu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="173" />
+        <location filename="../../gui/city_view.py" line="175" />
         <source>%1 targets of Resolution 18-NQ/TU and the plans under it — %2</source>
         <translation>%1 mục tiêu của Nghị quyết 18-NQ/TU và các kế hoạch thực hiện — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="195" />
+        <location filename="../../gui/city_view.py" line="197" />
         <source>City</source>
         <translation>Thành phố</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="216" />
+        <location filename="../../gui/city_view.py" line="218" />
         <source>Hanoi&apos;s provincial DTI rank (1 = best) against the leading group</source>
         <translation>Thứ hạng DTI cấp tỉnh của Hà Nội (1 = cao nhất) so với nhóm dẫn đầu</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="224" />
+        <location filename="../../gui/city_view.py" line="226" />
         <source>leading group (top %1)</source>
         <translation>nhóm dẫn đầu (%1 tỉnh, thành phố đứng đầu)</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="232" />
+        <location filename="../../gui/city_view.py" line="234" />
         <source>Serves: %1</source>
         <translation>Phục vụ mục tiêu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="233" />
+        <location filename="../../gui/city_view.py" line="235" />
         <source>no public source</source>
         <translation>chưa có nguồn công khai</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="236" />
+        <location filename="../../gui/city_view.py" line="238" />
         <source>This value is not confirmed by a public source.</source>
         <translation>Giá trị này chưa được nguồn công khai nào xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="239" />
+        <location filename="../../gui/city_view.py" line="241" />
         <source>Derived from the units: %1 = %2 (%3 of %4); rule: %5</source>
         <translation>Dẫn xuất từ số liệu của các đơn vị: %1 = %2 (%3 trên %4); cách tính: %5</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="249" />
+        <location filename="../../gui/city_view.py" line="251" />
         <source>Units furthest behind:</source>
         <translation>Các đơn vị chậm nhất:</translation>
     </message>
     <message>
-        <location filename="../../gui/city_view.py" line="251" />
+        <location filename="../../gui/city_view.py" line="253" />
         <source>No unit is behind on the indicators that feed this target.</source>
         <translation>Không đơn vị nào chậm ở các chỉ số đóng góp cho mục tiêu này.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="165" />
-        <location filename="../../gui/dashboard/plots.py" line="209" />
+        <location filename="../../gui/dashboard/plots.py" line="166" />
+        <location filename="../../gui/dashboard/plots.py" line="210" />
         <source>Ranking: index per unit</source>
         <translation>Xếp hạng: chỉ số của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="166" />
+        <location filename="../../gui/dashboard/plots.py" line="167" />
         <location filename="../../gui/dashboard/tables.py" line="86" />
         <source>Index</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="167" />
+        <location filename="../../gui/dashboard/plots.py" line="168" />
         <location filename="../../gui/dashboard/tables.py" line="86" />
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="177" />
+        <location filename="../../gui/dashboard/plots.py" line="178" />
         <source>dxscore band goal: band 5, index ≥ 0.8</source>
         <translation>mốc của dxscore: mức 5, chỉ số ≥ 0,8</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="212" />
+        <location filename="../../gui/dashboard/plots.py" line="213" />
         <source>peer average %1</source>
         <translation>trung bình nhóm %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="239" />
+        <location filename="../../gui/dashboard/plots.py" line="240" />
         <source>Appraised index</source>
         <translation>Chỉ số thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="248" />
+        <location filename="../../gui/dashboard/plots.py" line="249" />
         <source>Heatmap: pillar index per unit</source>
         <translation>Bản đồ nhiệt: chỉ số nhóm của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="255" />
+        <location filename="../../gui/dashboard/plots.py" line="256" />
         <source>pillar index</source>
         <translation>chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="317" />
+        <location filename="../../gui/dashboard/plots.py" line="319" />
         <source>Distribution per pillar</source>
         <translation>Phân bố theo nhóm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="318" />
+        <location filename="../../gui/dashboard/plots.py" line="320" />
         <source>Pillar index</source>
         <translation>Chỉ số nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="334" />
+        <location filename="../../gui/dashboard/plots.py" line="336" />
         <source>(left out)</source>
         <translation>(không tính)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="397" />
+        <location filename="../../gui/dashboard/plots.py" line="399" />
         <source>Targets: status per unit</source>
         <translation>Mục tiêu: tình trạng của từng đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/plots.py" line="445" />
+        <location filename="../../gui/dashboard/plots.py" line="447" />
         <source>not linked or not applicable</source>
         <translation>không gắn chỉ tiêu hoặc không áp dụng</translation>
     </message>
@@ -2093,48 +2093,48 @@
         <translation>Số xã, phường tính vào</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="25" />
+        <location filename="../../gui/dashboard/trend.py" line="26" />
         <source>Target-linked indicator</source>
         <translation>Chỉ số gắn với mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="28" />
+        <location filename="../../gui/dashboard/trend.py" line="29" />
         <source>Index across cycles</source>
         <translation>Chỉ số qua các chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="34" />
+        <location filename="../../gui/dashboard/trend.py" line="35" />
         <source>Indicator against its targets</source>
         <translation>Chỉ số so với mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="37" />
+        <location filename="../../gui/dashboard/trend.py" line="38" />
         <source>value reported</source>
         <translation>giá trị báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="39" />
+        <location filename="../../gui/dashboard/trend.py" line="40" />
         <source>projection at the current pace</source>
         <translation>dự báo theo tốc độ hiện tại</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="41" />
+        <location filename="../../gui/dashboard/trend.py" line="42" />
         <source>target (2025, 2030)</source>
         <translation>mục tiêu (2025, 2030)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="91" />
+        <location filename="../../gui/dashboard/trend.py" line="92" />
         <source>reaches the last target in %1 at this pace</source>
         <translation>đạt mục tiêu cuối vào năm %1 nếu giữ tốc độ này</translation>
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="87" />
-        <location filename="../../gui/dashboard/trend.py" line="93" />
+        <location filename="../../gui/dashboard/trend.py" line="94" />
         <source>not at this pace</source>
         <translation>không đạt nếu giữ tốc độ này</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trend.py" line="95" />
+        <location filename="../../gui/dashboard/trend.py" line="96" />
         <source>one cycle: no projection yet</source>
         <translation>mới có một chu kỳ: chưa dự báo được</translation>
     </message>
@@ -2164,158 +2164,158 @@
         <translation>diện tích không có dân cư</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="133" />
+        <location filename="../../gui/dashboard/view.py" line="141" />
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="136" />
+        <location filename="../../gui/dashboard/view.py" line="144" />
         <source>Part of the group</source>
         <translation>Một phần của nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="138" />
+        <location filename="../../gui/dashboard/view.py" line="146" />
         <source>Filter units…</source>
         <translation>Lọc đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="139" />
+        <location filename="../../gui/dashboard/view.py" line="147" />
         <source>Filter units</source>
         <translation>Lọc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="147" />
+        <location filename="../../gui/dashboard/view.py" line="155" />
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="149" />
+        <location filename="../../gui/dashboard/view.py" line="157" />
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="152" />
+        <location filename="../../gui/dashboard/view.py" line="160" />
         <source>Peer group</source>
         <translation>Nhóm so sánh</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="177" />
+        <location filename="../../gui/dashboard/view.py" line="185" />
         <source>Order the heatmap by</source>
         <translation>Sắp xếp bản đồ nhiệt theo</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="191" />
+        <location filename="../../gui/dashboard/view.py" line="199" />
         <source>next band</source>
         <translation>mức kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="192" />
-        <location filename="../../gui/dashboard/view.py" line="195" />
+        <location filename="../../gui/dashboard/view.py" line="200" />
+        <location filename="../../gui/dashboard/view.py" line="203" />
         <source>Goal index</source>
         <translation>Chỉ số mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="225" />
+        <location filename="../../gui/dashboard/view.py" line="235" />
         <source>Ranking</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="225" />
+        <location filename="../../gui/dashboard/view.py" line="235" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="226" />
+        <location filename="../../gui/dashboard/view.py" line="236" />
         <source>Heatmap</source>
         <translation>Bản đồ nhiệt</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="226" />
+        <location filename="../../gui/dashboard/view.py" line="236" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="227" />
+        <location filename="../../gui/dashboard/view.py" line="237" />
         <source>Distribution</source>
         <translation>Phân bố</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="227" />
+        <location filename="../../gui/dashboard/view.py" line="237" />
         <source>Targets</source>
         <translation>Mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="228" />
+        <location filename="../../gui/dashboard/view.py" line="238" />
         <source>Gap planner</source>
         <translation>Cải thiện điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="229" />
+        <location filename="../../gui/dashboard/view.py" line="239" />
         <source>Indicators</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="230" />
+        <location filename="../../gui/dashboard/view.py" line="240" />
         <source>Former districts</source>
         <translation>Quận, huyện cũ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="283" />
+        <location filename="../../gui/dashboard/view.py" line="293" />
         <source>Whole group</source>
         <translation>Cả nhóm</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="319" />
+        <location filename="../../gui/dashboard/view.py" line="329" />
         <source>overall index</source>
         <translation>chỉ số chung</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="332" />
+        <location filename="../../gui/dashboard/view.py" line="342" />
         <source>DEMO DATA — </source>
         <translation>DỮ LIỆU MẪU — </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="333" />
+        <location filename="../../gui/dashboard/view.py" line="343" />
         <source>%1 units compared within their peer group: %2, cycle %3. Goal line: dxscore&apos;s top band (band 5, index ≥ 0.8), not Resolution 18&apos;s “leading group”, which is Hanoi&apos;s rank among the provinces (Resolution 18 tab).</source>
         <translation>So sánh %1 đơn vị trong cùng nhóm: %2, chu kỳ %3. Đường mốc: mức cao nhất của dxscore (mức 5, chỉ số ≥ 0,8), không phải “nhóm dẫn đầu” của Nghị quyết 18 — đó là thứ hạng của Hà Nội giữa các tỉnh, thành phố (thẻ Nghị quyết 18).</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="436" />
+        <location filename="../../gui/dashboard/view.py" line="446" />
         <source>%1 is in the highest band: the table lists where it still loses points.</source>
         <translation>%1 đã ở mức cao nhất: bảng liệt kê những chỉ số còn bị mất điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="438" />
+        <location filename="../../gui/dashboard/view.py" line="448" />
         <source>%1 needs %2 more points to reach index %3; full marks on the %4 marked indicator(s) would bring them.</source>
         <translation>%1 cần thêm %2 điểm để đạt chỉ số %3; đạt tối đa ở %4 chỉ số được đánh dấu là đủ.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="441" />
+        <location filename="../../gui/dashboard/view.py" line="451" />
         <source>%1 cannot reach index %3 even with full marks everywhere it can still gain.</source>
         <translation>%1 không thể đạt chỉ số %3 dù đạt tối đa ở mọi chỉ số còn có thể tăng điểm.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="466" />
+        <location filename="../../gui/dashboard/view.py" line="476" />
         <source>DERIVED, not assessed: each former district&apos;s 2025 index is the average of the indices of the communes formed from its territory, each weighted by what it took from the district (NQ 1656/NQ-UBTVQH15 lineage; weights by part: %1). The 2024 column is the district&apos;s own assessment.</source>
         <translation>SỐ LIỆU SUY RA, không phải kết quả đánh giá: chỉ số 2025 của mỗi quận, huyện, thị xã cũ là trung bình chỉ số của các xã, phường được hình thành từ địa bàn của nó, có trọng số theo phần đã nhận từ quận, huyện đó (theo Nghị quyết 1656/NQ-UBTVQH15; trọng số theo phần: %1). Cột 2024 là kết quả đánh giá của chính quận, huyện.</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="480" />
+        <location filename="../../gui/dashboard/view.py" line="490" />
         <source>%1 — %2, cycle %3</source>
         <translation>%1 — %2, chu kỳ %3</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="484" />
+        <location filename="../../gui/dashboard/view.py" line="494" />
         <source>Unit chosen: %1</source>
         <translation>Đơn vị được chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="496" />
+        <location filename="../../gui/dashboard/view.py" line="506" />
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/view.py" line="504" />
+        <location filename="../../gui/dashboard/view.py" line="514" />
         <source>Export table</source>
         <translation>Xuất bảng</translation>
     </message>
