@@ -58,8 +58,8 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
                   "--lang", "en", db=demo_url, tmp=tmp_path)
     assert removed.returncode == 0, removed.stderr
     assert f"NTS01: evidence #{number} removed (12/BB-UBND)" in removed.stdout
-    after = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", db=demo_url,
-                tmp=tmp_path)
+    after = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", "--lang", "vi",
+                db=demo_url, tmp=tmp_path)
     assert "12/BB-UBND" not in after.stdout and "0 tài liệu kiểm chứng" in after.stdout
     trail = run("audit", "verify", db=demo_url, tmp=tmp_path)
     assert trail.returncode == 0 and "audit trail intact" in trail.stdout  # the removal replays
