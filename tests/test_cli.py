@@ -47,7 +47,7 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
 
 
 def test_score_text_and_filters(demo_url, tmp_path):
-    result = run("score", "--cycle", "2024", "--kind", "district", db=demo_url, tmp=tmp_path)
+    result = run("score", "--cycle", "2024", "--kind", "district", "--lang", "vi", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "DỮ LIỆU MẪU / demo data" in result.stdout
     assert "Huyện Ba Vì" in result.stdout and "Sở" not in result.stdout
@@ -96,7 +96,7 @@ def test_methodology_commands(tmp_path):
     assert len(shown["indicators"]) == 34 and shown["official_points"] is False
     kts = next(i for i in shown["indicators"] if i["pillar"] == "KTS")
     assert kts["applies_if"] == "unit.digital_economy_duty" and kts["scoring"]["rule"]
-    text = run("methodology", "show", "hanoi-2025-commune", tmp=tmp_path).stdout
+    text = run("methodology", "show", "hanoi-2025-commune", "--lang", "vi", tmp=tmp_path).stdout
     assert "[NTS] Nhận thức số" in text
     listed = run("methodology", "list", tmp=tmp_path).stdout
     assert listed.count("hanoi-") == 5
