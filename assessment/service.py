@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # the areas are imported when first used (see the properties 
 # Bumped when a release's reference data adds units or links methodologies to targets the stored set may lack
 # (version 2: the city itself and the Resolution 18 hierarchy); an open of a database already at it does nothing.
 REFERENCE_UNITS_VERSION = "2"
+TARGET_WORDING_VERSION = "1"  # raise with each new entry of resources/domain/targets_earlier_wording.yaml
+SHIPPED_TARGETS = "resources/domain/targets.yaml"  # how a stored set made from the shipped file names its source
 
 
 def _version_key(version: str) -> tuple[int | str, ...]:
@@ -153,7 +155,7 @@ class AssessmentService:
         units and the default targets (later edits stay). Other opens do nothing here."""
         if not self.store.target_sets():
             self.store.save_target_set(self.catalog.default_targets(), default=True,
-                                       imported_from="resources/domain/targets.yaml")
+                                       imported_from=SHIPPED_TARGETS)
         if self.store.get_meta("reference_units_version") != REFERENCE_UNITS_VERSION:
             # add the units whose codes are new and the targets newly linked; what is here keeps the user's edits
             reference = self.catalog.reference_units()
@@ -161,6 +163,21 @@ class AssessmentService:
             self._add_newly_linked_targets()
             self.store.set_meta("reference_units_loaded", dt.date.today().isoformat())
             self.store.set_meta("reference_units_version", REFERENCE_UNITS_VERSION)
+        if self.store.get_meta("target_wording_version") != TARGET_WORDING_VERSION:
+            self._reword_shipped_targets()
+            self.store.set_meta("target_wording_version", TARGET_WORDING_VERSION)
+
+    def _reword_shipped_targets(self) -> None:
+        """Stored copies of the shipped target set take the shipped set's current wording where they still hold an
+        earlier release's (never a user's edit, never a value: assessment/domain/target_wording.py)."""
+        from assessment.domain.target_wording import with_current_wording
+
+        shipped, earlier = self.catalog.default_targets(), self.catalog.earlier_target_wording()
+        for info in self.store.target_sets():
+            stored = self.store.target_set(info.name) if info.imported_from.startswith(SHIPPED_TARGETS) else None
+            refreshed = stored and with_current_wording(stored, shipped, earlier)
+            if refreshed:
+                self.store.save_target_set(refreshed, default=info.is_default, imported_from=info.imported_from)
 
     def _add_newly_linked_targets(self) -> None:
         """A methodology of a newer release may link a target the database's active set predates: add the

@@ -11,8 +11,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.wiring import setup_logging
+
+if TYPE_CHECKING:
+    from assessment.domain.errors import ProblemsError
 
 log = logging.getLogger("dxscore")
 
@@ -32,19 +36,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, log_path: Path) -> int:
     from assessment.domain.errors import DxError, ProblemsError
+    from cli.messages import say, translated
 
     try:
         return args.handler(args)
     except ProblemsError as exc:
-        print(exc.report(), file=sys.stderr)
+        print(_report(args, exc), file=sys.stderr)
         return exc.exit_code
     except DxError as exc:
         reason = _machine_failure(exc) if exc.exit_code == 1 else None
         log.info("refused: %s", reason or exc.message, exc_info=reason is not None)
-        print(f"error: {reason or exc.message}", file=sys.stderr)
+        print(say(args, "error: {message}", message=translated(args, reason or exc.message)), file=sys.stderr)
         return 2 if reason else exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say(args, "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -52,11 +57,29 @@ def _run(args: argparse.Namespace, log_path: Path) -> int:
         reason = _machine_failure(exc)
         if reason is not None:  # the machine, not dxscore: a full disk, a read-only file, a missing folder
             log.warning("refused: %s", reason, exc_info=True)
-            print(f"error: {reason}", file=sys.stderr)
+            print(say(args, "error: {message}", message=translated(args, reason)), file=sys.stderr)
             return 2
         log.exception("unexpected error in %s", " ".join(sys.argv))
-        print(f"unexpected error ({exc.__class__.__name__}); the details are in {log_path}", file=sys.stderr)
+        print(say(args, "unexpected error ({name}); the details are in {file}", name=exc.__class__.__name__,
+                  file=log_path), file=sys.stderr)
         return 1
+
+
+def _report(args: argparse.Namespace, exc: ProblemsError) -> str:
+    """ProblemsError.report in the command's language: the summary and each problem's message translated."""
+    import dataclasses
+
+    from assessment.domain.errors import PROBLEMS_SHOWN
+    from cli.messages import lang_of, say, translated
+    from cli.numbers import format_number
+
+    lines = [translated(args, exc.message)]
+    lines += [f"  {dataclasses.replace(p, message=translated(args, p.message))}"
+              for p in exc.problems[:PROBLEMS_SHOWN]]
+    if len(exc.problems) > PROBLEMS_SHOWN:
+        more = format_number(len(exc.problems) - PROBLEMS_SHOWN, lang_of(args), 0)
+        lines.append("  " + say(args, "… and {n} more problem(s)", n=more))
+    return "\n".join(lines)
 
 
 def _machine_failure(exc: BaseException) -> str | None:

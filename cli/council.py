@@ -12,6 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from cli.argtypes import cycle_year, day
+from cli.messages import lang_of, say
+from cli.numbers import format_number, points_text
 from cli.wiring import open_service
 
 
@@ -49,8 +51,9 @@ def cmd_meeting(args: argparse.Namespace) -> int:
             minutes = Path(args.minutes_text).read_text(encoding="utf-8")
         meeting = area.record_meeting(args.cycle, args.date, minutes or "",
                                       Path(args.file) if args.file else None)
-        print(f"meeting {meeting.id}: {meeting.held_on.isoformat()}"
-              + (f", minutes file {meeting.minutes_file_name}" if meeting.minutes_file_name else ""))
+        print(say(args, "meeting {id}: {date}", id=meeting.id, date=meeting.held_on.isoformat())
+              + (say(args, ", minutes file {file}", file=meeting.minutes_file_name) if meeting.minutes_file_name
+                 else ""))
         return 0
     for meeting in area.meetings(args.cycle):
         first = meeting.minutes.splitlines()[0] if meeting.minutes else ""
@@ -66,17 +69,22 @@ def cmd_decide(args: argparse.Namespace) -> int:
     from assessment.domain.council import Vote
 
     tally = decision.tally()
-    votes = (f"; votes for {tally[Vote.FOR]}, against {tally[Vote.AGAINST]}, abstain {tally[Vote.ABSTAIN]}"
-             if decision.votes else "")
-    print(f"{decision.unit_code} {decision.indicator_code}: {decision.outcome.value} at {decision.points:g} points "
-          f"(before {decision.previous_points:g}){votes}")
+    votes = (say(args, "; votes for {yes}, against {no}, abstain {abstain}", yes=tally[Vote.FOR],
+                 no=tally[Vote.AGAINST], abstain=tally[Vote.ABSTAIN]) if decision.votes else "")
+    lang = lang_of(args)
+    print(say(args, "{unit} {code}: {outcome} at {points} points (before {before}){votes}", unit=decision.unit_code,
+              code=decision.indicator_code, outcome=say(args, decision.outcome.value),
+              points=points_text(decision.points, lang), before=points_text(decision.previous_points, lang),
+              votes=votes))
     return 0
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     for d in open_service(args).council.decisions(args.cycle):
-        print(f"{d.unit_code:<12} {d.indicator_code:<8} {d.outcome.value:<8} {d.previous_points:g} -> {d.points:g}  "
-              f"(meeting {d.meeting_id}) {d.reason}")
+        lang = lang_of(args)
+        print(f"{d.unit_code:<12} {d.indicator_code:<8} {say(args, d.outcome.value):<8} "
+              f"{points_text(d.previous_points, lang)} -> {points_text(d.points, lang)}  "
+              + say(args, "(meeting {id}) {reason}", id=d.meeting_id, reason=d.reason))
     return 0
 
 
@@ -84,15 +92,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     service = open_service(args)
     if args.preview:
         units = service.publication.preview(args.cycle)
-        _print_units(units, args.lang or "vi")
+        _print_units(units, lang_of(args))
         return 0
     publication = service.publication.publish(args.cycle, decision_no=args.decision_no,
                                               decision_date=args.decision_date, reason=args.reason or "")
     ranked = sum(u.rank is not None for u in publication.units)
-    print(f"cycle {publication.cycle}: publication {publication.number} ({publication.decision_no}), {ranked} ranked, "
-          f"{len(publication.units) - ranked} without a result; SHA-256 {publication.results_sha256[:16]}")
+    print(say(args, "cycle {cycle}: publication {number} ({decision}), {ranked} ranked, {unranked} without a result; "
+                    "SHA-256 {sha}", cycle=publication.cycle, number=publication.number,
+              decision=publication.decision_no, ranked=ranked, unranked=len(publication.units) - ranked,
+              sha=publication.results_sha256[:16]))
     for change in publication.changes:
-        print(f"  changed {change.unit_code} {change.what}: {change.old} -> {change.new}")
+        print("  " + say(args, "changed {unit} {what}: {old} -> {new}", unit=change.unit_code,
+                         what=say(args, change.what), old=change.old, new=change.new))
     return 0
 
 
@@ -108,8 +119,8 @@ def cmd_publication(args: argparse.Namespace) -> int:
             print(problem)
         if not problems:
             received = len(area.s.unit_publications.received(args.cycle))
-            print(f"cycle {args.cycle}: {len(area.all(args.cycle))} publication(s) intact"
-                  + (f", {received} received publication(s) intact" if received else ""))
+            print(say(args, "cycle {cycle}: {n} publication(s) intact", cycle=args.cycle, n=len(area.all(args.cycle)))
+                  + (say(args, ", {n} received publication(s) intact", n=received) if received else ""))
         return 1 if problems else 0
     if args.step == "packages":
         return _export_packages(args, area)
@@ -118,16 +129,17 @@ def cmd_publication(args: argparse.Namespace) -> int:
     if args.step == "annex":
         if not args.output:
             raise _bad("publication annex needs -o FILE.pdf or FILE.xlsx")
-        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=args.lang or "vi")
+        path = area.write_annex(Path(args.output), args.cycle, args.number, lang=lang_of(args))
         print(path)
         return 0
     publication = area.get(args.cycle, args.number)
     if args.json:
         print(json.dumps(asdict(publication), ensure_ascii=False, default=str, indent=1))
         return 0
-    print(f"cycle {publication.cycle}: publication {publication.number}, {publication.decision_no}, "
-          f"{publication.published_at[:16]} by {publication.published_by}")
-    _print_units(publication.units, args.lang or "vi")
+    print(say(args, "cycle {cycle}: publication {number}, {decision}, {at} by {who}", cycle=publication.cycle,
+              number=publication.number, decision=publication.decision_no, at=publication.published_at[:16],
+              who=publication.published_by))
+    _print_units(publication.units, lang_of(args))
     return 0
 
 
@@ -138,50 +150,58 @@ def _export_packages(args: argparse.Namespace, area) -> int:  # type: ignore[no-
     done = service.unit_publications.export(args.cycle, Path(args.output), number=args.number, units=args.unit or None)
     for export in done:
         if export.path is None:
-            print(f"skipped   {export.unit_code}: {export.skipped}", file=sys.stderr)
+            print(say(args, "skipped   {unit}: {why}", unit=export.unit_code, why=export.skipped), file=sys.stderr)
         else:
             print(f"{export.path}")
     written = sum(e.path is not None for e in done)
     fingerprint = next((e.fingerprint for e in done if e.fingerprint), "")
-    print(f"{written} publication package(s) written, {len(done) - written} skipped; signed by "
-          f"{service.packages.inspector_identity}" + (f", key fingerprint {fingerprint}" if fingerprint else ""))
+    print(say(args, "{written} publication package(s) written, {skipped} skipped; signed by {who}", written=written,
+              skipped=len(done) - written, who=service.packages.inspector_identity)
+          + (say(args, ", key fingerprint {fingerprint}", fingerprint=fingerprint) if fingerprint else ""))
     return 1 if written < len(done) else 0
 
 
 def _show_units(args: argparse.Namespace) -> int:
     from assessment.domain.unit_publication import rank_text
 
-    service, lang = open_service(args), args.lang or "vi"
+    service, lang = open_service(args), lang_of(args)
     for code in args.unit:
         shown = service.unit_publications.shown(args.cycle, code)
         if not shown:
-            raise _not_found(f"{code}: no publication of {args.cycle} received or made here")
+            raise _not_found(say(args, "{code}: no publication of {cycle} received or made here", code=code,
+                                 cycle=args.cycle))
         for view in reversed(shown):
             latest = view is shown[-1]
-            state = "in force" if latest else f"superseded by publication {shown[-1].number}"
-            day = view.decision_date.isoformat() if view.decision_date else "no date"
-            print(f"{code} {view.cycle}: publication {view.number} ({view.decision_no}, {day}), {state}")
+            state = say(lang, "in force") if latest else say(lang, "superseded by publication {n}", n=shown[-1].number)
+            day = view.decision_date.isoformat() if view.decision_date else say(lang, "no date")
+            print(say(lang, "{code} {cycle}: publication {number} ({decision}, {day}), {state}", code=code,
+                      cycle=view.cycle, number=view.number, decision=view.decision_no, day=day, state=state))
             _print_view(view, lang, rank_text(view, lang))
     return 0
 
 
 def _print_view(view, lang: str, headline: str) -> None:  # type: ignore[no-untyped-def]  # UnitPublication
     r = view.result
-    index = "—" if r.appraised_index is None else f"{r.appraised_index:.4f}"
-    own = "—" if r.self_index is None else f"{r.self_index:.4f}"
-    print(f"  {headline}; appraised index {index} (self-assessed {own})")
+    index = "—" if r.appraised_index is None else format_number(r.appraised_index, lang, 4)
+    own = "—" if r.self_index is None else format_number(r.self_index, lang, 4)
+    print("  " + say(lang, "{headline}; appraised index {index} (self-assessed {own})", headline=headline,
+                     index=index, own=own))
     if view.reason:
-        print(f"  correction: {view.reason}")
+        print("  " + say(lang, "correction: {reason}", reason=view.reason))
     for c in view.changes:
-        print(f"  changed {c.what}: {c.old} -> {c.new}")
+        print("  " + say(lang, "changed {what}: {old} -> {new}", what=say(lang, c.what), old=c.old, new=c.new))
     for a in view.adjustments:
-        print(f"  {a.code:<8} {a.self_points:g} -> {a.appraised_points:g} of {a.max_points:g}: {a.reason}"
+        print(f"  {a.code:<8} " + say(lang, "{before} -> {after} of {max}: {reason}",
+                                      before=points_text(a.self_points, lang), reason=a.reason,
+                                      after=points_text(a.appraised_points, lang),
+                                      max=points_text(a.max_points, lang))
               + (f" ({a.by})" if a.by else ""))
         if a.council is not None:
             c = a.council
             held = c.meeting_on.isoformat() if c.meeting_on else "?"
-            print(f"           council {c.outcome} (meeting {held}; for {c.votes_for}, against {c.votes_against}, "
-                  f"abstain {c.votes_abstain}): {c.reason}")
+            print("           " + say(lang, "council {outcome} (meeting {held}; for {yes}, against {no}, abstain "
+                                           "{abstain}): {reason}", outcome=say(lang, c.outcome), held=held,
+                                      yes=c.votes_for, no=c.votes_against, abstain=c.votes_abstain, reason=c.reason))
 
 
 def _not_found(message: str) -> Exception:
@@ -193,8 +213,8 @@ def _not_found(message: str) -> Exception:
 def _print_units(units, lang: str) -> None:  # type: ignore[no-untyped-def]  # PublishedUnit rows
     for u in units:
         rank = f"{u.rank}/{u.peer_count}" if u.rank is not None else "—"
-        index = f"{u.appraised_index:.4f}" if u.appraised_index is not None else "—"
-        print(f"{u.kind:<10} {rank:>7} {index:>7}  {u.unit_code:<12} {u.name(lang)}")
+        index = format_number(u.appraised_index, lang, 4) if u.appraised_index is not None else "—"
+        print(f"{say(lang, u.kind):<10} {rank:>7} {index:>7}  {u.unit_code:<12} {u.name(lang)}")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

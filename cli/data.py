@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from cli.argtypes import cycle_year
+from cli.messages import lang_of, say, yes_no
+from cli.numbers import format_number
 from cli.wiring import database_url, open_service
 
 
@@ -16,8 +18,9 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
     service = open_service(args)
     summary = service.answers.import_file(Path(args.file))
     r = summary.result
-    print(f"{args.file}: {summary.rows} rows for {summary.assessments} assessment(s): {r.inserted} new, "
-          f"{r.changed} changed, {r.unchanged} unchanged answers")
+    print(say(args, "{file}: {rows} rows for {assessments} assessment(s): {new} new, {changed} changed, {same} "
+                    "unchanged answers", file=args.file, rows=summary.rows, assessments=summary.assessments,
+              new=r.inserted, changed=r.changed, same=r.unchanged))
     return 0
 
 
@@ -32,7 +35,7 @@ def cmd_answers_export(args: argparse.Namespace) -> int:
     else:  # text is written as text: no cell can become a spreadsheet formula; written aside, then renamed
         write_output(Path(args.output), lambda tmp: write_table(frame, tmp))
     if args.output and args.output != "-":
-        print(f"{len(frame)} answers written to {args.output}", file=sys.stderr)
+        print(say(args, "{n} answers written to {file}", n=len(frame), file=args.output), file=sys.stderr)
     return 0
 
 
@@ -47,7 +50,8 @@ def cmd_methodology_check(args: argparse.Namespace) -> int:
         for problem in outcome.problems[:PROBLEMS_SHOWN]:
             print(f"  {problem}")
         if len(outcome.problems) > PROBLEMS_SHOWN:
-            print(f"  … and {len(outcome.problems) - PROBLEMS_SHOWN:,} more problem(s)")
+            more = format_number(len(outcome.problems) - PROBLEMS_SHOWN, lang_of(args), 0)
+            print("  " + say(args, "… and {n} more problem(s)", n=more))
         status = status if outcome.ok else 2
     return status
 
@@ -61,24 +65,24 @@ def cmd_methodology_show(args: argparse.Namespace) -> int:
         from assessment.domain.errors import NotFound
 
         known = ", ".join(sorted({m.id for m in FileCatalog().methodologies()}))
-        raise NotFound(f"no methodology {args.id!r} (known: {known})")
+        raise NotFound(say(args, "no methodology {id!r} (known: {known})", id=args.id, known=known))
     methodology = found[-1]
     if args.json:
         print(json.dumps(methodology_dict(methodology), ensure_ascii=False, indent=1))
     else:
-        print(methodology_text(methodology, lang=args.lang or "vi"))
+        print(methodology_text(methodology, lang=lang_of(args)))
     return 0
 
 
 def cmd_methodology_list(args: argparse.Namespace) -> int:
     from questionnaires.files import FileCatalog
 
-    lang = args.lang or "vi"
+    lang = lang_of(args)
     for m in FileCatalog().methodologies():
         cycles = f"{m.cycle_from}–{m.cycle_to or ''}"
-        kinds = ", ".join(sorted(k.value for k in m.applies_to))
-        print(f"{m.id:<24} {m.version:<8} {kinds:<12} {cycles:<11} {len(m.indicators):>3} indicators  "
-              f"{m.title.get(lang)}")
+        kinds = ", ".join(sorted(say(args, k.value) for k in m.applies_to))
+        count = say(args, "{n} indicators", n=f"{len(m.indicators):>3}")
+        print(f"{m.id:<24} {m.version:<8} {kinds:<12} {cycles:<11} {count}  {m.title.get(lang)}")
     return 0
 
 
@@ -86,11 +90,11 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     from storage.db import current_revision, describe
 
     service = open_service(args)
-    print(f"database: {describe(database_url(args))}")
-    print(f"schema:   {current_revision(service.store.engine)}")
-    print(f"demo:     {'yes' if service.is_demo else 'no'}")
+    print(say(args, "database: {where}", where=describe(database_url(args))))
+    print(say(args, "schema:   {revision}", revision=current_revision(service.store.engine)))
+    print(say(args, "demo:     {demo}", demo=yes_no(args, service.is_demo)))
     for year in service.cycles():
-        print(f"cycle {year}: {len(service.store.assessments(year))} assessments")
+        print(say(args, "cycle {year}: {n} assessments", year=year, n=len(service.store.assessments(year))))
     return 0
 
 
@@ -99,8 +103,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from storage.backup import backup
 
     done = backup(database_url(args), Path(args.output), overwrite=args.force)
-    print(f"backup of schema {done.revision} written to {done.path} ({done.size / 1e6:.1f} MB, "
-          f"{done.seconds:.2f} s)")
+    lang = lang_of(args)
+    print(say(args, "backup of schema {revision} written to {path} ({size} MB, {seconds} s)", revision=done.revision,
+              path=done.path, size=format_number(done.size / 1e6, lang), seconds=format_number(done.seconds, lang, 2)))
     return 0
 
 
@@ -112,9 +117,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     url = database_url(args)
     done = restore(Path(args.file), url)
     service = open_service(args)  # migrates a backup from an older dxscore (copying it aside first)
-    kept = f"; the previous database was kept as {done.kept}" if done.kept else ""
-    print(f"restored {done.source} into {describe(url)} ({len(service.store.assessments())} assessments, "
-          f"{done.seconds:.2f} s){kept}")
+    kept = say(args, "; the previous database was kept as {path}", path=done.kept) if done.kept else ""
+    print(say(args, "restored {source} into {target} ({n} assessments, {seconds} s){kept}", source=done.source,
+              target=describe(url), n=len(service.store.assessments()),
+              seconds=format_number(done.seconds, lang_of(args), 2), kept=kept))
     return 0
 
 

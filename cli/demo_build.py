@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.messages import say
+
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
     from assessment.services.demo import DemoCycle
@@ -25,7 +27,7 @@ def build_new_demo(args: argparse.Namespace, seed: int = 18) -> tuple[Assessment
     path = sqlite_path(database_url(args, demo_default=True))
     if path is None or (path.exists() and path.stat().st_size > 0):
         return None
-    print("Building the demo database…", file=sys.stderr)
+    print(say(args, "Building the demo database…"), file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(f".{path.name}.building-{os.getpid()}")
     try:

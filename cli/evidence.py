@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from cli.argtypes import cycle_year, whole_number
+from cli.messages import lang_of, say
 from cli.numbers import format_date
 from cli.wiring import demo_banner, open_service
 
@@ -36,13 +37,14 @@ def document_date(text: str) -> dt.date | None:
 def cmd_evidence_list(args: argparse.Namespace) -> int:
     service = open_service(args)
     session = service.entry.open(args.unit, args.cycle)
-    lang = args.lang or "vi"
+    lang = lang_of(args)
     demo_banner(service)
     codes = [args.indicator] if args.indicator else [i.code for i in session.methodology.indicators]
     if args.indicator and args.indicator not in {i.code for i in session.methodology.indicators}:
         from assessment.domain.errors import NotFound
 
-        raise NotFound(f"{session.methodology.id} {session.methodology.version} has no indicator {args.indicator!r}")
+        raise NotFound(say(args, "{id} {version} has no indicator {code!r}", id=session.methodology.id,
+                           version=session.methodology.version, code=args.indicator))
     shown = 0
     for code in codes:
         answer = session.answers.get(code)
@@ -51,12 +53,8 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
             file = f"  [{item.file_name} {item.file_sha256[:12]}]" if item.file_sha256 else ""
             print(f"{item.id:>7}  {code:<8} {item.document_number:<24} {date:<10}  {item.summary}{file}")
             shown += 1
-    print(_count_line(shown, lang))
+    print(say(args, "{n} evidence item(s)", n=shown))
     return 0
-
-
-def _count_line(count: int, lang: str) -> str:
-    return f"{count} evidence item(s)" if lang == "en" else f"{count} tài liệu kiểm chứng"
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
@@ -65,26 +63,24 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
 
     for option, text in (("--number", args.number), ("--summary", args.summary)):
         if not text.strip():
-            raise BadInput(f"{option} is empty: give at least the document number and a summary")
+            raise BadInput(say(args, "{option} is empty: give at least the document number and a summary",
+                               option=option))
     service = open_service(args)
     item = EvidenceItem(args.number.strip(), args.date, args.summary.strip())
     done = service.entry.add_evidence(args.unit, args.cycle, args.indicator, item,
                                       Path(args.file) if args.file else None)
-    kept = f"; file {done.file_name} kept as {done.file_sha256}" if done.file_sha256 else ""
-    if (args.lang or "vi") == "en":
-        print(f"{args.indicator}: evidence #{done.id} added ({done.document_number}){kept}")
-    else:
-        print(f"{args.indicator}: đã thêm tài liệu kiểm chứng #{done.id} ({done.document_number}){kept}")
+    kept = say(args, "; file {name} kept as {sha}", name=done.file_name, sha=done.file_sha256) if done.file_sha256 \
+        else ""
+    print(say(args, "{code}: evidence #{id} added ({number}){kept}", code=args.indicator, id=done.id,
+              number=done.document_number, kept=kept))
     return 0
 
 
 def cmd_evidence_remove(args: argparse.Namespace) -> int:
     service = open_service(args)
     done = service.entry.remove_evidence(args.unit, args.cycle, args.indicator, args.id, args.why or "")
-    if (args.lang or "vi") == "en":
-        print(f"{args.indicator}: evidence #{args.id} removed ({done.document_number})")
-    else:
-        print(f"{args.indicator}: đã xóa tài liệu kiểm chứng #{args.id} ({done.document_number})")
+    print(say(args, "{code}: evidence #{id} removed ({number})", code=args.indicator, id=args.id,
+              number=done.document_number))
     return 0
 
 

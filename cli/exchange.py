@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.argtypes import cycle_year, number_or_none, whole_number
+from cli.messages import lang_of, say, translated
+from cli.numbers import format_number, points_text
 
 if TYPE_CHECKING:
     from assessment.exchange.package_diff import PackagePreview
@@ -34,11 +36,14 @@ def cmd_packages_export(args: argparse.Namespace) -> int:
     area = service.packages
     export = area.export_return if args.action == "return" else area.export
     done = export(unit_code=args.unit, year=args.cycle, path=Path(args.output))
-    created = " (key created now)" if done.key_created else ""
-    print(f"{done.path}: {done.kind} package of {args.unit} {args.cycle}: {done.answers} answers, "
-          f"{done.evidence_files} evidence files, {done.notes} review notes")
-    print(f"signed by {done.signer}{created}; key fingerprint: {done.fingerprint}")
-    print("Read this fingerprint out to the receiver when they import the first package from you.", file=sys.stderr)
+    created = say(args, " (key created now)") if done.key_created else ""
+    print(say(args, "{path}: {kind} package of {unit} {cycle}: {answers} answers, {files} evidence files, {notes} "
+                    "review notes", path=done.path, kind=done.kind, unit=args.unit, cycle=args.cycle,
+              answers=done.answers, files=done.evidence_files, notes=done.notes))
+    print(say(args, "signed by {signer}{created}; key fingerprint: {fingerprint}", signer=done.signer, created=created,
+              fingerprint=done.fingerprint))
+    print(say(args, "Read this fingerprint out to the receiver when they import the first package from you."),
+          file=sys.stderr)
     return 0
 
 
@@ -50,51 +55,56 @@ def cmd_packages_import(args: argparse.Namespace) -> int:
     previews, results = service.packages.import_files(
         [Path(f) for f in args.files], dry_run=args.dry_run, accept_changed=args.accept_changed, trust=trusted)
     for preview in previews:
-        _print_preview(preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
+        _print_preview(args, preview, details=args.dry_run or preview.outcome == Outcome.CHANGED)
     counts: dict[str, int] = {}
     for p in previews:
-        counts[p.outcome.value] = counts.get(p.outcome.value, 0) + 1
+        counts[say(args, p.outcome.value)] = counts.get(say(args, p.outcome.value), 0) + 1
     summary = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
     if args.dry_run:
-        print(f"preview of {len(previews)} package(s): {summary}; nothing was written (--dry-run)")
+        print(say(args, "preview of {n} package(s): {summary}; nothing was written (--dry-run)", n=len(previews),
+                  summary=summary))
         return 2 if counts.get("rejected") else 0
-    _print_results(results)
+    _print_results(args, results)
     applied = sum(r.applied for r in results)
-    print(f"{len(previews)} package(s): {summary}; {applied} applied")
+    print(say(args, "{n} package(s): {summary}; {applied} applied", n=len(previews), summary=summary, applied=applied))
     left = [r for r in results if not r.applied and r.preview.outcome != Outcome.UNCHANGED]
     return 2 if left else 0
 
 
-def _print_preview(p: PackagePreview, *, details: bool) -> None:
+def _print_preview(args: argparse.Namespace, p: PackagePreview, *, details: bool) -> None:
     where = f"{p.unit_code} {p.cycle}" if p.unit_code else ""
-    print(f"{p.outcome.value:<9} {where:<14} {p.path.name}: {p.reason}")
+    print(f"{say(args, p.outcome.value):<9} {where:<14} {p.path.name}: {translated(args, p.reason)}")
     if p.fingerprint and p.key_status == "new":
-        print(f"          signed as {p.signer} with a key registered to nobody here: fingerprint {p.fingerprint} "
-              f"(check it with {p.signer}, then --trust {p.signer})")
+        print("          " + say(args, "signed as {signer} with a key registered to nobody here: fingerprint "
+                                      "{fingerprint} (check it with {signer}, then --trust {signer})",
+                                signer=p.signer, fingerprint=p.fingerprint))
     elif p.fingerprint and p.key_owner:
-        print(f"          signed as {p.signer}; the key (fingerprint {p.fingerprint}) is registered here to "
-              f"{p.key_owner}")
+        print("          " + say(args, "signed as {signer}; the key (fingerprint {fingerprint}) is registered here to "
+                                      "{owner}", signer=p.signer, fingerprint=p.fingerprint, owner=p.key_owner))
     if not details:
         return
     if p.content is not None and p.content.manifest.audit_head:
-        print(f"          the sender's audit head when it was made: {p.content.manifest.audit_head} (keep it: "
-              "`audit verify --head` on their database checks it)")
+        print("          " + say(args, "the sender's audit head when it was made: {head} (keep it: `audit verify "
+                                      "--head` on their database checks it)", head=p.content.manifest.audit_head))
     for change in p.answers:
-        mark = "replaces" if change.overwrites else "adds"
-        here, incoming = change.here_text.en, change.incoming_text.en
-        print(f"          {change.code:<8} here: {here[:40]:<40} package: {incoming[:40]} "
-              f"({', '.join(change.fields)}; {mark})")
+        mark = say(args, "replaces") if change.overwrites else say(args, "adds")
+        here, incoming = change.here_text.get(lang_of(args)), change.incoming_text.get(lang_of(args))
+        print(f"          {change.code:<8} " + say(args, "here: {here} package: {incoming} ({fields}; {mark})",
+                                                   here=f"{here[:40]:<40}", incoming=incoming[:40],
+                                                   fields=", ".join(change.fields), mark=mark))
     for note in p.notes:
-        print(f"          {note.code:<8} {note.field} (round {note.round}): {note.here[:40]!r} → "
-              f"{note.incoming[:40]!r}")
+        print(f"          {note.code:<8} " + say(args, "{field} (round {round}): {here} → {incoming}", field=note.field,
+                                                   round=note.round, here=repr(note.here[:40]),
+                                                   incoming=repr(note.incoming[:40])))
 
 
-def _print_results(results: list[ImportResult]) -> None:
+def _print_results(args: argparse.Namespace, results: list[ImportResult]) -> None:
     for r in results:
         if r.applied:
-            print(f"applied   {r.preview.path.name}: {r.reason}")
+            print(say(args, "applied   {file}: {reason}", file=r.preview.path.name, reason=translated(args, r.reason)))
         elif r.preview.outcome.value in ("new", "changed"):
-            print(f"left      {r.preview.path.name}: {r.reason}", file=sys.stderr)
+            print(say(args, "left      {file}: {reason}", file=r.preview.path.name, reason=translated(args, r.reason)),
+                  file=sys.stderr)
 
 
 # ------------------------------------------------------------------------------------------------ keys
@@ -105,7 +115,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
     keys = service.packages.trusted_keys()
     for k in keys:
         print(f"{k.identity:<32} {k.fingerprint}  {k.source:<10} {k.added_at[:16]} {k.added_by}")
-    print(f"{len(keys)} trusted key(s)", file=sys.stderr)
+    print(say(args, "{n} trusted key(s)", n=len(keys)), file=sys.stderr)
     return 0
 
 
@@ -114,9 +124,10 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     identity = args.unit or service.packages.inspector_identity
     key = service.packages.own_key(identity, create=args.create)
     if key is None:
-        print(f"{identity}: no key on this computer yet (it is created on the first export, or with --create)")
+        print(say(args, "{identity}: no key on this computer yet (it is created on the first export, or with "
+                        "--create)", identity=identity))
         return 0
-    print(f"{identity}: fingerprint {key.fingerprint}")
+    print(say(args, "{identity}: fingerprint {fingerprint}", identity=identity, fingerprint=key.fingerprint))
     return 0
 
 
@@ -124,7 +135,8 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     service = _service(args)
     done = service.packages.import_keys(Path(args.file), replace=args.replace)
     for key, changed in done:
-        print(f"{key.identity:<32} {key.fingerprint}  {'registered' if changed else 'already known'}")
+        print(f"{key.identity:<32} {key.fingerprint}  " + (say(args, "registered") if changed else
+                                                            say(args, "already known")))
     return 0
 
 
@@ -132,7 +144,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
     service = _service(args)
     identities = [*args.unit, *([service.packages.inspector_identity] if args.inspector else [])]
     keys = service.packages.export_keys(Path(args.output), identities)
-    print(f"{len(keys)} key(s) written to {args.output}")
+    print(say(args, "{n} key(s) written to {file}", n=len(keys), file=args.output))
     return 0
 
 
@@ -154,15 +166,20 @@ def cmd_review(args: argparse.Namespace) -> int:
     elif action == "points":
         points = args.points
         area.set_points(**where, code=args.code, points=points, reason=args.reason)
-        print(f"{args.code}: appraised points {'cleared' if points is None else f'{points:g}'} ({args.reason})")
+        if points is None:
+            print(say(args, "{code}: appraised points cleared ({reason})", code=args.code, reason=args.reason))
+        else:
+            print(say(args, "{code}: appraised points {points} ({reason})", code=args.code,
+                      points=points_text(points, lang_of(args)), reason=args.reason))
         return 0
     elif action == "comment":
         area.comment(**where, code=args.code, text=args.text)
-        print(f"{args.code}: comment {'removed' if not args.text.strip() else 'kept for the next return'}")
+        print(say(args, "{code}: comment removed", code=args.code) if not args.text.strip() else
+              say(args, "{code}: comment kept for the next return", code=args.code))
         return 0
     elif action == "reply":
         area.reply(**where, code=args.code, text=args.text)
-        print(f"{args.code}: reply saved")
+        print(say(args, "{code}: reply saved", code=args.code))
         return 0
     elif action == "return":
         done = area.return_to_unit(**where, why=args.why or "")
@@ -170,27 +187,34 @@ def cmd_review(args: argparse.Namespace) -> int:
         steps = {"start": Step.START_REVIEW, "appraise": Step.APPRAISE, "lock": Step.LOCK, "unlock": Step.UNLOCK,
                  "reopen": Step.REOPEN_REVIEW}
         done = area.step(steps[action], **where, why=args.why or "")
-    print(f"{done.unit_code} {done.cycle}: now {done.status.value}")
+    print(say(args, "{unit} {cycle}: now {status}", unit=done.unit_code, cycle=done.cycle,
+              status=say(args, done.status.value)))
     return 0
 
 
 def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
     sheet = service.appraisal.sheet(unit_code=args.unit, year=args.cycle)
     card = sheet.scorecard
-    print(f"{card.unit_code} {card.cycle}: {sheet.assessment.status.value}; next: "
-          f"{', '.join(s.value for s in sheet.steps) or 'none'}")
-    index = "—" if card.index is None else f"{card.index:.4f}"
-    line = f"self-assessed {card.points:.1f}/{card.max_points:g} (index {index})"
+    lang = lang_of(args)
+    print(say(args, "{unit} {cycle}: {status}; next: {steps}", unit=card.unit_code, cycle=card.cycle,
+              status=say(args, sheet.assessment.status.value),
+              steps=", ".join(s.value for s in sheet.steps) or say(args, "none")))
+    index = "—" if card.index is None else format_number(card.index, lang, 4)
+    line = say(args, "self-assessed {points}/{most} (index {index})", points=format_number(card.points, lang),
+               most=points_text(card.max_points, lang), index=index)
     if card.appraised_points is not None:
-        appraised = "—" if card.appraised_index is None else f"{card.appraised_index:.4f}"
-        line += f"; appraised {card.appraised_points:.1f} (index {appraised})"
+        appraised = "—" if card.appraised_index is None else format_number(card.appraised_index, lang, 4)
+        line += say(args, "; appraised {points} (index {index})", points=format_number(card.appraised_points, lang),
+                    index=appraised)
     print(line)
     for code, a in sorted(sheet.appraisals.items()):
         own = next(i.points for i in card.indicators if i.code == code)
-        print(f"  {code:<8} appraised {a.points:g} (self-assessed {own:g}): {a.reason} — {a.appraised_by}")
+        print(f"  {code:<8} " + say(args, "appraised {points} (self-assessed {own}): {reason} — {who}",
+                                    points=points_text(a.points, lang), own=points_text(own, lang), reason=a.reason,
+                                    who=a.appraised_by))
     for note in sheet.notes:
-        status = "open" if note.round == 0 else f"round {note.round}"
-        reply = f" | reply: {note.reply}" if note.reply else ""
+        status = say(args, "open") if note.round == 0 else say(args, "round {round}", round=note.round)
+        reply = say(args, " | reply: {reply}", reply=note.reply) if note.reply else ""
         print(f"  {note.indicator_code:<8} [{status}] {note.comment}{reply}")
     for entry in sheet.history:
         print(f"  {entry.at[:19]} {entry.who}: {entry.subject} {entry.old} → {entry.new} {entry.why}".rstrip())
@@ -203,19 +227,21 @@ def _print_sheet(service: AssessmentService, args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     verdict = _service(args).audit.verify(args.head)
     if verdict.first_bad is not None:
-        print(f"audit trail BROKEN at row {verdict.first_bad} ({verdict.rows - 1} rows before it match): "
-              f"{verdict.problem}")
+        print(say(args, "audit trail BROKEN at row {row} ({rows} rows before it match): {problem}",
+                  row=verdict.first_bad, rows=verdict.rows - 1, problem=verdict.problem))
         return 1
-    print(f"audit chain intact: {verdict.rows} rows; head {verdict.current.text} (full hash {verdict.head})")
+    print(say(args, "audit chain intact: {rows} rows; head {head} (full hash {hash})", rows=verdict.rows,
+              head=verdict.current.text, hash=verdict.head))
     if verdict.anchor:
-        print(f"audit trail does NOT continue the kept head {args.head}: {verdict.anchor}")
+        print(say(args, "audit trail does NOT continue the kept head {head}: {why}", head=args.head,
+                  why=verdict.anchor))
     elif args.head:
-        print(f"the kept head {args.head} is part of this chain")
+        print(say(args, "the kept head {head} is part of this chain", head=args.head))
     if verdict.mismatch:
-        more = f" ({verdict.mismatches - 1} more)" if verdict.mismatches > 1 else ""
-        print(f"tables DIFFER from the audit trail: {verdict.mismatch}{more}")
+        more = say(args, " ({n} more)", n=verdict.mismatches - 1) if verdict.mismatches > 1 else ""
+        print(say(args, "tables DIFFER from the audit trail: {what}{more}", what=verdict.mismatch, more=more))
     if verdict.ok:
-        print("audit trail intact: the answers, evidence and appraisals match the trail")
+        print(say(args, "audit trail intact: the answers, evidence and appraisals match the trail"))
         return 0
     return 1
 

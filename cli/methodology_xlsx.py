@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 from assessment.domain.errors import BadInput, NotFound
+from cli.messages import lang_of, say
+from cli.numbers import points_text
 
 
 def cmd_methodology_export(args: argparse.Namespace) -> int:
@@ -21,7 +23,8 @@ def cmd_methodology_export(args: argparse.Namespace) -> int:
     catalog = FileCatalog()
     methodology = _pick(catalog.methodologies(), args.id, args.version)
     catalog.export_methodology(methodology, path)
-    print(f"{methodology.id} {methodology.version}: {len(methodology.indicators)} indicators written to {path}")
+    print(say(args, "{id} {version}: {n} indicators written to {file}", id=methodology.id,
+              version=methodology.version, n=len(methodology.indicators), file=path))
     return 0
 
 
@@ -29,9 +32,10 @@ def cmd_methodology_import(args: argparse.Namespace) -> int:
     from questionnaires.files import FileCatalog
 
     methodology, installed, written = FileCatalog().install_methodology(Path(args.file))
-    state = "installed as" if written else "already installed, unchanged:"
-    print(f"{methodology.id} {methodology.version}: {len(methodology.indicators)} indicators, "
-          f"{methodology.max_points:g} points — {state} {installed}")
+    state = say(args, "installed as") if written else say(args, "already installed, unchanged:")
+    print(say(args, "{id} {version}: {n} indicators, {points} points — {state} {file}", id=methodology.id,
+              version=methodology.version, n=len(methodology.indicators),
+              points=points_text(methodology.max_points, lang_of(args)), state=state, file=installed))
     return 0
 
 

@@ -15,3 +15,10 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
 
 def format_date(date: dt.date, lang: str) -> str:
     return date.isoformat() if lang == "en" else date.strftime("%d/%m/%Y")
+
+
+def points_text(value: float, lang: str) -> str:
+    """Points by the one number rule (assessment/domain/number_format.py): one decimal, none when whole."""
+    from assessment.domain.number_format import points
+
+    return points(value, lang)

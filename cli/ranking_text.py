@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assessment.domain.model import Scorecard
+from cli.messages import say
 from cli.numbers import format_number
 
 HEADINGS = {
@@ -15,9 +16,8 @@ HEADINGS = {
 
 
 def _group_line(cycle: int, card: Scorecard, methods: str, lang: str) -> str:
-    if lang == "en":
-        return f"Cycle {cycle} — {card.kind.value} ({card.peer_count} units ranked) — {methods}"
-    return f"Chu kỳ {cycle} — {card.kind.value} ({card.peer_count} đơn vị xếp hạng) — {methods}"
+    return say(lang, "Cycle {cycle} — {kind} ({n} units ranked) — {methods}", cycle=cycle,
+               kind=say(lang, card.kind.value), n=card.peer_count, methods=methods)
 
 
 def _heading(lang: str) -> str:
@@ -32,7 +32,7 @@ def _row(card: Scorecard, lang: str) -> str:
     most = format_number(card.max_points, lang, 0 if float(card.max_points).is_integer() else 1)
     points = f"{format_number(card.points, lang):>6}/{most:<6}"
     return (f"{card.rank or '—':>4}  {card.unit_code:<16} {card.unit_name.get(lang)[:44]:<44} {index:>6}  "
-            f"{points}  {band:<14} {card.status.value:<12} {appraised}").rstrip()
+            f"{points}  {band:<14} {say(lang, card.status.value):<12} {appraised}").rstrip()
 
 
 def ranking_lines(cycle: int, cards: Sequence[Scorecard], lang: str = "vi") -> list[str]:

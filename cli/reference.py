@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cli.argtypes import cycle_year, number_or_none
+from cli.messages import lang_of, say, yes_no
 
 
 def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -20,30 +21,34 @@ def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_targets_list(args: argparse.Namespace) -> int:
     service = _service(args)
     targets = service.targets.active()
-    print(f"Target set: {targets.name}")
+    print(say(args, "Target set: {name}", name=targets.name))
     for t in targets.targets:
-        values = ", ".join(f"{y}: {v:g}" for y, v in t.values) or "qualitative"
-        flag = " [UNCONFIRMED]" if t.unconfirmed else ""
+        values = ", ".join(f"{y}: {_number(args, v)}" for y, v in t.values) or say(args, "qualitative")
+        flag = say(args, " [UNCONFIRMED]") if t.unconfirmed else ""
         print(f"  {t.id:<40} {t.direction:<3} {values:<26} {t.document}{flag}")
-        print(f"      {t.text.get(args.lang or 'vi')}")
+        print(f"      {t.text.get(lang_of(args))}")
         above = " → ".join(higher.id for higher in targets.chain(t.id)[1:])
-        serves = f"; serves: {above}" if above else ""
-        print(f"      level: {t.level or '?'}; confidence: {t.confidence or '?'}{serves}")
+        serves = say(args, "; serves: {above}", above=above) if above else ""
+        print("      " + say(args, "level: {level}; confidence: {confidence}{serves}",
+                             level=say(args, t.level) if t.level else "?",
+                             confidence=say(args, t.confidence) if t.confidence else "?", serves=serves))
     return 0
 
 
 def cmd_targets_import(args: argparse.Namespace) -> int:
     service = _service(args)
     imported = service.targets.import_file(Path(args.file), name=args.name, make_default=not args.keep_default)
-    state = "not made active" if args.keep_default else "now the active target set"
-    print(f"{args.file}: {len(imported.targets)} targets imported as {imported.name!r} ({state})")
+    state = say(args, "not made active") if args.keep_default else say(args, "now the active target set")
+    print(say(args, "{file}: {n} targets imported as {name!r} ({state})", file=args.file, n=len(imported.targets),
+              name=imported.name, state=state))
     return 0
 
 
 def cmd_targets_set(args: argparse.Namespace) -> int:
     service = _service(args)
     target = service.targets.set_value(args.id, args.year, args.value)
-    print(f"{target.id}: " + (", ".join(f"{y}: {v:g}" for y, v in target.values) or "no values"))
+    print(f"{target.id}: " + (", ".join(f"{y}: {_number(args, v)}" for y, v in target.values)
+                              or say(args, "no values")))
     return 0
 
 
@@ -54,9 +59,11 @@ def cmd_units_list(args: argparse.Namespace) -> int:
     units = service.units.list(UnitKind(args.kind) if args.kind else None, active_in=args.cycle)
     for u in units:
         span = f"{u.valid_from or '…'} – {u.valid_until or '…'}"
-        flags = (" [kinh tế số]" if u.digital_economy_duty else "") + (" [chưa xác nhận]" if u.unconfirmed else "")
-        print(f"{u.code:<18} {u.kind.value:<10} {u.subtype:<14} {span:<25} {u.name.get(args.lang or 'vi')}{flags}")
-    print(f"{len(units)} units", file=sys.stderr)
+        flags = (say(args, " [digital economy]") if u.digital_economy_duty else "") + \
+            (say(args, " [unconfirmed]") if u.unconfirmed else "")
+        print(f"{u.code:<18} {say(args, u.kind.value):<10} {say(args, u.subtype):<14} {span:<25} "
+              f"{u.name.get(lang_of(args))}{flags}")
+    print(say(args, "{n} units", n=len(units)), file=sys.stderr)
     return 0
 
 
@@ -68,7 +75,8 @@ def cmd_units_set(args: argparse.Namespace) -> int:
     changes = {k: v for k, v in (("name_vi", args.name_vi), ("name_en", args.name_en)) if v is not None}
     if changes:
         unit = service.units.update(args.code, **changes)
-    print(f"{unit.code}: {unit.name.vi} — digital-economy duty: {'yes' if unit.digital_economy_duty else 'no'}")
+    print(say(args, "{code}: {name} — digital-economy duty: {duty}", code=unit.code, name=unit.name.get(lang_of(args)),
+              duty=yes_no(args, unit.digital_economy_duty)))
     return 0
 
 
@@ -80,18 +88,27 @@ def cmd_units_add(args: argparse.Namespace) -> int:
     if subtype not in SUBTYPES[kind]:
         from assessment.domain.errors import BadInput
 
-        raise BadInput(f"subtype {subtype!r} does not fit kind {kind.value} (use: {', '.join(SUBTYPES[kind])})")
+        raise BadInput(say(args, "subtype {subtype!r} does not fit kind {kind} (use: {known})", subtype=subtype,
+                           kind=say(args, kind.value), known=", ".join(SUBTYPES[kind])))
     unit = Unit(UnitCode(args.code), kind, subtype, Text(args.name_vi, args.name_en or args.name_vi),
                 _date(args.valid_from), _date(args.valid_until), args.digital_economy == "yes")
     added = _service(args).units.add(unit)
-    print(f"added {added.code}: {added.name.vi}")
+    print(say(args, "added {code}: {name}", code=added.code, name=added.name.get(lang_of(args))))
     return 0
 
 
 def cmd_units_remove(args: argparse.Namespace) -> int:
     _service(args).units.remove(args.code)
-    print(f"removed {args.code}")
+    print(say(args, "removed {code}", code=args.code))
     return 0
+
+
+def _number(args: argparse.Namespace, value: float) -> str:
+    """A target value in the language's writing, its decimals kept (70, 7,5, 0,25)."""
+    from assessment.domain.answers import typed_number
+    from assessment.domain.number_format import decimal_mark
+
+    return typed_number(value, decimal_mark(lang_of(args)))
 
 
 def _date(text: str | None) -> dt.date | None:

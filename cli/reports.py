@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cli.argtypes import cycle_year, whole_number
+from cli.messages import say
 
 KINDS = ("department", "district", "commune")
 
@@ -41,7 +42,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise BadInput("--city is a report of its own: use it without --unit, --kind, --booklet or --each")
         service = open_service(args)
         service.reports.city_pdf(year=args.cycle, path=Path(args.output))
-        print(f"Resolution 18 progress report, cycle {args.cycle}: {args.output}", file=sys.stderr)
+        print(say(args, "Resolution 18 progress report, cycle {cycle}: {file}", cycle=args.cycle, file=args.output),
+              file=sys.stderr)
         demo_banner(service)
         return 0
     if len(modes) != 1 or (args.unit and args.kind) or (not args.unit and not args.kind):
@@ -52,17 +54,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if args.unit:
         service.reports.scorecard_pdf(year=args.cycle, unit_code=args.unit, path=output)
-        print(f"scorecard of {args.unit}, cycle {args.cycle}: {output}", file=sys.stderr)
+        print(say(args, "scorecard of {unit}, cycle {cycle}: {file}", unit=args.unit, cycle=args.cycle, file=output),
+              file=sys.stderr)
     elif args.booklet:
         units = _units(args.units)
         service.reports.booklet_pdf(year=args.cycle, kind=UnitKind(args.kind), path=output, units=units)
-        chosen = f"{len(units)} chosen " if units else ""
-        print(f"booklet of {chosen}{args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
+        chosen = say(args, "{n} chosen ", n=len(units)) if units else ""
+        print(say(args, "booklet of {chosen}{kind} units, cycle {cycle}: {file}", chosen=chosen,
+                  kind=say(args, args.kind), cycle=args.cycle, file=output), file=sys.stderr)
     else:
         opener = functools.partial(open_service_at, database_url(args), service.user)
         written = service.reports.each_pdf(year=args.cycle, kind=UnitKind(args.kind), folder=output, opener=opener,
                                            workers=args.workers)
-        print(f"{len(written)} scorecards of {args.kind} units, cycle {args.cycle}: {output}", file=sys.stderr)
+        print(say(args, "{n} scorecards of {kind} units, cycle {cycle}: {file}", n=len(written),
+                  kind=say(args, args.kind), cycle=args.cycle, file=output), file=sys.stderr)
     demo_banner(service)
     return 0
 
@@ -74,7 +79,7 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
     service = open_service(args)
     path = service.reports.excel(year=args.cycle, kind=UnitKind(args.kind) if args.kind else None,
                                  path=Path(args.output))
-    print(f"scores of cycle {args.cycle} written to {path}", file=sys.stderr)
+    print(say(args, "scores of cycle {cycle} written to {file}", cycle=args.cycle, file=path), file=sys.stderr)
     demo_banner(service)
     return 0
 

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from cli.argtypes import cycle_year, whole_number
+from cli.messages import lang_of, say
 from cli.wiring import database_url, demo_banner, open_service
 
 if TYPE_CHECKING:
@@ -23,9 +24,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from storage.db import describe
 
     where = describe(database_url(args, demo_default=True))
-    print(f"{'Would fill' if args.dry_run else 'Filling'} the demo database {where}: synthetic answers (seed "
-          f"{args.seed}) only where an indicator has no answer, in assessments open for editing; an answer "
-          "already stored is never changed.")
+    intro = ("Would fill the demo database {where}: synthetic answers (seed {seed}) only where an indicator has no "
+             "answer, in assessments open for editing; an answer already stored is never changed." if args.dry_run else
+             "Filling the demo database {where}: synthetic answers (seed {seed}) only where an indicator has no "
+             "answer, in assessments open for editing; an answer already stored is never changed.")
+    print(say(args, intro, where=where, seed=args.seed))
     built = None if args.dry_run else build_new_demo(args, seed=args.seed)  # a new file: built aside, renamed
     if built is not None:
         service, report = built
@@ -33,14 +36,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         service = open_service(args, demo_default=True)
         report = service.demo.build(seed=args.seed, dry_run=args.dry_run)
     demo_banner(service)
-    create, keep = ("would create", "would keep") if args.dry_run else ("created", "kept")
+    line = ("cycle {year}: {assessments} assessments, would create {created} answers, would keep {kept} stored answers "
+            "unchanged ({differ} differ from the demo's own values)" if args.dry_run else
+            "cycle {year}: {assessments} assessments, created {created} answers, kept {kept} stored answers "
+            "unchanged ({differ} differ from the demo's own values)")
     for cycle in report:
-        line = (f"  cycle {cycle.year}: {cycle.assessments} assessments, {create} {cycle.created} answers, {keep} "
-                f"{cycle.kept} stored answers unchanged ({cycle.kept_differing} differ from the demo's own values)")
+        text = "  " + say(args, line, year=cycle.year, assessments=cycle.assessments, created=cycle.created,
+                          kept=cycle.kept, differ=cycle.kept_differing)
         if cycle.left_alone:
-            line += f", {cycle.left_alone} assessments not open for editing left alone"
-        print(line)
-    print("Nothing written (--dry-run)." if args.dry_run else f"Demo database ready: {where}")
+            text += say(args, ", {n} assessments not open for editing left alone", n=cycle.left_alone)
+        print(text)
+    print(say(args, "Nothing written (--dry-run).") if args.dry_run else
+          say(args, "Demo database ready: {where}", where=where))
     return 0
 
 
@@ -51,7 +58,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.cycle is None:
         from assessment.domain.errors import BadInput
 
-        raise BadInput("--cycle YEAR is required (only --kind city defaults to the latest cycle)")
+        raise BadInput(say(args, "--cycle YEAR is required (only --kind city defaults to the latest cycle)"))
     return print_scores(service, args)
 
 
@@ -65,7 +72,7 @@ def _print_city(service: AssessmentService, args: argparse.Namespace) -> int:
         print(json.dumps(progress_dict(progress), ensure_ascii=False))
     else:
         demo_banner(service)
-        print("\n".join(progress_lines(progress, args.lang or "vi")))
+        print("\n".join(progress_lines(progress, lang_of(args))))
     return 0
 
 
@@ -82,16 +89,18 @@ def print_scores(service: AssessmentService, args: argparse.Namespace) -> int:
     if getattr(args, "subgroup", None):  # the headless job prints the whole groups
         result = _within_subgroup(service, result, kind, args.subgroup)
     if not result.scorecards:
-        raise NotFound(f"no assessments in cycle {args.cycle}" + (f" for {args.kind}" if kind else "")
-                       + (f" for unit {args.unit}" if args.unit else "")
-                       + f" (cycles in this database: {', '.join(map(str, service.cycles())) or 'none'})")
+        raise NotFound(say(args, "no assessments in cycle {cycle}", cycle=args.cycle)
+                       + (say(args, " for {kind}", kind=say(args, args.kind)) if kind else "")
+                       + (say(args, " for unit {unit}", unit=args.unit) if args.unit else "")
+                       + say(args, " (cycles in this database: {cycles})",
+                             cycles=", ".join(map(str, service.cycles())) or say(args, "none")))
     if args.json:
         # Compact on purpose: with indent, json falls back to its pure-Python encoder (4× slower here).
         from assessment.services.export import write_cycle_json
 
         write_cycle_json(result, sys.stdout, service.scores.unit_json(result))
     else:
-        _print_ranking(service, result, args.lang or "vi")
+        _print_ranking(service, result, lang_of(args))
     return 0
 
 
@@ -116,7 +125,7 @@ def _print_ranking(service: AssessmentService, result: CycleScores, lang: str) -
     for line in ranking_lines(result.cycle, result.scorecards, lang):
         print(line)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(say(lang, "warning: {warning}", warning=warning), file=sys.stderr)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from cli.argtypes import cycle_year, day, day_or_none
+from cli.messages import lang_of, say, translated
 from cli.wiring import open_service
 
 KINDS = ("department", "district", "commune")
@@ -24,10 +25,10 @@ def cmd_cycle_show(args: argparse.Namespace) -> int:
     from assessment.services.timeline_area import milestone_label
 
     timeline = open_service(args).timeline.dates(args.cycle)
-    lang = args.lang or "vi"
+    lang = lang_of(args)
     for milestone in MILESTONES:
         planned = timeline.get(milestone)
-        shown = planned.isoformat() if planned else ("chưa đặt" if lang == "vi" else "not set")
+        shown = planned.isoformat() if planned else say(args, "not set")
         print(f"{milestone.value:<16} {shown:<10}  {milestone_label(milestone, lang)}")
     return 0
 
@@ -37,8 +38,8 @@ def cmd_cycle_set(args: argparse.Namespace) -> int:
 
     changes = {m: getattr(args, m.value) for m in MILESTONES if getattr(args, m.value) is not _UNSET}
     if not changes:
-        print("nothing to change: give at least one of --opens, --submissions-due, --appraisal-ends, --council, "
-              "--publication", file=sys.stderr)
+        print(say(args, "nothing to change: give at least one of --opens, --submissions-due, --appraisal-ends, "
+                        "--council, --publication"), file=sys.stderr)
         return 2
     open_service(args).timeline.set_dates(args.cycle, changes)
     return cmd_cycle_show(args)
@@ -46,7 +47,7 @@ def cmd_cycle_set(args: argparse.Namespace) -> int:
 
 def cmd_cycle_board(args: argparse.Namespace) -> int:
     service = open_service(args)
-    lang = args.lang or "vi"
+    lang = lang_of(args)
     if args.action == "reminders":
         rows = service.timeline.reminders(args.cycle, today=args.today, kind=_kind(args))
     else:
@@ -54,7 +55,7 @@ def cmd_cycle_board(args: argparse.Namespace) -> int:
     if getattr(args, "output", None):
         count = service.timeline.export_reminders(Path(args.output), args.cycle, today=args.today,
                                                   kind=_kind(args), lang=lang)
-        print(f"{args.output}: {count} unit(s)")
+        print(say(args, "{file}: {n} unit(s)", file=args.output, n=count))
         return 0
     for row in rows:
         late = f" +{row.days_late}d" if row.days_late else ""
@@ -78,9 +79,10 @@ def cmd_cycle_bulk(args: argparse.Namespace) -> int:
     else:
         result = area.bulk_return(args.cycle, units=args.unit, comment=args.comment, indicators=args.indicator,
                                   why=args.why or "")
-    print(f"{result.step}: {len(result.done)} done" + (f" ({', '.join(result.done)})" if result.done else ""))
+    print(say(args, "{step}: {n} done", step=result.step, n=len(result.done))
+          + (f" ({', '.join(result.done)})" if result.done else ""))
     for code, why in result.skipped.items():
-        print(f"  skipped {code}: {why}")
+        print("  " + say(args, "skipped {code}: {why}", code=code, why=translated(args, why)))
     return 1 if result.skipped else 0
 
 

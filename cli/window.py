@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.messages import say
 from cli.wiring import database_url, open_service, open_service_at
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ def cmd_main_job(args: argparse.Namespace) -> int:
     problem = window_problem()  # before any QApplication: Qt aborts the process when its plugin cannot load
     if problem is None:
         return run_window(args)
-    print(f"{problem}\nRunning the headless job instead: the demo database and its current ranking.",
+    print(f"{problem}\n" + say(args, "Running the headless job instead: the demo database and its current ranking."),
           file=sys.stderr)
     return headless_job(args)
 
@@ -58,13 +59,13 @@ def headless_job(args: argparse.Namespace) -> int:
     built = build_new_demo(args)
     service = built[0] if built else open_service(args, demo_default=True)
     if not service.store.assessments():
-        print("Building the demo database (first run)…", file=sys.stderr)
+        print(say(args, "Building the demo database (first run)…"), file=sys.stderr)
         service.demo.build()
     cycles = service.cycles()
     args.cycle, args.kind, args.unit, args.json = cycles[-1], None, None, False
     status = print_scores(service, args)
     sample = _sample_scorecard(service, cycles[-1])
-    print(f"\nSample scorecard (PDF) of the first-ranked commune: {sample}")
+    print("\n" + say(args, "Sample scorecard (PDF) of the first-ranked commune: {file}", file=sample))
     return status
 
 

@@ -81,12 +81,13 @@ def _open(args: argparse.Namespace, url: str) -> AssessmentService:
 
     log.info("opening %s", url)
     user = clean_text(args.user or os_user(), "user", required=True, where="--user")  # kept in every history row
-    service = open_service_at(url, user, warn_read_only=True)
+    service = open_service_at(url, user, warn_read_only=True, lang=getattr(args, "lang", None))
     service.initialise()
     return service
 
 
-def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = False) -> AssessmentService:
+def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = False,
+                    lang: str | None = None) -> AssessmentService:
     """A service on a database as it is (not initialised): what each `report --each` worker process opens."""
     from assessment.service import AssessmentService
     from questionnaires.files import FileCatalog
@@ -95,16 +96,19 @@ def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = F
 
     engine = open_engine(url)
     if warn_read_only:
-        _warn_if_read_only(engine)
+        _warn_if_read_only(engine, lang)
     return AssessmentService(SqlStore(engine), FileCatalog(), user=user)
 
 
-def _warn_if_read_only(engine) -> None:  # type: ignore[no-untyped-def]
+def _warn_if_read_only(engine, lang: str | None = None) -> None:  # type: ignore[no-untyped-def]
     from storage.db import read_only_reason
 
     reason = read_only_reason(engine)
     if reason:
-        print(f"warning: the database is open for reading only: {reason}", file=sys.stderr)
+        from cli.messages import say
+
+        print(say(None if lang is None else lang, "warning: the database is open for reading only: {reason}",
+                  reason=reason), file=sys.stderr)
 
 
 def os_user() -> str:

@@ -15,6 +15,8 @@ TEMPLATES = {
     "not_a_number": QT_TRANSLATE_NOOP("", "{text!r} is not a number"),
     "ambiguous_number": QT_TRANSLATE_NOOP("", "{text!r} could be {first} or {second}: write it without a thousands "
                                               "separator"),
+    "ambiguous_typed": QT_TRANSLATE_NOOP("", "{text!r} could be {first} or {second}: type the one you mean as written "
+                                             "here"),
     "not_yes_no": QT_TRANSLATE_NOOP("", "{text!r} is not yes/no (use 1/0, có/không)"),
     "not_a_date": QT_TRANSLATE_NOOP("", "{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
     "ratio_in_value": QT_TRANSLATE_NOOP("", "a ratio is given as numerator and denominator, not value"),

@@ -103,6 +103,8 @@ class CityProgressView(QWidget):
     def _build(self) -> None:
         import pyqtgraph as pg  # lazily: the window shows before pyqtgraph is imported
 
+        from gui.dashboard.axes import language_axes
+
         self.cycle = QComboBox()
         self.cycle.setAccessibleName(tr("Cycle"))
         for year in self.cycles:
@@ -127,11 +129,11 @@ class CityProgressView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
-        self.series = pg.PlotWidget()
+        self.series = pg.PlotWidget(axisItems=language_axes())
         self.series.setObjectName("citySeries")
         self.series.setBackground("w")
         self.series.setMinimumHeight(180)
-        self.ranks = pg.PlotWidget()
+        self.ranks = pg.PlotWidget(axisItems=language_axes())
         self.ranks.setObjectName("cityDtiRanks")
         self.ranks.setBackground("w")
         self.ranks.setMinimumHeight(150)
@@ -188,7 +190,7 @@ class CityProgressView(QWidget):
 
         plot = self.series.getPlotItem()
         plot.clear()
-        plot.setTitle(row.target.text.get(self.lang), color="#222222", size="9pt")
+        plot.setTitle(_wrapped(row.target.text.get(self.lang), self.series.width()), color="#222222", size="9pt")
         known = [(y, v) for y, v in row.series if v is not None]
         if known:
             plot.plot([y for y, _ in known], [v for _, v in known], pen=pg.mkPen("#1f4e79", width=2), symbol="o",
@@ -250,3 +252,12 @@ class CityProgressView(QWidget):
         elif row.fed_by:
             parts.append(tr("No unit is behind on the indicators that feed this target."))
         return "<br>".join(parts)
+
+
+def _wrapped(text: str, width_px: int) -> str:
+    """A long target as a chart title on as many lines as the chart's width needs (pyqtgraph cuts one long line
+    at the chart's edge); about 7 px a character at the title's 9 pt."""
+    import html
+    import textwrap
+
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, max(24, width_px // 7 - 4)) or [""])

@@ -449,6 +449,7 @@ class ReturnDialog(QDialog):
         form.addRow(tr("Standard comment"), self.text)
         form.addRow(tr("On indicators"), self.codes)
         form.addRow(ok_cancel(self, self.accept))
+        self.setMinimumWidth(520)  # the hint under "On indicators" was cut at the default width
 
     def comment(self) -> str:
         return self.text.toPlainText()

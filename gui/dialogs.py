@@ -226,6 +226,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("Language and database changes apply the next time dxscore starts.")))
         layout.addWidget(buttons)
+        self.setMinimumWidth(720)  # a database path (and the default's hint) reads whole
 
     def browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("Database file"), self.database.text(),

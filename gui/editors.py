@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment.domain.answers import parse_answer, plain_number, plausibility_problems
+from assessment.domain.answers import parse_answer, parse_number, plausibility_problems, typed_number
 from assessment.domain.live_scoring import peer_dependent
 from assessment.domain.model import Answer, AnswerType, Indicator, IndicatorScore, Rule
-from assessment.domain.number_format import decimal
+from assessment.domain.number_format import decimal, decimal_mark
 from assessment.domain.text_limits import LIMITS
 from gui.answer_messages import word
 from gui.i18n import language, tr
@@ -42,10 +42,12 @@ from gui.plausibility import keep_implausible
 NONE_OPTION = "-"
 
 
-def number_text(value: float | None) -> str:
+def number_text(value: float | None, lang: str | None = None) -> str:
+    """A number as the user types it in the window's language ("2,5" / "2.5"): it reads back as the same
+    number, never ambiguous."""
     if value is None or value != value:
         return ""
-    return plain_number(float(value)).replace(".", ",")  # reads back as the same number, never ambiguous
+    return typed_number(float(value), decimal_mark(lang or language()))
 
 
 MISSING_MARK, MISSING_MARK_WIDTH = QColor("#e0a000"), 4
@@ -177,8 +179,8 @@ class IndicatorEditor(QFrame):
 
     def _range_hint(self) -> str:
         spec = self.indicator.answer
-        low = "0" if spec.type == AnswerType.COUNT and spec.minimum is None else number_text(spec.minimum)
-        high = number_text(spec.maximum)
+        low = "0" if spec.type == AnswerType.COUNT and spec.minimum is None else number_text(spec.minimum, self.lang)
+        high = number_text(spec.maximum, self.lang)
         return f"{low}–{high}" if low or high else ""
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
@@ -229,10 +231,11 @@ class IndicatorEditor(QFrame):
             value = a.value
             if self.indicator.answer.type == AnswerType.DATE and isinstance(value, str):
                 value = "/".join(reversed(value.split("-")))
-            _set_text(self.fields["value"], number_text(value) if isinstance(value, float) else (value or ""))
+            shown = number_text(value, self.lang) if isinstance(value, float) else (value or "")
+            _set_text(self.fields["value"], shown)
         if "numerator" in self.fields:
-            _set_text(self.fields["numerator"], number_text(a.numerator))
-            _set_text(self.fields["denominator"], number_text(a.denominator))
+            _set_text(self.fields["numerator"], number_text(a.numerator, self.lang))
+            _set_text(self.fields["denominator"], number_text(a.denominator, self.lang))
             self._show_ratio()
         self.not_applicable.setChecked(a.not_applicable)
         _set_text(self.comment, a.comment)
@@ -269,7 +272,7 @@ class IndicatorEditor(QFrame):
         cells = self.cells()
         if "numerator" in cells and bool(cells["numerator"].strip()) != bool(cells["denominator"].strip()):
             return None, ""  # half a ratio: wait for the other half, no error yet
-        answer, problems = parse_answer(self.indicator, cells)
+        answer, problems = parse_answer(self.indicator, cells, decimal_mark(self.lang))
         if problems:
             return None, word(problems, self.lang)
         return Answer(self.code, answer.value, answer.numerator, answer.denominator, answer.choices,
@@ -352,7 +355,8 @@ class IndicatorEditor(QFrame):
             if focus is not None and self.isAncestorOf(focus):
                 self.show_message(problem)  # as while typing; none yet for half a pair (the other half follows)
             else:
-                problem = problem or word(parse_answer(self.indicator, self.cells())[1], self.lang)
+                problem = problem or word(parse_answer(self.indicator, self.cells(), decimal_mark(self.lang))[1],
+                                           self.lang)
                 self.show_message(tr("Not saved: %1").replace("%1", problem))
             return
         self.pending = False
@@ -409,9 +413,12 @@ class IndicatorEditor(QFrame):
         if not hasattr(self, "ratio"):
             return
         try:
-            a = float(self.fields["numerator"].text().replace(",", "."))
-            b = float(self.fields["denominator"].text().replace(",", "."))
-            self.ratio.setText(f"a / b = {decimal(a / b * 100, 1, language())} %" if b > 0 else "")
+            a = parse_number(self.fields["numerator"].text(), decimal_mark(self.lang))
+            b = parse_number(self.fields["denominator"].text(), decimal_mark(self.lang))
+            if a is None or b is None or b <= 0:
+                self.ratio.setText("")
+                return
+            self.ratio.setText(f"a / b = {decimal(a / b * 100, 1, self.lang)} %")
         except ValueError:
             self.ratio.setText("")
 

@@ -50,6 +50,8 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install dxscore's catalogue and Qt's own (dialog buttons) for `lang`; English needs none."""
     global _language
     _language = lang
+    # Qt's own number widgets (spin boxes) write numbers the language's way: "30,00" in Vietnamese.
+    QLocale.setDefault(QLocale("en_US" if lang == "en" else "vi_VN"))
     translators: list[QTranslator] = []
     if lang == "en":
         return translators
@@ -71,3 +73,4 @@ def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
     _language = "vi"
+    QLocale.setDefault(QLocale("vi_VN"))

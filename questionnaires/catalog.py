@@ -21,6 +21,7 @@ DEFAULT_TARGETS_FILE = DOMAIN_DIR / "targets.yaml"
 UNITS_FILE = DOMAIN_DIR / "units.yaml"
 COMMUNES_FILE = DOMAIN_DIR / "communes.yaml"
 DTI_FILE = DOMAIN_DIR / "hanoi_dti.yaml"
+EARLIER_WORDING_FILE = DOMAIN_DIR / "targets_earlier_wording.yaml"
 USER_DIR_ENV = "DXSCORE_METHODOLOGY_DIR"
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,12 @@ def shipped_crosswalks() -> tuple[Crosswalk, ...]:
 
 
 @cache
+def earlier_target_wording() -> dict[str, dict[str, list[str]]]:
+    """The shipped target set's texts of earlier releases (assessment/domain/target_wording.py)."""
+    doc = yaml.safe_load(EARLIER_WORDING_FILE.read_text(encoding="utf-8")) or {}
+    return {str(k): {str(f): [str(t) for t in texts] for f, texts in fields.items()} for k, fields in doc.items()}
+
+
 def hanoi_dti_ranks() -> tuple[DtiRank, ...]:
     """Hanoi's published provincial DTI ranks (a shipped file, checked by the tests)."""
     import yaml  # only here: a command that reads no YAML file never loads PyYAML

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
+from assessment.domain.target_wording import EarlierWording
 from assessment.services.ports import ReferenceUnits
 from questionnaires import catalog
 from questionnaires.loader import parse_methodology
@@ -31,6 +32,9 @@ class FileCatalog:
 
     def reference_units(self) -> ReferenceUnits:
         return _reference_units()
+
+    def earlier_target_wording(self) -> EarlierWording:
+        return catalog.earlier_target_wording()
 
     def hanoi_dti_ranks(self) -> Sequence[DtiRank]:
         return catalog.hanoi_dti_ranks()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,7 +21,7 @@ def run(*args: str, db: Path | str | None = None, env: dict | None = None, tmp: 
     environment = {**os.environ, **(env or {})}
     if tmp is not None:
         environment["DXSCORE_LOG_DIR"] = str(tmp / "logs")
-    command = [sys.executable, str(ROOT / "main.py"), *(["--db", str(db)] if db else []), *args]
+    command = [sys.executable, str(ROOT / "main.py"), *english(args), *(["--db", str(db)] if db else []), *args]
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300)
 
 
@@ -45,7 +47,7 @@ def test_score_json_lists_every_unit_with_its_numbers(demo_url, tmp_path):
 
 
 def test_score_text_and_filters(demo_url, tmp_path):
-    result = run("score", "--cycle", "2024", "--kind", "district", db=demo_url, tmp=tmp_path)
+    result = run("score", "--cycle", "2024", "--kind", "district", "--lang", "vi", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "DỮ LIỆU MẪU / demo data" in result.stdout
     assert "Huyện Ba Vì" in result.stdout and "Sở" not in result.stdout
@@ -94,7 +96,7 @@ def test_methodology_commands(tmp_path):
     assert len(shown["indicators"]) == 34 and shown["official_points"] is False
     kts = next(i for i in shown["indicators"] if i["pillar"] == "KTS")
     assert kts["applies_if"] == "unit.digital_economy_duty" and kts["scoring"]["rule"]
-    text = run("methodology", "show", "hanoi-2025-commune", tmp=tmp_path).stdout
+    text = run("methodology", "show", "hanoi-2025-commune", "--lang", "vi", tmp=tmp_path).stdout
     assert "[NTS] Nhận thức số" in text
     listed = run("methodology", "list", tmp=tmp_path).stdout
     assert listed.count("hanoi-") == 5
@@ -114,7 +116,8 @@ def test_targets_and_units_are_editable(demo_url, tmp_path):
     assert kept.returncode == 0, kept.stderr
     flag = run("units", "set", "SO_Y_TE", "--digital-economy", "yes", db=demo_url, tmp=tmp_path)
     assert flag.returncode == 0 and "digital-economy duty: yes" in flag.stdout
-    departments = run("units", "list", "--kind", "department", "--cycle", "2025", db=demo_url, tmp=tmp_path)
+    departments = run("units", "list", "--kind", "department", "--cycle", "2025", "--lang", "vi", db=demo_url,
+                      tmp=tmp_path)
     assert departments.stdout.count("\n") == 17 and "Sở Y tế [kinh tế số]" in departments.stdout
 
 
@@ -144,7 +147,7 @@ def test_an_unexpected_error_exits_1_and_names_the_log(demo_db, tmp_path):
 def test_without_a_display_no_command_runs_the_headless_job(tmp_path, monkeypatch):
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
-    result = run(env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
+    result = run("--lang", "vi", env={"XDG_DATA_HOME": str(tmp_path / "data")}, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "No display found" in result.stderr
     pdf = next((tmp_path / "data" / "dxscore").glob("sample-scorecard-2025-*.pdf"))

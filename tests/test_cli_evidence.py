@@ -31,7 +31,7 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
     scan = tmp_path / "bien-ban.pdf"
     scan.write_bytes(b"%PDF-1.4 bien ban hop ban chi dao\n" * 20)
     added = run("evidence", "add", "--unit", UNIT, "--cycle", str(YEAR), "NTS01", "--number", "12/BB-UBND",
-                "--date", "15/03/2025", "--summary", "Biên bản họp Ban Chỉ đạo", "--file", str(scan),
+                "--date", "15/03/2025", "--summary", "Biên bản họp Ban Chỉ đạo", "--file", str(scan), "--lang", "vi",
                 db=demo_url, tmp=tmp_path)
     assert added.returncode == 0, added.stderr
     assert "NTS01: đã thêm tài liệu kiểm chứng #" in added.stdout
@@ -44,8 +44,8 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
         assert kept.read_bytes() == scan.read_bytes()
     number = added.stdout.split("#")[1].split(" ")[0]
 
-    listed = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", db=demo_url,
-                 tmp=tmp_path)
+    listed = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", "--lang", "vi",
+                 db=demo_url, tmp=tmp_path)
     assert listed.returncode == 0, listed.stderr
     line = next(x for x in listed.stdout.splitlines() if x.strip().startswith(number))
     assert "12/BB-UBND" in line and "15/03/2025" in line and "bien-ban.pdf" in line
@@ -58,8 +58,8 @@ def test_add_list_remove_round_trip_with_a_file_kept_under_its_hash(demo_url, tm
                   "--lang", "en", db=demo_url, tmp=tmp_path)
     assert removed.returncode == 0, removed.stderr
     assert f"NTS01: evidence #{number} removed (12/BB-UBND)" in removed.stdout
-    after = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", db=demo_url,
-                tmp=tmp_path)
+    after = run("evidence", "list", "--unit", UNIT, "--cycle", str(YEAR), "--indicator", "NTS01", "--lang", "vi",
+                db=demo_url, tmp=tmp_path)
     assert "12/BB-UBND" not in after.stdout and "0 tài liệu kiểm chứng" in after.stdout
     trail = run("audit", "verify", db=demo_url, tmp=tmp_path)
     assert trail.returncode == 0 and "audit trail intact" in trail.stdout  # the removal replays

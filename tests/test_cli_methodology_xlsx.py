@@ -11,12 +11,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, tmp: Path):
     environment = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    command = [sys.executable, str(ROOT / "main.py"), *args]
+    command = [sys.executable, str(ROOT / "main.py"), *english(args), *args]
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300)
 
 
@@ -41,7 +43,7 @@ def test_export_check_edit_and_install_a_methodology(tmp_path: Path):
     newer = edit(workbook, "settings", "version", 2, "2026.1", tmp_path / "xa-2026.xlsx")
     installed = run("methodology", "import", str(newer), tmp=tmp_path)
     assert installed.returncode == 0, installed.stderr
-    assert "hanoi-2025-commune 2026.1: 47 indicators, 1000 points — installed as" in installed.stdout
+    assert "hanoi-2025-commune 2026.1: 47 indicators, 1,000 points — installed as" in installed.stdout
     listed = run("methodology", "list", tmp=tmp_path)
     assert any(line.startswith("hanoi-2025-commune") and "2026.1" in line for line in listed.stdout.splitlines())
     again = run("methodology", "export", "hanoi-2025-commune", "-o", str(tmp_path / "latest.xlsx"), tmp=tmp_path)

@@ -49,7 +49,7 @@ def test_an_option_after_the_command_wins_over_none_and_keeps_the_one_before(dem
 
 
 def test_lang_en_speaks_english_with_english_numbers(demo_db, tmp_path):
-    vi = run("score", "--cycle", "2025", "--kind", "department", db=demo_db, tmp=tmp_path).stdout
+    vi = run("--lang", "vi", "score", "--cycle", "2025", "--kind", "department", db=demo_db, tmp=tmp_path).stdout
     en = run("--lang", "en", "score", "--cycle", "2025", "--kind", "department", db=demo_db, tmp=tmp_path).stdout
     assert "Hạng" in vi and "Chu kỳ 2025" in vi and "Sở Nội vụ" in vi
     assert "Rank" in en and "Cycle 2025" in en and "Department of Home Affairs" in en

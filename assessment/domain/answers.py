@@ -28,6 +28,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]")  # "2 000" with a (non-breaking) space
 MESSAGES = {
     "not_a_number": "{text!r} is not a number",
     "ambiguous_number": "{text!r} could be {first} or {second}: write it without a thousands separator",
+    "ambiguous_typed": "{text!r} could be {first} or {second}: type the one you mean as written here",
     "not_yes_no": "{text!r} is not yes/no (use 1/0, có/không)",
     "not_a_date": "{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
     "ratio_in_value": "a ratio is given as numerator and denominator, not value",
@@ -75,16 +76,21 @@ class AmbiguousNumber(ValueError):
         self.text, self.first, self.second = text, first, second
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, decimal_mark: str | None = None) -> float | None:
     """'12', '12.5', '12,5', ' 80 % ', '1.234.567', '1.234,5' -> float; raises ValueError for anything else and
-    AmbiguousNumber when one separator followed by three digits could be either ('2.000', '1,500')."""
+    AmbiguousNumber when one separator followed by three digits could be either ('2.000', '1,500').
+
+    `decimal_mark` is the language's ("," in Vietnamese, "." in English; None for files, whose rule stays the
+    one above): a lone decimal mark is then a decimal ("2.345" is 2.345 in English), and only a lone thousands
+    mark before three digits is ambiguous ("1,234" in English could be 1234 or a decimal comma typed by habit);
+    `first` is then the language's reading."""
     cleaned = _SPACES.sub("", text.strip().removesuffix("%"))
     sign = -1.0 if cleaned.startswith("-") else 1.0
     cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
     if not _DIGITS.fullmatch(cleaned):
         raise ValueError(text)
     try:
-        value = sign * float(_plain_digits(cleaned))
+        value = sign * float(_plain_digits(cleaned, decimal_mark))
     except _Ambiguous as both:
         raise AmbiguousNumber(text, sign * both.first, sign * both.second) from None
     if not math.isfinite(value):
@@ -98,9 +104,10 @@ class _Ambiguous(ValueError):
         self.first, self.second = first, second
 
 
-def _plain_digits(text: str) -> str:
+def _plain_digits(text: str, decimal_mark: str | None = None) -> str:
     """Digits with separators -> a Python float literal. Two kinds of separator: the last one is the decimal
-    mark; one kind repeated: thousands groups; one separator: decimal, unless it could be either."""
+    mark; one kind repeated: thousands groups; one separator: decimal, unless it could be either (with a
+    language's `decimal_mark`: unless it is the thousands mark before three digits)."""
     marks = [c for c in text if c in ".,"]
     if not marks:
         return text
@@ -113,8 +120,11 @@ def _plain_digits(text: str) -> str:
     if len(marks) > 1:
         return _ungrouped(text, marks[0], text)
     whole, fraction = text.split(marks[0])
-    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
-        raise _Ambiguous(float(f"{whole}.{fraction}"), float(whole + fraction))
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0") and marks[0] != decimal_mark:
+        as_decimal, as_thousands = float(f"{whole}.{fraction}"), float(whole + fraction)
+        if decimal_mark is None:
+            raise _Ambiguous(as_decimal, as_thousands)
+        raise _Ambiguous(as_thousands, as_decimal)  # the language's reading first
     return f"{whole or '0'}.{fraction or '0'}"
 
 
@@ -138,6 +148,14 @@ def plain_number(value: float) -> str:
     return text
 
 
+def typed_number(value: float, decimal_mark: str) -> str:
+    """A number as a person of that language types it ("2,345" in Vietnamese, "2.345" in English): no thousands
+    separator, so `parse_number(text, decimal_mark)` reads it back exactly and never finds it ambiguous."""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f").replace(".", decimal_mark)
+
+
 def parse_flag(text: str) -> bool:
     word = text.strip().lower()
     if word in TRUE_WORDS:
@@ -157,9 +175,11 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(text)
 
 
-def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer | None, Problems]:
+def parse_answer(indicator: Indicator, cells: Mapping[str, str],
+                 decimal_mark: str | None = None) -> tuple[Answer | None, Problems]:
     """Read the cells value, numerator, denominator, choice, not_applicable, comment and confirmed for one
-    indicator. Plausibility is not judged here (`plausibility_problems`): it depends on what is stored."""
+    indicator. Plausibility is not judged here (`plausibility_problems`): it depends on what is stored.
+    `decimal_mark`: the typing person's language's (see `parse_number`); None for files."""
     problems: Problems = []
 
     def get(key: str) -> str:
@@ -177,8 +197,8 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
     raw = get("value") or (get("choice") if kind in (AnswerType.CHOICE, AnswerType.MULTI_CHOICE) else "")
     column = "value" if get("value") else "choice"
     if kind == AnswerType.RATIO:
-        numerator = _number_cell(get("numerator"), "numerator", problems)
-        denominator = _number_cell(get("denominator"), "denominator", problems)
+        numerator = _number_cell(get("numerator"), "numerator", problems, decimal_mark)
+        denominator = _number_cell(get("denominator"), "denominator", problems, decimal_mark)
         if get("value"):
             problems.append(_problem("value", "ratio_in_value"))
     elif kind == AnswerType.BOOLEAN and raw:
@@ -187,7 +207,7 @@ def parse_answer(indicator: Indicator, cells: Mapping[str, str]) -> tuple[Answer
         except ValueError:
             problems.append(_problem(column, "not_yes_no", text=raw))
     elif kind in (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT) and raw:
-        value = _number_cell(raw, column, problems)
+        value = _number_cell(raw, column, problems, decimal_mark)
     elif kind == AnswerType.CHOICE and raw:
         value = raw.lower()
     elif kind == AnswerType.MULTI_CHOICE and raw:
@@ -220,14 +240,18 @@ def _nfc(text: str, field: str) -> str:
         return text
 
 
-def _number_cell(text: str, column: str, problems: Problems) -> float | None:
+def _number_cell(text: str, column: str, problems: Problems, decimal_mark: str | None) -> float | None:
     if not text:
         return None
     try:
-        return parse_number(text)
+        return parse_number(text, decimal_mark)
     except AmbiguousNumber as both:
-        problems.append(_problem(column, "ambiguous_number", text=text, first=plain_number(both.first),
-                                 second=plain_number(both.second)))
+        if decimal_mark is None:
+            problems.append(_problem(column, "ambiguous_number", text=text, first=plain_number(both.first),
+                                     second=plain_number(both.second)))
+        else:  # both readings as the person would type them
+            problems.append(_problem(column, "ambiguous_typed", text=text, first=typed_number(both.first, decimal_mark),
+                                     second=typed_number(both.second, decimal_mark)))
     except ValueError:
         problems.append(_problem(column, "not_a_number", text=text))
     return None

@@ -9,6 +9,11 @@ POINTS_DECIMALS = 1
 INDEX_DECIMALS = 4
 EXCEL_POINTS = "0.0"  # Excel shows the stored (exact) value rounded like `points`
 EXCEL_INDEX = "0.0000"
+DECIMAL_MARKS = {"vi": ",", "en": "."}  # what a person of that language types before the decimals
+
+
+def decimal_mark(lang: str) -> str:
+    return DECIMAL_MARKS.get(lang, ",")
 
 
 def _missing(value: float | None) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from assessment.domain.city_progress import CityProgress, DerivedFigure, TargetProgress
 from assessment.domain.model import TargetStatus
+from assessment.domain.number_format import decimal
 
 STATUS_WORDS = {
     TargetStatus.MET: ("đã đạt", "met"),
@@ -68,8 +69,14 @@ def progress_dict(progress: CityProgress) -> dict[str, Any]:
     }
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def _num(value: float, lang: str) -> str:
+    """One decimal at most, written the language's way (17,3 / 17.3; 30)."""
+    text = decimal(value, 1, lang)
+    return text[:-2] if text.endswith((",0", ".0")) else text
+
+
+CONFIDENCE_WORDS = {"high": ("cao", "high"), "medium": ("trung bình", "medium"),
+                    "low_medium": ("thấp đến trung bình", "low to medium"), "low": ("thấp", "low")}
 
 
 def progress_lines(progress: CityProgress, lang: str = "vi") -> list[str]:
@@ -82,20 +89,21 @@ def progress_lines(progress: CityProgress, lang: str = "vi") -> list[str]:
     lines.append(("Targets: " if en else "Mục tiêu: ") + counts)
     for row in progress.rows:
         t = row.target
-        milestones = ", ".join(f"{y}: {v:g}" for y, v in t.values) or ("qualitative" if en else "định tính")
-        series = ", ".join(f"{y}: {'–' if v is None else _num(v)}" for y, v in row.series) or "–"
+        milestones = ", ".join(f"{y}: {_num(v, lang)}" for y, v in t.values) or ("qualitative" if en else "định tính")
+        series = ", ".join(f"{y}: {'–' if v is None else _num(v, lang)}" for y, v in row.series) or "–"
+        confidence = CONFIDENCE_WORDS.get(t.confidence, (t.confidence or "?",) * 2)[pick]
         flag = (" [UNCONFIRMED]" if en else " [CHƯA XÁC NHẬN]") if t.unconfirmed else ""
         lines.append(f"  {t.id:<38} {STATUS_WORDS[row.status][pick]:<20} {LEVEL_WORDS[t.level][pick]}{flag}")
         lines.append(f"      {t.text.get(lang)}")
         lines.append(f"      {'targets' if en else 'mục tiêu'} {milestones}; {'city' if en else 'thành phố'} "
-                     f"{series}; {t.document}; {'confidence' if en else 'độ tin cậy'} {t.confidence or '?'}")
+                     f"{series}; {t.document}; {'confidence' if en else 'độ tin cậy'} {confidence}")
         for figure in row.derived:
-            value = "–" if figure.value is None else f"{figure.value:.1f}%"
+            value = "–" if figure.value is None else f"{decimal(figure.value, 1, lang)}%"
             lines.append(f"      {'derived' if en else 'dẫn xuất'}: {figure.label.get(lang)} = {value} "
-                         f"({figure.numerator:g}/{figure.denominator:g}; {figure.rule.get(lang)})")
+                         f"({_num(figure.numerator, lang)}/{_num(figure.denominator, lang)}; {figure.rule.get(lang)})")
         if row.laggards:
             names = "; ".join(f"{lag.unit_name.get(lang)} ({lag.indicator_code} "
-                              f"{'–' if lag.value is None else _num(lag.value)})" for lag in row.laggards)
+                              f"{'–' if lag.value is None else _num(lag.value, lang)})" for lag in row.laggards)
             lines.append(f"      {'furthest behind' if en else 'chậm nhất'}: {names}")
     ranks = ", ".join(f"{r.year}: {r.rank}/{r.of}{'*' if r.derived else ''}" for r in progress.dti_ranks)
     lines.append(("Hanoi's provincial DTI rank: " if en else "Thứ hạng DTI cấp tỉnh của Hà Nội: ") + ranks

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QToolTip
 from assessment.domain.comparison import NO_DATA, NOT_APPLICABLE, SCORED, STATUS_ORDER
 from assessment.domain.model import Target
 from assessment.services.compare_area import Comparison
+from gui.dashboard.axes import language_axes, speak_language
 from gui.dashboard.marks import (
     NA_BACKGROUND,
     NA_STRIPE,
@@ -95,7 +96,7 @@ class Chart(pg.PlotWidget):
     lang = "vi"  # the window's language, set by the dashboard: names and numbers in tooltips
 
     def __init__(self, title: str) -> None:
-        super().__init__(background="w")
+        super().__init__(background="w", axisItems=language_axes())
         self.setObjectName(type(self).__name__)
         self.setAccessibleName(title)
         self.setTitle(title, color="#222", size="11pt")
@@ -255,6 +256,7 @@ class HeatmapChart(Chart):
         self.legend = pg.ColorBarItem(values=(0, 1), colorMap=self.colours, label=tr("pillar index"),
                                       interactive=False)
         self.legend.setImageItem(self.image, insert_in=self.plotItem)
+        speak_language(self.legend.axis)
         self.invertY(True)
         self.unscored = pg.ImageItem(axisOrder="row-major")  # stripes / blue-grey over cells without a score
         self.addItem(self.unscored)

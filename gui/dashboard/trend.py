@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from assessment.services.compare_area import UnitTrend
+from gui.dashboard.axes import language_axes
 from gui.dashboard.plots import SELECTED, status_label, target_title
 from gui.i18n import tr
 
@@ -24,13 +25,13 @@ class TrendChart(QWidget):
         self.indicator = QComboBox()
         self.indicator.setAccessibleName(tr("Target-linked indicator"))
         self.indicator.currentIndexChanged.connect(self._draw_series)
-        self.index_plot = pg.PlotWidget(background="w")
+        self.index_plot = pg.PlotWidget(background="w", axisItems=language_axes())
         self.index_plot.setTitle(tr("Index across cycles"), color=TITLE_COLOUR)
         self.index_plot.setYRange(0, 1.05)
         # a cycle without an index is a gap in the line, never a point at 0
         self.index_line = self.index_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,
                                                connect="finite")
-        self.series_plot = pg.PlotWidget(background="w")
+        self.series_plot = pg.PlotWidget(background="w", axisItems=language_axes())
         self.series_plot.setTitle(tr("Indicator against its targets"), color=TITLE_COLOUR)
         self.series_plot.addLegend(offset=(-10, -10), labelTextColor=TITLE_COLOUR, brush=(255, 255, 255, 220))
         self.values = self.series_plot.plot(pen=pg.mkPen(SELECTED, width=3), symbol="o", symbolBrush=SELECTED,

@@ -66,6 +66,14 @@ PART_NAMES = {
 }
 
 
+def _names_whole(view: QTableView) -> None:
+    """The name column as wide as its names, the figures sharing the rest (stretching the name column left it
+    "Ba …" at 1280 px: the long figure headers took the width first)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+
+
 def _table(model, name: str, stretch: int | None = None, sort: tuple[int, Qt.SortOrder] | None = None  # type: ignore[no-untyped-def]
            ) -> QTableView:
     """A sortable table (numbers sort as numbers); `stretch` is the column that takes the spare width."""
@@ -208,7 +216,9 @@ class DashboardView(QWidget):
         district_page = QWidget()
         district_layout = QVBoxLayout(district_page)
         district_layout.addWidget(self.district_note)
-        district_layout.addWidget(_table(self.districts, "districtTable", stretch=0), 1)
+        district_table = _table(self.districts, "districtTable")
+        self.districts.modelReset.connect(lambda: _names_whole(district_table))
+        district_layout.addWidget(district_table, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartTabs")
         self.target_legend = QLabel()
@@ -335,8 +345,8 @@ class DashboardView(QWidget):
                     "(Resolution 18 tab).")
         reconstructed = [m for m in comparison.methodologies.values()
                          if not (m.provenance.official_wording and m.provenance.official_points)]
-        mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources")
-                if reconstructed else "")
+        mark = ("  ⚠ " + tr("reconstructed by dxscore, not the official annex: hover for the sources") + "."
+                if reconstructed else "")  # a sentence of its own: the publication line follows
         label = kind_label(group.kind) + (f" — {self.subgroup.currentText()}" if self.subgroup.currentData() else "")
         from assessment.domain.publication import published_line
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.domain.answers import answer_problems, parse_answer, parse_number
+from assessment.domain.answers import AmbiguousNumber, answer_problems, parse_answer, parse_number, typed_number
 from assessment.domain.model import Answer
 
 
@@ -91,3 +91,25 @@ def test_empty_cells_are_no_answer(mini):
 def test_manual_points_within_max(mini):
     assert said(answer_problems(mini.indicator("B4"), Answer("B4", "x", manual_points=30))) == [
         ("manual_points", "points must be between 0 and 25")]
+
+
+@pytest.mark.parametrize(("text", "mark", "value"), [("2.5", ".", 2.5), ("2.345", ".", 2.345), ("1,234.5", ".", 1234.5),
+                                                     ("1,234,567", ".", 1234567), ("2,5", ",", 2.5),
+                                                     ("2,345", ",", 2.345), ("1.234,5", ",", 1234.5)])
+def test_numbers_typed_in_a_language(text, mark, value):
+    """The language's decimal mark alone is a decimal ("2.345" in English): only files keep the both-ways rule."""
+    assert parse_number(text, mark) == value
+
+
+@pytest.mark.parametrize(("text", "mark", "first", "second"),
+                         [("1,234", ".", 1234, 1.234), ("2.345", ",", 2345, 2.345)])
+def test_a_lone_thousands_mark_is_ambiguous_in_a_language(text, mark, first, second):
+    with pytest.raises(AmbiguousNumber) as caught:
+        parse_number(text, mark)
+    assert (caught.value.first, caught.value.second) == (first, second)
+
+
+@pytest.mark.parametrize("value", [2.345, 1234.5, 1e20, 1e-7, -2.5, 2000.0])
+@pytest.mark.parametrize("mark", [".", ","])
+def test_typed_numbers_read_back_exactly(value, mark):
+    assert parse_number(typed_number(value, mark), mark) == value

@@ -122,5 +122,5 @@ def test_score_kind_city_json(db, demo_db, tmp_path):
     else:
         assert data["demo"] and data["index"] is not None
         assert next(t for t in data["targets"] if t["target_id"] == "de_share_grdp")["source"].startswith("https")
-    text = run("score", "--kind", "city", "--cycle", "2025", db=url, tmp=tmp_path)
+    text = run("score", "--kind", "city", "--cycle", "2025", "--lang", "vi", db=url, tmp=tmp_path)
     assert text.returncode == 0 and "Nghị quyết 18-NQ/TU" in text.stdout

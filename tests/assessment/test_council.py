@@ -14,6 +14,7 @@ import pytest
 import assessment.services.council_area as council_area
 from assessment.domain.errors import BadInput, NotFound
 from assessment.domain.model import AssessmentStatus
+from tests.cli_language import english
 
 S = AssessmentStatus
 YEAR = 2025
@@ -101,7 +102,8 @@ def test_meetings_and_members_refuse_hostile_input(council, tmp_path, monkeypatc
 
 
 def run(*args: str, db: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", str(db), *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=300, env={**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")})
 
 

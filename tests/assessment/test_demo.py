@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessment.domain.model import Answer, AssessmentStatus, IndicatorCode
+from tests.cli_language import english
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,7 +116,8 @@ def test_an_assessment_not_open_for_editing_is_left_alone(demo_service):
 
 def run_cli(*args: str, db: str, tmp: Path) -> subprocess.CompletedProcess:
     environment = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", db, *args], capture_output=True,
                           text=True, env=environment, cwd=ROOT, timeout=300)
 
 

@@ -18,6 +18,7 @@ from assessment.domain.errors import BadInput
 from assessment.domain.model import AssessmentStatus, UnitKind
 from assessment.domain.timeline import CycleTimeline, Milestone, Phase, phase_of
 from storage.db import resolve_url
+from tests.cli_language import english
 
 S, M = AssessmentStatus, Milestone
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,14 +186,15 @@ def test_a_bulk_return_needs_a_comment_indicators_and_named_units(svc):
 
 
 def run(*args: str, db: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", db, *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=300, env={**os.environ,
                                                                   "DXSCORE_LOG_DIR": str(tmp / "logs")})
 
 
 def test_the_command_line(demo_url, tmp_path):
     result = run("cycle", "set", "--cycle", "2025", "--submissions-due", "2026-02-15", "--appraisal-ends",
-                 "2026-03-31", db=demo_url, tmp=tmp_path)
+                 "2026-03-31", "--lang", "vi", db=demo_url, tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "submissions_due  2026-02-15  Hạn nộp tự đánh giá" in result.stdout
     bad = run("cycle", "set", "--cycle", "2025", "--opens", "2026-03-01", db=demo_url, tmp=tmp_path)

@@ -11,12 +11,15 @@ from pathlib import Path
 
 from packs import UNIT, YEAR
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(db: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", db, *args], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=300)
 
 
@@ -71,8 +74,8 @@ def test_submit_export_import_review_and_return_from_the_command_line(commune, i
     assert unit["status"] == "returned" and unit["appraised"]["points"] < unit["points"]
     nts01 = next(i for i in unit["indicators"] if i["code"] == "NTS01")
     assert nts01["appraised_points"] == 0 and nts01["appraisal_reason"] == "Thiếu quyết định"
-    ranking = run(city, "score", "--cycle", str(YEAR), tmp=tmp_path).stdout
-    assert "Trạng thái" in ranking and any(UNIT in line and "returned" in line for line in ranking.splitlines())
+    ranking = run(city, "score", "--cycle", str(YEAR), "--lang", "vi", tmp=tmp_path).stdout
+    assert "Trạng thái" in ranking and any(UNIT in line and "trả lại" in line for line in ranking.splitlines())
 
     verified = run(city, "audit", "verify", tmp=tmp_path)
     assert verified.returncode == 0 and "audit trail intact" in verified.stdout

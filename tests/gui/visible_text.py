@@ -13,9 +13,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QGroupBox,
@@ -32,6 +34,7 @@ from gui.painted_text import PaintedText  # the heading and the score line: rich
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "dxscore_vi.ts"
 WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+(?:_[A-Za-z0-9]+)*")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a methodology id (hanoi-2025-department): a code
+HASH = re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b")  # a hash or fingerprint ("29f86b8d…"): its letters are no words
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a proper name quoted in the other language (a movement, a programme)
 VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
 # Words of Qt's own dialogs (file dialog, message box, button box) that our sources do not contain.
@@ -64,11 +67,21 @@ def catalogue() -> tuple[set[str], set[str]]:
 def english_leaks(text: str, english: set[str], vietnamese: set[str], allowed: set[str]) -> list[str]:
     if text.startswith("/"):  # a path on this computer
         return []
-    words = WORD.findall(IDENTIFIER.sub(" ", _plain(text)))
+    words = WORD.findall(IDENTIFIER.sub(" ", HASH.sub(" ", _plain(text))))
     keys = [w for w in words if "_" in w and w != w.upper()]
     found = [w for w in words if "_" not in w and w.lower() in (english | QT_WORDS) - vietnamese - NEUTRAL - allowed
              and not VIETNAMESE_LETTER.search(w) and not w.isupper()]
     return keys + found
+
+
+def number_leaks(where: str, text: str, lang: str) -> list[str]:
+    """A number box (spin box) or a chart's tick writing the other language's decimal mark: "30.00" or "0.8" in
+    Vietnamese, "30,00" in English (other texts hold codes and versions such as 2025.2, which this cannot tell
+    from numbers)."""
+    if "SpinBox" not in where and not where.endswith(" tick"):
+        return []
+    other = r"\d\.\d" if lang == "vi" else r"\d,\d"
+    return [f"decimal mark in {text!r}"] if re.search(other, text) else []
 
 
 def vietnamese_leaks(text: str, vietnamese_only: set[str], vi_names: set[str]) -> list[str]:
@@ -81,7 +94,8 @@ def vietnamese_leaks(text: str, vietnamese_only: set[str], vi_names: set[str]) -
     return hits + keys
 
 
-def _view_texts(view: QAbstractItemView, rows: int = 60) -> list[str]:
+def _view_texts(view: QAbstractItemView) -> list[str]:
+    """Every row's text and tooltip (not only what is scrolled into view: a user scrolls)."""
     model = view.model()
     if model is None:
         return []
@@ -90,7 +104,7 @@ def _view_texts(view: QAbstractItemView, rows: int = 60) -> list[str]:
     columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
     for column in range(columns):
         texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
-    for row in range(min(rows, model.rowCount(root))):
+    for row in range(model.rowCount(root)):
         for column in range(columns):
             index = model.index(row, column)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -123,6 +137,8 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             found.append((name, widget.windowTitle()))
         elif isinstance(widget, QLineEdit):
             found.append((name, widget.placeholderText()))
+        elif isinstance(widget, QAbstractSpinBox):
+            found.append((name, widget.text()))
         elif isinstance(widget, QComboBox):
             found += [(name, widget.itemText(i)) for i in range(widget.count())]
         elif isinstance(widget, QTabBar):
@@ -134,24 +150,62 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
 
 
 def chart_texts(top: QWidget) -> list[tuple[str, str]]:
-    """Titles, axis labels and tick labels of the visible pyqtgraph charts (drawn, not widgets)."""
+    """What the visible pyqtgraph charts draw as text (not widgets): titles, axis labels and tick labels, legend
+    entries (the chart keys) and text items, in every plot of a chart, layouts of several plots included."""
     try:
         import pyqtgraph as pg
     except ImportError:
         return []
     found = []
-    for chart in top.findChildren(pg.PlotWidget):
-        if not chart.isVisibleTo(top):
+    for chart in top.findChildren(pg.GraphicsView):
+        if not chart.isVisibleTo(top) or chart.scene() is None:
             continue
-        item = chart.getPlotItem()
         name = f"chart:{chart.objectName() or type(chart).__name__}"
-        found.append((name + " title", item.titleLabel.text))
-        for axis_name in ("left", "bottom"):
-            axis = item.getAxis(axis_name)
-            found.append((name + " axis", axis.labelText))
-            for level in axis._tickLevels or []:
-                found += [(name + " tick", str(label)) for _, label in level]
-        for child in item.items:
-            if isinstance(child, pg.TextItem):
-                found.append((name + " text", child.toPlainText()))
+        for item in chart.scene().items():
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.AxisItem):
+                found.append((name + " axis", item.labelText))
+                found += [(name + " tick", text) for text in _drawn_ticks(item)]
+            elif isinstance(item, pg.LabelItem):  # titles and the legend's entries
+                found.append((name + " label", item.text))
+            elif isinstance(item, pg.TextItem):
+                found.append((name + " text", item.toPlainText()))
     return found
+
+
+def _drawn_ticks(axis) -> list[str]:  # type: ignore[no-untyped-def]  # a pyqtgraph AxisItem
+    """The tick labels the axis draws now, set ones and the automatic numbers alike."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [str(text) for _, _, text in specs[2]] if specs else []
+
+
+def clipped_chart_titles(top: QWidget) -> list[str]:
+    """Chart titles wider than their chart: pyqtgraph cuts them at the edge ("… in digital transformatio")."""
+    try:
+        import pyqtgraph as pg
+    except ImportError:
+        return []
+    clipped = []
+    for chart in top.findChildren(pg.GraphicsView):
+        if not chart.isVisibleTo(top) or chart.scene() is None:
+            continue
+        titles = [item.titleLabel for item in chart.scene().items()
+                  if isinstance(item, pg.PlotItem) and item.titleLabel.isVisible() and item.titleLabel.text]
+        for title in titles:
+            drawn = chart.mapFromScene(title.item.sceneBoundingRect()).boundingRect()
+            if drawn.left() < 0 or drawn.right() > chart.viewport().width():
+                clipped.append(_plain(title.text))
+    return clipped
+
+
+def cut_placeholders(top: QWidget) -> list[str]:
+    """The grey hints of visible text fields that do not fit their field ("separated by com…")."""
+    return [edit.placeholderText() for edit in top.findChildren(QLineEdit)
+            if edit.isVisibleTo(top) and edit.placeholderText() and not edit.text()
+            and edit.fontMetrics().horizontalAdvance(edit.placeholderText()) > edit.width() - 10]

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.cli_language import english
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 LAUNCHER = Path(__file__).resolve().parent / "measure.py"
 
@@ -28,7 +30,7 @@ class Run:
 
 def run_measured(*args: str, db: str | Path | None = None, tmp: Path, env: dict | None = None) -> Run:
     environment = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs"), **(env or {})}
-    command = [sys.executable, str(ROOT / "main.py"), *(["--db", str(db)] if db else []), *args]
+    command = [sys.executable, str(ROOT / "main.py"), *english(args), *(["--db", str(db)] if db else []), *args]
     report = tmp / "measured.json"
     done = subprocess.run([sys.executable, "-S", str(LAUNCHER), str(report), *command], capture_output=True,
                           text=True, env=environment, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=300)

@@ -16,13 +16,15 @@ import pytest
 from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase, StaleAnswer
 from storage.backup import backup, restore
 from storage.db import head_revision, open_engine, sqlite_url
+from tests.cli_language import english
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str, db: Path | str, tmp: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"),
+                           *english(args), "--db", str(db), *args], capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=300)
 
 
