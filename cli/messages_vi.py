@@ -293,7 +293,8 @@ VI: dict[str, str] = {
     "no date": "không có ngày",
     "{code} {cycle}: publication {number} ({decision}, {day}), {state}":
         "{code} {cycle}: công bố lần {number} ({decision}, {day}), {state}",
-    "{headline}; appraised index {index} (self-assessed {own})": "{headline}; chỉ số thẩm định {index} (tự đánh giá {own})",
+    "{headline}; appraised index {index} (self-assessed {own})":
+        "{headline}; chỉ số thẩm định {index} (tự đánh giá {own})",
     "correction: {reason}": "đính chính: {reason}",
     "changed {what}: {old} -> {new}": "thay đổi {what}: {old} -> {new}",
     "{before} -> {after} of {max}: {reason}": "{before} -> {after} trên {max}: {reason}",

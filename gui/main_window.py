@@ -37,9 +37,8 @@ from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
 from gui.packages import PackageActions
-from gui.published_view import PublishedPanel
-
 from gui.painted_text import PaintedText
+from gui.published_view import PublishedPanel
 from gui.reports import ReportActions
 from gui.review import ReviewPanel
 from gui.settings import GEOMETRY, LAST_UNIT, Settings

@@ -84,6 +84,8 @@ def shipped_crosswalks() -> tuple[Crosswalk, ...]:
 @cache
 def earlier_target_wording() -> dict[str, dict[str, list[str]]]:
     """The shipped target set's texts of earlier releases (assessment/domain/target_wording.py)."""
+    import yaml  # only here: read once per database, on its first open by this release
+
     doc = yaml.safe_load(EARLIER_WORDING_FILE.read_text(encoding="utf-8")) or {}
     return {str(k): {str(f): [str(t) for t in texts] for f, texts in fields.items()} for k, fields in doc.items()}
 
