@@ -4,7 +4,6 @@ real SQLite databases (the demo is built once per session and copied for each te
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pytest
+from db_backends import copy_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["db_backends"]  # db_url, backend_service, demo_url: SQLite and PostgreSQL
@@ -79,8 +79,10 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo database."""
     target = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, target)
+    copy_demo(demo_template, target)
     return target
+
+
 
 
 @pytest.fixture

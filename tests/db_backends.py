@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,7 +134,7 @@ def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         template = request.getfixturevalue("demo_template")
         target = tmp_path / "demo.sqlite"
-        shutil.copy(template, target)
+        copy_demo(template, target)
         yield str(target)
         return
     template_url = request.getfixturevalue("pg_demo_template")
@@ -142,3 +143,12 @@ def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     url = create_pg_database(template=make_url(template_url).database)
     yield url
     drop_pg_database(url)
+
+
+def copy_demo(template: Path, target: Path) -> None:
+    """The demo as built: without the cycle results that tests reading the session's template kept in it (a
+    score keeps them in the file), so every copy computes its own and a test's edit made with plain SQL counts."""
+    shutil.copy(template, target)
+    with sqlite3.connect(target) as connection:
+        connection.execute("DELETE FROM dx_cycle_results")
+    connection.close()
