@@ -2,8 +2,8 @@
 
 The core writes its messages in English; `assessment/domain/messages_vi.py` holds their Vietnamese as templates.
 A message is matched against each template (a {field} matches any text, a field repeated must repeat) and the
-Vietnamese is filled with the same values; a value that is itself a catalogue word (a state, a unit kind) is
-translated too. A message no template matches is returned unchanged. Pure: the CLI and the window both use it.
+Vietnamese is filled with the same values; a value that is itself a catalogue entry (a state, a unit kind, the
+refusal after "CODE: ") is translated too. A message no template matches is returned unchanged. Pure: the CLI and the window both use it.
 """
 
 from __future__ import annotations
@@ -30,9 +30,13 @@ class Catalogue:
             return exact
         for pattern, english in self.patterns:
             found = pattern.fullmatch(message)
-            if found:
-                values = {name: self.vietnamese.get(value, value) for name, value in found.groupdict().items()}
+            if found:  # a value may itself be a message or a word of the catalogue ("CODE: <a refusal>", a state)
+                values = {name: self.translate(value, lang) if value else value
+                          for name, value in found.groupdict().items()}
                 return _FIELD.sub(lambda field: values[field.group(1)], self.vietnamese[english])
+        words = message.split(", ")  # a list of catalogue words ("submit, withdraw")
+        if len(words) > 1 and all(word in self.vietnamese for word in words):
+            return ", ".join(self.vietnamese[word] for word in words)
         return message
 
     def template_of(self, message: str) -> str | None:
@@ -56,7 +60,7 @@ def _pattern(english: str) -> re.Pattern[str]:
     for field in _FIELD.finditer(english):
         parts.append(re.escape(english[last:field.start()]))
         name = field.group(1)
-        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")  # a value may be empty ("{more}")
         seen.add(name)
         last = field.end()
     parts.append(re.escape(english[last:]))
