@@ -55,7 +55,6 @@ CLI_VI: dict[str, str] = {
         "{file}: {rows} dòng cho {assessments} bản đánh giá: {new} câu trả lời mới, {changed} thay đổi, {same} "
         "không đổi",
     "{n} answers written to {file}": "đã ghi {n} câu trả lời vào {file}",
-    "no methodology {id!r} (known: {known})": "không có bộ chỉ số {id!r} (hiện có: {known})",
     "{n} indicators": "{n} chỉ tiêu",
     "database: {where}": "cơ sở dữ liệu: {where}",
     "schema:   {revision}": "lược đồ:    {revision}",
@@ -75,7 +74,6 @@ CLI_VI: dict[str, str] = {
     "; file {name} kept as {sha}": "; tệp {name} được lưu với mã {sha}",
     "{code}: evidence #{id} added ({number}){kept}": "{code}: đã thêm tài liệu kiểm chứng #{id} ({number}){kept}",
     "{code}: evidence #{id} removed ({number})": "{code}: đã xóa tài liệu kiểm chứng #{id} ({number})",
-    "{id} {version} has no indicator {code!r}": "{id} {version} không có chỉ tiêu {code!r}",
     "{option} is empty: give at least the document number and a summary":
         "{option} đang trống: cần ít nhất số hiệu văn bản và trích yếu",
     # exchange.py: packages, keys, review, audit

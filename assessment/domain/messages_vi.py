@@ -240,6 +240,8 @@ CORE_VI: dict[str, str] = {
     "{where}: {size} MB is too big (at most {most} MB, the largest file a package carries)":
         "{where}: {size} MB là quá lớn (tối đa {most} MB, tệp lớn nhất mà một gói được chứa)",
     "{reason} (checked against the answers stored now)": "{reason} (đối chiếu với các câu trả lời đang lưu)",
+    "{id} {version} has no indicator {code!r}": "{id} {version} không có chỉ tiêu {code!r}",
+    "no methodology {id!r} (known: {known})": "không có bộ chỉ số {id!r} (hiện có: {known})",
     "{unit} did not exist in cycle {year}": "{unit} chưa tồn tại trong kỳ {year}",
     "the submission is incomplete: {n} item(s) missing: {missing}{more}":
         "bản nộp chưa đầy đủ: thiếu {n} mục: {missing}{more}",

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-_FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
+_FIELD = re.compile(r"(?<!\$)\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")  # "${name}" is XLSForm's text, not a field
 
 
 class Catalogue:
