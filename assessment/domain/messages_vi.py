@@ -504,4 +504,21 @@ CORE_VI: dict[str, str] = {
     "{code}: changed by {who} since it was read; nothing was saved":
         "{code}: đã được {who} thay đổi từ lúc đọc; chưa lưu gì",
     "someone else": "người khác",
+    # problems listed under a file's refusal (questionnaires/: answer files, workbooks, YAML)
+    "required column is missing": "thiếu cột bắt buộc",
+    "split the file (one cycle or one kind of unit per file)": "hãy tách tệp (mỗi tệp một kỳ hoặc một nhóm đơn vị)",
+    "use a .csv or .xlsx file": "hãy dùng tệp .csv hoặc .xlsx",
+    "save it from the spreadsheet as “CSV UTF-8 (comma delimited)” and import that file":
+        "hãy lưu từ bảng tính dưới dạng “CSV UTF-8 (comma delimited)” rồi nhập tệp đó",
+    "it is UTF-16 (Excel's “Unicode text”): {advice}": "tệp ở dạng UTF-16 (“Unicode text” của Excel): {advice}",
+    "it is in another encoding (e.g. Windows-1258 or TCVN3): {advice}":
+        "tệp ở bảng mã khác (ví dụ Windows-1258 hoặc TCVN3): {advice}",
+    "cell {cell} shows the error {error}": "ô {cell} hiển thị lỗi {error}",
+    "save the answers alone as CSV or a small .xlsx": "hãy lưu riêng phần câu trả lời thành CSV hoặc một tệp .xlsx nhỏ",
+    "delete the rows below your answers, or split the file": "hãy xóa các dòng bên dưới câu trả lời, hoặc tách tệp",
+    "a value outside the table": "một giá trị nằm ngoài bảng",
+    "the workbook has no 'survey' sheet": "sổ tính không có trang 'survey'",
+    "delete the rows below the table": "hãy xóa các dòng bên dưới bảng",
+    "the file is empty": "tệp trống",
+    "duplicate key (first at line {line})": "khóa bị lặp (lần đầu ở dòng {line})",
 }
