@@ -214,3 +214,32 @@ CLI_VI: dict[str, str] = {
 }
 
 VI: dict[str, str] = {**CORE_VI, **CLI_VI}
+
+# argparse's own usage errors (Python's wording, finished messages matched by cli/parser.py in Vietnamese mode)
+ARGPARSE_VI: dict[str, str] = {
+    "the following arguments are required: {names}": "thiếu các đối số bắt buộc sau: {names}",
+    "unrecognized arguments: {words}": "không nhận ra các đối số: {words}",
+    "argument {name}: {problem}": "đối số {name}: {problem}",
+    "invalid choice: {value} (choose from {choices})": "lựa chọn không hợp lệ: {value} (chọn trong: {choices})",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected {n} argument": "cần {n} giá trị",
+    "expected {n} arguments": "cần {n} giá trị",
+    "invalid {type} value: {value}": "giá trị {type} không hợp lệ: {value}",
+    "ignored explicit argument {value}": "đã bỏ qua đối số {value}",
+    "not allowed with argument {name}": "không được dùng cùng đối số {name}",
+    "one of the arguments {names} is required": "cần một trong các đối số {names}",
+    "ambiguous option: {option} could match {matches}": "tùy chọn không rõ ràng: {option} có thể là {matches}",
+    "int": "số nguyên", "float": "số thực",
+    # the CLI's own argument types (cli/argtypes.py, evidence.py, council.py), reported through argparse
+    "{text} is not {what}": "{text} không phải là {what}",
+    "a cycle year": "năm của kỳ đánh giá", "a whole number": "số nguyên",
+    "{text} is out of range ({what}: {low}–{high})": "{text} nằm ngoài phạm vi ({what}: {low}–{high})",
+    "{text} is not a number (or 'none')": "{text} không phải là số (hoặc 'none')",
+    "{text} is not a usable number (finite, at most {most})": "{text} không phải số dùng được (hữu hạn, tối đa {most})",
+    "{text} is not a date (YYYY-MM-DD)": "{text} không phải là ngày (YYYY-MM-DD)",
+    "{text} is not a date (dd/mm/yyyy or yyyy-mm-dd)": "{text} không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+    "{text} is out of range (a date from 1900 to 2200)": "{text} nằm ngoài phạm vi (ngày từ 1900 đến 2200)",
+    "{text}: a vote is NAME=for|against|abstain": "{text}: phiếu biểu quyết có dạng TÊN=for|against|abstain",
+}
