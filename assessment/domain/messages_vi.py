@@ -66,7 +66,8 @@ CORE_VI: dict[str, str] = {
     "{code}: the reply is empty": "{code}: phản hồi đang trống",
     "{code} has no answer yet: answer it before attaching evidence":
         "{code} chưa có câu trả lời: hãy trả lời trước khi đính kèm minh chứng",
-    "the assessment of {unit} {year} is {state}: read-only": "bản đánh giá của {unit} {year} ở trạng thái {state}: chỉ đọc",
+    "the assessment of {unit} {year} is {state}: read-only":
+        "bản đánh giá của {unit} {year} ở trạng thái {state}: chỉ đọc",
     "nothing to submit: no answer has been saved yet": "không có gì để nộp: chưa lưu câu trả lời nào",
     "{n} item(s) still missing: {codes}": "còn thiếu {n} mục: {codes}",
     "reply to each comment before resubmitting: {codes}": "hãy phản hồi từng ý kiến trước khi nộp lại: {codes}",
@@ -103,7 +104,8 @@ CORE_VI: dict[str, str] = {
                                                                    "{folder}",
     "{text} is not a date (dd/mm/yyyy or yyyy-mm-dd)": "{text} không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
     # domain: comparison, council, text limits, timeline, workflow
-    "no sub-group {key!r} of {kind} (choose from: {known})": "không có nhóm con {key!r} của {kind} (chọn trong: {known})",
+    "no sub-group {key!r} of {kind} (choose from: {known})":
+        "không có nhóm con {key!r} của {kind} (chọn trong: {known})",
     "{code}: an adjusted decision needs the council's points": "{code}: quyết định điều chỉnh cần có điểm của hội đồng",
     "{code}: the council's points must be between 0 and {most}": "{code}: điểm của hội đồng phải từ 0 đến {most}",
     "{code}: {points} points is what the appraisal already says; record it as kept":
@@ -123,7 +125,8 @@ CORE_VI: dict[str, str] = {
     "unit code {code!r} is not valid: 1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit":
         "mã đơn vị {code!r} không hợp lệ: từ 1 đến 32 chữ cái, chữ số, '_', '-' hoặc '.', bắt đầu bằng chữ cái hoặc "
         "chữ số",
-    "cycle {year}: {milestone} {day} is outside {first}–{last}": "kỳ {year}: {milestone} {day} nằm ngoài {first}–{last}",
+    "cycle {year}: {milestone} {day} is outside {first}–{last}":
+        "kỳ {year}: {milestone} {day} nằm ngoài {first}–{last}",
     "cycle {year}: {second} ({b}) comes before {first} ({a})": "kỳ {year}: {second} ({b}) đứng trước {first} ({a})",
     # domain: expressions (a methodology's conditions and checks)
     "expected a value, found {found!r}": "cần một giá trị, gặp {found!r}",
@@ -143,7 +146,8 @@ CORE_VI: dict[str, str] = {
     "unknown reference {name!r}": "tham chiếu không xác định {name!r}",
     "a list [..] can only follow 'in'": "danh sách [..] chỉ được đứng sau 'in'",
     "{what} needs {needed}, got {got}": "{what} cần {needed}, nhận được {got}",
-    "{literal!r} is not an option (options: {options})": "{literal!r} không phải là một lựa chọn (các lựa chọn: {options})",
+    "{literal!r} is not an option (options: {options})":
+        "{literal!r} không phải là một lựa chọn (các lựa chọn: {options})",
     "{op!r} cannot compare {kind}; use 'in'": "{op!r} không so sánh được {kind}; hãy dùng 'in'",
     "{op!r} compares text with {kind}": "{op!r} so sánh văn bản với {kind}",
     "{op!r} cannot order yes/no values": "{op!r} không so sánh thứ tự được giá trị có/không",
@@ -156,7 +160,8 @@ CORE_VI: dict[str, str] = {
     "null can only be compared with == or !=, not {op!r}": "null chỉ được so sánh bằng == hoặc !=, không dùng {op!r}",
     "the left side of 'in' a multiple choice must be an option code in quotes":
         "vế trái của 'in' với chỉ tiêu nhiều lựa chọn phải là mã lựa chọn trong dấu nháy",
-    "the list holds {value!r}, which {kind} can never equal": "danh sách có {value!r}, giá trị mà {kind} không bao giờ bằng",
+    "the list holds {value!r}, which {kind} can never equal":
+        "danh sách có {value!r}, giá trị mà {kind} không bao giờ bằng",
     "count() takes one multiple-choice indicator": "count() nhận một chỉ tiêu nhiều lựa chọn",
     "abs() takes one argument": "abs() nhận một đối số",
     "list items must be plain values": "phần tử của danh sách phải là giá trị đơn",
@@ -222,8 +227,8 @@ CORE_VI: dict[str, str] = {
         "bản đánh giá ở trạng thái {state}: phản hồi chỉ được viết khi bản đánh giá bị trả lại",
     "the assessment is {state}: start the review first (appraised points and comments are set while it is under "
     "review)":
-        "bản đánh giá ở trạng thái {state}: hãy bắt đầu thẩm định trước (điểm thẩm định và ý kiến được nhập trong khi đang "
-        "thẩm định)",
+        "bản đánh giá ở trạng thái {state}: hãy bắt đầu thẩm định trước (điểm thẩm định và ý kiến được nhập trong "
+        "khi đang thẩm định)",
     "{code} does not apply to {unit} (no points to appraise): return the assessment if the unit's 'not applicable' "
     "is wrong":
         "{code} không áp dụng cho {unit} (không có điểm để thẩm định): hãy trả lại bản đánh giá nếu việc đơn vị chọn "
@@ -231,7 +236,8 @@ CORE_VI: dict[str, str] = {
     "a council meeting of cycle {year} is held in {first}–{last}, not on {day}":
         "phiên họp hội đồng của kỳ {year} được tổ chức trong {first}–{last}, không phải ngày {day}",
     "{unit} is {state}: the council decides on an assessment under review, appraised or locked":
-        "{unit} ở trạng thái {state}: hội đồng chỉ quyết định về bản đánh giá đang thẩm định, đã thẩm định hoặc đã khóa",
+        "{unit} ở trạng thái {state}: hội đồng chỉ quyết định về bản đánh giá đang thẩm định, đã thẩm định hoặc "
+        "đã khóa",
     "{code}: the council has already decided this indicator of {unit}":
         "{code}: hội đồng đã quyết định chỉ tiêu này của {unit}",
     "{code} does not apply to {unit}: there are no points to decide":
@@ -327,7 +333,8 @@ CORE_VI: dict[str, str] = {
     "not scored among the {kind} units of cycle {cycle}: {units}{more}":
         "không được tính điểm trong nhóm {kind} của kỳ {cycle}: {units}{more}",
     # questionnaires: answer files, workbooks, methodology and target files
-    "{path}: the columns are separated by semicolons, not commas": "{path}: các cột được ngăn bằng dấu chấm phẩy, không phải dấu phẩy",
+    "{path}: the columns are separated by semicolons, not commas":
+        "{path}: các cột được ngăn bằng dấu chấm phẩy, không phải dấu phẩy",
     "{path}: the header is wrong; nothing was imported": "{path}: dòng tiêu đề không đúng; chưa nhập gì",
     "{path}: the file is not UTF-8 text": "{path}: tệp không phải văn bản UTF-8",
     "{path}: cannot read the file": "{path}: không đọc được tệp",
@@ -367,8 +374,8 @@ CORE_VI: dict[str, str] = {
         "{what} không có cách viết tương đương trong dxscore (dxscore hiểu ${name}, ., =, !=, <, <=, >, >=, +, -, *, "
         "div, and, or, not(), true(), false(), '' và selected())",
     "write selected(${question}, 'option')": "hãy viết selected(${question}, 'option')",
-    "a ',' outside selected(...) has no dxscore equivalent": "dấu ',' ngoài selected(...) không có cách viết tương đương "
-                                                             "trong dxscore",
+    "a ',' outside selected(...) has no dxscore equivalent":
+        "dấu ',' ngoài selected(...) không có cách viết tương đương trong dxscore",
     "write {name}() as in XLSForm": "hãy viết {name}() như trong XLSForm",
     "{path}: {message}; nothing was imported": "{path}: {message}; chưa nhập gì",
     "{path}: sheet {sheet} has data in row {number} (limit {most}); nothing was imported":
@@ -382,7 +389,8 @@ CORE_VI: dict[str, str] = {
     "text must not contain NUL characters (\\x00)": "văn bản không được chứa ký tự NUL (\\x00)",
     "{code} has no evidence #{id} (`evidence list` shows the numbers)":
         "{code} không có tài liệu kiểm chứng #{id} (`evidence list` hiển thị các số thứ tự)",
-    "audit rows are written only inside a write transaction": "dòng nhật ký kiểm toán chỉ được ghi trong một giao dịch ghi",
+    "audit rows are written only inside a write transaction":
+        "dòng nhật ký kiểm toán chỉ được ghi trong một giao dịch ghi",
     "{path}: no dxscore database there to back up": "{path}: không có cơ sở dữ liệu dxscore nào ở đó để sao lưu",
     "the backup file must not be the database itself": "tệp sao lưu không được là chính cơ sở dữ liệu",
     "the backup file is the database itself": "tệp sao lưu chính là cơ sở dữ liệu",
@@ -406,7 +414,8 @@ CORE_VI: dict[str, str] = {
         "{where} được ghi bởi phiên bản dxscore mới hơn (lược đồ {revision}); phiên bản này chỉ biết lược đồ đến "
         "{head}. Hãy cập nhật dxscore để mở; cơ sở dữ liệu được giữ nguyên.",
     "this runs only inside a write transaction": "thao tác này chỉ chạy trong một giao dịch ghi",
-    "{where} is open for reading only: {reason}. Nothing was written.": "{where} chỉ mở được để đọc: {reason}. Chưa ghi gì.",
+    "{where} is open for reading only: {reason}. Nothing was written.":
+        "{where} chỉ mở được để đọc: {reason}. Chưa ghi gì.",
     "{where} needs updating to this dxscore's schema, but {reason}; it was left untouched":
         "{where} cần cập nhật lên lược đồ của dxscore này, nhưng {reason}; cơ sở dữ liệu được giữ nguyên",
     "{path} is not a dxscore database ({why}); it was left untouched":
@@ -471,7 +480,8 @@ CORE_VI: dict[str, str] = {
     "entry {name!r} unpacks to {size} MB: over the limit of {most} MB":
         "mục {name!r} giải nén ra {size} MB: vượt giới hạn {most} MB",
     "the package unpacks to more than the limit of {most} MB": "gói giải nén ra vượt giới hạn {most} MB",
-    "{name} changed or is damaged since it was checked ({why})": "{name} đã thay đổi hoặc bị hỏng kể từ lúc kiểm tra ({why})",
+    "{name} changed or is damaged since it was checked ({why})":
+        "{name} đã thay đổi hoặc bị hỏng kể từ lúc kiểm tra ({why})",
     "entry {name!r} is larger than its signed size": "mục {name!r} lớn hơn kích thước đã ký",
     "the received publication {number} of {cycle} for {unit} is damaged ({message})":
         "lần công bố {number} kỳ {cycle} đã nhận cho {unit} bị hỏng ({message})",

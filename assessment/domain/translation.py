@@ -3,7 +3,9 @@
 The core writes its messages in English; `assessment/domain/messages_vi.py` holds their Vietnamese as templates.
 A message is matched against each template (a {field} matches any text, a field repeated must repeat) and the
 Vietnamese is filled with the same values; a value that is itself a catalogue entry (a state, a unit kind, the
-refusal after "CODE: ") is translated too. A message no template matches is returned unchanged. Pure: the CLI and the window both use it.
+refusal after "CODE: ") is translated too. The template with the most fixed text is tried first, so a specific
+template wins over a general one ("{where}: {problem}"). A message no template matches is returned unchanged.
+Pure (no Qt): the CLI and the window both use it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import functools
 import re
 from collections.abc import Mapping
 
-_FIELD = re.compile(r"(?<!\$)\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")  # "${name}" is XLSForm's text, not a field
+# a {field} of a template; "${name}" is XLSForm's own text, not a field
+_FIELD = re.compile(r"(?<!\$)\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
 class Catalogue:
@@ -33,7 +36,7 @@ class Catalogue:
             if found:  # a value may itself be a message or a word of the catalogue ("CODE: <a refusal>", a state)
                 values = {name: self.translate(value, lang) if value else value
                           for name, value in found.groupdict().items()}
-                return _FIELD.sub(lambda field: values[field.group(1)], self.vietnamese[english])
+                return _fill(self.vietnamese[english], values)
         words = message.split(", ")  # a list of catalogue words ("submit, withdraw")
         if len(words) > 1 and all(word in self.vietnamese for word in words):
             return ", ".join(self.vietnamese[word] for word in words)
@@ -51,6 +54,10 @@ class Catalogue:
         over a general one it also matches."""
         compiled = [(_pattern(english), english) for english in self.vietnamese if "{" in english]
         return sorted(compiled, key=lambda item: -len(_FIELD.sub("", item[1])))
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return _FIELD.sub(lambda field: values[field.group(1)], template)
 
 
 def _pattern(english: str) -> re.Pattern[str]:
