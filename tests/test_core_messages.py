@@ -154,10 +154,18 @@ def test_every_exemption_is_still_in_the_code():
     assert set(EXEMPT) <= present
 
 
+# Values the Vietnamese leaves out, with the reason (the English keeps them; the log has the error in full).
+DROPPED = {
+    "{name}: not a sound package file (truncated or damaged: {error}: {detail})":
+        {"detail": "the zip library's own English sentence; the error's name stays"},
+}
+
+
 def test_the_catalogue_has_each_entry_once_and_keeps_its_fields():
     assert set(CORE_VI).isdisjoint(CLI_VI)
     for english, vietnamese in CORE_VI.items():
-        assert set(re.findall(r"\{(\w+)", english)) == set(re.findall(r"\{(\w+)", vietnamese)), english
+        kept = set(re.findall(r"\{(\w+)", english)) - set(DROPPED.get(english, {}))
+        assert kept == set(re.findall(r"\{(\w+)", vietnamese)), english
 
 
 def test_a_finished_message_reads_vietnamese_with_its_values():

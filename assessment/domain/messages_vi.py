@@ -471,7 +471,7 @@ CORE_VI: dict[str, str] = {
     "{path}: key {n} ({identity}) is not an Ed25519 public key": "{path}: khóa {n} ({identity}) không phải khóa công "
                                                                  "khai Ed25519",
     "{name}: not a sound package file (truncated or damaged: {error}: {detail})":
-        "{name}: tệp gói không nguyên vẹn (bị cắt cụt hoặc hư hỏng: {error}: {detail})",
+        "{name}: tệp gói không nguyên vẹn (bị cắt cụt hoặc hư hỏng: {error})",  # {detail}: the zip library's English
     "unexpected entry {name!r} in the package": "gói có mục không mong đợi {name!r}",
     "entry {name!r} appears twice": "mục {name!r} xuất hiện hai lần",
     "entry {name!r} is a link": "mục {name!r} là một liên kết",
