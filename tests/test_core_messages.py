@@ -96,13 +96,28 @@ def core_messages() -> list[tuple[str, int, str, list[str] | None]]:
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.Call):
                     continue
-                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                index = MESSAGE_ARGUMENT.get(name or "", 0)
-                if name in ERRORS and len(node.args) > index:
-                    argument = node.args[index]  # "A if … else B": each is a message of its own
+                argument = _message_of(node)
+                if argument is not None:  # "A if … else B": each is a message of its own
                     for branch in ([argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]):
                         found.append((relative, node.lineno, ast.unparse(branch), _texts(branch)))
     return found
+
+
+def _message_of(call: ast.Call) -> ast.expr | None:
+    """The message a call gives a user: an error's, or a problem a file's report lists (`Problem(file, line, field,
+    message)`, `report.add(line, field, message)`, `fields.problem(key, message)`)."""
+    name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+    index = MESSAGE_ARGUMENT.get(name or "", 0)
+    if name in ERRORS and len(call.args) > index:
+        return call.args[index]
+    if name == "Problem" and len(call.args) == 4:
+        return call.args[3]
+    receiver = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else ""
+    if name == "add" and len(call.args) == 3 and "report" in receiver:
+        return call.args[2]
+    if name == "problem" and len(call.args) == 2 and isinstance(call.func, ast.Attribute):
+        return call.args[1]
+    return None
 
 
 def _sample(template: str) -> str:
