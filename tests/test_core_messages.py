@@ -27,6 +27,8 @@ ERRORS = {"DxError", "BadInput", "ProblemsError", "MethodologyInvalid", "ImportR
           "ReportsIncomplete", "PackageRejected", "ReportCancelled"}
 MESSAGE_ARGUMENT = {"InvalidAnswer": 1, "PackageRejected": 1}  # (code, message) / (reason code, message)
 
+LIBRARY_TEXT = "an operating-system or library error's own text (kept as the library wrote it)"
+
 # Messages not checked here, each with the reason. Keys: (file, the message's source text).
 EXEMPT = {
     ("assessment/services/answers_area.py", "f'{check.message.en} ({check.message.vi})'"):
@@ -43,9 +45,24 @@ EXEMPT = {
     ("assessment/services/entry_area.py", "_reason(refusal)"):
         "an answer's refusal, worded by assessment/domain/answer_problems (its own Vietnamese, gui/answer_messages)",
     ("storage/backup.py", "postgres_advice(url)"): "advice for a PostgreSQL administrator, worded with its commands",
+    ("questionnaires/fields.py", "f'unknown key{more}'"):
+        "`more` is one of two texts; each whole message has its template ('unknown key (did you mean …)' …)",
+    ("questionnaires/fields.py", "f\"unknown value {value!r} (expected one of: {', '.join(options)}){more}\""):
+        "`more` is empty or a hint; each whole message has its template",
+    ("assessment/services/answers_area.py", "f'unknown unit {code!r}{hint}'"):
+        "`hint` is empty or a hint; each whole message has its template",
+    ("questionnaires/answers_file.py", "SAVE_AS"): "a text defined in the module, with its template",
+    ("questionnaires/answers_file.py", "_encoding_hint(path)"): "one of two texts, each with its template",
+    ("questionnaires/checker.py", "str(exc)"): LIBRARY_TEXT,
+    ("questionnaires/crosswalk.py", "str(exc)"): LIBRARY_TEXT,
+    ("questionnaires/loader.py", "str(exc)"): LIBRARY_TEXT,
+    ("questionnaires/targets.py", "str(exc)"): LIBRARY_TEXT,
+    ("questionnaires/xlsform_sheets.py", "str(exc)"): LIBRARY_TEXT,
 }
 
 
+# a sink's parameter (see `core_messages`), or a core message raised, checked and passed on
+PASSED_ON = {"message", "problem", "reason", "exc.message"}
 def _texts(node: ast.expr) -> list[str] | None:
     """The templates an expression can produce ("{}" for a value); None when it is not a literal text."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -53,9 +70,13 @@ def _texts(node: ast.expr) -> list[str] | None:
     if isinstance(node, ast.IfExp):
         body, orelse = _texts(node.body), _texts(node.orelse)
         return None if body is None or orelse is None else body + orelse
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # "text: " + value: the value is a field
         left, right = _texts(node.left), _texts(node.right)
-        return None if left is None or right is None else [a + b for a, b in itertools.product(left, right)]
+        if left is None and right is None:
+            return None
+        left = left if left is not None else ["{" + _token(ast.unparse(node.left)) + "}"]
+        right = right if right is not None else ["{" + _token(ast.unparse(node.right)) + "}"]
+        return [a + b for a, b in itertools.product(left, right)]
     if isinstance(node, ast.JoinedStr):
         choices: list[list[str]] = []
         for part in node.values:
@@ -88,22 +109,45 @@ def _token(source: str) -> str:
 
 
 def core_messages() -> list[tuple[str, int, str, list[str] | None]]:
-    """(file, line, source, templates) of each error message written in the core."""
+    """(file, line, source, templates) of each message written in the core for a user. A function that passes
+    one of its parameters on as a message (`_rejected(path, message)`, `where(column, message)`) is a message
+    sink: the texts its callers give that parameter are messages too."""
+    trees = {path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+             for folder in CORE for path in sorted((ROOT / folder).rglob("*.py"))}
+    # (name, positional parameters, called by name only) -> index of the message parameter
+    sinks: dict[tuple[str, int, bool], int] = {}
+    for _ in range(3):  # a sink may pass its message on to another sink
+        for tree in trees.values():
+            for function in ast.walk(tree):
+                _find_sinks(function, sinks)
     found = []
-    for folder in CORE:
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            relative = path.relative_to(ROOT).as_posix()
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if not isinstance(node, ast.Call):
-                    continue
-                argument = _message_of(node)
-                if argument is not None:  # "A if … else B": each is a message of its own
-                    for branch in ([argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]):
-                        found.append((relative, node.lineno, ast.unparse(branch), _texts(branch)))
+    for relative, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            argument = _message_of(node, sinks)
+            if argument is not None:  # "A if … else B": each is a message of its own
+                for branch in ([argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]):
+                    found.append((relative, node.lineno, ast.unparse(branch), _texts(branch)))
     return found
 
 
-def _message_of(call: ast.Call) -> ast.expr | None:
+def _find_sinks(node: ast.AST, sinks: dict[tuple[str, int, bool], int]) -> None:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        name, arguments, body, by_name = node.name, node.args, node, False
+    elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) and isinstance(node.targets[0], ast.Name):
+        name, arguments, body, by_name = node.targets[0].id, node.value.args, node.value, True  # not `query.where`
+    else:
+        return
+    parameters = [a.arg for a in arguments.args if a.arg not in ("self", "cls")]
+    for call in ast.walk(body):
+        if isinstance(call, ast.Call):
+            message = _message_of(call, sinks)
+            if isinstance(message, ast.Name) and message.id in parameters:
+                sinks[name, len(parameters), by_name] = parameters.index(message.id)
+
+
+def _message_of(call: ast.Call, sinks: dict[tuple[str, int, bool], int]) -> ast.expr | None:
     """The message a call gives a user: an error's, or a problem a file's report lists (`Problem(file, line, field,
     message)`, `report.add(line, field, message)`, `fields.problem(key, message)`)."""
     name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
@@ -117,7 +161,10 @@ def _message_of(call: ast.Call) -> ast.expr | None:
         return call.args[2]
     if name == "problem" and len(call.args) == 2 and isinstance(call.func, ast.Attribute):
         return call.args[1]
-    return None
+    sink = sinks.get((name or "", len(call.args), False))
+    if sink is None and isinstance(call.func, ast.Name):
+        sink = sinks.get((name or "", len(call.args), True))
+    return call.args[sink] if sink is not None else None
 
 
 def _sample(template: str) -> str:
@@ -148,6 +195,8 @@ def test_the_scan_finds_the_core_messages():
 def test_each_core_message_has_its_vietnamese(file, line, source, templates):
     if (file, source) in EXEMPT:
         return
+    if source in PASSED_ON:
+        return  # a sink's parameter: its callers' texts are checked
     assert templates is not None, f"{file}:{line}: a message built at run time; give it a template or exempt it"
     catalogue = core_catalogue()
     for template in templates:
