@@ -226,7 +226,10 @@ DROPPED = {
 
 
 def test_the_catalogue_has_each_entry_once_and_keeps_its_fields():
-    assert set(CORE_VI).isdisjoint(CLI_VI)
+    from assessment.domain.messages_vi import _REFUSALS_VI
+    from assessment.domain.problems_vi import PROBLEMS_VI
+
+    assert set(CORE_VI).isdisjoint(CLI_VI) and set(_REFUSALS_VI).isdisjoint(PROBLEMS_VI)
     for english, vietnamese in CORE_VI.items():
         kept = set(re.findall(r"\{(\w+)", english)) - set(DROPPED.get(english, {}))
         assert kept == set(re.findall(r"\{(\w+)", vietnamese)), english
