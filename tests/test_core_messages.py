@@ -154,6 +154,8 @@ def _message_of(call: ast.Call, sinks: dict[tuple[str, int, bool], int]) -> ast.
     index = MESSAGE_ARGUMENT.get(name or "", 0)
     if name in ERRORS and len(call.args) > index:
         return call.args[index]
+    if name == "clean_text":  # the name a refused text is given ("the member's name: is blank")
+        return next((k.value for k in call.keywords if k.arg == "where"), None)
     if name == "Problem" and len(call.args) == 4:
         return call.args[3]
     receiver = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else ""

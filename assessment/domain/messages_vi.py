@@ -517,6 +517,18 @@ _REFUSALS_VI: dict[str, str] = {
     "{code}: changed by {who} since it was read; nothing was saved":
         "{code}: đã được {who} thay đổi từ lúc đọc; chưa lưu gì",
     "someone else": "người khác",
+    # the names `clean_text(…, where=…)` gives a refused text ("the member's name: is blank")
+    "unit note": "ghi chú của đơn vị", "the decision number": "số quyết định", "the reason": "lý do",
+    "the member's name": "tên thành viên", "the member's role": "vai trò của thành viên", "the minutes": "biên bản",
+    "the minutes' file name": "tên tệp biên bản", "the standard comment": "ý kiến chung",
+    "unit name ({lang})": "tên đơn vị ({lang})", "{code}: the reason": "{code}: lý do",
+    "{code}: the comment": "{code}: ý kiến", "{code}: the reply": "{code}: phản hồi",
+    "{code}: the council's reason": "{code}: lý do của hội đồng",
+    "{where}: document number": "{where}: số hiệu văn bản",
+    "{where}: summary": "{where}: trích yếu", "{where}: file name": "{where}: tên tệp",
+    # (the same after "CODE: ", which a message's "{where}: {problem}" splits off first)
+    "the comment": "ý kiến", "the reply": "phản hồi", "the council's reason": "lý do của hội đồng",
+    "document number": "số hiệu văn bản", "summary": "trích yếu", "file name": "tên tệp",
 }
 
 CORE_VI: dict[str, str] = {**_REFUSALS_VI, **PROBLEMS_VI}
