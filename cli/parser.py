@@ -2,13 +2,61 @@
 
 The options `--db`, `--user`, `--lang` and `--demo` are accepted before the command's name and after it
 (`main.py --demo score …` and `main.py score --demo …` do the same): argparse would otherwise silently keep a
-subparser's default over what was given before the command."""
+subparser's default over what was given before the command.
+
+argparse's own usage errors ("the following arguments are required", "invalid choice", "usage:") follow the
+command's language too: `--lang` on the command line, else Vietnamese (`Parser.error`); the exit code stays 2."""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import sys
+from typing import NoReturn
+
+from assessment.domain.translation import Catalogue
 
 DESCRIPTION = "dxscore: digital-transformation scores of Hanoi's departments and communes"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser whose usage errors are in the command's language (commands' parsers are of this class
+    too: `add_subparsers` makes its children of the parent's class)."""
+
+    lang = "vi"  # set by `build_parser` from the command line, before anything is parsed
+
+    def format_usage(self) -> str:
+        return _usage_in(Parser.lang, super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage_in(Parser.lang, super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        if Parser.lang != "vi":
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {_argparse_catalogue().translate(message, 'vi')}\n")
+
+
+def _usage_in(lang: str, text: str) -> str:
+    return "cách dùng: " + text.removeprefix("usage: ") if lang == "vi" and text.startswith("usage: ") else text
+
+
+@functools.cache
+def _argparse_catalogue() -> Catalogue:
+    from cli.messages_vi import ARGPARSE_VI
+
+    return Catalogue(ARGPARSE_VI)
+
+
+def _lang_in(argv: list[str]) -> str:
+    """The language `--lang` names on the command line (`--lang en`, `--lang=en`), else Vietnamese."""
+    for n, word in enumerate(argv):
+        if word == "--lang" and n + 1 < len(argv):
+            return "en" if argv[n + 1] == "en" else "vi"
+        if word.startswith("--lang="):
+            return "en" if word == "--lang=en" else "vi"
+    return "vi"
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
@@ -61,7 +109,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     from cli.window import cmd_main_job
 
-    parser = argparse.ArgumentParser(prog="dxscore", description=DESCRIPTION)
+    Parser.lang = _lang_in(sys.argv[1:] if argv is None else argv)
+    parser = Parser(prog="dxscore", description=DESCRIPTION)
     _add_global_options(parser, default=None)
     parser.set_defaults(handler=cmd_main_job)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

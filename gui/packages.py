@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment.domain.model import Unit
+from assessment.domain.translation import in_language
 from assessment.exchange.package_diff import Outcome, PackagePreview
 from assessment.service import AssessmentService
 from assessment.services.packages_area import ExportResult, ImportResult
@@ -78,16 +79,15 @@ DIFF_FIELDS = {
 
 
 def preview_reason(preview: PackagePreview, lang: str = "vi") -> str:
-    """What a package would do, in the user's language. A rejection's headline is translated; the core's message
-    (English: file names, sizes, codes, the library's error) follows it in English only, other languages name the
-    file (the log keeps the detail). The other outcomes are worded here from the preview's data."""
+    """What a package would do, in the user's language. A rejection's headline is translated and the core's message
+    follows it, in the same language (assessment/domain/translation.py). The other outcomes are worded here from
+    the preview's data."""
     p = preview
     if p.outcome == Outcome.REJECTED:
         headline = REJECTION_NAMES.get("own_database" if (p.kind, p.rejection) == ("publication", "role")
                                        else p.rejection)
-        if not headline:
-            return p.reason
-        return f"{tr(headline)}: {p.reason}" if lang == "en" else f"{tr(headline)}: {p.path.name}"
+        reason = in_language(p.reason, lang)  # the core's message (English in code) in the dialog's language
+        return f"{tr(headline)}: {reason}" if headline else reason
     if p.outcome == Outcome.UNCHANGED:
         return tr("the same as held here")
     if p.content is not None and p.content.publication is not None:  # a publication package (gui/published_view)
@@ -123,7 +123,7 @@ def result_reason(result: ImportResult, lang: str = "vi") -> str:
         return tr("not trusted: the new key of %1 was not ticked").replace("%1", p.signer)
     if result.held_back == "unconfirmed":
         return tr("not confirmed: it would replace what is held here and was not ticked")
-    return result.reason  # the database changed since the preview: the core's message says so
+    return in_language(result.reason, lang)  # the database changed since the preview: the core's message says so
 
 
 class PreviewTableModel(RowsTableModel):

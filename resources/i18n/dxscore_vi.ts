@@ -729,6 +729,11 @@
         <translation>Đã xảy ra lỗi. Chi tiết đã được ghi vào tệp nhật ký.</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="39" />
+        <source>… and %1 more problem(s)</source>
+        <translation>… và %1 lỗi khác</translation>
+    </message>
+    <message>
         <location filename="../../gui/errors.py" line="29" />
         <source>dxscore</source>
         <translation>dxscore</translation>

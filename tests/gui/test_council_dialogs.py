@@ -110,7 +110,7 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
     through_dialog([member("   ", "Ủy viên"), member("Nguyễn Văn An", "Chủ tịch Hội đồng")], refusals)
     qtbot.mouseClick(button["addMember"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Nguyễn Văn An" in view.message.text(), timeout=20_000)
-    assert refusals == ["the member's name: is blank"]
+    assert refusals == ["tên thành viên: đang để trống"]  # the core's refusal in the window's language
     through_dialog([member("Trần Thị Bình", "Ủy viên")], refusals)
     qtbot.mouseClick(button["addMember"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.state.members == 2, timeout=20_000)
@@ -133,7 +133,7 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
     qtbot.mouseClick(button["recordMeeting"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.state.meetings == 1, timeout=20_000)
     assert refusals[1] in ("31/02/2026 không phải là ngày (dd/mm/yyyy)", "31/02/2026 is not a date (dd/mm/yyyy)")
-    assert "is held in 2025–2027" in refusals[2] and "no such file" in refusals[3]
+    assert "được tổ chức trong 2025–2027" in refusals[2] and "không có tệp này" in refusals[3]
     (held,) = in_database(appraised, lambda s: s.council.meetings(YEAR))
     assert held.held_on == dt.date(2026, 4, 10) and held.minutes_file_name == "bien-ban-ky.pdf"
     assert in_database(appraised, lambda s: s.council.minutes_file(held).read_bytes()) == scan.read_bytes()
@@ -167,7 +167,7 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
     qtbot.waitUntil(lambda: not view.council_dialog.isVisible(), timeout=20_000)
     assert not [r for r in refusals if r.startswith("unexpected")], refusals
     qtbot.waitUntil(lambda: view.state.decisions == 1, timeout=20_000)
-    assert f"must be between 0 and {top:g}" in refusals[4] and "the council's reason: is blank" in refusals[5]
+    assert f"phải từ 0 đến {top:g}" in refusals[4] and "lý do của hội đồng: đang để trống" in refusals[5]
     (decided,) = in_database(appraised, lambda s: s.council.decisions(YEAR))
     assert (decided.unit_code, decided.indicator_code, decided.outcome.value, decided.points) == (
         UNIT, CODE, "adjusted", settled)

@@ -53,8 +53,9 @@ def test_a_bad_workbook_is_shown_with_its_cell_and_installs_nothing(qtbot, windo
     monkeypatch.setattr("gui.methodology_files.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
     window.methodology_files.actions["import"].trigger()
     box: QMessageBox = window.methodology_files.last_message
-    assert box.objectName() == "errorDialog" and "nothing was installed" in box.text()
-    assert f"{bad}:survey:2:N: indicators[" in box.detailedText() and "must be at least 0" in box.detailedText()
+    # the Vietnamese window shows the core's refusal and its problems in Vietnamese (issue 16)
+    assert box.objectName() == "errorDialog" and "sổ tính bị từ chối và chưa cài đặt gì" in box.text()
+    assert f"{bad}:survey:2:N: indicators[" in box.detailedText() and "phải ít nhất là 0" in box.detailedText()
     folder = catalog.user_methodology_dir()
     assert not folder.exists() or list(folder.iterdir()) == []
 
