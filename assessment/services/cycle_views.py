@@ -186,7 +186,7 @@ class _BatchJson:
         columns = []
         for p, code in enumerate(s.pillar_codes):
             head = f'{{"code": {json.dumps(code, ensure_ascii=False)}, "points": '
-            scored = "true" if self.scored[p] else "false"
+            scored = json.dumps(self.scored[p], ensure_ascii=False)
             points, top = rounded.texts(s.pillar_points[p, rows]), plain.texts(s.pillar_max[p, rows])
             index = _texts_or_null(self.pillar_index[p, rows], rounded)
             columns.append([f'{head}{a}, "max_points": {t}, "index": {x}, "scored": {scored}}}'
