@@ -117,9 +117,9 @@ class CouncilRepository(Repository):
     # --------------------------------------------------------------------------------- publications
 
     def publications(self, year: int) -> list[Publication]:
-        with self.session() as s:
-            rows = list(s.scalars(select(PublicationRow).where(PublicationRow.cycle_year == year)
-                                  .order_by(PublicationRow.number)))
+        table = PublicationRow.__table__  # Core: the dashboard's warm read configures no ORM mapper for this
+        with self.engine.connect() as c:
+            rows = c.execute(select(table).where(table.c.cycle_year == year).order_by(table.c.number)).all()
         found: list[Publication] = []
         for row in rows:
             units = units_from_json(row.results)

@@ -134,9 +134,12 @@ class SqlStore:
     # ------------------------------------------------------------------------------------------ meta
 
     def get_meta(self, key: str) -> str | None:
-        with self.session() as s:
-            row = s.get(MetaRow, key)
-            return row.value if row else None
+        # Reads on a warm path (meta, methodologies, target sets) go through Core tables: a process that only
+        # reads a kept result then never configures the ORM's mappers (~20 ms) nor opens a Session.
+        table = MetaRow.__table__
+        with self.engine.connect() as c:
+            value: str | None = c.execute(select(table.c.value).where(table.c.key == key)).scalar()
+        return value
 
     @retry_busy
     def set_meta(self, key: str, value: str) -> None:
@@ -237,10 +240,11 @@ class SqlStore:
             return row.id
 
     def stored_methodologies(self) -> list[StoredMethodology]:
-        with self.session() as s:
-            rows = s.scalars(select(MethodologyRow))
-            return sorted((StoredMethodology(r.id, MethodologyId(r.methodology_id), r.version, r.sha256,
-                                             r.source_text) for r in rows), key=lambda m: (m.id, m.version))
+        t = MethodologyRow.__table__.c
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.id, t.methodology_id, t.version, t.sha256, t.source_text)).all()
+        return sorted((StoredMethodology(r.id, MethodologyId(r.methodology_id), r.version, r.sha256, r.source_text)
+                       for r in rows), key=lambda m: (m.id, m.version))
 
     # ---------------------------------------------------------------------------------------- cycles
 
@@ -416,24 +420,24 @@ class SqlStore:
                 s.add_all(TargetValueRow(target_pk=target_row.id, year=y, value=v) for y, v in t.values)
 
     def target_sets(self) -> list[TargetSetInfo]:
-        with self.session() as s:
-            counts = (select(TargetRow.target_set_id, func.count().label("n"))
-                      .group_by(TargetRow.target_set_id).subquery())
-            rows = s.execute(select(TargetSetRow, counts.c.n).outerjoin(counts, counts.c.target_set_id ==
-                                                                        TargetSetRow.id).order_by(TargetSetRow.id))
-            return [TargetSetInfo(r.name, r.is_default, n or 0, r.imported_from) for r, n in rows]
+        sets, targets = TargetSetRow.__table__.c, TargetRow.__table__.c
+        counts = select(targets.target_set_id, func.count().label("n")).group_by(targets.target_set_id).subquery()
+        query = (select(sets.name, sets.is_default, sets.imported_from, counts.c.n)
+                 .outerjoin(counts, counts.c.target_set_id == sets.id).order_by(sets.id))
+        with self.engine.connect() as c:
+            return [TargetSetInfo(r.name, r.is_default, r.n or 0, r.imported_from) for r in c.execute(query)]
 
     def target_set(self, name: str | None = None) -> TargetSet | None:
         """The named set, or the default one."""
-        with self.session() as s:
-            where = TargetSetRow.name == name if name is not None else TargetSetRow.is_default.is_(True)
-            set_row = s.scalar(select(TargetSetRow).where(where))
+        sets, table, years = TargetSetRow.__table__.c, TargetRow.__table__, TargetValueRow.__table__.c
+        with self.engine.connect() as s:
+            where = sets.name == name if name is not None else sets.is_default.is_(True)
+            set_row = s.execute(select(sets.id, sets.name).where(where)).first()
             if set_row is None:
                 return None
-            rows = s.scalars(select(TargetRow).where(TargetRow.target_set_id == set_row.id).order_by(TargetRow.id))
+            rows = s.execute(select(table).where(table.c.target_set_id == set_row.id).order_by(table.c.id)).all()
             values: dict[int, list[tuple[int, float]]] = {}
-            for pk, year, value in s.execute(select(TargetValueRow.target_pk, TargetValueRow.year,
-                                                    TargetValueRow.value).order_by(TargetValueRow.year)):
+            for pk, year, value in s.execute(select(years.target_pk, years.year, years.value).order_by(years.year)):
                 values.setdefault(pk, []).append((year, value))
             targets = tuple(
                 Target(TargetId(r.target_id), r.pillar, Text(r.text_vi, r.text_en), r.unit, r.direction,

@@ -43,18 +43,19 @@ def unit_json(result: CycleResult, cards: Sequence[Scorecard]) -> Iterator[str]:
             if not full_card(card):
                 b, i = where[card.unit_code]
                 rows.setdefault(b, []).append(i)
-        texts: dict[tuple[int, int], str] = {}
+        texts: dict[tuple[int, int], tuple[str, str]] = {}
         for b, wanted in rows.items():
             view = views.get(b)
             if view is None:
                 view = views[b] = _BatchJson(result, b)
-            texts.update(((b, i), text) for i, text in zip(wanted, view.indicators(wanted), strict=True))
+            texts.update(((b, i), text) for i, text in zip(wanted, zip(view.pillars(wanted), view.indicators(wanted),
+                                                                     strict=True), strict=True))
         for card in chunk:
             if full_card(card):
                 yield json.dumps(scorecard_dict(card), ensure_ascii=False)
             else:
                 b, i = where[card.unit_code]
-                yield views[b].unit_json(card, i, texts[(b, i)])
+                yield views[b].unit_json(card, i, *texts[(b, i)])
 
 
 def _number(value: float, digits: int | None = None) -> str:
@@ -74,9 +75,23 @@ class _Floats:
         self.digits = digits
         self.memo: dict[float, str] = {}
 
-    def texts(self, values: list[float]) -> list[str]:
-        memo, text = self.memo, self.text
-        return [memo.get(value) or text(value) for value in values]
+    def texts(self, column: np.ndarray) -> list[str]:
+        """The texts of a column of floats, each distinct value formatted once. The distinct finite values go in
+        one go: a list's repr writes each with float.__repr__, as json does; rounding, when a value has more
+        decimals than `digits`, is Python's round (export._round). A column with NaN, an infinity, a -0.0
+        (equal to 0.0 but written differently) or a huge value goes value by value."""
+        if not len(column):
+            return []
+        if not np.isfinite(column).all() or np.signbit(column[column == 0]).any() or np.abs(column).max() >= 1e9:
+            memo, text = self.memo, self.text
+            return [memo.get(value) or text(value) for value in column.tolist()]
+        distinct, where = np.unique(column, return_inverse=True)
+        values = distinct.tolist()
+        digits = self.digits
+        if digits is not None and not (np.round(distinct, digits) == distinct).all():
+            values = [round(value, digits) for value in values]  # below 1e9, np.round equal means round equal
+        texts = repr(values)[1:-1].split(", ")
+        return [texts[k] for k in where.tolist()]
 
     def text(self, value: float) -> str:
         found = self.memo.get(value) if value else None
@@ -88,22 +103,48 @@ class _Floats:
 
 
 def _shown(values: list[ShownValue], floats: _Floats) -> list[str]:
-    """json texts of an indicator's shown values as export.indicator_dict writes them (one column: one type)."""
-    out: list[str] = []
+    """json texts of an indicator's shown values as export.indicator_dict writes them. A column holds one type
+    (and None): a column of floats is written in one go (`_texts_or_null`); otherwise a value and its text share
+    one memo (True and 1.0 never meet in it)."""
+    numbers = [value for value in values if value is not None]
+    if numbers and all(value.__class__ is float for value in numbers):
+        column = np.array([np.nan if value is None else value for value in values], dtype=np.float64)
+        if not np.isnan(column).sum() > len(values) - len(numbers):  # no NaN of its own: NaN means None
+            return _texts_or_null(column, floats)
     memo: dict[ShownValue, str] = {}
-    for value in values:
+
+    def write(value: ShownValue) -> str:
         if isinstance(value, float):
-            out.append(floats.text(value))
-            continue
-        text = memo.get(value)
-        if text is None:
-            text = memo[value] = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
-        out.append(text)
-    return out
+            text = floats.text(value)
+            if value:
+                memo[value] = text
+            return text
+        text = memo[value] = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        return text
+
+    return [memo.get(value) or write(value) for value in values]
 
 
-def _flags(values: list[bool]) -> list[str]:
-    return ["true" if v else "false" for v in values]
+def _texts_or_null(column: np.ndarray, floats: _Floats) -> list[str]:
+    """Texts of a float column whose NaN cells stand for "no value" (null)."""
+    empty = np.isnan(column)
+    if not empty.any():
+        return floats.texts(column)
+    texts = floats.texts(np.where(empty, 0.0, column))
+    for i in np.flatnonzero(empty).tolist():
+        texts[i] = "null"
+    return texts
+
+
+_FLAG_TEXTS = [f'"applicable": {json.dumps(bool(f & 8))}, "answered": {json.dumps(bool(f & 4))}, '
+               f'"relevant": {json.dumps(bool(f & 2))}, "missing": {json.dumps(bool(f & 1))}' for f in range(16)]
+
+
+def _constant_or_texts(values: np.ndarray, floats: _Floats) -> str | list[str]:
+    """One text when every value is the same non-zero finite number (the usual max_points), else one each."""
+    if len(values) and values[0] and np.isfinite(values[0]) and bool((values == values[0]).all()):
+        return floats.text(float(values[0]))
+    return floats.texts(values)
 
 
 class _BatchJson:
@@ -120,48 +161,72 @@ class _BatchJson:
             display_column(i.answer.type, m, j, i.code, i.answer.option_codes() if i.answer.options else ())
             for j, i in enumerate(self.batch.methodology.indicators)]
         self.missing = s.applicable & s.relevant & ~s.answered
+        # the four flags of every cell as one number: an index into _FLAG_TEXTS
+        self.flags = (s.applicable.astype(np.int8) * 8 + s.answered.astype(np.int8) * 4
+                      + s.relevant.astype(np.int8) * 2 + self.missing.astype(np.int8))
         self.scored = [self.batch.methodology.pillar(code).scored for code in s.pillar_codes]
         self.pillar_index = s.pillar_index
 
-    def unit_json(self, card: Scorecard, i: int, indicators: str) -> str:
+    def unit_json(self, card: Scorecard, i: int, pillars: str, indicators: str) -> str:
         head = scorecard_dict(card)  # a headline card: every field but missing, pillars and indicators
         del head["pillars"], head["indicators"]
         head["missing"] = self._missing(i)
         text = json.dumps(head, ensure_ascii=False)
-        return f'{text[:-1]}, "pillars": {self._pillars(i)}, "indicators": [{indicators}]}}'
+        return f'{text[:-1]}, "pillars": [{pillars}], "indicators": [{indicators}]}}'
 
     def _missing(self, i: int) -> list[str]:
         codes = self.batch.matrix.codes
         return [codes[j] for j in np.flatnonzero(self.missing[:, i]).tolist()]
 
-    def _pillars(self, i: int) -> str:
+    def pillars(self, rows: list[int]) -> list[str]:
+        """Per row, its pillars' JSON objects joined (export.pillar_dict's keys and order for a unit without an
+        appraisal), written pillar by pillar as `indicators` writes indicators."""
         s = self.batch.scores
-        points, top = s.pillar_points[:, i].tolist(), s.pillar_max[:, i].tolist()
-        index = self.pillar_index[:, i].tolist()
-        return json.dumps([{"code": code, "points": round(points[p], 4), "max_points": top[p],
-                            "index": None if index[p] != index[p] else round(index[p], 4), "scored": self.scored[p]}
-                           for p, code in enumerate(s.pillar_codes)], ensure_ascii=False)
+        rounded, plain = _Floats(4), _Floats(None)
+        columns = []
+        for p, code in enumerate(s.pillar_codes):
+            head = f'{{"code": {json.dumps(code, ensure_ascii=False)}, "points": '
+            scored = json.dumps(self.scored[p], ensure_ascii=False)
+            points, top = rounded.texts(s.pillar_points[p, rows]), plain.texts(s.pillar_max[p, rows])
+            index = _texts_or_null(self.pillar_index[p, rows], rounded)
+            columns.append([f'{head}{a}, "max_points": {t}, "index": {x}, "scored": {scored}}}'
+                            for a, t, x in zip(points, top, index, strict=True)])
+        return [", ".join(texts) for texts in zip(*columns, strict=True)] if columns else ["" for _ in rows]
 
     def indicators(self, rows: list[int]) -> list[str]:
-        """Per row, its indicators' JSON objects joined (export.indicator_dict's keys and order)."""
-        s, m = self.batch.scores, self.batch.matrix
+        """Per row, its indicators' JSON objects joined (export.indicator_dict's keys and order). Per column, the
+        text between the values that vary is written once (a constant max_points, the four flags as one of 16
+        texts, the target keys when nothing about them varies), so each object is one f-string of five parts."""
+        s = self.batch.scores
         rounded, plain = _Floats(4), _Floats(None)
         columns = []
         for j, (code, pillar, target, linked) in enumerate(self.specs):
-            points, top = rounded.texts(s.points[j, rows].tolist()), plain.texts(s.max_points[j, rows].tolist())
-            applicable, answered = _flags(s.applicable[j, rows].tolist()), _flags(s.answered[j, rows].tolist())
-            relevant, missing = _flags(s.relevant[j, rows].tolist()), _flags(self.missing[j, rows].tolist())
+            head = f'{{"code": {code}, "pillar": {pillar}, "points": '
+            points = rounded.texts(s.points[j, rows])
+            tops = _constant_or_texts(s.max_points[j, rows], plain)
+            flags = [_FLAG_TEXTS[f] for f in self.flags[j, rows].tolist()]
             values = self.values[j]
             shown = _shown([values[i] for i in rows], rounded)
-            parts = _parts(m.numerator[j, rows], m.denominator[j, rows], plain)
-            ends = self._progress(j, rows) if linked else [("null", "")] * len(rows)
-            columns.append([
-                f'{{"code": {code}, "pillar": {pillar}, "points": {p}, "max_points": {t}, "applicable": {a}, '
-                f'"answered": {n}, "relevant": {r}, "missing": {x}, "value": {v}, "target_id": {target}, '
-                f'"target_status": {status}{ratio}{projection}}}'
-                for p, t, a, n, r, x, v, ratio, (status, projection)
-                in zip(points, top, applicable, answered, relevant, missing, shown, parts, ends, strict=True)])
+            tails = self._tails(j, rows, target, linked, plain)
+            if isinstance(tops, str):
+                middle = f', "max_points": {tops}, '
+                columns.append([f'{head}{p}{middle}{f}, "value": {v}, {t}'
+                                for p, f, v, t in zip(points, flags, shown, tails, strict=True)])
+            else:
+                columns.append([f'{head}{p}, "max_points": {top}, {f}, "value": {v}, {t}'
+                                for p, top, f, v, t in zip(points, tops, flags, shown, tails, strict=True)])
         return [", ".join(texts) for texts in zip(*columns, strict=True)] if columns else ["" for _ in rows]
+
+    def _tails(self, j: int, rows: list[int], target: str, linked: bool, plain: _Floats) -> list[str]:
+        """The keys after "value" of column j's objects, closing brace included."""
+        m = self.batch.matrix
+        parts = _parts(m.numerator[j, rows], m.denominator[j, rows], plain)
+        start = f'"target_id": {target}, "target_status": '
+        if not linked:
+            return [f"{start}null}}"] * len(rows) if parts is None else [f"{start}null{ratio}}}" for ratio in parts]
+        parts = parts or [""] * len(rows)
+        return [f"{start}{status}{ratio}{projection}}}"
+                for ratio, (status, projection) in zip(parts, self._progress(j, rows), strict=True)]
 
     def _progress(self, j: int, rows: list[int]) -> list[tuple[str, str]]:
         """(target status, projection keys) texts of indicator column j for the rows."""
@@ -183,16 +248,14 @@ class _BatchJson:
         return out
 
 
-def _parts(numerators: np.ndarray, denominators: np.ndarray, floats: _Floats) -> list[str]:
-    """The numerator and denominator keys, present when either has a value."""
+def _parts(numerators: np.ndarray, denominators: np.ndarray, floats: _Floats) -> list[str] | None:
+    """The numerator and denominator keys, present when either has a value; None when no row has them."""
     present = ~(np.isnan(numerators) & np.isnan(denominators))
     if not present.any():
-        return [""] * len(numerators)
-    out = []
-    for a, b, shown in zip(numerators.tolist(), denominators.tolist(), present.tolist(), strict=True):
-        out.append(f', "numerator": {floats.text(a) if a == a else "null"}, '
-                   f'"denominator": {floats.text(b) if b == b else "null"}' if shown else "")
-    return out
+        return None
+    tops, bottoms = _texts_or_null(numerators, floats), _texts_or_null(denominators, floats)
+    return [f', "numerator": {a}, "denominator": {b}' if shown else ""
+            for a, b, shown in zip(tops, bottoms, present.tolist(), strict=True)]
 
 
 # ------------------------------------------------------------------------------------------- peer group

@@ -71,7 +71,10 @@ def fingerprint(methodologies: Sequence[tuple[str, str, str]], targets: TargetSe
 
 def methodology_keys(payload: bytes) -> list[tuple[str, str, str]]:
     """(id, version, sha256) of the methodologies a payload's batches were scored with (to load them first)."""
-    meta = _meta(_open(payload))
+    return _methodology_keys(_meta(_open(payload)))
+
+
+def _methodology_keys(meta: dict[str, Any]) -> list[tuple[str, str, str]]:
     try:
         found = [b["methodology"] for b in meta["batches"]]
         return [(str(m["id"]), str(m["version"]), str(m["sha256"])) for m in found]
@@ -116,7 +119,11 @@ def decode(payload: bytes, year: int, targets: TargetSet, methodologies: Mapping
            ) -> CycleResult:
     """The result kept in `payload`, checked against the question asked (cycle, target set, methodologies)."""
     archive = _open(payload)
-    meta = _meta(archive)
+    return _decoded(archive, _meta(archive), year, targets, methodologies)
+
+
+def _decoded(archive: Any, meta: dict[str, Any], year: int, targets: TargetSet,
+             methodologies: Mapping[tuple[str, str], Methodology]) -> CycleResult:
     try:
         if meta.get("year") != year or meta.get("target_set") != targets.name:
             raise BadPayload("kept for another cycle or target set")
@@ -172,7 +179,7 @@ def _batch(archive: Any, b: int, spec: dict[str, Any], methodologies: Mapping[tu
     codes = tuple(str(c) for c in spec["codes"])
     if codes != tuple(i.code for i in methodology.indicators):
         raise BadPayload(f"indicators of {key} differ")
-    assessments = [Assessment(int(i), UnitCode(str(u)), int(y), MethodologyId(str(m)), str(v), AssessmentStatus(st))
+    assessments = [Assessment(int(i), UnitCode(str(u)), int(y), MethodologyId(str(m)), str(v), _STATUS_OF[st])
                    for i, u, y, m, v, st in spec["assessments"]]
     units = [_unit(row) for row in spec["units"]]
     k, n = len(codes), len(assessments)
@@ -233,6 +240,12 @@ def _progress(archive: Any, b: int, columns: list[int], n: int, k: int) -> Batch
     return BatchProgress(found)
 
 
+# value -> member, as AssessmentStatus(value) / UnitKind(value) but a plain dict lookup (3,321 units each);
+# an unknown value raises KeyError, which decode reports as an unreadable payload like ValueError
+_STATUS_OF: dict[Any, AssessmentStatus] = {s.value: s for s in AssessmentStatus}
+_KIND_OF: dict[Any, UnitKind] = {k.value: k for k in UnitKind}
+
+
 def _unit_row(unit: Unit) -> list[Any]:
     return [unit.code, unit.kind.value, unit.subtype, unit.name.vi, unit.name.en,
             unit.valid_from.isoformat() if unit.valid_from else None,
@@ -242,7 +255,7 @@ def _unit_row(unit: Unit) -> list[Any]:
 
 def _unit(row: list[Any]) -> Unit:
     code, kind, subtype, vi, en, start, end, duty, unconfirmed, note = row
-    return Unit(UnitCode(str(code)), UnitKind(kind), str(subtype), Text(str(vi), str(en)),
+    return Unit(UnitCode(str(code)), _KIND_OF[kind], str(subtype), Text(str(vi), str(en)),
                 dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None,
                 bool(duty), bool(unconfirmed), str(note))
 
@@ -257,8 +270,10 @@ def read_kept(store: Store, year: int, targets: TargetSet, change: int,
     if payload is None:
         return None
     try:
-        loaded = {(i, v): methodology(i, v) for i, v, _ in methodology_keys(payload)}
-        result = decode(payload, year, targets, loaded)
+        archive = _open(payload)
+        meta = _meta(archive)  # parsed once: it names the methodologies to load and describes every member
+        loaded = {(i, v): methodology(i, v) for i, v, _ in _methodology_keys(meta)}
+        result = _decoded(archive, meta, year, targets, loaded)
     except Exception as exc:  # an untrusted blob: whatever is wrong with it, compute instead of failing
         log.warning("kept results of cycle %s ignored (%d bytes): %s", year, len(payload), exc)
         return None

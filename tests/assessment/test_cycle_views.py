@@ -126,3 +126,23 @@ def test_a_national_cycle_from_the_database_prints_what_scorecards_print(nationa
         assert len(kept.compare.peer_group(year=2027, kind=UnitKind.COMMUNE).group) == 3321
     finally:
         kept.store.close()
+
+
+def test_float_columns_are_written_as_json_writes_each_rounded_value():
+    """Columns of points and values are formatted in one go (distinct values, one list repr): every tricky
+    value still comes out as `json.dumps(round(value, 4))` / `json.dumps(value)` writes it, in place."""
+    import json
+
+    import numpy as np
+
+    from assessment.services.cycle_views import _Floats, _texts_or_null
+
+    tricky = [0.0, -0.0, 1.23456789, 2.5, 2.5, -0.00001, 1e-12, 0.1 + 0.2, 7.0, 123456.78905, 3e9, 1e300,
+              float("nan"), float("inf"), -float("inf"), 0.33333, 0.66666666]
+    columns = [tricky, [v for v in tricky if v == v and abs(v) < 1e9], [0.0, 0.0, 5.0], [1.00005, 2.00015, 0.5]]
+    for values in columns:
+        column = np.array(values, dtype=np.float64)
+        assert _Floats(4).texts(column) == [json.dumps(round(v, 4)) for v in values]
+        assert _Floats(None).texts(column) == [json.dumps(v) for v in values]
+    with_gaps = np.array([1.5, np.nan, -0.0, np.nan, 2.123456])
+    assert _texts_or_null(with_gaps, _Floats(4)) == ["1.5", "null", "-0.0", "null", "2.1235"]
