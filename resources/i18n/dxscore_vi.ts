@@ -708,7 +708,7 @@
         <location filename="../../gui/conflicts.py" line="75" />
         <location filename="../../gui/editors.py" line="441" />
         <location filename="../../gui/models.py" line="274" />
-        <location filename="../../gui/packages.py" line="75" />
+        <location filename="../../gui/packages.py" line="76" />
         <location filename="../../gui/review.py" line="101" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
@@ -724,7 +724,7 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2 điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="23" />
+        <location filename="../../gui/errors.py" line="25" />
         <source>Something went wrong. The details have been written to the log file.</source>
         <translation>Đã xảy ra lỗi. Chi tiết đã được ghi vào tệp nhật ký.</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>… và %1 lỗi khác</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="29" />
+        <location filename="../../gui/errors.py" line="45" />
         <source>dxscore</source>
         <translation>dxscore</translation>
     </message>
@@ -841,12 +841,12 @@
         <translation>được trả lại để chỉnh sửa</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>dxscore — digital transformation assessment</source>
         <translation>dxscore — đánh giá chuyển đổi số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Choose a unit on the left.</source>
         <translation>Chọn một đơn vị ở danh sách bên trái.</translation>
     </message>
@@ -855,9 +855,9 @@
         <location filename="../../gui/city_view.py" line="118" />
         <location filename="../../gui/cycle_view.py" line="139" />
         <location filename="../../gui/cycle_view.py" line="151" />
-        <location filename="../../gui/main_window.py" line="113" />
-        <location filename="../../gui/main_window.py" line="128" />
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="179" />
         <location filename="../../gui/packages.py" line="139" />
         <location filename="../../gui/dashboard/view.py" line="135" />
         <location filename="../../gui/dashboard/view.py" line="160" />
@@ -865,254 +865,254 @@
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Find a unit (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Find a unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="141" />
         <location filename="../../gui/dashboard/view.py" line="509" />
         <source>DEMO DATA — not a real assessment</source>
         <translation>DỮ LIỆU MẪU — không phải kết quả đánh giá thật</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>Find an indicator by code or words (Ctrl+F)…</source>
         <translation>Tìm chỉ số theo mã hoặc từ khóa (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>Find an indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>Choose a unit and a cycle to fill in its questionnaire.</source>
         <translation>Chọn đơn vị và chu kỳ để nhập phiếu đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Data entry</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>Compare units</source>
         <translation>So sánh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Review</source>
         <translation>Thẩm định</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Undo last change</source>
         <translation>Hoàn tác thay đổi vừa rồi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Previous pillar</source>
         <translation>Nhóm trước</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Next pillar</source>
         <translation>Nhóm sau</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Find indicator</source>
         <translation>Tìm chỉ số</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>Find unit</source>
         <translation>Tìm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>Submit…</source>
         <translation>Nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="202" />
         <source>Withdraw the submission</source>
         <translation>Rút lại phiếu đã nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="203" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="210" />
         <location filename="../../gui/packages.py" line="216" />
         <source>Packages</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Export the submission package…</source>
         <translation>Xuất gói dữ liệu để nộp…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="214" />
         <source>Import packages…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="215" />
         <source>Signing key of the unit…</source>
         <translation>Khóa ký của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>Import a key list…</source>
         <translation>Nhập danh sách khóa…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>Verify the audit trail</source>
         <translation>Kiểm tra nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226" />
+        <location filename="../../gui/main_window.py" line="225" />
         <source>Scorecard of the unit (PDF)…</source>
         <translation>Phiếu điểm của đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227" />
+        <location filename="../../gui/main_window.py" line="226" />
         <source>Booklet of the peer group (PDF)…</source>
         <translation>Tập báo cáo của nhóm đơn vị (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228" />
+        <location filename="../../gui/main_window.py" line="227" />
         <source>One scorecard per unit (PDFs)…</source>
         <translation>Phiếu điểm từng đơn vị (các tệp PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229" />
+        <location filename="../../gui/main_window.py" line="228" />
         <source>Scores of the cycle (Excel)…</source>
         <translation>Điểm của chu kỳ (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251" />
+        <location filename="../../gui/main_window.py" line="250" />
         <source>All changes saved at %1</source>
         <translation>Đã lưu mọi thay đổi lúc %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335" />
+        <location filename="../../gui/main_window.py" line="334" />
         <source>Cycle %1</source>
         <translation>Chu kỳ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340" />
+        <location filename="../../gui/main_window.py" line="339" />
         <source> — read-only</source>
         <translation> — chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341" />
+        <location filename="../../gui/main_window.py" line="340" />
         <location filename="../../gui/review.py" line="353" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Trạng thái: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/lazy_tabs.py" line="79" />
-        <location filename="../../gui/main_window.py" line="343" />
+        <location filename="../../gui/main_window.py" line="342" />
         <source>Ready.</source>
         <translation>Sẵn sàng.</translation>
     </message>
     <message>
         <location filename="../../gui/editors.py" line="390" />
-        <location filename="../../gui/main_window.py" line="392" />
+        <location filename="../../gui/main_window.py" line="391" />
         <source>read-only</source>
         <translation>chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="395" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450" />
+        <location filename="../../gui/main_window.py" line="449" />
         <source>Answer this indicator before attaching evidence.</source>
         <translation>Hãy trả lời chỉ số này trước khi đính kèm minh chứng.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Submit</source>
         <translation>Nộp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Submit this assessment to the city? It becomes read-only until an inspector reopens it.</source>
         <translation>Nộp phiếu đánh giá này lên Thành phố? Sau khi nộp, phiếu chỉ được xem cho đến khi thẩm định viên mở lại.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Withdraw</source>
         <translation>Rút lại</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Withdraw this submission to edit it again? This is possible until the inspectors start their review.</source>
         <translation>Rút lại phiếu đã nộp để chỉnh sửa tiếp? Chỉ rút lại được khi Hội đồng chưa bắt đầu thẩm định.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="528" />
         <source>Packages imported.</source>
         <translation>Đã nhập các gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501" />
-        <location filename="../../gui/main_window.py" line="538" />
-        <location filename="../../gui/main_window.py" line="546" />
+        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="537" />
+        <location filename="../../gui/main_window.py" line="545" />
         <source>Choose a unit first.</source>
         <translation>Hãy chọn một đơn vị trước.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="61" />
         <location filename="../../gui/dashboard/view.py" line="348" />
         <source>reconstructed by dxscore, not the official annex: hover for the sources</source>
         <translation>bản dựng lại của dxscore, chưa phải phụ lục chính thức: di chuột vào đây để xem nguồn</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508" />
+        <location filename="../../gui/main_window.py" line="507" />
         <source>Choose a unit or a peer group first.</source>
         <translation>Hãy chọn một đơn vị hoặc một nhóm đơn vị trước.</translation>
     </message>
@@ -1315,7 +1315,7 @@
     </message>
     <message>
         <location filename="../../gui/city_view.py" line="43" />
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>Resolution 18</source>
         <translation>Nghị quyết 18</translation>
     </message>
@@ -1840,132 +1840,132 @@
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="45" />
+        <location filename="../../gui/packages.py" line="46" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="46" />
+        <location filename="../../gui/packages.py" line="47" />
         <source>unchanged (already imported)</source>
         <translation>không đổi (đã nhập trước đó)</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="47" />
+        <location filename="../../gui/packages.py" line="48" />
         <source>changed: replaces what is here</source>
         <translation>thay đổi: thay thế dữ liệu hiện có</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="48" />
+        <location filename="../../gui/packages.py" line="49" />
         <source>conflict</source>
         <translation>xung đột</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="49" />
+        <location filename="../../gui/packages.py" line="50" />
         <source>rejected</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="56" />
+        <location filename="../../gui/packages.py" line="57" />
         <source>the file is damaged or not a package</source>
         <translation>tệp bị hỏng hoặc không phải gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="57" />
+        <location filename="../../gui/packages.py" line="58" />
         <source>the package holds a file with an unsafe path</source>
         <translation>gói chứa tệp có đường dẫn không an toàn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="58" />
+        <location filename="../../gui/packages.py" line="59" />
         <source>the package is larger than allowed</source>
         <translation>gói lớn hơn giới hạn cho phép</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="59" />
+        <location filename="../../gui/packages.py" line="60" />
         <source>unknown package format version</source>
         <translation>phiên bản định dạng gói không được hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="60" />
+        <location filename="../../gui/packages.py" line="61" />
         <source>the signature is missing or does not match</source>
         <translation>chữ ký bị thiếu hoặc không khớp</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="61" />
+        <location filename="../../gui/packages.py" line="62" />
         <source>signed with a key not registered for this signer</source>
         <translation>được ký bằng khóa không đăng ký cho bên ký này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="62" />
+        <location filename="../../gui/packages.py" line="63" />
         <source>a return is only for the unit's own database</source>
         <translation>gói trả lại chỉ dành cho cơ sở dữ liệu của chính đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="63" />
+        <location filename="../../gui/packages.py" line="64" />
         <source>a publication package is only for the unit's own database</source>
         <translation>gói công bố chỉ dành cho cơ sở dữ liệu của chính đơn vị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="64" />
+        <location filename="../../gui/packages.py" line="65" />
         <source>the submission is incomplete</source>
         <translation>hồ sơ nộp chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="65" />
+        <location filename="../../gui/packages.py" line="66" />
         <source>signed by the wrong party</source>
         <translation>được ký bởi bên không đúng thẩm quyền</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="66" />
+        <location filename="../../gui/packages.py" line="67" />
         <source>the methodology differs from this database's</source>
         <translation>bộ tiêu chí khác với bộ tiêu chí trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="67" />
+        <location filename="../../gui/packages.py" line="68" />
         <source>the unit is unknown here</source>
         <translation>đơn vị không có trong cơ sở dữ liệu này</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="68" />
+        <location filename="../../gui/packages.py" line="69" />
         <source>the cycle is not assessed here</source>
         <translation>chu kỳ này không được đánh giá ở đây</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="69" />
+        <location filename="../../gui/packages.py" line="70" />
         <source>the content is invalid</source>
         <translation>nội dung không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="73" />
+        <location filename="../../gui/packages.py" line="74" />
         <source>value</source>
         <translation>giá trị</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="73" />
+        <location filename="../../gui/packages.py" line="74" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="74" />
+        <location filename="../../gui/packages.py" line="75" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="74" />
+        <location filename="../../gui/packages.py" line="75" />
         <source>choices</source>
         <translation>lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="75" />
+        <location filename="../../gui/packages.py" line="76" />
         <source>points</source>
         <translation>điểm</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="76" />
+        <location filename="../../gui/packages.py" line="77" />
         <source>comment</source>
         <translation>ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gui/packages.py" line="76" />
+        <location filename="../../gui/packages.py" line="77" />
         <source>evidence</source>
         <translation>minh chứng</translation>
     </message>
