@@ -178,11 +178,13 @@ def test_the_unit_imports_and_reads_its_publication_from_the_command_line(publis
     assert f"taken only by {OTHER}'s own database" in wrong.stdout
     done = run(db, "packages", "import", str(published.packages[UNIT]), tmp=tmp_path)
     assert done.returncode == 0 and "1 applied" in done.stdout, done.stdout + done.stderr
-    shown = run(db, "publication", "show", "--cycle", "2025", "--unit", UNIT, tmp=tmp_path)
+    shown = run(db, "--lang", "vi", "publication", "show", "--cycle", "2025", "--unit", UNIT, tmp=tmp_path)
     rank, peers = published.rank
     assert shown.returncode == 0, shown.stderr
-    assert f"Xếp hạng công bố {rank}/{peers}" in shown.stdout and "publication 1 (1234/QĐ-UBND" in shown.stdout
+    assert f"Xếp hạng công bố {rank}/{peers}" in shown.stdout and "công bố lần 1 (1234/QĐ-UBND" in shown.stdout
     assert CODE in shown.stdout and REASON in shown.stdout
+    english = run(db, "publication", "show", "--cycle", "2025", "--unit", UNIT, tmp=tmp_path)
+    assert f"Published rank {rank}/{peers}" in english.stdout and "publication 1 (1234/QĐ-UBND" in english.stdout
     changed = run(db, "publication", "verify", "--cycle", "2025", tmp=tmp_path)
     assert changed.returncode == 0 and "1 received publication(s) intact" in changed.stdout
     with sqlite3.connect(db) as connection:  # someone edits the received figures in the file directly
