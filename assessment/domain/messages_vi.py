@@ -356,6 +356,8 @@ _REFUSALS_VI: dict[str, str] = {
     "{path}: the sheet has data in row {number} (limit {most} rows with the header); nothing was imported":
         "{path}: trang tính có dữ liệu ở dòng {number} (giới hạn {most} dòng kể cả tiêu đề); chưa nhập gì",
     "{path}: a value in {where}; nothing was imported": "{path}: có giá trị ở {where}; chưa nhập gì",
+    "a column beyond the header": "một cột nằm ngoài dòng tiêu đề",
+    "column {column} (limit {limit})": "cột {column} (giới hạn {limit})",
     "{path}: {n} problem; the workbook was rejected and nothing was installed":
         "{path}: {n} lỗi; sổ tính bị từ chối và chưa cài đặt gì",
     "{path}: {n} problems; the workbook was rejected and nothing was installed":

@@ -31,6 +31,8 @@ class Catalogue:
         exact = self.vietnamese.get(message)
         if exact is not None:
             return exact
+        if _GROUPED.fullmatch(message):  # a count the core wrote with English thousands commas: 1,048,576
+            return message.replace(",", ".")
         for pattern, english in self.patterns:
             found = pattern.fullmatch(message)
             if found:  # a value may itself be a message or a word of the catalogue ("CODE: <a refusal>", a state)
@@ -54,6 +56,9 @@ class Catalogue:
         over a general one it also matches."""
         compiled = [(_pattern(english), english) for english in self.vietnamese if "{" in english]
         return sorted(compiled, key=lambda item: -len(_FIELD.sub("", item[1])))
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

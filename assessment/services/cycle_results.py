@@ -10,10 +10,8 @@ only for the units asked for, and remembered.
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +29,7 @@ from assessment.domain.model import (
 )
 from assessment.domain.progress import ProgressColumns, progress_columns
 from assessment.domain.ranking import ranks_by_group
+from assessment.services.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from assessment.services.scorecards import ScoredBatch
@@ -76,7 +75,7 @@ class CycleResult:
             missing = [i for i in rows if (b, i) not in self._cards]
             if missing:
                 columns = BatchColumns(batch)
-                with _no_cycle_collection():
+                with gc_paused():
                     for i in missing:
                         self._cards[(b, i)] = build_scorecard(
                             batch, columns, i, self.year, int(self.ranks[offset + i]), int(self.peers[offset + i]),
@@ -112,19 +111,6 @@ class CycleResult:
                                        (), (), status))
             offset += len(batch.units)
         return cards
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Building 150,000 scorecard objects (none of them in a reference cycle) would otherwise run the cyclic
-    garbage collector hundreds of times over everything already allocated: a third of a national build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_result(year: int, targets: TargetSet, batches: Sequence[ScoredBatch], history: History) -> CycleResult:

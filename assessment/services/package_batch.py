@@ -18,9 +18,7 @@ number and commit. Here the same checks run over the whole batch:
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,20 +44,6 @@ if TYPE_CHECKING:
 
 NUMERIC = (AnswerType.NUMBER, AnswerType.PERCENT, AnswerType.COUNT, AnswerType.BOOLEAN)
 MISSING_SHOWN = 12  # missing items named in a rejection; the count says how many more
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch is read, checked and written: its tens of thousands of
-    short-lived objects (answers, evidence, rows) set off collections that walk every object of the process, about
-    a sixth of an import of 126 packages. Reference counting still frees them; the collector resumes after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass

@@ -170,7 +170,7 @@ class PackagesArea:
 
     def preview(self, paths: Sequence[Path]) -> list[PackagePreview]:
         """Read and check every file and say what importing it would do; writes nothing."""
-        from assessment.services.package_batch import gc_paused
+        from assessment.services.gc_pause import gc_paused
         from assessment.services.package_import import Inspector
 
         with gc_paused():
@@ -193,7 +193,7 @@ class PackagesArea:
             else:
                 writable.append((len(results), preview))
                 results.append(None)
-        from assessment.services.package_batch import gc_paused
+        from assessment.services.gc_pause import gc_paused
 
         for batch in _batches(writable):
             with gc_paused():

@@ -38,7 +38,7 @@ print(json.dumps({"code": child.returncode, "stdout": child.stdout, "stderr": ch
 
 
 def measured_import(path: Path, db: str, tmp: Path) -> dict:
-    command = [sys.executable, str(ROOT / "main.py"), "--db", db, "answers", "import", str(path)]
+    command = [sys.executable, str(ROOT / "main.py"), "--lang", "en", "--db", db, "answers", "import", str(path)]
     wrapper = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True,
                              cwd=ROOT, timeout=300, env=_env(tmp))
     assert wrapper.returncode == 0, wrapper.stderr
@@ -52,7 +52,7 @@ def _env(tmp: Path) -> dict:
 
 
 def export_all(db: str, tmp: Path) -> str:
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, "answers", "export"],
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--lang", "en", "--db", db, "answers", "export"],
                             capture_output=True, text=True, cwd=ROOT, timeout=300, env=_env(tmp))
     assert result.returncode == 0, result.stderr
     return result.stdout
