@@ -12,11 +12,14 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: `python bench/bench_dashboard.py`
+
 from bench.common import NATIONAL_COMMUNES, measure, report
 
 
 def synthetic(comparison, n: int):  # type: ignore[no-untyped-def]
     """The demo group stretched to n units (random but plausible values, same pillars and targets)."""
+    from assessment.domain.comparison import SCORED
     from assessment.domain.model import Text, UnitKind
 
     group = comparison.group
@@ -30,7 +33,8 @@ def synthetic(comparison, n: int):  # type: ignore[no-untyped-def]
                   pillar_index=np.clip(index[:, None] + rng.normal(0, 0.1, (n, len(group.pillar_codes))), 0, 1),
                   target_status=statuses[rng.integers(0, 4, (n, len(group.target_ids)))], kind=UnitKind.COMMUNE,
                   appraised_index=np.where(rng.random(n) < 0.1, np.clip(index - 0.02, 0, 1), np.nan),
-                  status=("submitted",) * n)
+                  status=("submitted",) * n, index_state=np.full(n, SCORED, dtype=np.int8),
+                  pillar_state=np.full((n, len(group.pillar_codes)), SCORED, dtype=np.int8))
     return replace(comparison, group=big)
 
 
@@ -62,10 +66,10 @@ def main() -> bool:
     from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
     from assessment.domain.model import UnitKind
+    from bench.common import open_service
     from gui.app import make_app
     from gui.dashboard.plots import DistributionChart, HeatmapChart, RankingChart, TargetMatrixChart
     from gui.dashboard.radar import RadarChart
-    from tests.conftest import open_service
 
     make_app("vi")
     folder = Path(tempfile.mkdtemp(prefix="dxbench-dash-"))
@@ -106,5 +110,4 @@ def main() -> bool:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     raise SystemExit(0 if main() else 1)

@@ -71,10 +71,10 @@ def in_window(db: Path, folder: Path, slowness: float) -> bool:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QEventLoop, QSettings
 
+    from bench.common import open_service
     from gui.app import make_app
     from gui.main_window import MainWindow
     from gui.settings import Settings
-    from tests.conftest import open_service
 
     app = make_app("vi")
     service = open_service(db)

@@ -118,3 +118,13 @@ def synthetic_long(methodology: Methodology, n: int, seed: int) -> LongAnswers:
                       choices, np.zeros(k, dtype=bool), manual))
     columns = [np.concatenate(c) for c in zip(*parts, strict=True)]
     return LongAnswers(*columns)
+
+
+def open_service(path: Path):  # type: ignore[no-untyped-def]
+    """The service on the SQLite file at `path`, initialised (as the app opens it)."""
+    from cli.wiring import open_service_at
+    from storage.db import sqlite_url
+
+    service = open_service_at(sqlite_url(path), "bench")
+    service.initialise()
+    return service

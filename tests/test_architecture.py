@@ -112,3 +112,23 @@ def test_no_import_loop_at_run_time():
     loops = [f"{a} -> {b}" for a in sorted(graph.modules) for b in sorted(graph.find_modules_directly_imported_by(a))
              if b.startswith("assessment") and graph.chain_exists(importer=b, imported=a)]
     assert loops == []
+
+
+def test_every_import_in_the_benchmarks_resolves():
+    """`make bench` is not part of `make test`; an import inside a benchmark function that points at a moved or
+    test-only module (it imported tests.conftest once) would break it unseen. Every `from X import Y` in bench/,
+    at any depth, must name a module and attribute that exist."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT))
+    for path in (ROOT / "bench").glob("*.py"):
+        for node in _imports(path):
+            if node.level or node.module == "__future__":
+                continue
+            assert node.module and node.module != "tests.conftest", f"{path}:{node.lineno}: benchmarks run " \
+                "outside pytest, where the fixtures' own imports do not resolve"
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                found = hasattr(module, alias.name)
+                if not found:  # a submodule imported by name
+                    importlib.import_module(f"{node.module}.{alias.name}")
