@@ -144,7 +144,7 @@ def score_figures(db: str, env: dict[str, str], label: str, bound: Lower | None,
 
 
 DASHBOARD = ("import sys; sys.path.insert(0, sys.argv[1]); from cli.wiring import open_service_at; "
-             "from assessment.domain.model import UnitKind; from storage.db import sqlite_url; "
+             "from assessment.domain.model import UnitKind; from storage.sqlite_file import sqlite_url; "
              "c = open_service_at(sqlite_url(sys.argv[2])).compare.peer_group(year=int(sys.argv[3]), "
              "kind=UnitKind.COMMUNE); assert len(c.group) == int(sys.argv[4])")
 

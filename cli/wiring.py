@@ -41,7 +41,7 @@ def setup_logging() -> Path:
 
 
 def demo_database_url() -> str:
-    from storage.db import default_data_dir, sqlite_url
+    from storage.sqlite_file import default_data_dir, sqlite_url
 
     return sqlite_url(default_data_dir() / "demo.sqlite")
 
@@ -55,7 +55,7 @@ def database_url(args: argparse.Namespace, *, demo_default: bool = False) -> str
     """--db first (with --demo it names the demo file); then --demo (or a command that defaults to the demo):
     demo.sqlite in the data folder, whatever $DXSCORE_DB says, so demo data never mixes with real data; then
     $DXSCORE_DB; then the user's data folder."""
-    from storage.db import resolve_url
+    from storage.sqlite_file import resolve_url
 
     if args.db:
         return resolve_url(args.db)
@@ -88,22 +88,19 @@ def _open(args: argparse.Namespace, url: str) -> AssessmentService:
 
 def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = False,
                     lang: str | None = None) -> AssessmentService:
-    """A service on a database as it is (not initialised): what each `report --each` worker process opens."""
+    """A service on a database as it is (not initialised): what each `report --each` worker process opens. An
+    SQLite file that can be read as it is opens without SQLAlchemy until something needs it (storage.deferred)."""
     from assessment.service import AssessmentService
     from questionnaires.files import FileCatalog
-    from storage.db import open_engine
-    from storage.store import SqlStore
+    from storage.deferred import open_store
 
-    engine = open_engine(url)
+    store = open_store(url)
     if warn_read_only:
-        _warn_if_read_only(engine, lang)
-    return AssessmentService(SqlStore(engine), FileCatalog(), user=user)
+        _warn_if_read_only(store.read_only_reason(), lang)
+    return AssessmentService(store, FileCatalog(), user=user)
 
 
-def _warn_if_read_only(engine, lang: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    from storage.db import read_only_reason
-
-    reason = read_only_reason(engine)
+def _warn_if_read_only(reason: str | None, lang: str | None = None) -> None:
     if reason:
         from cli.messages import say
 

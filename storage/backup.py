@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment.domain.errors import BadInput, NotADxscoreDatabase, StorageError
-from storage.db import BUSY_TIMEOUT_MS, check_revision, check_sqlite_file, describe, head_revision, sqlite_path
+from storage.db import describe, sqlite_path
 from storage.integrity import connect_read_only
+from storage.sqlite_file import BUSY_TIMEOUT_MS, check_revision, check_sqlite_file, head_revision
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,8 @@ def _counter_past(stage: Path, live: int) -> None:
     number seen before it. A backup from before the counter existed is migrated to this version first.
     (A write that commits between reading `live` and the copy, milliseconds, is lost to the restore anyway.)"""
     if not _has_counter(stage):
-        from storage.db import open_engine, sqlite_url
+        from storage.db import open_engine
+        from storage.sqlite_file import sqlite_url
 
         open_engine(sqlite_url(stage)).dispose()  # migrates (its own copy-aside lands in the stage's folder)
     connection = _connect(stage)

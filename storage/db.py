@@ -15,62 +15,52 @@ An SQLite file that dxscore cannot write (read-only file, folder or medium) or t
 from __future__ import annotations
 
 import logging
-import os
 import random
-import re
 import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
-import platformdirs
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase, ReadOnlyDatabase, StorageError
-from storage.integrity import connect_read_only, damage, writable
+from assessment.domain.errors import ReadOnlyDatabase, StorageError
+from storage import sqlite_file
+from storage.integrity import connect_read_only
+from storage.sqlite_file import (  # noqa: F401  (re-exported for the CLI and tests: where databases are)
+    APP_NAME,
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS_DIR,
+    Identity,
+    check_revision,
+    check_sqlite_file,
+    default_data_dir,
+    default_database_url,
+    head_revision,
+    identity_of,
+    known_revisions,
+    plain_sqlite_path,
+    resolve_url,
+    sqlite_url,
+    write_refusal,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "dxscore"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 30_000
 RETRY_SECONDS = 300.0  # how long a writer keeps retrying a busy database before it gives up with a message
 WRITE_LOCK_KEY = 0x64787363  # "dxsc": the PostgreSQL advisory lock that serialises dxscore's writers
 WRITE = "dxscore_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 
 T = TypeVar("T")
 P = ParamSpec("P")
-Query = Callable[[str], Sequence[Sequence[Any]]]  # SQL text -> the rows (either driver's cursor rows)
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_database_url() -> str:
-    return sqlite_url(default_data_dir() / "dxscore.sqlite")
-
-
-def sqlite_url(path: str | Path) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
-
-
-def resolve_url(option: str | None) -> str:
-    """--db wins, then DXSCORE_DB, then the user's data folder. A value without '://' is a file path."""
-    value = option or os.environ.get("DXSCORE_DB") or ""
-    if not value:
-        return default_database_url()
-    return value if "://" in value else sqlite_url(value)
 
 
 def describe(url: str) -> str:
@@ -83,78 +73,6 @@ def sqlite_path(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
-
-
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-
-
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration files. Importing Alembic costs ~0.35 s, so it is
-    imported only when a migration actually runs (tests check this reading against Alembic's own)."""
-    graph: dict[str, str | None] = {}
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(source), _DOWN.search(source)
-        if revision:
-            graph[revision.group(1)] = down.group(1) if down else None
-    return graph
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    parents = {down for down in graph.values() if down}
-    heads = [rev for rev in graph if rev not in parents]
-    return heads[0] if len(heads) == 1 else ""
-
-
-@dataclass
-class Identity:
-    empty: bool
-    revision: str | None
-
-
-def check_sqlite_file(path: Path) -> Identity:
-    """Read-only look at a file before any connection could change it (WAL would rewrite its header)."""
-    # The file is read through SQLite only, never with open()/close(): closing any descriptor of a file drops
-    # every POSIX lock this process holds on it, so an engine already open on it here would lose its locks and
-    # another process closing last would remove the WAL under it ("disk I/O error").
-    if not path.exists() or path.stat().st_size == 0:
-        return Identity(True, None)
-    try:
-        connection = connect_read_only(path)
-        try:
-            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            return _identity(tables, lambda sql: connection.execute(sql).fetchall(), str(path))
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        why = "it is not an SQLite file" if "not a database" in str(exc) else str(exc)
-        raise NotADxscoreDatabase(f"{path} is not a dxscore database ({why}); it was left untouched") from exc
-
-
-def _identity(tables: set[str], query: Query, where: str) -> Identity:
-    if not tables:
-        return Identity(True, None)
-    app = query("SELECT value FROM dx_meta WHERE key = 'app'") if "dx_meta" in tables else []
-    if not app or app[0][0] != APP_NAME or "alembic_version" not in tables:
-        listed = ", ".join(sorted(tables)[:6])
-        raise NotADxscoreDatabase(f"{where} is not a dxscore database (it holds other tables: {listed}); "
-                                  "it was left untouched")
-    rows = query("SELECT version_num FROM alembic_version")
-    return Identity(False, rows[0][0] if rows else None)
-
-
-def check_revision(identity: Identity, where: str) -> None:
-    if identity.revision is not None and identity.revision not in known_revisions():
-        raise DatabaseTooNew(
-            f"{where} was written by a newer dxscore (schema {identity.revision}); this version knows schemas up "
-            f"to {head_revision()}. Update dxscore to open it; the database was left untouched."
-        )
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -364,7 +282,7 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
         check_revision(identity, where)
         if identity.empty and not create:
             raise StorageError(f"{where}: no dxscore database there")
-        refusal = None if identity.empty else _write_refusal(path, identity, where)
+        refusal = None if identity.empty else write_refusal(path, identity, where)
         if refusal is None:
             path.parent.mkdir(parents=True, exist_ok=True)
         if refusal is None and not identity.empty and identity.revision != head_revision():
@@ -379,7 +297,7 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
         if path is None:
             with engine.connect() as connection:
                 tables = set(inspect(connection).get_table_names())
-                identity = _identity(tables, lambda sql: connection.execute(text(sql)).fetchall(), where)
+                identity = identity_of(tables, lambda sql: connection.execute(text(sql)).fetchall(), where)
             check_revision(identity, where)
             if identity.empty and not create:
                 raise StorageError(f"{where}: no dxscore database there")
@@ -394,20 +312,6 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
     return engine
 
 
-def _write_refusal(path: Path, identity: Identity, where: str) -> str | None:
-    """Why an existing SQLite file may only be read (None: it may be written). A file that would need migrating
-    cannot be opened at all then."""
-    reason = writable(path)
-    if reason is None:
-        found = damage(path)
-        if found is not None:
-            reason = (f"it failed SQLite's integrity check ({found}); make a copy, then restore a backup "
-                      "(dxscore restore FILE)")
-    if reason is not None and identity.revision != head_revision():
-        raise ReadOnlyDatabase(f"{where} needs updating to this dxscore's schema, but {reason}; it was left untouched")
-    return reason
-
-
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (Alembic); the first revision stamps the file as dxscore's.
     The migration holds the writer lock, so two apps opening a new database at once migrate it once."""
@@ -415,7 +319,7 @@ def migrate(engine: Engine) -> None:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(sqlite_file.MIGRATIONS_DIR))  # read when run: tests move it
     config.attributes["engine"] = engine
     command.upgrade(config, "head")
 

@@ -24,7 +24,7 @@ def keys_dir() -> Path:
     override = os.environ.get(KEYS_ENV)
     if override:
         return Path(override).expanduser()
-    from storage.db import default_data_dir
+    from storage.sqlite_file import default_data_dir
 
     return default_data_dir() / "keys"
 

@@ -20,7 +20,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from storage.db import BUSY_TIMEOUT_MS, WRITE, WRITE_LOCK_KEY, current_connection, read_only_reason
+from storage.db import WRITE, WRITE_LOCK_KEY, current_connection, read_only_reason
+from storage.sqlite_file import BUSY_TIMEOUT_MS
 from storage.tables import CycleResultRow
 
 log = logging.getLogger(__name__)

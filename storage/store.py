@@ -92,6 +92,12 @@ class SqlStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    def read_only_reason(self) -> str | None:
+        """Why this database refuses writes (a read-only or damaged file), or None."""
+        from storage.db import read_only_reason
+
+        return read_only_reason(self.engine)
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """A session in dxscore's write transaction (see storage.db.write_transaction); methods that use it are
@@ -123,7 +129,8 @@ class SqlStore:
     def files_dir(self) -> Path:
         """Where evidence files are kept: beside an SQLite file (`x.sqlite` -> `x.files/`), else in the user's
         data folder under the database's name."""
-        from storage.db import default_data_dir, sqlite_path
+        from storage.db import sqlite_path
+        from storage.sqlite_file import default_data_dir
 
         url = self.engine.url.render_as_string(hide_password=False)
         path = sqlite_path(url)

@@ -224,14 +224,14 @@ def second_migration(tmp_path, monkeypatch):
 
 
 def test_an_existing_database_is_backed_up_before_a_migration(db_url, second_migration, monkeypatch, tmp_path):
-    import storage.db
+    import storage.sqlite_file
 
     engine = open_engine(db_url)
     with engine.begin() as c:
         c.execute(text("INSERT INTO dx_meta (key, value) VALUES ('probe', 'before the migration')"))
     old = current_revision(engine)
     engine.dispose()
-    monkeypatch.setattr(storage.db, "MIGRATIONS_DIR", second_migration)
+    monkeypatch.setattr(storage.sqlite_file, "MIGRATIONS_DIR", second_migration)
     assert head_revision() == "0002_probe"
     engine = open_engine(db_url)
     assert current_revision(engine) == "0002_probe"

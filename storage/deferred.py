@@ -1,0 +1,239 @@
+"""A store on an SQLite file that opens SQLAlchemy only when it must.
+
+Most commands, and the window's dashboard, read a cycle's results kept in the database (storage.results): a
+fresh process then needs only the change counter, two meta values, the active target set, the stored
+methodologies and the kept payload. Importing SQLAlchemy with its ORM and our declarative tables costs ~0.2 s, as
+much as the whole of such a read. `DeferredStore` answers exactly those reads with plain `sqlite3` (the
+same SQL as storage.store, one read transaction per read as there) and opens the full `SqlStore` the first time
+anything else is asked for, a write included; from then on every call goes to the full store.
+
+It is used only for a file that needs nothing before it can be read: it exists, it is dxscore's, its schema is
+the current one and it may be written (storage.sqlite_file does these checks, as storage.db.open_engine does).
+Anything else (a new, older, read-only or damaged file, PostgreSQL) opens the full store at once, with its
+migrations, read-only engine and warnings. tests/storage/test_deferred_store.py checks every read against
+SqlStore's and that a process reading kept results never imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from assessment.domain.model import MethodologyId, Target, TargetId, TargetSet, Text
+from assessment.services.ports import CouncilStore, ResultStore, StoredMethodology, TargetSetInfo
+from storage.sqlite_file import (
+    BUSY_TIMEOUT_MS,
+    check_revision,
+    check_sqlite_file,
+    head_revision,
+    plain_sqlite_path,
+    write_refusal,
+)
+
+if TYPE_CHECKING:
+    from assessment.domain.publication import Publication
+    from storage.store import SqlStore
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+MAX_PAYLOAD_BYTES = 128 * 1024 * 1024  # as storage.results: a larger kept row is neither read nor written
+
+
+def deferrable(path: Path, where: str) -> bool:
+    """Whether the file at `path` can be read as it is (see the module docstring). Raises what open_engine would
+    for a foreign or newer file, so the message is the same either way."""
+    identity = check_sqlite_file(path)
+    check_revision(identity, where)
+    if identity.empty or identity.revision != head_revision():
+        return False
+    return write_refusal(path, identity, where) is None
+
+
+class DeferredStore:
+    """Implements assessment.services.ports.Store: a handful of reads in plain sqlite3, the rest by SqlStore."""
+
+    def __init__(self, url: str, path: Path, open_full: Callable[[str], SqlStore]) -> None:
+        self.url = url
+        self._path = path
+        self._open_full = open_full
+        self._full: SqlStore | None = None
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.RLock()  # the window's lane and the GUI thread may both ask
+        self.results: ResultStore = _DeferredResults(self)
+        self.council: CouncilStore = _DeferredCouncil(self)
+
+    # ---------------------------------------------------------------------------------- the full store
+
+    @property
+    def full(self) -> SqlStore:
+        """The SQLAlchemy store, opened on first use (the plain connection is closed then: one way in)."""
+        with self._lock:
+            if self._full is None:
+                log.info("opening the full store on %s", self._path)
+                self._full = self._open_full(self.url)
+                self._close_plain()
+            return self._full
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # not set yet (during __init__) or private: never the full store's
+            raise AttributeError(name)
+        return getattr(self.full, name)
+
+    def read_only_reason(self) -> str | None:
+        """None: only a file that may be written is deferred (a full store opened since says for itself)."""
+        return None if self._full is None else self._full.read_only_reason()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_plain()
+            if self._full is not None:
+                self._full.close()
+
+    def _close_plain(self) -> None:
+        if self._connection is not None:
+            self._connection.close()  # the last connection to close checkpoints the WAL
+            self._connection = None
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction on the plain connection, as `engine.connect()` gives storage.store's reads."""
+        with self._lock:
+            if self._connection is None:
+                self._connection = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False,
+                                                   timeout=BUSY_TIMEOUT_MS / 1000)
+                self._connection.execute("PRAGMA query_only = ON")  # this connection never writes
+            connection = self._connection
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("COMMIT")
+
+    # ----------------------------------------------------------------- the reads of a warm start
+
+    def committed_change(self) -> int | None:
+        if self._full is not None:
+            return self._full.committed_change()
+        with self._read() as c:
+            row = c.execute("SELECT counter FROM dx_changes WHERE id = 1").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def get_meta(self, key: str) -> str | None:
+        if self._full is not None:
+            return self._full.get_meta(key)
+        with self._read() as c:
+            row = c.execute("SELECT value FROM dx_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def target_sets(self) -> list[TargetSetInfo]:
+        if self._full is not None:
+            return self._full.target_sets()
+        with self._read() as c:
+            rows = c.execute("SELECT s.name, s.is_default, s.imported_from, count(t.id) FROM target_sets s "
+                             "LEFT JOIN targets t ON t.target_set_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
+        return [TargetSetInfo(name, bool(default), int(n or 0), origin) for name, default, origin, n in rows]
+
+    def target_set(self, name: str | None = None) -> TargetSet | None:
+        if self._full is not None:
+            return self._full.target_set(name)
+        with self._read() as c:
+            found = (c.execute("SELECT id, name FROM target_sets WHERE name = ?", (name,)) if name is not None else
+                     c.execute("SELECT id, name FROM target_sets WHERE is_default = 1")).fetchone()
+            if found is None:
+                return None
+            rows = c.execute("SELECT id, target_id, pillar, text_vi, text_en, unit, direction, document, source, "
+                             "confidence, unconfirmed, note, category, serves, level FROM targets "
+                             "WHERE target_set_id = ? ORDER BY id", (found[0],)).fetchall()
+            values: dict[int, list[tuple[int, float]]] = {}
+            for pk, year, value in c.execute("SELECT target_pk, year, value FROM target_values ORDER BY year"):
+                values.setdefault(pk, []).append((int(year), float(value)))
+        return TargetSet(found[1], tuple(
+            Target(TargetId(r[1]), r[2], Text(r[3], r[4]), r[5], r[6], tuple(values.get(r[0], [])), r[7], r[8],
+                   r[9], bool(r[10]), r[11], r[12], r[13], r[14])
+            for r in rows))
+
+    def stored_methodologies(self) -> list[StoredMethodology]:
+        if self._full is not None:
+            return self._full.stored_methodologies()
+        with self._read() as c:
+            rows = c.execute("SELECT id, methodology_id, version, sha256, source_text FROM methodologies").fetchall()
+        return sorted((StoredMethodology(pk, MethodologyId(ident), version, sha, text)
+                       for pk, ident, version, sha, text in rows), key=lambda m: (m.id, m.version))
+
+    def kept_payload(self, year: int, target_set: str, *, change: int, format_version: int,
+                     fingerprint: str) -> bytes | None:
+        with self._read() as c:
+            row = c.execute("SELECT payload FROM dx_cycle_results WHERE cycle_year = ? AND target_set = ? AND "
+                            "change_number = ? AND format_version = ? AND fingerprint = ? AND size <= ?",
+                            (year, target_set, change, format_version, fingerprint, MAX_PAYLOAD_BYTES)).fetchone()
+        if row is None or row[0] is None or len(row[0]) > MAX_PAYLOAD_BYTES:
+            return None
+        return bytes(row[0])
+
+    def has_publications(self, year: int) -> bool:
+        with self._read() as c:
+            return c.execute("SELECT 1 FROM publications WHERE cycle_year = ? LIMIT 1", (year,)).fetchone() is not None
+
+
+class _DeferredResults:
+    """storage.results.ResultRepository's `get` in plain sqlite3 until the full store is open; `put` (a write)
+    always through it."""
+
+    def __init__(self, store: DeferredStore) -> None:
+        self.store = store
+
+    def get(self, year: int, target_set: str, *, change: int, format_version: int, fingerprint: str
+            ) -> bytes | None:
+        full = self.store._full
+        if full is not None:
+            return full.results.get(year, target_set, change=change, format_version=format_version,
+                                    fingerprint=fingerprint)
+        try:
+            return self.store.kept_payload(year, target_set, change=change, format_version=format_version,
+                                           fingerprint=fingerprint)
+        except sqlite3.Error as exc:  # as ResultRepository.get: a table gone missing means computing instead
+            log.warning("cannot read the kept results of cycle %s: %s", year, exc)
+            return None
+
+    def put(self, year: int, target_set: str, *, change: int, format_version: int, fingerprint: str,
+            payload: bytes) -> bool:
+        return self.store.full.results.put(year, target_set, change=change, format_version=format_version,
+                                           fingerprint=fingerprint, payload=payload)
+
+
+class _DeferredCouncil:
+    """The council's records: a cycle without publications (the dashboard asks on every open) answered in plain
+    sqlite3; the publications themselves, and everything else, by the full store."""
+
+    def __init__(self, store: DeferredStore) -> None:
+        self.store = store
+
+    def publications(self, year: int) -> list[Publication]:
+        if self.store._full is None and not self.store.has_publications(year):
+            return []
+        return self.store.full.council.publications(year)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store.full.council, name)
+
+
+def open_store(url: str) -> DeferredStore | SqlStore:
+    """The store on the database at `url`, checked and migrated as storage.db.open_engine does: a DeferredStore on
+    an SQLite file that can be read as it is, else the full SqlStore at once."""
+    path = plain_sqlite_path(url)
+    if path is not None and deferrable(path, url):
+        return DeferredStore(url, path, open_full_store)
+    return open_full_store(url)
+
+
+def open_full_store(url: str) -> SqlStore:
+    from storage.db import open_engine
+    from storage.store import SqlStore
+
+    return SqlStore(open_engine(url))
