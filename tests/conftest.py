@@ -48,12 +48,12 @@ def mini(targets):
 
 
 def open_service(path: Path):
-    from assessment.service import AssessmentService
-    from questionnaires.files import FileCatalog
-    from storage.db import open_engine, sqlite_url
-    from storage.store import SqlStore
+    """The service on the SQLite file at `path` as the window and the CLI open it (cli.wiring.open_service_at: the
+    deferred store, storage/deferred.py), initialised."""
+    from cli.wiring import open_service_at
+    from storage.sqlite_file import sqlite_url
 
-    service = AssessmentService(SqlStore(open_engine(sqlite_url(path))), FileCatalog(), user="tester")
+    service = open_service_at(sqlite_url(path), "tester")
     service.initialise()
     return service
 

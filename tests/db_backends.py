@@ -86,12 +86,10 @@ def drop_pg_database(url: str) -> None:
 
 
 def open_url_service(url: str):  # type: ignore[no-untyped-def]
-    from assessment.service import AssessmentService
-    from questionnaires.files import FileCatalog
-    from storage.db import open_engine
-    from storage.store import SqlStore
+    """The service as the window and the CLI open it (cli.wiring.open_service_at), initialised."""
+    from cli.wiring import open_service_at
 
-    service = AssessmentService(SqlStore(open_engine(url)), FileCatalog(), user="tester")
+    service = open_service_at(url, "tester")
     service.initialise()
     return service
 
