@@ -28,11 +28,13 @@ def cmd_main_job(args: argparse.Namespace) -> int:
 
 
 def import_core_before_qt() -> None:
-    """What the window needs before its first paint: the storage (to read the units), then Qt. PySide6's import
-    hook would read the source of every module imported after it (gui/qt_start.py makes that check cheap, so
-    what a unit's form needs later, entry and scoring, is imported when first used, after the first paint)."""
+    """What the window needs before its first paint: the store that reads the units and cycles of an SQLite file in
+    plain sqlite3 (storage/deferred.py: SQLAlchemy is imported on the lane, after the paint, when the full store
+    opens), then Qt. PySide6's import hook would read the source of every module imported after it
+    (gui/qt_start.py makes that check cheap, so what a unit's form needs later, entry and scoring, is imported
+    when first used, after the first paint)."""
     import questionnaires.files  # noqa: F401
-    import storage.store  # noqa: F401
+    import storage.deferred  # noqa: F401
     from gui.qt_start import import_qt
 
     import_qt()

@@ -2,7 +2,7 @@
 
 Most commands, and the window's dashboard, read a cycle's results kept in the database (storage.results): a
 fresh process then needs only the change counter, two meta values, the active target set, the stored
-methodologies and the kept payload. Importing SQLAlchemy with its ORM and our declarative tables costs ~0.2 s, as
+methodologies and the kept payload; the window's first paint needs the units and the cycles. Importing SQLAlchemy with its ORM and our declarative tables costs ~0.2 s, as
 much as the whole of such a read. `DeferredStore` answers exactly those reads with plain `sqlite3` (the
 same SQL as storage.store, one read transaction per read as there) and opens the full `SqlStore` the first time
 anything else is asked for, a write included; from then on every call goes to the full store.
@@ -16,15 +16,16 @@ SqlStore's and that a process reading kept results never imports SQLAlchemy.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from assessment.domain.model import MethodologyId, Target, TargetId, TargetSet, Text
+from assessment.domain.model import MethodologyId, Target, TargetId, TargetSet, Text, Unit, UnitCode, UnitKind
 from assessment.services.ports import CouncilStore, ResultStore, StoredMethodology, TargetSetInfo
 from storage.sqlite_file import (
     BUSY_TIMEOUT_MS,
@@ -124,12 +125,40 @@ class DeferredStore:
             row = c.execute("SELECT counter FROM dx_changes WHERE id = 1").fetchone()
         return int(row[0] or 0) if row else 0
 
+    def change_number(self) -> int:
+        """The counter (the window polls it): no write transaction can be open before the full store is."""
+        if self._full is not None:
+            return self._full.change_number()
+        return self.committed_change() or 0
+
     def get_meta(self, key: str) -> str | None:
         if self._full is not None:
             return self._full.get_meta(key)
         with self._read() as c:
             row = c.execute("SELECT value FROM dx_meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
+
+    def units(self, kind: UnitKind | None = None) -> list[Unit]:
+        """As SqlStore.units: sorted here by (kind, code), not by the database's collation."""
+        if self._full is not None:
+            return self._full.units(kind)
+        with self._read() as c:
+            rows = (c.execute(_UNITS + " WHERE kind = ?", (kind.value,)) if kind is not None else
+                    c.execute(_UNITS)).fetchall()
+        return sorted((_unit(r) for r in rows), key=lambda u: (u.kind.value, u.code))
+
+    def unit(self, code: str) -> Unit | None:
+        if self._full is not None:
+            return self._full.unit(code)
+        with self._read() as c:
+            row = c.execute(_UNITS + " WHERE code = ?", (code,)).fetchone()
+        return None if row is None else _unit(row)
+
+    def cycles(self) -> list[int]:
+        if self._full is not None:
+            return self._full.cycles()
+        with self._read() as c:
+            return [int(year) for (year,) in c.execute("SELECT year FROM cycles ORDER BY year")]
 
     def target_sets(self) -> list[TargetSetInfo]:
         if self._full is not None:
@@ -179,6 +208,21 @@ class DeferredStore:
     def has_publications(self, year: int) -> bool:
         with self._read() as c:
             return c.execute("SELECT 1 FROM publications WHERE cycle_year = ? LIMIT 1", (year,)).fetchone() is not None
+
+
+_UNITS = ("SELECT code, kind, subtype, name_vi, name_en, valid_from, valid_until, digital_economy_duty, unconfirmed, "
+          "note FROM units")
+
+
+def _unit(row: Sequence[Any]) -> Unit:
+    """storage.store._unit of a plain row: dates are stored as ISO text, flags as 0/1."""
+    code, kind, subtype, vi, en, start, end, duty, unconfirmed, note = row
+    return Unit(UnitCode(code), UnitKind(kind), subtype, Text(vi, en), _date(start), _date(end), bool(duty),
+                bool(unconfirmed), note)
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
 
 
 class _DeferredResults:

@@ -1,6 +1,7 @@
 """The window's first paint (a fresh process, up to the unit list painted with the database's units) imports
-neither the charts nor the PDF/Excel/data-frame libraries, nor what a unit's form needs (its editors, dialogs, live
-score): those are imported when the tab or action that needs them is first used, or on the lane after the paint."""
+neither the charts nor the PDF/Excel/data-frame libraries, nor SQLAlchemy, nor what a unit's form needs (its
+editors, dialogs, live score): those are imported when the tab or action that needs them is first used, or on the
+lane after the paint."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 NOT_BEFORE_THE_FIRST_PAINT = ("pyqtgraph", "reportlab", "openpyxl", "pandas", "gui.dashboard", "gui.form",
                               "gui.editors", "gui.dialogs", "gui.conflicts", "assessment.services.entry_area",
-                              "assessment.services.live_entry", "assessment.services.scores_area")
+                              "assessment.services.live_entry", "assessment.services.scores_area",
+                              "sqlalchemy")  # an SQLite file's units and cycles are read in plain sqlite3
 
 
 def test_the_first_paint_imports_no_chart_report_or_form_module(demo_db, tmp_path):

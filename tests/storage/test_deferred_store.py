@@ -18,7 +18,7 @@ from assessment.domain.errors import DatabaseTooNew, NotADxscoreDatabase
 from assessment.domain.model import UnitKind
 from cli.wiring import open_service_at
 from storage.db import sqlite_url
-from storage.deferred import DeferredStore, open_store
+from storage.deferred import DeferredStore, open_full_store, open_store
 from storage.store import SqlStore
 from tests.conftest import open_service
 
@@ -40,15 +40,22 @@ def run(*args: str, db: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_plain_read_is_the_full_stores_answer(demo: Path):
-    full = open_service(demo)  # SqlStore: keeps the cycle's result, holds a publication-free council
-    full.scores.for_cycle(year=YEAR)
+    keeper = open_service(demo)
+    keeper.scores.for_cycle(year=YEAR)  # computes and keeps the cycle's result
+    keeper.store.close()
+    sql = open_full_store(sqlite_url(demo))
     store = open_store(sqlite_url(demo))
     try:
-        assert isinstance(store, DeferredStore)
-        sql = full.store
-        assert store.committed_change() == sql.committed_change()
+        assert isinstance(store, DeferredStore) and isinstance(sql, SqlStore)
+        assert store.committed_change() == sql.committed_change() == store.change_number() == sql.change_number()
         for key in ("demo", "app", "reference_units_version", "no such key"):
             assert store.get_meta(key) == sql.get_meta(key)
+        assert store.units() == sql.units() and len(store.units()) > 140
+        for kind in UnitKind:
+            assert store.units(kind) == sql.units(kind)
+        assert any(u.valid_from for u in store.units())  # dates come back as dates
+        assert store.unit("00070") == sql.unit("00070") and store.unit("NO_SUCH") is None
+        assert store.cycles() == sql.cycles() and 2025 in store.cycles()
         assert store.target_sets() == sql.target_sets()
         active = store.target_set()
         assert active is not None and active == sql.target_set()
@@ -65,7 +72,7 @@ def test_every_plain_read_is_the_full_stores_answer(demo: Path):
         assert store._full is None  # all of the above without opening the full store
     finally:
         store.close()
-        full.store.close()
+        sql.close()
 
 
 def test_a_process_reading_kept_results_never_imports_sqlalchemy(demo: Path, tmp_path: Path):
