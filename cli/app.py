@@ -110,7 +110,10 @@ def run_as_script() -> None:
         sys.stderr.flush()
     except BrokenPipeError:
         pass
-    storage_db = sys.modules.get("storage.db")  # only if this command opened a database at all
+    deferred = sys.modules.get("storage.deferred")  # only if this command opened a database at all
+    if deferred is not None:
+        deferred.close_deferred_stores()
+    storage_db = sys.modules.get("storage.db")
     if storage_db is not None:
         storage_db.close_sqlite_engines()
     logging.shutdown()

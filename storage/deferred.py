@@ -2,10 +2,11 @@
 
 Most commands, and the window's dashboard, read a cycle's results kept in the database (storage.results): a
 fresh process then needs only the change counter, two meta values, the active target set, the stored
-methodologies and the kept payload; the window's first paint needs the units and the cycles. Importing SQLAlchemy with its ORM and our declarative tables costs ~0.2 s, as
-much as the whole of such a read. `DeferredStore` answers exactly those reads with plain `sqlite3` (the
-same SQL as storage.store, one read transaction per read as there) and opens the full `SqlStore` the first time
-anything else is asked for, a write included; from then on every call goes to the full store.
+methodologies and the kept payload; the window's first paint needs the units and the cycles. Importing
+SQLAlchemy with its ORM and our declarative tables costs ~0.2 s, as much as the whole of such a read.
+`DeferredStore` answers exactly those reads with plain `sqlite3` (the same SQL as storage.store, one read
+transaction per read as there) and opens the full `SqlStore` the first time anything else is asked for, a write
+included; from then on every call goes to the full store.
 
 It is used only for a file that needs nothing before it can be read: it exists, it is dxscore's, its schema is
 the current one and it may be written (storage.sqlite_file does these checks, as storage.db.open_engine does).
@@ -20,6 +21,7 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +48,17 @@ T = TypeVar("T")
 MAX_PAYLOAD_BYTES = 128 * 1024 * 1024  # as storage.results: a larger kept row is neither read nor written
 
 
+_alive: weakref.WeakSet[DeferredStore] = weakref.WeakSet()
+
+
+def close_deferred_stores() -> None:
+    """Close the plain connections still open, for a process that leaves without the interpreter's teardown (the
+    CLI, as storage.db.close_sqlite_engines): the next process finds no WAL or lock files this one left."""
+    for store in list(_alive):
+        with store._lock:
+            store._close_plain()
+
+
 def deferrable(path: Path, where: str) -> bool:
     """Whether the file at `path` can be read as it is (see the module docstring). Raises what open_engine would
     for a foreign or newer file, so the message is the same either way."""
@@ -68,6 +81,7 @@ class DeferredStore:
         self._lock = threading.RLock()  # the window's lane and the GUI thread may both ask
         self.results: ResultStore = _DeferredResults(self)
         self.council: CouncilStore = _DeferredCouncil(self)
+        _alive.add(self)
 
     # ---------------------------------------------------------------------------------- the full store
 
@@ -118,96 +132,113 @@ class DeferredStore:
 
     # ----------------------------------------------------------------- the reads of a warm start
 
+    def _either(self, plain: Callable[[sqlite3.Connection], T], full: Callable[[SqlStore], T]) -> T:
+        """`plain` in one read transaction while the full store is not open (decided under the lock, so a plain
+        connection never reopens beside it); else `full` on the full store, outside the lock."""
+        with self._lock:
+            opened = self._full
+            if opened is None:
+                with self._read() as connection:
+                    return plain(connection)
+        return full(opened)
+
     def committed_change(self) -> int | None:
-        if self._full is not None:
-            return self._full.committed_change()
-        with self._read() as c:
-            row = c.execute("SELECT counter FROM dx_changes WHERE id = 1").fetchone()
-        return int(row[0] or 0) if row else 0
+        return self._either(_counter, lambda full: full.committed_change())
 
     def change_number(self) -> int:
         """The counter (the window polls it): no write transaction can be open before the full store is."""
-        if self._full is not None:
-            return self._full.change_number()
-        return self.committed_change() or 0
+        return self._either(_counter, lambda full: full.change_number())
 
     def get_meta(self, key: str) -> str | None:
-        if self._full is not None:
-            return self._full.get_meta(key)
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> str | None:
             row = c.execute("SELECT value FROM dx_meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            return None if row is None else str(row[0])
+
+        return self._either(plain, lambda full: full.get_meta(key))
 
     def units(self, kind: UnitKind | None = None) -> list[Unit]:
         """As SqlStore.units: sorted here by (kind, code), not by the database's collation."""
-        if self._full is not None:
-            return self._full.units(kind)
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> list[Unit]:
             rows = (c.execute(_UNITS + " WHERE kind = ?", (kind.value,)) if kind is not None else
                     c.execute(_UNITS)).fetchall()
-        return sorted((_unit(r) for r in rows), key=lambda u: (u.kind.value, u.code))
+            return sorted((_unit(r) for r in rows), key=lambda u: (u.kind.value, u.code))
+
+        return self._either(plain, lambda full: full.units(kind))
 
     def unit(self, code: str) -> Unit | None:
-        if self._full is not None:
-            return self._full.unit(code)
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> Unit | None:
             row = c.execute(_UNITS + " WHERE code = ?", (code,)).fetchone()
-        return None if row is None else _unit(row)
+            return None if row is None else _unit(row)
+
+        return self._either(plain, lambda full: full.unit(code))
 
     def cycles(self) -> list[int]:
-        if self._full is not None:
-            return self._full.cycles()
-        with self._read() as c:
-            return [int(year) for (year,) in c.execute("SELECT year FROM cycles ORDER BY year")]
+        return self._either(lambda c: [int(year) for (year,) in c.execute("SELECT year FROM cycles ORDER BY year")],
+                            lambda full: full.cycles())
 
     def target_sets(self) -> list[TargetSetInfo]:
-        if self._full is not None:
-            return self._full.target_sets()
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> list[TargetSetInfo]:
             rows = c.execute("SELECT s.name, s.is_default, s.imported_from, count(t.id) FROM target_sets s "
                              "LEFT JOIN targets t ON t.target_set_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
-        return [TargetSetInfo(name, bool(default), int(n or 0), origin) for name, default, origin, n in rows]
+            return [TargetSetInfo(name, bool(default), int(n or 0), origin) for name, default, origin, n in rows]
+
+        return self._either(plain, lambda full: full.target_sets())
 
     def target_set(self, name: str | None = None) -> TargetSet | None:
-        if self._full is not None:
-            return self._full.target_set(name)
-        with self._read() as c:
-            found = (c.execute("SELECT id, name FROM target_sets WHERE name = ?", (name,)) if name is not None else
-                     c.execute("SELECT id, name FROM target_sets WHERE is_default = 1")).fetchone()
-            if found is None:
-                return None
-            rows = c.execute("SELECT id, target_id, pillar, text_vi, text_en, unit, direction, document, source, "
-                             "confidence, unconfirmed, note, category, serves, level FROM targets "
-                             "WHERE target_set_id = ? ORDER BY id", (found[0],)).fetchall()
-            values: dict[int, list[tuple[int, float]]] = {}
-            for pk, year, value in c.execute("SELECT target_pk, year, value FROM target_values ORDER BY year"):
-                values.setdefault(pk, []).append((int(year), float(value)))
-        return TargetSet(found[1], tuple(
-            Target(TargetId(r[1]), r[2], Text(r[3], r[4]), r[5], r[6], tuple(values.get(r[0], [])), r[7], r[8],
-                   r[9], bool(r[10]), r[11], r[12], r[13], r[14])
-            for r in rows))
+        return self._either(lambda c: _target_set(c, name), lambda full: full.target_set(name))
 
     def stored_methodologies(self) -> list[StoredMethodology]:
-        if self._full is not None:
-            return self._full.stored_methodologies()
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> list[StoredMethodology]:
             rows = c.execute("SELECT id, methodology_id, version, sha256, source_text FROM methodologies").fetchall()
-        return sorted((StoredMethodology(pk, MethodologyId(ident), version, sha, text)
-                       for pk, ident, version, sha, text in rows), key=lambda m: (m.id, m.version))
+            return sorted((StoredMethodology(pk, MethodologyId(ident), version, sha, text)
+                           for pk, ident, version, sha, text in rows), key=lambda m: (m.id, m.version))
+
+        return self._either(plain, lambda full: full.stored_methodologies())
 
     def kept_payload(self, year: int, target_set: str, *, change: int, format_version: int,
                      fingerprint: str) -> bytes | None:
-        with self._read() as c:
+        def plain(c: sqlite3.Connection) -> bytes | None:
             row = c.execute("SELECT payload FROM dx_cycle_results WHERE cycle_year = ? AND target_set = ? AND "
                             "change_number = ? AND format_version = ? AND fingerprint = ? AND size <= ?",
                             (year, target_set, change, format_version, fingerprint, MAX_PAYLOAD_BYTES)).fetchone()
-        if row is None or row[0] is None or len(row[0]) > MAX_PAYLOAD_BYTES:
-            return None
-        return bytes(row[0])
+            if row is None or row[0] is None or len(row[0]) > MAX_PAYLOAD_BYTES:
+                return None
+            return bytes(row[0])
 
-    def has_publications(self, year: int) -> bool:
-        with self._read() as c:
-            return c.execute("SELECT 1 FROM publications WHERE cycle_year = ? LIMIT 1", (year,)).fetchone() is not None
+        return self._either(plain, lambda full: full.results.get(year, target_set, change=change,
+                                                                format_version=format_version,
+                                                                fingerprint=fingerprint))
+
+    def publications(self, year: int) -> list[Publication]:
+        """A cycle without publications (the dashboard asks on every open) is answered in plain sqlite3; the
+        publications themselves are read by the full store, whose reading of them is the only one."""
+        none = self._either(lambda c: c.execute("SELECT 1 FROM publications WHERE cycle_year = ? LIMIT 1",
+                                                (year,)).fetchone() is None, lambda _full: False)
+        return [] if none else self.full.council.publications(year)
+
+
+def _counter(c: sqlite3.Connection) -> int:
+    row = c.execute("SELECT counter FROM dx_changes WHERE id = 1").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def _target_set(c: sqlite3.Connection, name: str | None) -> TargetSet | None:
+    """storage.store.SqlStore.target_set in plain sqlite3: the flags as bools and the values as floats, as
+    SQLAlchemy's types give them (the kept result's fingerprint is taken from the set's repr)."""
+    found = (c.execute("SELECT id, name FROM target_sets WHERE name = ?", (name,)) if name is not None else
+             c.execute("SELECT id, name FROM target_sets WHERE is_default = 1")).fetchone()
+    if found is None:
+        return None
+    rows = c.execute("SELECT id, target_id, pillar, text_vi, text_en, unit, direction, document, source, "
+                     "confidence, unconfirmed, note, category, serves, level FROM targets "
+                     "WHERE target_set_id = ? ORDER BY id", (found[0],)).fetchall()
+    values: dict[int, list[tuple[int, float]]] = {}
+    for pk, year, value in c.execute("SELECT target_pk, year, value FROM target_values ORDER BY year"):
+        values.setdefault(pk, []).append((int(year), float(value)))
+    return TargetSet(found[1], tuple(
+        Target(TargetId(r[1]), r[2], Text(r[3], r[4]), r[5], r[6], tuple(values.get(r[0], [])), r[7], r[8],
+               r[9], bool(r[10]), r[11], r[12], r[13], r[14])
+        for r in rows))
 
 
 _UNITS = ("SELECT code, kind, subtype, name_vi, name_en, valid_from, valid_until, digital_economy_duty, unconfirmed, "
@@ -234,10 +265,6 @@ class _DeferredResults:
 
     def get(self, year: int, target_set: str, *, change: int, format_version: int, fingerprint: str
             ) -> bytes | None:
-        full = self.store._full
-        if full is not None:
-            return full.results.get(year, target_set, change=change, format_version=format_version,
-                                    fingerprint=fingerprint)
         try:
             return self.store.kept_payload(year, target_set, change=change, format_version=format_version,
                                            fingerprint=fingerprint)
@@ -259,9 +286,7 @@ class _DeferredCouncil:
         self.store = store
 
     def publications(self, year: int) -> list[Publication]:
-        if self.store._full is None and not self.store.has_publications(year):
-            return []
-        return self.store.full.council.publications(year)
+        return self.store.publications(year)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.store.full.council, name)
