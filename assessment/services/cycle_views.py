@@ -22,6 +22,7 @@ from assessment.services.export import scorecard_dict
 from assessment.services.scorecards import ScoredBatch, ShownValue, display_column
 
 CHUNK = 512  # units whose indicator texts are prepared together (bounded memory whatever the cycle's size)
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False) without a new encoder each
 
 
 def full_card(card: Scorecard) -> bool:
@@ -166,17 +167,23 @@ class _BatchJson:
                       + s.relevant.astype(np.int8) * 2 + self.missing.astype(np.int8))
         self.scored = [self.batch.methodology.pillar(code).scored for code in s.pillar_codes]
         self.pillar_index = s.pillar_index
+        self._missing_codes: list[list[str]] | None = None
 
     def unit_json(self, card: Scorecard, i: int, pillars: str, indicators: str) -> str:
         head = scorecard_dict(card)  # a headline card: every field but missing, pillars and indicators
         del head["pillars"], head["indicators"]
         head["missing"] = self._missing(i)
-        text = json.dumps(head, ensure_ascii=False)
+        text = _ENCODE(head)
         return f'{text[:-1]}, "pillars": [{pillars}], "indicators": [{indicators}]}}'
 
     def _missing(self, i: int) -> list[str]:
-        codes = self.batch.matrix.codes
-        return [codes[j] for j in np.flatnonzero(self.missing[:, i]).tolist()]
+        if self._missing_codes is None:  # every row's, from one pass over the matrix
+            codes = self.batch.matrix.codes
+            self._missing_codes = [[] for _ in range(self.missing.shape[1])]
+            rows, columns = np.nonzero(self.missing.T)  # row-major: each row's columns in order
+            for row, j in zip(rows.tolist(), columns.tolist(), strict=True):
+                self._missing_codes[row].append(codes[j])
+        return list(self._missing_codes[i])
 
     def pillars(self, rows: list[int]) -> list[str]:
         """Per row, its pillars' JSON objects joined (export.pillar_dict's keys and order for a unit without an
@@ -234,18 +241,18 @@ class _BatchJson:
         if found is None:
             return [("null", ', "projected_year": null, "projection": "insufficient_data"')] * len(rows)
         memo: dict[tuple[object, int | None, bool], tuple[str, str]] = {}
-        out = []
-        for i in rows:
-            key = (found.status[i], found.projected_year[i], found.projection_known[i])
-            text = memo.get(key)
-            if text is None:
-                status, projected, known = key
-                year = str(projected) if known and projected is not None else "null"
-                kind = "insufficient_data" if not known else "reached_by" if projected else "not_at_this_pace"
-                text = memo[key] = (json.dumps(getattr(status, "value", None)),
-                                    f', "projected_year": {year}, "projection": "{kind}"')
-            out.append(text)
-        return out
+
+        def text(key: tuple[object, int | None, bool]) -> tuple[str, str]:
+            status, projected, known = key
+            year = str(projected) if known and projected is not None else "null"
+            kind = "insufficient_data" if not known else "reached_by" if projected else "not_at_this_pace"
+            shown = memo[key] = (json.dumps(getattr(status, "value", None)),
+                                 f', "projected_year": {year}, "projection": "{kind}"')
+            return shown
+
+        keys = zip(*(map(column.__getitem__, rows) for column in (found.status, found.projected_year,
+                                                                   found.projection_known)), strict=True)
+        return [memo[key] if key in memo else text(key) for key in keys]
 
 
 def _parts(numerators: np.ndarray, denominators: np.ndarray, floats: _Floats) -> list[str] | None:
