@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -72,8 +72,8 @@ class LongAnswers:
         for records in chunks:
             for name, column in zip(cls.FIELDS, _typed_columns(records), strict=True):
                 if name == "code":  # a fresh str per row from the driver: one per distinct code instead
-                    column = np.fromiter((shared.setdefault(c, c) for c in column.tolist()), dtype=object,
-                                         count=len(column))
+                    found = column.tolist()
+                    column = np.array(list(map(shared.setdefault, found, found)), dtype=object)
                 parts[name].append(column)
         # one field at a time, dropping its chunks: the copy never holds more than one field twice
         return cls(**{name: _joined(parts.pop(name), kind) for name, kind in zip(cls.FIELDS, _KINDS, strict=True)})
@@ -153,7 +153,7 @@ def build_matrix(methodology: Methodology, size: int, long: LongAnswers) -> Answ
 def _positions(values: np.ndarray, vocabulary: Sequence[str]) -> np.ndarray:
     """Index of each value in the vocabulary, -1 when absent (what a categorical's codes would be)."""
     lookup = {word: i for i, word in enumerate(vocabulary)}
-    return np.fromiter((lookup.get(v, -1) for v in values.tolist()), dtype=np.int64, count=len(values))
+    return np.fromiter(map(lookup.get, values.tolist(), repeat(-1)), dtype=np.int64, count=len(values))
 
 
 def _mask(joined: str | None, bits: dict[str, int]) -> int:

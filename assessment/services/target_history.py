@@ -56,6 +56,8 @@ class TargetHistory:
 
     measures: list[Measures]
     carried: dict[tuple[str, str], Series] = field(default_factory=dict)
+    _rows: dict[tuple[int, int], tuple[Sequence[str], tuple[str, ...], np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, measures: Iterable[Measures], merged: Mapping[str, tuple[str, ...]]) -> TargetHistory:
@@ -76,25 +78,19 @@ class TargetHistory:
         """(cycles, units × cycles values) of one target for the units `codes`; NaN where a unit has no value,
         cycles in which none of them has one left out."""
         columns: dict[int, np.ndarray] = {}
-        rows_of: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # per units tuple: (batch rows, their positions)
         for m in self.measures:
             if m.target_id != target_id:
                 continue
-            key = id(m.units)
-            if key not in rows_of:
-                rows_of[key] = _matching_rows(codes, m.units)
-            rows, at = rows_of[key]
+            rows, at = self._matching_rows(codes, m.units)
             values = m.values[at]
             keep = np.isfinite(values)  # a non-finite value is left out, never overwrites an earlier one
             column = columns.setdefault(m.cycle, np.full(len(codes), np.nan))
             column[rows[keep]] = values[keep]
-        for row, code in enumerate(codes):
-            series = self.carried.get((code, target_id))
-            if series is None:
-                continue
+        carried = {code: series for (code, target), series in self.carried.items() if target == target_id}
+        for row in [r for r, code in enumerate(codes) if code in carried] if carried else ():
             for column in columns.values():
                 column[row] = np.nan
-            for cycle, value in series:
+            for cycle, value in carried[codes[row]]:
                 if math.isfinite(value):
                     columns.setdefault(cycle, np.full(len(codes), np.nan))[row] = value
         years = sorted(cycle for cycle, column in columns.items() if np.isfinite(column).any())
@@ -103,10 +99,18 @@ class TargetHistory:
             values[:, c] = columns[cycle]
         return years, values
 
-
-def _matching_rows(codes: Sequence[str], units: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of `codes` found among `units`, and where (a unit is assessed once per cycle)."""
-    position = {code: k for k, code in enumerate(units)}
-    at = np.fromiter((position.get(code, -1) for code in codes), dtype=np.int64, count=len(codes))
-    rows = np.flatnonzero(at >= 0)
-    return rows, at[rows]
+    def _matching_rows(self, codes: Sequence[str], units: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of `codes` found among `units`, and where (a unit is assessed once per cycle); worked out once
+        per (codes, units) pair, which every target of a batch shares."""
+        key = (id(codes), id(units))
+        found = self._rows.get(key)
+        if found is None:
+            if len(codes) == len(units) and all(a == b for a, b in zip(codes, units, strict=True)):
+                rows = at = np.arange(len(codes))  # the cycle judged: the same batch
+            else:
+                position = {code: k for k, code in enumerate(units)}
+                at = np.fromiter((position.get(code, -1) for code in codes), dtype=np.int64, count=len(codes))
+                rows = np.flatnonzero(at >= 0)
+                at = at[rows]
+            found = self._rows[key] = (codes, units, rows, at)  # holding codes and units keeps their ids unique
+        return found[2], found[3]
