@@ -23,6 +23,7 @@ from assessment.domain.model import (
 from assessment.domain.rules import measured_values
 from assessment.domain.scoring import ScoringContext, UnitColumns, score_batch
 from assessment.services.cycle_results import CycleResult, ResultCache, build_result, history_codes
+from assessment.services.gc_pause import gc_paused
 from assessment.services.result_codec import keep, read_kept
 from assessment.services.scorecards import (
     ScoredBatch,
@@ -182,8 +183,9 @@ class ScoresArea:
                 cache.results[(year, targets)] = found
                 cache.batches.setdefault((year, targets), list(found.batches))
         if found is None:
-            batches = self.batches(year, targets)
-            found = build_result(year, targets, batches, self._target_history(year, targets, batches))
+            with gc_paused():  # ~150k answers a cycle become short-lived objects: no collection walks them
+                batches = self.batches(year, targets)
+                found = build_result(year, targets, batches, self._target_history(year, targets, batches))
             if cache is not None:
                 cache.results[(year, targets)] = found
                 keep(self.s.store, found, cache.change)
