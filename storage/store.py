@@ -333,7 +333,7 @@ class SqlStore:
             if unit_code is not None:
                 query = query.where(UnitRow.code == unit_code)
             found = [Assessment(i, UnitCode(c), y, MethodologyId(m), v, AssessmentStatus(st))
-                     for i, c, y, m, v, st in s.execute(query)]
+                     for i, c, y, m, v, st in s.connection().execute(query)]  # rows: no ORM result layer
             return sorted(found, key=lambda a: (a.cycle, a.unit_code))
 
     @retry_busy
