@@ -66,9 +66,14 @@ class TargetHistory:
         involved = set(merged) | {p for before in merged.values() for p in before}
         if involved:
             lists: dict[tuple[str, str], Series] = {}
+            places: dict[int, list[tuple[int, str]]] = {}  # per units tuple: where the involved units are
             for m in history.measures:
-                for code, value in zip(m.units, m.values.tolist(), strict=True):
-                    if code in involved and value == value:  # NaN: not counted
+                found = places.get(id(m.units))
+                if found is None:
+                    found = places[id(m.units)] = [(k, c) for k, c in enumerate(m.units) if c in involved]
+                for k, code in found:
+                    value = float(m.values[k])
+                    if value == value:  # NaN: not counted
                         lists.setdefault((code, m.target_id), []).append((m.cycle, value))
             carry_back_history(lists, merged)
             history.carried = {key: series for key, series in lists.items() if key[0] in merged}
