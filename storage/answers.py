@@ -9,7 +9,7 @@ handle a whole cycle of answers at once. Every change (answer or evidence) also 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 LOAD_COLUMNS = ("assessment_id", "indicator_code", "value_number", "value_text", "numerator", "denominator",
                 "choices", "not_applicable", "manual_points")
+FETCH_ROWS = 8192  # rows per fetchmany when loading a cycle
 CHUNK = 900  # ids per IN (...) list: under SQLite's old 999-parameter limit
 Rows = Sequence[tuple[object, ...]]  # what a DBAPI cursor's fetchall returns: column types are the driver's
 
@@ -92,6 +93,19 @@ class AnswerRepository:
         finally:
             connection.close()
 
+    def _fetch_chunks(self, sql: str, params: Sequence[object]) -> Iterator[Rows]:
+        """The rows of `sql`, FETCH_ROWS at a time (a whole cycle's row tuples at once would be ~45 MB)."""
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql, tuple(params))
+            while rows := cursor.fetchmany(FETCH_ROWS):
+                yield rows
+            cursor.close()
+            connection.commit()
+        finally:
+            connection.close()
+
     def load_cycle(self, year: int, codes: Collection[str] | None = None) -> LongAnswers:
         """Every answer of every assessment in a cycle, keyed by assessment id (the columns scoring needs); with
         `codes`, only the answers to those indicators (an earlier cycle read for target history)."""
@@ -102,7 +116,7 @@ class AnswerRepository:
         if codes is not None:
             sql += f" AND a.indicator_code IN ({', '.join([self.mark] * max(len(wanted), 1))})"
             wanted = wanted or [""]
-        return LongAnswers.from_records(self._fetch(sql, [year, *wanted]))
+        return LongAnswers.from_chunks(self._fetch_chunks(sql, [year, *wanted]))
 
     def count_by_assessment(self, year: int) -> dict[int, int]:
         """Saved answers per assessment of a cycle (assessment id -> rows), counted by the database; assessments

@@ -156,13 +156,19 @@ class SqlStore:
     # ----------------------------------------------------------------------------------------- units
 
     def units(self, kind: UnitKind | None = None) -> list[Unit]:
+        r = UnitRow
         with self.session() as s:
-            query = select(UnitRow)
+            # columns, not UnitRow objects: half the time for a national database's 3,500 units (cold path)
+            query = select(r.code, r.kind, r.subtype, r.name_vi, r.name_en, r.valid_from, r.valid_until,
+                           r.digital_economy_duty, r.unconfirmed, r.note)
             if kind is not None:
                 query = query.where(UnitRow.kind == kind.value)
+            found = [Unit(UnitCode(code), UnitKind(k), subtype, Text(vi, en), start, end, bool(duty),
+                          bool(unconfirmed), note)
+                     for code, k, subtype, vi, en, start, end, duty, unconfirmed, note in s.execute(query)]
             # Text order is sorted here, not by the database: a PostgreSQL collation (vi_VN, en_US) would
             # order codes differently from SQLite.
-            return sorted((_unit(r) for r in s.scalars(query)), key=lambda u: (u.kind.value, u.code))
+            return sorted(found, key=lambda u: (u.kind.value, u.code))
 
     def unit(self, code: str) -> Unit | None:
         with self.session() as s:
@@ -334,7 +340,7 @@ class SqlStore:
             if unit_code is not None:
                 query = query.where(UnitRow.code == unit_code)
             found = [Assessment(i, UnitCode(c), y, MethodologyId(m), v, AssessmentStatus(st))
-                     for i, c, y, m, v, st in s.execute(query)]
+                     for i, c, y, m, v, st in s.connection().execute(query)]  # rows: no ORM result layer
             return sorted(found, key=lambda a: (a.cycle, a.unit_code))
 
     @retry_busy

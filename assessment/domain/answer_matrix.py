@@ -6,9 +6,9 @@ database returns them; `build_matrix` turns them into one array per field with s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -60,12 +60,23 @@ class LongAnswers:
     @classmethod
     def from_records(cls, records: Sequence[tuple[object, ...]]) -> LongAnswers:
         """From rows in FIELDS order, as a database cursor returns them (None for NULL)."""
-        width = len(cls.FIELDS)
-        # One flat pass over the cells, then typed column views: 7× faster than transposing with zip(*rows).
-        flat = np.fromiter(chain.from_iterable(records), dtype=object, count=len(records) * width)
-        table = flat.reshape(len(records), width)
-        kinds = (np.int64, object, np.float64, object, np.float64, np.float64, object, bool, np.float64)
-        return cls(*(table[:, i].astype(kind) for i, kind in enumerate(kinds)))
+        return cls.from_chunks([records])
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Sequence[tuple[object, ...]]]) -> LongAnswers:
+        """From rows in FIELDS order, a chunk at a time as a cursor's fetchmany returns them: each chunk's row
+        tuples are typed columns before the next is fetched, so a cycle's 150k rows never exist as Python objects
+        at once (issue 14: peak memory). Equal indicator codes share one string."""
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in cls.FIELDS}
+        shared: dict[object, object] = {}
+        for records in chunks:
+            for name, column in zip(cls.FIELDS, _typed_columns(records), strict=True):
+                if name == "code":  # a fresh str per row from the driver: one per distinct code instead
+                    found = column.tolist()
+                    column = np.array(list(map(shared.setdefault, found, found)), dtype=object)
+                parts[name].append(column)
+        # one field at a time, dropping its chunks: the copy never holds more than one field twice
+        return cls(**{name: _joined(parts.pop(name), kind) for name, kind in zip(cls.FIELDS, _KINDS, strict=True)})
 
     def take(self, keys: Sequence[int]) -> LongAnswers:
         """The answers whose `row` is one of `keys`, renumbered to the position of their key in `keys`."""
@@ -78,6 +89,23 @@ class LongAnswers:
         rows = order[slot[mine]].astype(np.int64)
         picked = {name: getattr(self, name)[mine] for name in self.FIELDS[1:]}
         return LongAnswers(row=rows, **picked)
+
+
+_KINDS = (np.int64, object, np.float64, object, np.float64, np.float64, object, bool, np.float64)  # FIELDS' dtypes
+
+
+def _typed_columns(records: Sequence[tuple[object, ...]]) -> list[np.ndarray]:
+    width = len(_KINDS)
+    # One flat pass over the cells, then typed column views: 7× faster than transposing with zip(*rows).
+    flat = np.fromiter(chain.from_iterable(records), dtype=object, count=len(records) * width)
+    table = flat.reshape(len(records), width)
+    return [table[:, i].astype(kind) for i, kind in enumerate(_KINDS)]
+
+
+def _joined(columns: list[np.ndarray], kind: type) -> np.ndarray:
+    if len(columns) == 1:
+        return columns[0]
+    return np.concatenate(columns) if columns else np.empty(0, dtype=kind)
 
 
 def build_matrix(methodology: Methodology, size: int, long: LongAnswers) -> AnswerMatrix:
@@ -125,7 +153,7 @@ def build_matrix(methodology: Methodology, size: int, long: LongAnswers) -> Answ
 def _positions(values: np.ndarray, vocabulary: Sequence[str]) -> np.ndarray:
     """Index of each value in the vocabulary, -1 when absent (what a categorical's codes would be)."""
     lookup = {word: i for i, word in enumerate(vocabulary)}
-    return np.fromiter((lookup.get(v, -1) for v in values.tolist()), dtype=np.int64, count=len(values))
+    return np.fromiter(map(lookup.get, values.tolist(), repeat(-1)), dtype=np.int64, count=len(values))
 
 
 def _mask(joined: str | None, bits: dict[str, int]) -> int:

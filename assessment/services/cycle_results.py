@@ -10,7 +10,6 @@ only for the units asked for, and remembered.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -33,9 +32,7 @@ from assessment.services.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from assessment.services.scorecards import ScoredBatch
-
-History = Mapping[tuple[str, str], Sequence[tuple[int, float]]]  # (unit code, target id) -> [(cycle, value)]
-
+    from assessment.services.target_history import Measures, TargetHistory
 
 @dataclass(frozen=True)
 class BatchProgress:
@@ -113,7 +110,8 @@ class CycleResult:
         return cards
 
 
-def build_result(year: int, targets: TargetSet, batches: Sequence[ScoredBatch], history: History) -> CycleResult:
+def build_result(year: int, targets: TargetSet, batches: Sequence[ScoredBatch], history: TargetHistory
+                 ) -> CycleResult:
     """Rank every row within its unit kind and judge every target-linked indicator, all units at once."""
     indices = np.concatenate([b.scores.index for b in batches]) if batches else np.array([])
     kinds = np.array([u.kind.value for b in batches for u in b.units], dtype=object)
@@ -123,34 +121,16 @@ def build_result(year: int, targets: TargetSet, batches: Sequence[ScoredBatch], 
     return CycleResult(year, targets, tuple(batches), ranks, peers, progress, warnings)
 
 
-def _batch_progress(batch: ScoredBatch, year: int, targets: TargetSet, history: History) -> BatchProgress:
+def _batch_progress(batch: ScoredBatch, year: int, targets: TargetSet, history: TargetHistory) -> BatchProgress:
     codes = [u.code for u in batch.units]
     columns: dict[int, ProgressColumns] = {}
     for j, indicator in enumerate(batch.methodology.indicators):
         target = targets.get(indicator.target_id) if indicator.target_id else None
         if target is None:
             continue
-        years, values = history_matrix(codes, target.id, history)
+        years, values = history.matrix(codes, target.id)
         columns[j] = progress_columns(target, years, values, year)
     return BatchProgress(columns)
-
-
-def history_matrix(codes: Sequence[str], target_id: str, history: History) -> tuple[list[int], np.ndarray]:
-    """(cycles, units × cycles values) of one target; NaN where a unit has no value; as progress._clean does, a
-    value that is not a finite number is left out and a cycle listed twice keeps its last value."""
-    cells: dict[tuple[int, int], float] = {}
-    for row, code in enumerate(codes):
-        for cycle, value in history.get((code, target_id), ()):
-            if value is not None and math.isfinite(value):
-                cells[(row, cycle)] = value
-    years = sorted({cycle for _, cycle in cells})
-    position = {y: c for c, y in enumerate(years)}
-    values = np.full((len(codes), len(years)), np.nan)
-    if cells:
-        rows = np.fromiter((r for r, _ in cells), dtype=np.int64, count=len(cells))
-        cols = np.fromiter((position[c] for _, c in cells), dtype=np.int64, count=len(cells))
-        values[rows, cols] = np.fromiter(cells.values(), dtype=np.float64, count=len(cells))
-    return years, values
 
 
 def history_codes(methodology: Methodology) -> set[str]:
@@ -178,7 +158,7 @@ class ResultCache:
     change: int
     results: dict[tuple[int, TargetSet], CycleResult] = field(default_factory=dict)
     batches: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)
-    history: dict[tuple[int, TargetSet], list[ScoredBatch]] = field(default_factory=dict)  # history_codes only
+    history: dict[tuple[int, TargetSet], list[Measures]] = field(default_factory=dict)  # earlier cycles' measures
     units: dict[str, Unit] | None = None
     targets: TargetSet | None = None  # the database's active target set
     lineage: list[LineageLink] | None = None

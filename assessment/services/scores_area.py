@@ -23,10 +23,12 @@ from assessment.domain.model import (
 from assessment.domain.rules import measured_values
 from assessment.domain.scoring import ScoringContext, UnitColumns, score_batch
 from assessment.services.cycle_results import CycleResult, ResultCache, build_result, history_codes
+from assessment.services.gc_pause import gc_paused
 from assessment.services.result_codec import keep, read_kept
 from assessment.services.scorecards import (
     ScoredBatch,
 )
+from assessment.services.target_history import Measures, TargetHistory, batch_measures
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
@@ -156,15 +158,18 @@ class ScoresArea:
             cache.units = {u.code: u for u in self.s.store.units()}
         return cache.units
 
-    def _history_batches(self, year: int, targets: TargetSet) -> list[ScoredBatch]:
-        """An earlier cycle as target history reads it: its full batches if already scored, else only the
-        answers history needs (a quarter of a cycle for the commune methodology)."""
+    def _history_measures(self, year: int, targets: TargetSet) -> list[Measures]:
+        """An earlier cycle as target history reads it: from its full batches if already scored, else from only
+        the answers history needs (a quarter of a cycle for the commune methodology); only the measures are kept
+        (a national cycle's batches are ~20 MB)."""
         cache = self._cached()
-        if cache is None:
-            return self._score_batches(year, targets, history_only=True)
-        found = cache.batches.get((year, targets)) or cache.history.get((year, targets))
+        found = cache.history.get((year, targets)) if cache is not None else None
         if found is None:
-            found = cache.history[(year, targets)] = self._score_batches(year, targets, history_only=True)
+            scored = cache.batches.get((year, targets)) if cache is not None else None
+            batches = scored or self._score_batches(year, targets, history_only=True)
+            found = [m for batch in batches for m in batch_measures(batch, year)]
+            if cache is not None:
+                cache.history[(year, targets)] = found
         return found
 
     def result(self, year: int, targets: TargetSet | None = None) -> CycleResult:
@@ -178,8 +183,9 @@ class ScoresArea:
                 cache.results[(year, targets)] = found
                 cache.batches.setdefault((year, targets), list(found.batches))
         if found is None:
-            batches = self.batches(year, targets)
-            found = build_result(year, targets, batches, self._target_history(year, targets, batches))
+            with gc_paused():  # ~150k answers a cycle become short-lived objects: no collection walks them
+                batches = self.batches(year, targets)
+                found = build_result(year, targets, batches, self._target_history(year, targets, batches))
             if cache is not None:
                 cache.results[(year, targets)] = found
                 keep(self.s.store, found, cache.change)
@@ -233,39 +239,22 @@ class ScoresArea:
                 return code if code in olds else (olds[0] if olds else None)
         return code if code in codes else None
 
-    def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch],
-                        units: set[str] | None = None) -> dict[tuple[str, str], list[tuple[int, float]]]:
-        """(unit code, target id) -> [(cycle, measured value)] for every cycle up to `year`. Linking through the
-        target id lets a trend run across a methodology change."""
+    def _target_history(self, year: int, targets: TargetSet, current: list[ScoredBatch]) -> TargetHistory:
+        """What every unit measured on each target in every cycle up to `year`. Linking through the target id
+        lets a trend run across a methodology change."""
         # carried back only once the merger has happened: a cycle whose predecessors still exist judges the
         # bodies as they were (VP_UBND's own 2024 card is the old Office's, not the merged one's)
         from assessment.domain.cycles import cycle_day
-        from assessment.domain.lineage import carry_back_history, merged_predecessors
+        from assessment.domain.lineage import merged_predecessors
 
         day = cycle_day(year)
         active = {u.code for u in self._units().values() if u.active_on(day)}
         merged = {code: before for code, before in merged_predecessors(self.lineage()).items()
                   if not active.intersection(before)}
-        if units is not None:  # a merged department's history runs through its predecessors
-            merged = {code: before for code, before in merged.items() if code in units}
-            units = units | {p for before in merged.values() for p in before}
-        history: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+        measures: list[Measures] = []
         for cycle in [c for c in self.s.cycles() if c <= year]:
-            batches = current if cycle == year else self._history_batches(cycle, targets)
-            for batch in batches:
-                _collect_measures(batch, cycle, history, units)
-        carry_back_history(history, merged)
-        return history
-
-
-def _collect_measures(batch: ScoredBatch, cycle: int, history: dict[tuple[str, str], list[tuple[int, float]]],
-                      units: set[str] | None = None) -> None:
-    counted = batch.scores.applicable & batch.scores.relevant & batch.scores.answered
-    if units is not None:
-        counted = counted & np.array([u.code in units for u in batch.units], dtype=bool)[None, :]
-    for j, indicator in enumerate(batch.methodology.indicators):
-        if indicator.target_id is None:
-            continue
-        values = measured_values(indicator, batch.matrix, j)
-        for i in np.flatnonzero(counted[j] & ~np.isnan(values)):
-            history[(batch.units[i].code, indicator.target_id)].append((cycle, float(values[i])))
+            if cycle == year:
+                measures += [m for batch in current for m in batch_measures(batch, cycle)]
+            else:
+                measures += self._history_measures(cycle, targets)
+        return TargetHistory.of(measures, merged)

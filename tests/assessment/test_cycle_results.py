@@ -8,9 +8,9 @@ import pytest
 
 from assessment.domain.model import Answer, Target, TargetStatus, Text
 from assessment.domain.progress import progress_columns, progress_of
-from assessment.services.cycle_results import history_matrix
 from assessment.services.scorecards import BatchColumns
 from assessment.services.scorecards import make_scorecard as _scorecard
+from assessment.services.target_history import Measures, TargetHistory
 
 AT_LEAST = Target("t", "chinh_quyen_so", Text("Hồ sơ", "Files"), "percent", "min", ((2025, 60.0), (2030, 100.0)))
 AT_MOST = Target("r", "tong_quat", Text("Hạng", "Rank"), "rank", "max", ((2025, 5.0), (2030, 3.0)))
@@ -41,14 +41,26 @@ def test_progress_of_all_units_at_once_equals_the_per_unit_path(target, year):
     rng = np.random.default_rng(year)
     histories = _random_histories(rng, target, NATIONAL)
     codes = [f"N{i:05d}" for i in range(NATIONAL)]
-    years, values = history_matrix(codes, target.id, {(c, target.id): h for c, h in zip(codes, histories,
-                                                                                         strict=True)})
+    years, values = _as_history(codes, target.id, histories).matrix(codes, target.id)
     columns = progress_columns(target, years, values, year)
     expected = [progress_of(target, h, year) for h in histories]
     assert list(columns.status) == [status for status, _ in expected]
     assert list(columns.projected_year) == [projection.year for _, projection in expected]
     assert list(columns.projection_known) == [projection.enough_data for _, projection in expected]
     assert {TargetStatus.MET, TargetStatus.BEHIND, TargetStatus.NO_DATA} <= set(columns.status)
+
+
+def _as_history(codes, target_id, histories):
+    """Per-unit histories as the measures of a cycle: one column per (cycle, k-th time a unit lists it)."""
+    columns = {}
+    for row, history in enumerate(histories):
+        seen = {}
+        for cycle, value in history:
+            k = seen[cycle] = seen.get(cycle, -1) + 1
+            columns.setdefault((cycle, k), np.full(len(codes), np.nan))[row] = value
+    units = tuple(codes)
+    return TargetHistory.of([Measures(cycle, target_id, units, values)
+                             for (cycle, _), values in sorted(columns.items())], {})
 
 
 def test_a_target_without_values_gives_no_data():
@@ -61,7 +73,7 @@ def _per_unit_cards(service, year):
     """The scorecards as the per-unit path builds them: each unit's history, judged one unit at a time."""
     result = service.scores.result(year)
     targets = result.targets
-    history = service.scores._target_history(year, targets, list(result.batches))
+    history = _per_unit_history(service, year, list(result.batches))
     cards = []
     for b, batch in enumerate(result.batches):
         columns = BatchColumns(batch)
@@ -69,6 +81,31 @@ def _per_unit_cards(service, year):
         cards += [_scorecard(batch, columns, i, year, int(result.ranks[offset + i]), int(result.peers[offset + i]),
                              targets, history) for i in range(len(batch.units))]
     return sorted(cards, key=lambda c: (c.kind.value, c.rank or 10**9, c.unit_code))
+
+
+def _per_unit_history(service, year, current):
+    """(unit, target) -> [(cycle, value)] lists built unit by unit from every cycle's full batches, merged
+    departments carried back: the reference the arrays of target_history must equal."""
+    from assessment.domain.cycles import cycle_day
+    from assessment.domain.lineage import carry_back_history, merged_predecessors
+    from assessment.domain.rules import measured_values
+
+    history = {}
+    for cycle in [c for c in service.cycles() if c <= year]:
+        for batch in current if cycle == year else service.scores.batches(cycle):
+            counted = batch.scores.applicable & batch.scores.relevant & batch.scores.answered
+            for j, indicator in enumerate(batch.methodology.indicators):
+                if indicator.target_id is None:
+                    continue
+                values = measured_values(indicator, batch.matrix, j)
+                for i in np.flatnonzero(counted[j] & ~np.isnan(values)):
+                    history.setdefault((batch.units[i].code, indicator.target_id), []).append(
+                        (cycle, float(values[i])))
+    active = {u.code for u in service.store.units() if u.active_on(cycle_day(year))}
+    merged = {code: before for code, before in merged_predecessors(service.store.lineage()).items()
+              if not active.intersection(before)}
+    carry_back_history(history, merged)
+    return history
 
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024, 2025])

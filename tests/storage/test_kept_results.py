@@ -130,6 +130,24 @@ def test_an_oversized_kept_result_is_neither_read_nor_written(demo_url, monkeypa
         service.store.close()
 
 
+def test_a_kept_result_reads_back_byte_for_byte_and_replaces_the_older_one(demo_url, monkeypatch):
+    """SQLite writes the payload into its row a slice at a time (storage.results.BLOB_SLICE): slice edges lose
+    nothing, and keeping the cycle again replaces its row."""
+    from storage import results
+
+    service = open_url_service(url_of(demo_url))
+    try:
+        monkeypatch.setattr(results, "BLOB_SLICE", 1000)
+        change = service.store.committed_change()
+        kept = service.store.results
+        for payload in (bytes(range(256)) * 21 + b"end", b"short"):  # 5,379 bytes: six slices, then one
+            assert kept.put(YEAR, "t", change=change, format_version=1, fingerprint="f", payload=payload)
+            assert kept.get(YEAR, "t", change=change, format_version=1, fingerprint="f") == payload
+        assert [(y, s) for y, _, _, s in kept_rows(service)] == [(YEAR, 5)]
+    finally:
+        service.store.close()
+
+
 def test_a_write_during_the_computation_keeps_no_stale_result(demo_url, monkeypatch):
     """Another process writes while this one computes: what this one computed is not kept under any number, and
     the next reader computes the new figures."""

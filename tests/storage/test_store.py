@@ -135,6 +135,28 @@ def test_cycle_loading_returns_every_answer(service, mini):
     assert sorted(zip(batch.row.tolist(), batch.code.tolist(), strict=True)) == [(0, "A5"), (1, "A1")]
 
 
+def test_a_cycle_loaded_a_chunk_at_a_time_equals_it_loaded_at_once(service, mini, monkeypatch):
+    """Loading reads a cycle FETCH_ROWS rows at a time (peak memory): chunk edges lose or change nothing."""
+    import storage.answers
+    from assessment.domain.answer_matrix import LongAnswers
+
+    ids = [_assessment(service, mini, code) for code in ("00070", "00256")]
+    rows = [row(aid, code, value_number=float(k), value_text=f"t{k % 3}" if k % 2 else None,
+                numerator=float(k) if k % 3 else None, denominator=4.0, choices="a;b" if k % 4 == 0 else None,
+                not_applicable=k == 5, manual_points=0.5 if k == 7 else None)
+            for k, (aid, code) in enumerate((aid, code) for aid in ids for code in ("A1", "A2", "A3", "A4", "A5"))]
+    service.store.answers.write(frame(rows), who="x", source="import")
+    whole = service.store.answers.load_cycle(2025)
+    monkeypatch.setattr(storage.answers, "FETCH_ROWS", 3)  # 10 answers: chunks of 3, 3, 3 and 1
+    chunked = service.store.answers.load_cycle(2025)
+    assert len(whole.row) == len(chunked.row) == 10
+    for name in LongAnswers.FIELDS:
+        mine, theirs = getattr(chunked, name), getattr(whole, name)
+        assert mine.dtype == theirs.dtype
+        assert [None if v != v else v for v in mine.tolist()] == [None if v != v else v for v in theirs.tolist()]
+    assert chunked.not_applicable.tolist().count(True) == 1 and "t1" in chunked.value_text.tolist()
+
+
 def test_assessments_are_unique_per_unit_and_cycle(service, mini):
     first = _assessment(service, mini)
     assert _assessment(service, mini) == first
