@@ -348,7 +348,6 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
-        self.settings.set(LAST_UNIT, unit.code, now=False)
         self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
@@ -589,5 +588,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             return
         self.sync.hub.stop()
         self.controller.flush()
+        if self.controller.session is not None:  # kept at close, not on every switch (a QSettings write each)
+            self.settings.set(LAST_UNIT, self.controller.session.unit.code, now=False)
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)
