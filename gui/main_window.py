@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,6 +94,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self._connect()
         self.sync = WindowSync(self)  # one change signal: the views follow changes made here and elsewhere
         self.statusBar().showMessage(tr("Choose a unit on the left."))
+        self.opening_notice = QTimer(self, singleShot=True, interval=150)  # a unit not shown by then: "Opening…"
+        self.opening_notice.timeout.connect(lambda: self.statusBar().showMessage(tr("Opening…")))
         self.read_facts()  # then the cycles every methodology covers (gui/window_facts.py)
         geometry = settings.get(GEOMETRY)
         if geometry:
@@ -122,6 +124,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.unit_tree.setObjectName("unitTree")
         self.unit_tree.setAccessibleName(tr("Units"))
         self.unit_tree.setHeaderHidden(True)
+        self.unit_tree.setUniformRowHeights(True)  # one line each: the tree never measures rows (3,321 communes)
         self.unit_tree.setModel(self.unit_filter)
         self.unit_tree.expandAll()
         layout.addWidget(QLabel(tr("Cycle")))
@@ -310,10 +313,11 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             self.unit_tree.setCurrentIndex(found)
 
     def open_unit(self, code: str) -> None:
-        self.statusBar().showMessage(tr("Opening…"))
         self.controller.open(code, self.year)
+        self.opening_notice.start()  # "Opening…" only if it takes long enough to be seen (a switch takes ~10 ms)
 
     def _opened(self, session: EntrySession) -> None:
+        self.opening_notice.stop()
         key = session.methodology.key
         if key not in self.forms:
             from gui.form import QuestionnaireForm
