@@ -36,7 +36,7 @@ from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
-from gui.packages import PackageActions
+from gui.package_actions import PackageActions
 from gui.painted_text import PaintedText
 from gui.published_view import PublishedPanel
 from gui.reports import ReportActions
