@@ -86,8 +86,7 @@ class EntryController(QObject):
         service = self.service
 
         def load() -> tuple[EntrySession, LiveEntry]:  # the first live score too: not the GUI thread's work
-            session = service.entry.open(unit_code, year)
-            return session, service.entry.live(session, dict(session.answers))
+            return service.entry.open_live(unit_code, year)
 
         def done(loaded: tuple[EntrySession, LiveEntry]) -> None:
             if generation != self.generation:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,7 @@ from gui.lazy_tabs import LazyTabs
 from gui.methodology_files import MethodologyFiles
 from gui.models import CODE_ROLE, MissingRow, UnitFilter, UnitTreeModel
 from gui.operations import Operations
-from gui.packages import PackageActions
+from gui.package_actions import PackageActions
 from gui.painted_text import PaintedText
 from gui.published_view import PublishedPanel
 from gui.reports import ReportActions
@@ -94,6 +94,8 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self._connect()
         self.sync = WindowSync(self)  # one change signal: the views follow changes made here and elsewhere
         self.statusBar().showMessage(tr("Choose a unit on the left."))
+        self.opening_notice = QTimer(self, singleShot=True, interval=150)  # a unit not shown by then: "Opening…"
+        self.opening_notice.timeout.connect(lambda: self.statusBar().showMessage(tr("Opening…")))
         self.read_facts()  # then the cycles every methodology covers (gui/window_facts.py)
         geometry = settings.get(GEOMETRY)
         if geometry:
@@ -122,6 +124,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         self.unit_tree.setObjectName("unitTree")
         self.unit_tree.setAccessibleName(tr("Units"))
         self.unit_tree.setHeaderHidden(True)
+        self.unit_tree.setUniformRowHeights(True)  # one line each: the tree never measures rows (3,321 communes)
         self.unit_tree.setModel(self.unit_filter)
         self.unit_tree.expandAll()
         layout.addWidget(QLabel(tr("Cycle")))
@@ -310,10 +313,11 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             self.unit_tree.setCurrentIndex(found)
 
     def open_unit(self, code: str) -> None:
-        self.statusBar().showMessage(tr("Opening…"))
         self.controller.open(code, self.year)
+        self.opening_notice.start()  # "Opening…" only if it takes long enough to be seen (a switch takes ~10 ms)
 
     def _opened(self, session: EntrySession) -> None:
+        self.opening_notice.stop()
         key = session.methodology.key
         if key not in self.forms:
             from gui.form import QuestionnaireForm
@@ -348,7 +352,6 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
         if self.dashboard is not None and (unit.code, session.year) != self.selection:
             self.dashboard.show_unit(unit.code, unit.kind, session.year)
         self.selection = (unit.code, session.year)
-        self.settings.set(LAST_UNIT, unit.code, now=False)
         self._show_choice(session)  # the unit list shows which unit is open (also one opened at start)
 
     def select_unit(self, code: str, year: int) -> None:
@@ -589,5 +592,7 @@ class MainWindow(WindowFactsReading, LazyTabs, QMainWindow):
             return
         self.sync.hub.stop()
         self.controller.flush()
+        if self.controller.session is not None:  # kept at close, not on every switch (a QSettings write each)
+            self.settings.set(LAST_UNIT, self.controller.session.unit.code, now=False)
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

@@ -245,9 +245,13 @@ class PillarProgress:
 
 
 class PillarListModel(QAbstractListModel):
+    """The pillars beside the form. Each row's texts are made once when its counts move (set_rows), not in data():
+    the list asks data() for a dozen roles of every row it lays out or paints, on the GUI thread at every switch."""
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[PillarProgress] = []
+        self._cells: list[dict[int, object]] = []  # per row: role -> value
 
     def set_rows(self, rows: Sequence[PillarProgress]) -> None:
         if len(rows) == len(self.rows) and [r.code for r in rows] == [r.code for r in self.rows]:
@@ -255,35 +259,40 @@ class PillarListModel(QAbstractListModel):
             # a repainted row runs on the GUI thread while the user types
             changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True)) if new != old]
             self.rows = list(rows)
+            for i in changed:
+                self._cells[i] = _pillar_cells(rows[i])
             if changed:
                 self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
             return
         self.beginResetModel()
         self.rows = list(rows)
+        self._cells = [_pillar_cells(row) for row in rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if row.total == 0 and row.max_points == 0:
-                return f"{row.code}  {row.name}\n    " + tr("not applicable")
-            progress = tr("%1/%2 answered · %3/%4 pts")
-            for marker, value in (("%1", str(row.answered)), ("%2", str(row.total)),
-                                  ("%3", format_points(row.points)), ("%4", format_points(row.max_points))):
-                progress = progress.replace(marker, value)
-            return f"{row.code}  {row.name}\n    {progress}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.code} {row.name}: {row.answered} / {row.total}"
-        if role == CODE_ROLE:
-            return row.code
-        if role == Qt.ItemDataRole.ForegroundRole and row.total and row.answered == row.total:
-            return QBrush(QColor("#1b6e2a"))
-        return None
+        row = index.row()
+        return self._cells[row].get(role) if index.isValid() and 0 <= row < len(self._cells) else None
+
+
+def _pillar_cells(row: PillarProgress) -> dict[int, object]:
+    """What the pillar list shows of one pillar, by role."""
+    if row.total == 0 and row.max_points == 0:
+        display = f"{row.code}  {row.name}\n    " + tr("not applicable")
+    else:
+        progress = tr("%1/%2 answered · %3/%4 pts")
+        for marker, value in (("%1", str(row.answered)), ("%2", str(row.total)),
+                              ("%3", format_points(row.points)), ("%4", format_points(row.max_points))):
+            progress = progress.replace(marker, value)
+        display = f"{row.code}  {row.name}\n    {progress}"
+    accessible = f"{row.code} {row.name}: {row.answered} / {row.total}"
+    cells: dict[int, object] = {Qt.ItemDataRole.DisplayRole: display, CODE_ROLE: row.code,
+                                Qt.ItemDataRole.AccessibleTextRole: accessible}
+    if row.total and row.answered == row.total:
+        cells[Qt.ItemDataRole.ForegroundRole] = QBrush(QColor("#1b6e2a"))
+    return cells
 
 
 def format_points(value: float | None, lang: str | None = None) -> str:

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from assessment.domain.unit_publication import Adjustment, UnitPublication
 from assessment.service import AssessmentService
 from gui.i18n import tr
 from gui.models import RowsTableModel, format_index, format_points
 from gui.operations import Operations
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the publication types: annotations only, their module is read with the first publication)
+    from assessment.domain.unit_publication import Adjustment, UnitPublication
     from gui.form import QuestionnaireForm
 
 ADJUSTED_COLOUR = "#8a1c1c"

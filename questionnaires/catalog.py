@@ -10,8 +10,6 @@ from pathlib import Path
 from assessment.domain.errors import MethodologyInvalid
 from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.domain.resource_paths import resource_path
-from questionnaires.crosswalk import load_crosswalk
-from questionnaires.loader import load_methodology
 from questionnaires.targets import load_targets
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parent
@@ -41,6 +39,10 @@ def default_targets() -> TargetSet:
 
 @cache
 def shipped_methodologies() -> tuple[Methodology, ...]:
+    # the loader (expressions, numpy) is imported when a methodology is first read: a process that only lists
+    # units or reads kept results (the window's first paint) never needs it
+    from questionnaires.loader import load_methodology
+
     known = default_targets().ids
     return tuple(load_methodology(p, known) for p in methodology_files())
 
@@ -65,6 +67,8 @@ def user_methodologies() -> tuple[Methodology, ...]:
 
 @cache
 def _load_user(files: tuple[tuple[str, int, int], ...]) -> tuple[Methodology, ...]:
+    from questionnaires.loader import load_methodology
+
     known = default_targets().ids
     loaded = []
     for name, _, _ in files:
@@ -77,6 +81,8 @@ def _load_user(files: tuple[tuple[str, int, int], ...]) -> tuple[Methodology, ..
 
 @cache
 def shipped_crosswalks() -> tuple[Crosswalk, ...]:
+    from questionnaires.crosswalk import load_crosswalk
+
     by_id = {m.id: m for m in shipped_methodologies()}
     return tuple(load_crosswalk(p, by_id) for p in crosswalk_files())
 

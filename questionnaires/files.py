@@ -11,7 +11,6 @@ from assessment.domain.model import Crosswalk, DtiRank, Methodology, TargetSet
 from assessment.domain.target_wording import EarlierWording
 from assessment.services.ports import ReferenceUnits
 from questionnaires import catalog
-from questionnaires.loader import parse_methodology
 from questionnaires.targets import load_targets
 from questionnaires.units import load_reference_units
 
@@ -71,4 +70,6 @@ def _reference_units() -> ReferenceUnits:
 
 @cache
 def _parse_cached(text: str, name: str) -> Methodology:
+    from questionnaires.loader import parse_methodology
+
     return parse_methodology(text, name)

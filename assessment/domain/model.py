@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
-from assessment.domain.expressions import Expression
+if TYPE_CHECKING:  # annotations only: the model (units, names) is read without numpy (the window's first paint)
+    from assessment.domain.expressions import Expression
 
 UnitCode = NewType("UnitCode", str)
 IndicatorCode = NewType("IndicatorCode", str)

@@ -33,6 +33,7 @@ from assessment.services.kept_files import keep_file, kept_file
 from assessment.services.ports import NO_VERSION, WriteResult
 
 T = TypeVar("T")
+OPENED_KEPT = 8  # forms kept opened and scored (open_live): flipping between a few units reads one number
 
 if TYPE_CHECKING:
     from assessment.service import AssessmentService
@@ -75,6 +76,7 @@ class EntryArea:
         self.s = service
         self._podiums: dict[tuple[str, int], dict[tuple[str, str], list[tuple[float, str]]]] = {}
         self._reads: tuple[int, dict[object, object]] = (-1, {})  # see _kept
+        self._opened: dict[tuple[str, int], tuple[object, EntrySession, LiveEntry]] = {}  # see open_live
 
     def cycles(self) -> list[int]:
         """Cycles the window offers: those in the database and every year a shipped methodology covers."""
@@ -105,6 +107,21 @@ class EntryArea:
         floor = self.peer_floor(methodology, year, unit)
         targets = self._kept("targets", self.s.targets.active)
         return EntrySession(unit, year, methodology, assessment, answers, floor, targets, versions)
+
+    def open_live(self, unit_code: str, year: int) -> tuple[EntrySession, LiveEntry]:
+        """`open` and the form's first `live` score, for a window showing a unit. The last few are kept while
+        nothing they were read from can have changed: the database's change counter has not moved (any write, by
+        any process) and the same methodologies are offered. Going back to a unit shown moments ago then reads one
+        number instead of four tables and scoring 47 indicators again."""
+        stamp = (self.s.change_number(), tuple(map(id, self.s.methodologies.available())))
+        kept = self._opened.pop((unit_code, year), None)
+        if kept is None or kept[0] != stamp:  # (a write after the stamp was read: the next call reads again)
+            session = self.open(unit_code, year)
+            kept = (stamp, session, self.live(session, dict(session.answers)))
+        self._opened[(unit_code, year)] = kept  # the most recent last
+        while len(self._opened) > OPENED_KEPT:
+            del self._opened[next(iter(self._opened))]
+        return kept[1], kept[2]
 
     def _kept(self, key: object, read: Callable[[], T]) -> T:
         """What only a write can change (the active targets, a stored methodology), read again once the database's
@@ -143,6 +160,7 @@ class EntryArea:
     def forget_peers(self) -> None:
         """Peers' answers changed (an import): recompute benchmark bests on next use."""
         self._podiums.clear()
+        self._opened.clear()
 
     def _podium(self, methodology: Methodology, year: int) -> dict[tuple[str, str], list[tuple[float, str]]]:
         from assessment.domain.rules import benchmark_competitors, measured_values

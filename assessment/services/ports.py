@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from assessment.domain.answer_matrix import LongAnswers
 from assessment.domain.council import CouncilDecision, CouncilMeeting, CouncilMember, Outcome, Vote
 from assessment.domain.model import (
     Answer,
@@ -29,9 +28,10 @@ from assessment.domain.model import (
 from assessment.domain.target_wording import EarlierWording
 from assessment.domain.workflow import ReviewNote
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (LongAnswers: annotations only, so reading units and names never imports numpy)
     import pandas as pd
 
+    from assessment.domain.answer_matrix import LongAnswers
     from assessment.domain.publication import Publication
     from assessment.domain.unit_publication import ReceivedPublication, UnitPublication
     from assessment.exchange.package_format import PackageContent, PackageDraft

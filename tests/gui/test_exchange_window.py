@@ -222,8 +222,8 @@ def test_submission_review_return_and_resubmission_through_two_windows(qtbot, ma
     city_keys = tmp_path / "city-keys.json"
     inspector_window.service.packages.export_keys(city_keys, [inspector_window.service.packages.inspector_identity])
     shown: list[str] = []
-    monkeypatch.setattr("gui.packages.QFileDialog.getOpenFileName", lambda *args: (str(city_keys), ""))
-    monkeypatch.setattr("gui.packages.QMessageBox.information", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr("gui.package_actions.QFileDialog.getOpenFileName", lambda *args: (str(city_keys), ""))
+    monkeypatch.setattr("gui.package_actions.QMessageBox.information", lambda _parent, _title, text: shown.append(text))
     department.packages.import_keys()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "inspector:" in shown[0]
