@@ -90,7 +90,7 @@ class _Floats:
         values = distinct.tolist()
         digits = self.digits
         if digits is not None and not (np.round(distinct, digits) == distinct).all():
-            values = [round(value, digits) for value in values]  # below 1e9, np.round equal means round equal
+            values = python_round(distinct, digits)  # below 1e9, np.round equal means round equal
         texts = repr(values)[1:-1].split(", ")
         return [texts[k] for k in where.tolist()]
 
@@ -101,6 +101,19 @@ class _Floats:
             if value:
                 self.memo[value] = found
         return found
+
+
+def python_round(values: np.ndarray, digits: int) -> list[float]:
+    """`[round(v, digits) for v in values]` for finite values below 1e9, vectorised. numpy rounds as rint(v · 10^d)
+    / 10^d: the same integer as Python's exact decimal rounding unless v · 10^d lies within a few ulps of a
+    half-integer (the product's own rounding may tip it), and then the same float (one correctly rounded division of
+    that integer). Those few values are rounded by Python itself."""
+    scaled = values * 10.0**digits
+    rounded = (np.rint(scaled) / 10.0**digits).tolist()
+    near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) <= 8 * np.spacing(np.abs(scaled))
+    for k in np.flatnonzero(near_half).tolist():
+        rounded[k] = round(float(values[k]), digits)
+    return rounded
 
 
 def _shown(values: list[ShownValue], floats: _Floats) -> list[str]:

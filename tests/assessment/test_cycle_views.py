@@ -146,3 +146,21 @@ def test_float_columns_are_written_as_json_writes_each_rounded_value():
         assert _Floats(None).texts(column) == [json.dumps(v) for v in values]
     with_gaps = np.array([1.5, np.nan, -0.0, np.nan, 2.123456])
     assert _texts_or_null(with_gaps, _Floats(4)) == ["1.5", "null", "-0.0", "null", "2.1235"]
+
+
+def test_vectorised_rounding_is_pythons_round_to_the_last_bit():
+    """`score --json` rounds points to 4 decimals as export._round does (Python's round); cycle_views rounds a
+    whole column with numpy and leaves the values near a half to Python: the same floats, ties and big values
+    included."""
+    from assessment.services.cycle_views import python_round
+
+    rng = np.random.default_rng(14)
+    for scale in (1e-6, 1e-3, 1.0, 7.5, 1e3, 1e6, 9e8):
+        values = rng.random(50_000) * scale * rng.choice([-1.0, 1.0], 50_000)
+        halves = (rng.integers(-10**7, 10**7, 5_000) + 0.5) / 10**4
+        values = np.concatenate([values, halves, np.nextafter(halves, 2e9), np.nextafter(halves, -2e9),
+                                 np.round(values[:500], 5), [0.00005, 0.00015, 2.675, 1.00005, -0.00025]])
+        values = values[np.abs(values) < 1e9]
+        found = python_round(values, 4)
+        expected = [round(v, 4) for v in values.tolist()]
+        assert [repr(v) for v in found] == [repr(v) for v in expected]
