@@ -109,7 +109,7 @@ def python_round(values: np.ndarray, digits: int) -> list[float]:
     half-integer (the product's own rounding may tip it), and then the same float (one correctly rounded division of
     that integer). Those few values are rounded by Python itself."""
     scaled = values * 10.0**digits
-    rounded = (np.rint(scaled) / 10.0**digits).tolist()
+    rounded: list[float] = (np.rint(scaled) / 10.0**digits).tolist()
     near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) <= 8 * np.spacing(np.abs(scaled))
     for k in np.flatnonzero(near_half).tolist():
         rounded[k] = round(float(values[k]), digits)
