@@ -115,5 +115,6 @@ def test_the_secretariat_runs_the_cycle_from_the_tab(qtbot, make_window, secreta
     target = tmp_path / "phu-luc.pdf"
     monkeypatch.setattr("gui.cycle_view.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     click(qtbot, view, "annexPdf")
-    qtbot.waitUntil(target.exists, timeout=30_000)
-    assert target.read_bytes().startswith(b"%PDF") and str(target) in view.message.text()
+    # the file appears (renamed into place) before the lane's answer reaches the window: wait for what the user reads
+    qtbot.waitUntil(lambda: str(target) in view.message.text(), timeout=30_000)
+    assert target.read_bytes().startswith(b"%PDF")
