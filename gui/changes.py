@@ -103,6 +103,7 @@ class WindowSync(QObject):
         window, service = self.window, self.window.service
         window.runner.db(service.entry.forget_peers)  # benchmark bests may have moved
         window.controller.refresh()
+        window.published.follow()  # a correction may have arrived: a superseded decision is never shown in force
         self.dashboard_stale = self.review_stale = self.cycle_stale = True
         self._show_stale_views()
 

@@ -121,6 +121,19 @@ class PublishedPanel(QWidget):
         self.ops.query("publication.unit_view", lambda: area.shown(year, code),
                        lambda shown: self._shown((code, year), shown))
 
+    def follow(self) -> None:
+        """The database changed (gui/changes.py): read the open unit's publications again; the panel and the marks
+        change only if they did (a correction arrived), not after each of the user's own saves."""
+        if self.asked is None:
+            return
+        asked, area = self.asked, self.service.unit_publications
+
+        def arrived(shown: Sequence[UnitPublication]) -> None:
+            if list(shown) != self.shown:
+                self._shown(asked, shown)
+
+        self.ops.query("publication.unit_view", lambda: area.shown(asked[1], asked[0]), arrived)
+
     def _shown(self, asked: tuple[str, int], shown: Sequence[UnitPublication]) -> None:
         if asked != self.asked:
             return  # another unit was opened meanwhile

@@ -70,3 +70,38 @@ def test_the_unit_sees_its_published_rank_and_adjustments_in_its_window(qtbot, m
         panel.headline.text()
     assert panel.history.text() == "Đã nhận thêm: công bố lần 1 (1234/QĐ-UBND): đã được thay thế"
     assert panel.model.rowCount() == 0 and "◆" not in window.form.editors[CODE].title.text()
+
+
+def test_a_correction_imported_by_another_process_reaches_the_open_window(qtbot, make_window, demo_db, tmp_path):
+    """The unit's window stays open on its published result while a colleague imports the correction from the
+    command line: the window follows the database (gui/changes.py) and shows publication 2 in force, without the
+    user reopening the unit; a superseded decision is never left on screen as the one in force."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    published = publish_city(demo_db, tmp_path / "cong-bo")
+    db = tmp_path / "so-noi-vu.sqlite"
+    unit = unit_database(db, published)
+    try:
+        assert unit.packages.import_files([published.packages[UNIT]])[1][0].applied
+    finally:
+        unit.store.close()
+    window = make_window(db)
+    open_unit(qtbot, window, UNIT, YEAR)
+    panel = window.published
+    qtbot.waitUntil(lambda: panel.isVisible() and "1234/QĐ-UBND" in panel.headline.text(), timeout=10_000)
+    assert "◆ điều chỉnh:" in window.form.editors[CODE].title.text()
+
+    correction = publish_correction(demo_db, tmp_path / "cong-bo-2")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db), "packages", "import",
+                           str(correction)], capture_output=True, text=True, timeout=120, cwd=root,
+                          env={**os.environ, "DXSCORE_LOG_DIR": str(tmp_path / "logs")})
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: "1300/QĐ-UBND" in panel.headline.text(), timeout=15_000)
+    assert "công bố lần 2" in panel.headline.text()
+    assert window.controller.session is not None and window.controller.session.unit.code == UNIT
+    qtbot.waitUntil(lambda: "◆" not in window.form.editors[CODE].title.text(), timeout=5_000)
+    assert panel.model.rowCount() == 0
