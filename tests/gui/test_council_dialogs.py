@@ -179,3 +179,66 @@ def test_the_secretary_records_the_council_from_the_cycle_tab(qtbot, make_window
     window.resize(1280, 820)
     window.grab().save(str(SCREENSHOTS / "cycle_council_vi.png"))  # looked at
     assert in_database(appraised, lambda s: s.audit.verify().ok)
+
+
+def test_a_decision_recorded_meanwhile_by_another_process_is_refused_and_the_typed_text_kept(
+        qtbot, make_window, appraised, tmp_path):
+    """Two secretaries: one has the decision dialog filled in while the other records the council's decision on the
+    same indicator from the command line. OK then refuses, in the window's language, with nothing written: the
+    database holds the other decision only, and the dialog keeps what was typed (to read, copy or cancel)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def set_up(s):  # type: ignore[no-untyped-def]
+        s.council.add_member(YEAR, "Nguyễn Văn An", "Chủ tịch Hội đồng")
+        return s.council.record_meeting(YEAR, dt.date(2026, 4, 10), "Biên bản họp Hội đồng thẩm định").id
+
+    meeting = in_database(appraised, set_up)
+    window = make_window(appraised)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(window.cycle_page)).center())
+    qtbot.waitUntil(lambda: window.cycle_view is not None and window.cycle_view.state is not None, timeout=20_000)
+    view = window.cycle_view
+    root = Path(__file__).resolve().parents[2]
+    seen: dict[str, object] = {}
+    reason = "Đơn vị xuất trình văn bản tại phiên họp"
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, act)
+            return
+        unit = dialog.findChild(QComboBox, "decisionUnit")
+        unit.setCurrentIndex(unit.findData(UNIT))
+        dialog.findChild(QLineEdit, "decisionIndicator").setText(CODE)
+        dialog.findChild(QPlainTextEdit, "decisionReason").setPlainText(reason)
+        seen["other"] = subprocess.run(
+            [sys.executable, str(root / "main.py"), "--db", str(appraised), "council", "decide", "--meeting",
+             str(meeting), "--unit", UNIT, "--indicator", CODE, "--keep", "--reason", "Giữ nguyên điểm thẩm định",
+             "--vote", "Nguyễn Văn An=for"], capture_output=True, text=True, timeout=120, cwd=root,
+            env={**os.environ, "DXSCORE_LOG_DIR": str(tmp_path / "logs")})
+        click_ok(dialog)
+        refused(dialog)
+
+    def refused(dialog: QDialog) -> None:
+        error = dialog.findChild(QLabel, "councilError")
+        if not error.text():
+            QTimer.singleShot(20, lambda: refused(dialog))
+            return
+        seen["error"], seen["open"] = error.text(), dialog.isVisible()
+        seen["kept"] = dialog.findChild(QPlainTextEdit, "decisionReason").toPlainText()
+        dialog.reject()
+
+    QTimer.singleShot(20, act)
+    qtbot.mouseClick(view.findChild(QPushButton, "recordDecision"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "error" in seen, timeout=30_000)
+    other = seen["other"]
+    assert other.returncode == 0, other.stderr  # type: ignore[attr-defined]
+    assert seen["open"] and seen["kept"] == reason
+    assert "hội đồng đã quyết định chỉ tiêu này" in str(seen["error"]).lower(), seen["error"]
+    (decided,) = in_database(appraised, lambda s: s.council.decisions(YEAR))
+    assert (decided.unit_code, decided.indicator_code, decided.outcome.value, decided.reason) == (
+        UNIT, CODE, "kept", "Giữ nguyên điểm thẩm định")
+    assert in_database(appraised, lambda s: s.audit.verify().ok)
