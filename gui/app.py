@@ -52,10 +52,9 @@ def load_fonts() -> str | None:
 def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     # The database lane runs Python (SQLAlchemy, checks, audit hashing) beside the GUI thread; with the default
-    # 5 ms GIL switch interval the GUI thread can wait several slices in a row for one repaint. 0.5 ms keeps
-    # its waits short at a small cost to the worker's throughput (bench/bench_gui.py: the longest stall while
-    # answering, with a save on the lane each time, went from 13–20 ms at 1 ms to 11–13 ms).
-    sys.setswitchinterval(0.0005)
+    # 5 ms GIL switch interval the GUI thread can wait several slices in a row for one repaint. 1 ms keeps
+    # its waits short at a small cost to the worker's throughput (measured in bench/bench_gui.py).
+    sys.setswitchinterval(0.001)
     app.setApplicationName("dxscore")
     app.setOrganizationName("dxscore")
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
