@@ -45,7 +45,9 @@ class QuestionnaireForm(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("formScroll")
         self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # wrapped texts wrap at the viewport's width; a row that cannot wrap (a long English option of a
+        # multiple-choice indicator is one check box) gets a scroll bar rather than every card cut off on the right
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         column = QVBoxLayout(body)
