@@ -50,8 +50,8 @@ def run_window(args: argparse.Namespace) -> int:
         args.db = str(settings.get(DATABASE))
     url = database_url(args, demo_default=args.demo)
     opener = functools.partial(open_service_at, url, settings.user_name)  # report workers: picklable
-    return start(lambda: open_service(args, demo_default=args.demo), settings, args.lang, build_demo=args.demo,
-                 opener=opener)
+    return start(lambda: open_service(args, demo_default=args.demo, preload=False), settings, args.lang,
+                 build_demo=args.demo, opener=opener)
 
 
 def headless_job(args: argparse.Namespace) -> int:

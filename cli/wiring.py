@@ -64,21 +64,46 @@ def database_url(args: argparse.Namespace, *, demo_default: bool = False) -> str
     return resolve_url(args.db)
 
 
-def open_service(args: argparse.Namespace, *, demo_default: bool = False) -> AssessmentService:
+def open_service(args: argparse.Namespace, *, demo_default: bool = False, preload: bool = True
+                 ) -> AssessmentService:
     """The service on the command's database, initialised (migrated, reference data loaded). With --demo, the
-    demo database is built first when it does not exist yet."""
+    demo database is built first when it does not exist yet. `preload`: a command may import what computing a
+    cycle needs while SQLite checks a large changed file (the window imports after its first paint)."""
     if wants_demo(args):
         from cli.demo_build import build_new_demo
 
         built = build_new_demo(args)
         if built is not None:
             return built[0]
-    return _open(args, database_url(args, demo_default=demo_default))
+    return _open(args, database_url(args, demo_default=demo_default), preload=preload)
 
 
-def _open(args: argparse.Namespace, url: str) -> AssessmentService:
+PRELOAD_MIN_BYTES = 64 * 1024 * 1024  # quick_check reads ~0.5 GB/s: from here on it outlasts the imports below
+
+
+def _import_while_checking(url: str) -> None:
+    """A command on a large SQLite file that changed since its last check waits ~0.1 s per 50 MB for SQLite's
+    check, which runs on another core (storage.integrity.check_early). A changed file most often means the kept
+    results are stale: computing them needs the scores and the database layer (SQLAlchemy), ~0.45 s of imports,
+    made while waiting rather than after. A small file's check is over before they would be, so they are not."""
+    from storage.integrity import check_early
+    from storage.sqlite_file import plain_sqlite_path
+
+    path = plain_sqlite_path(url)
+    try:
+        large = path is not None and path.stat().st_size >= PRELOAD_MIN_BYTES
+    except OSError:
+        return
+    if path is not None and large and check_early(path):
+        import assessment.services.scores_area  # noqa: F401
+        import storage.store  # noqa: F401
+
+
+def _open(args: argparse.Namespace, url: str, *, preload: bool) -> AssessmentService:
     from assessment.domain.text_limits import clean_text
 
+    if preload:
+        _import_while_checking(url)
     log.info("opening %s", url)
     user = clean_text(args.user or os_user(), "user", required=True, where="--user")  # kept in every history row
     service = open_service_at(url, user, warn_read_only=True, lang=getattr(args, "lang", None))
@@ -90,6 +115,12 @@ def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = F
                     lang: str | None = None) -> AssessmentService:
     """A service on a database as it is (not initialised): what each `report --each` worker process opens. An
     SQLite file that can be read as it is opens without SQLAlchemy until something needs it (storage.deferred)."""
+    from storage.integrity import check_early
+    from storage.sqlite_file import plain_sqlite_path
+
+    path = plain_sqlite_path(url)
+    if path is not None:  # SQLite checks a changed file meanwhile, beside the imports below (storage.integrity)
+        check_early(path)
     from assessment.service import AssessmentService
     from questionnaires.files import FileCatalog
     from storage.deferred import open_store

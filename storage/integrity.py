@@ -8,6 +8,11 @@ opened and its size or modification time (or its WAL's, unless the WAL is empty 
 last time it passed, which is kept in the user's cache folder; so a file that was only read since is not
 checked again. Bit rot that leaves the modification time alone is therefore not seen until the file next changes
 (or `backup`, which checks its copy).
+
+A command can start the check early (`check_early`, the CLI does as soon as it knows the file): it then runs on
+a thread of its own while the process imports what it needs (SQLite checks without holding Python's GIL), and
+`damage` waits for that verdict instead of checking again. Nothing is read from the database before `damage`
+returns, as without it; a verdict for a file that has changed since the early check began is not used.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import json
 import logging
 import os
 import sqlite3
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -58,14 +65,10 @@ def damage(path: Path) -> str | None:
     cache = _read_cache()
     if cache.get(str(path.resolve())) == stamp:
         return None
-    try:
-        connection = connect_read_only(path)
-        try:
-            rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        finally:
-            connection.close()
-    except (sqlite3.DatabaseError, MemoryError) as exc:
-        return f"SQLite cannot check it: {exc or exc.__class__.__name__}"
+    found = _early_verdict(path, stamp)
+    rows = found if found is not None else _quick_check(path)
+    if isinstance(rows, str):
+        return rows
     if rows == ["ok"]:
         cache.pop(str(path.resolve()), None)  # re-inserted last: the newest entries are the ones kept
         cache[str(path.resolve())] = stamp
@@ -74,6 +77,69 @@ def damage(path: Path) -> str | None:
     lines = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
     more = f" (and {len(lines) - SHOWN_PROBLEMS} more)" if len(lines) > SHOWN_PROBLEMS else ""
     return "; ".join(lines[:SHOWN_PROBLEMS]) + more
+
+
+def _quick_check(path: Path) -> list[str] | str:
+    """SQLite's `quick_check` rows, or why SQLite cannot check the file."""
+    try:
+        connection = connect_read_only(path)
+        try:
+            return [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except (sqlite3.DatabaseError, MemoryError) as exc:
+        return f"SQLite cannot check it: {exc or exc.__class__.__name__}"
+
+
+@dataclass
+class _EarlyCheck:
+    stamp: list[int]
+    done: threading.Event = field(default_factory=threading.Event)
+    rows: list[str] | str | None = None
+
+    def run(self, path: Path) -> None:
+        try:
+            self.rows = _quick_check(path)
+        except Exception:  # damage() checks again on its own thread, where an error is reported
+            log.info("the early integrity check of %s failed", path, exc_info=True)
+        finally:
+            self.done.set()
+
+
+_early: dict[str, _EarlyCheck] = {}
+_early_lock = threading.Lock()
+
+
+def check_early(path: Path) -> bool:
+    """Start the integrity check of an SQLite file in the background when opening it will need one (see the
+    module docstring); whether it started (not for a missing, read-only or unchanged file)."""
+    try:
+        key = str(path.resolve())
+        if not path.is_file() or writable(path) is not None:
+            return False
+        stamp = _stamp(path)
+        if _read_cache().get(key) == stamp:
+            return False
+    except OSError:
+        return False
+    check = _EarlyCheck(stamp)
+    with _early_lock:
+        if key in _early:
+            return True
+        _early[key] = check
+    threading.Thread(target=check.run, args=(path,), name="dxscore-integrity-check", daemon=True).start()
+    return True
+
+
+def _early_verdict(path: Path, stamp: list[int]) -> list[str] | str | None:
+    """The early check's result for the file as it is now (waited for), or None: none began, it failed, or the
+    file has changed since it began."""
+    with _early_lock:
+        check = _early.pop(str(path.resolve()), None)
+    if check is None:
+        return None
+    check.done.wait()
+    return check.rows if check.stamp == stamp else None
 
 
 def _stamp(path: Path) -> list[int]:

@@ -6,6 +6,7 @@ copy of the demo database are overwritten. (PostgreSQL keeps its own page checks
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,20 +22,24 @@ DAMAGE = {
 
 
 def _damaged_copy(demo_db: Path, tmp_path: Path, kind: str) -> Path:
-    name, page_type, offset, data = DAMAGE[kind]
     copy = tmp_path / "damaged.sqlite"
     shutil.copy(demo_db, copy)
-    connection = sqlite3.connect(copy)
+    _damage(copy, kind)
+    return copy
+
+
+def _damage(path: Path, kind: str) -> None:
+    name, page_type, offset, data = DAMAGE[kind]
+    connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode = DELETE")  # everything in the one file
     pages = [row[0] for row in connection.execute(
         "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno", (name, page_type))]
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     connection.close()
     page = pages[len(pages) // 2]
-    with open(copy, "r+b") as handle:
+    with open(path, "r+b") as handle:
         handle.seek((page - 1) * page_size + offset)
         handle.write(data)
-    return copy
 
 
 def _fingerprint(path: Path) -> tuple[str, list[str]]:
@@ -100,3 +105,59 @@ def test_a_sound_database_is_not_checked_again_after_another_program_closed_it(d
         again = run_measured("score", "--cycle", "2025", db=demo_db, tmp=tmp_path, env=env)
         assert again.returncode == 0, again.stderr
         assert (cache.read_bytes(), cache.stat().st_mtime_ns) == verdict  # not checked (and recorded) again
+
+
+def _pad(path: Path, megabytes: int) -> None:
+    """Make the file large (as a national database is) with a kept-results row no cycle asks for."""
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO dx_cycle_results (cycle_year, target_set, fingerprint, format_version, "
+                       "change_number, computed_at, size, payload) VALUES (1900, 'pad', 'pad', 0, -1, '', 0, "
+                       "zeroblob(?))", (megabytes * 1024 * 1024,))
+    connection.commit()
+    connection.close()
+
+
+def test_a_large_damaged_file_checked_while_the_command_imports_is_still_refused(demo_db, tmp_path):
+    """On a large changed file the CLI starts SQLite's check on another thread and imports meanwhile
+    (cli.wiring._import_while_checking): the verdict is the same, writes are refused, nothing changes."""
+    _pad(demo_db, 70)
+    damaged = _damaged_copy(demo_db, tmp_path, "table-page")
+    assert damaged.stat().st_size >= 64 * 1024 * 1024
+    before = _fingerprint(damaged)
+    env = {"DXSCORE_CACHE_DIR": str(tmp_path / "cache")}
+    run = run_measured("targets", "set", "de_share_grdp", "2025", "31", db=damaged, tmp=tmp_path, env=env)
+    assert run.returncode == 2, run.stderr
+    assert "failed SQLite's integrity check" in run.stderr and "Nothing was written" in run.stderr
+    assert _fingerprint(damaged) == before
+    units = run_measured("units", "list", "--kind", "commune", db=damaged, tmp=tmp_path, env=env)
+    assert units.returncode == 0 and "Hoan Kiem Ward" in units.stdout
+    assert "warning: the database is open for reading only: it failed SQLite's integrity check" in units.stderr
+    assert _fingerprint(damaged) == before
+
+
+def test_an_early_check_gives_the_verdict_of_a_check_made_on_open(demo_db, tmp_path, monkeypatch):
+    from storage import integrity
+
+    monkeypatch.setenv(integrity.CACHE_ENV, str(tmp_path / "early-cache"))
+    damaged = _damaged_copy(demo_db, tmp_path, "index-page")
+    assert integrity.check_early(damaged)
+    early = integrity.damage(damaged)
+    assert early is not None and early == integrity.damage(damaged)  # the second: checked on the spot
+    assert integrity.check_early(demo_db)
+    assert integrity.damage(demo_db) is None
+    assert not integrity.check_early(demo_db)  # passed unchanged: nothing to check
+
+
+def test_a_file_damaged_after_its_early_check_began_is_refused(demo_db, tmp_path, monkeypatch):
+    """The early verdict was for the file as it was: once the file has changed, `damage` checks it again."""
+    from storage import integrity
+
+    monkeypatch.setenv(integrity.CACHE_ENV, str(tmp_path / "early-cache"))
+    copy = tmp_path / "sound.sqlite"
+    shutil.copy(demo_db, copy)
+    assert integrity.check_early(copy)
+    integrity._early[str(copy.resolve())].done.wait()  # the sound verdict is in before the damage is done
+    _damage(copy, "table-page")
+    stat = copy.stat()
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a coarse clock must not hide the change
+    assert integrity.damage(copy) is not None
