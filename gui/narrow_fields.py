@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
     QStyleOptionFocusRect,
     QStylePainter,
     QWidget,
@@ -57,10 +58,14 @@ class WrappingCheckBox(QCheckBox):
             FOCUS_MARGIN
 
     def _text_rect(self, width: int) -> QRect:
-        """The text laid out in `width` pixels of widget: its bounding rectangle."""
-        left = self._text_left()
-        room = QRect(left, FOCUS_MARGIN, max(1, width - left - FOCUS_MARGIN), 1 << 20)
-        return self.fontMetrics().boundingRect(room, int(TEXT_FLAGS), self.text())
+        """The text laid out in `width` pixels of widget: its bounding rectangle. Kept for the last width, text
+        and font: layouts ask for it many times, and every repaint of the box (hover, focus) needs it."""
+        key = (width, self.text(), self.font().key(), self.style().name())
+        if getattr(self, "_laid_out", (None,))[0] != key:
+            left = self._text_left()
+            room = QRect(left, FOCUS_MARGIN, max(1, width - left - FOCUS_MARGIN), 1 << 20)
+            self._laid_out = key, self.fontMetrics().boundingRect(room, int(TEXT_FLAGS), self.text())
+        return QRect(self._laid_out[1])
 
     def _height_for_text(self, text_height: int) -> int:
         return max(self._indicator_size().height(), text_height) + 2 * FOCUS_MARGIN
@@ -118,9 +123,22 @@ NARROWEST_COMBO = 20  # average characters
 
 
 class ShrinkableComboBox(QComboBox):
-    """As wide as its longest choice when there is room; squeezed, it shows the start of the current one."""
+    """As wide as its longest choice when there is room; squeezed, it shows the start of the current one and
+    an ellipsis (the list it opens stays as wide as its items)."""
 
     def minimumSizeHint(self) -> QSize:
         natural = super().minimumSizeHint()
         narrowest = NARROWEST_COMBO * self.fontMetrics().averageCharWidth() + 40  # + the arrow and the frame
         return QSize(min(natural.width(), narrowest), natural.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """QComboBox's own painting (a list, not editable), with the current text elided rather than clipped."""
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           field.width() - 2)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -62,3 +62,15 @@ def test_long_options_wrap_and_show_every_line(qtbot, make_window, demo_db, lang
     for card in form.editors.values():  # a single choice: the list is narrower than its longest item
         if card.combo is not None and card.isVisibleTo(form.scroll.widget()):
             assert right_edge_in(card.combo, viewport) <= viewport.width(), card.code
+
+
+@pytest.mark.parametrize("language", ["vi"], indirect=True)
+def test_a_window_narrower_than_a_card_scrolls_sideways_rather_than_cutting_cards_off(qtbot, make_window, demo_db,
+                                                                                       language):
+    """The safety net: at the window's least width the form's view is narrower than a card can be."""
+    window = make_window(demo_db)
+    form = laid_out_form(qtbot, window, 700)
+    body, viewport, bar = form.scroll.widget(), form.scroll.viewport(), form.scroll.horizontalScrollBar()
+    assert body.width() > viewport.width()
+    qtbot.waitUntil(lambda: bar.maximum() >= body.width() - viewport.width(), timeout=5_000)
+    assert bar.isVisible()
