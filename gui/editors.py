@@ -37,6 +37,7 @@ from assessment.domain.text_limits import LIMITS
 from gui.answer_messages import word
 from gui.i18n import language, tr
 from gui.models import format_points
+from gui.narrow_fields import ShrinkableComboBox, WrappingCheckBox
 from gui.plausibility import keep_implausible
 
 NONE_OPTION = "-"
@@ -138,12 +139,12 @@ class IndicatorEditor(QFrame):
             column = QVBoxLayout()
             self.editor_row.addLayout(column)
             for option in [*spec.options]:
-                box = QCheckBox(option.text.get(self.lang))
+                box = WrappingCheckBox(option.text.get(self.lang))  # a long option wraps: the form never widens
                 self._name(box, option.text.get(self.lang))
                 box.toggled.connect(self._commit_choices)
                 self.checks[option.code] = box
                 column.addWidget(box)
-            none = QCheckBox(tr("None of these"))
+            none = WrappingCheckBox(tr("None of these"))
             self._name(none, tr("None of these"))
             none.toggled.connect(self._commit_choices)
             self.checks[NONE_OPTION] = none
@@ -184,7 +185,7 @@ class IndicatorEditor(QFrame):
         return f"{low}–{high}" if low or high else ""
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
+        combo = ShrinkableComboBox()  # a long choice does not widen the form
         for code, text in items:
             combo.addItem(text, code)
         self._name(combo, self.indicator.text.get(self.lang))

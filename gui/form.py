@@ -45,8 +45,8 @@ class QuestionnaireForm(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("formScroll")
         self.scroll.setWidgetResizable(True)
-        # wrapped texts wrap at the viewport's width; a row that cannot wrap (a long English option of a
-        # multiple-choice indicator is one check box) gets a scroll bar rather than every card cut off on the right
+        # every text wraps at the viewport's width (options too: gui/narrow_fields.py); only a window squeezed
+        # below a card's least width (~350 px of form) scrolls sideways rather than cutting every card off
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()

@@ -45,3 +45,25 @@ def test_main_states(qtbot, window, demo_db, monkeypatch, language):
     qtbot.waitUntil(lambda: not window.controller.session.editable, timeout=10_000)
     settle(qtbot, window)
     shoot(window, "4_submitted", language)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"], indirect=True)
+def test_long_options_wrap(qtbot, make_window, demo_db, language):
+    """The 2025 commune form at 1280 and 1000 px wide: TCS02's options wrap inside the card (the whole window,
+    and the card alone with the keyboard focus on an option, to look at the wrapping and the diacritics)."""
+    from tests.gui.test_form_width import laid_out_form
+
+    window = make_window(demo_db)
+    for width in (1280, 1000):
+        form = laid_out_form(qtbot, window, width)
+        editor = form.editors["TCS02"]
+        form.scroll.ensureWidgetVisible(editor, 0, 0)
+        editor.checks["document_workflow"].setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(editor.checks["document_workflow"].hasFocus, timeout=5_000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # a key moved the focus: its frame shows
+        qtbot.waitUntil(editor.checks["website"].hasFocus, timeout=5_000)
+        form.scroll.verticalScrollBar().setValue(editor.y())
+        shoot(window, f"5_long_options_{width}", language)
+        QApplication.processEvents()
+        path = SCREENSHOTS / f"{language}_5_long_options_{width}_card.png"
+        assert editor.grab().save(str(path))

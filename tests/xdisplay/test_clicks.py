@@ -44,3 +44,22 @@ def test_tab_into_a_card_out_of_view_still_scrolls_to_it(qtbot, window):
     press("shift+Tab")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=5_000)
     qtbot.waitUntil(lambda: first.visibleRegion().boundingRect().height() > 0, timeout=5_000)
+
+
+def test_a_real_click_on_the_second_line_of_a_wrapped_option_ticks_and_saves_it(qtbot, window, demo_db):
+    """A long option wraps inside its card (TCS02 of the commune form at 1000 px wide): its second line is as
+    much the option as the box."""
+    window.resize(1000, 820)
+    open_unit(qtbot, window, "00070", 2025)
+    editor = window.form.editors["TCS02"]
+    qtbot.waitUntil(lambda: editor.score_shown is not None, timeout=10_000)
+    settle(qtbot)
+    line = lambda box: box.fontMetrics().lineSpacing()  # noqa: E731
+    code, box = next((c, b) for c, b in editor.checks.items() if not b.isChecked() and b.height() >= 2 * line(b))
+    window.form.scroll.ensureWidgetVisible(box, 0, 40)
+    settle(qtbot)
+    click(box, QPoint(box.width() // 4, line(box) * 3 // 2))  # on the second line's text
+    qtbot.waitUntil(lambda: box.isChecked(), timeout=5_000)
+    qtbot.waitUntil(lambda: code in (window.controller.answers["TCS02"].choices or ()), timeout=5_000)
+    saved(qtbot, window)
+    assert code in stored(demo_db, "00070", 2025)["TCS02"].choices
