@@ -81,6 +81,9 @@ class IndicatorEditor(QFrame):
         self.points = QLabel()
         self.points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.points.setFixedWidth(150)  # a fixed box: new points repaint the label without relaying out the form
+        self.points.setText(tr("<b>%1</b> / %2 pts"))
+        self.points.setFixedHeight(self.points.sizeHint().height())
+        self.points.setText("")
         self.guidance = QLabel(indicator.guidance.get(lang))
         self.guidance.setWordWrap(True)
         _colour(self.guidance, "#555555")
