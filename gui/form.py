@@ -113,7 +113,7 @@ class QuestionnaireForm(QWidget):
         header = self.headers[code]
         self.scroll.verticalScrollBar().setValue(header.y())
         row = [p.code for p in self.methodology.pillars].index(code)
-        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(row),
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(row, 0),
                                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if focus:
             first = next((e for e in self.editors.values() if e.indicator.pillar == code and e.isVisible()), None)
@@ -125,7 +125,7 @@ class QuestionnaireForm(QWidget):
         self.scroll.ensureWidgetVisible(editor, 0, 40)
         editor.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)
         pillar = [p.code for p in self.methodology.pillars].index(editor.indicator.pillar)
-        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar, 0),
                                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def step_pillar(self, step: int) -> None:
@@ -158,7 +158,7 @@ class QuestionnaireForm(QWidget):
             self.scroll.ensureWidgetVisible(widget, 0, 40)
         pillar = [p.code for p in self.methodology.pillars].index(widget.indicator.pillar)
         if self.pillar_list.currentIndex().row() != pillar:
-            self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+            self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar, 0),
                                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def unsaved_pairs(self) -> list[IndicatorEditor]:
