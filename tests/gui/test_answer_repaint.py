@@ -89,3 +89,17 @@ def test_a_lane_job_asked_while_a_save_waits_for_the_repaint_runs_after_it(qtbot
     runner.db_after_repaint(lambda: order.append("closing save"))
     assert runner.wait()  # closing the window waits for a save still waiting for its repaint
     assert order[-1] == "closing save"
+
+
+def test_the_points_stand_whole_at_the_top_right_of_every_card(qtbot, window):
+    """The points label has a fixed box (its new text then lays out nothing): beside the title's first line,
+    however many lines the title wraps to, and tall enough for what it shows."""
+    open_unit(qtbot, window, "00070", 2025)
+    QApplication.processEvents()
+    cards = [editor for editor in window.form.editors.values() if editor.isVisible()]
+    assert any(card.title.height() > 2 * card.points.height() for card in cards)  # some titles wrap
+    for card in cards:
+        assert card.points.text() != ""
+        assert card.points.geometry().top() == card.title.geometry().top(), card.code
+        assert card.points.geometry().right() == card.contentsRect().right() - 8, card.code  # the card's margin
+        assert card.points.sizeHint().height() <= card.points.height(), card.code
