@@ -6,7 +6,9 @@ read, never on the GUI thread) and at once after each of the window's own saves,
 second window or by another process (`answers import`, a package import, another inspector on PostgreSQL) is
 followed the same way. `WindowSync` connects it to the open form (values that moved on elsewhere, unless the
 user is typing in that field), the live score, the Review tab and the Compare dashboard (recomputed when shown),
-and shows a save refused because the answer changed elsewhere (gui/conflicts.py)."""
+and shows a save refused because the answer changed elsewhere (gui/conflicts.py). When every change since the last
+read is one of this window's own saves (their change numbers are known), the form and the published panel are
+not read again: they already show what was written; the views showing scores still follow."""
 
 from __future__ import annotations
 
@@ -32,15 +34,18 @@ POLL_MS = 1500
 
 
 class ChangeHub(QObject):
-    """`changed(number)` fires on the GUI thread when the database's change counter has moved."""
+    """`changed(number)` fires on the GUI thread when the database's change counter has moved; `saved_here(number)`
+    instead when every change since the last read is one of this window's own saves (`mine`)."""
 
     changed = Signal(int)
+    saved_here = Signal(int)
 
     def __init__(self, service: AssessmentService, runner: TaskRunner, interval_ms: int = POLL_MS) -> None:
         super().__init__()
         self.service, self.runner = service, runner
         self.seen: int | None = None
         self.busy = self.again = False
+        self.own: set[int] = set()  # change numbers of this window's own saves, not yet read from the counter
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -60,12 +65,19 @@ class ChangeHub(QObject):
         self.busy = True
         self.runner.db(self.service.change_number, self._read, self._failed)
 
+    def mine(self, number: int) -> None:
+        """A save of this window wrote in the write transaction with this change number."""
+        self.own.add(number)
+
     def _read(self, number: int) -> None:
         self.busy = False
-        first, moved = self.seen is None, number != self.seen
+        seen, moved = self.seen, number != self.seen
+        # every write transaction moves the counter by one (storage/db.py): numbers all ours, nobody else wrote
+        ours = seen is not None and all(n in self.own for n in range(seen + 1, number + 1))
+        self.own = {n for n in self.own if n > number}
         self.seen = number
-        if moved and not first:
-            self.changed.emit(number)
+        if moved and seen is not None:
+            (self.saved_here if ours else self.changed).emit(number)
         if self.again:
             self.again = False
             self.poll()
@@ -87,12 +99,13 @@ class WindowSync(QObject):
         self.shown: list[tuple[str, Answer, StaleAnswer]] = []  # every conflict put before the user
         controller = window.controller
         controller.is_being_edited = self.being_edited
-        controller.wrote.connect(lambda *_: self.hub.poll())
+        controller.wrote.connect(self._wrote)
         controller.status_written.connect(self.hub.poll)
         window.ops.performed.connect(lambda *_: self.hub.poll())  # a named operation changed the database
         controller.conflicted.connect(self.show_conflict)
         controller.reloaded.connect(self._reloaded)
         self.hub.changed.connect(self.follow)
+        self.hub.saved_here.connect(self.follow_own_saves)
         window.tabs.currentChanged.connect(lambda _index: self._show_stale_views())
         self.hub.start()
 
@@ -104,6 +117,20 @@ class WindowSync(QObject):
         window.runner.db(service.entry.forget_peers)  # benchmark bests may have moved
         window.controller.refresh()
         window.published.follow()  # a correction may have arrived: a superseded decision is never shown in force
+        self.dashboard_stale = self.review_stale = self.cycle_stale = True
+        self._show_stale_views()
+
+    def _wrote(self, _code: str, _answer: Answer, _expected: int, version: int, written: bool) -> None:
+        if written:  # (a save equal to what is stored writes nothing: its version is the stored answer's)
+            self.hub.mine(version)
+        self.hub.poll()
+
+    def follow_own_saves(self, _number: int) -> None:
+        """Only this window's saves changed the database: the form already shows what they wrote and they publish
+        nothing, so neither is read again (two reads on the lane, and their results on the GUI thread, after
+        every answer); the scores the other views show have moved."""
+        window = self.window
+        window.runner.db(window.service.entry.forget_peers)  # this unit's value may be a benchmark's best
         self.dashboard_stale = self.review_stale = self.cycle_stale = True
         self._show_stale_views()
 

@@ -79,9 +79,7 @@ class IndicatorEditor(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         self.title = QLabel(f"<b>{indicator.code}</b> · {indicator.text.get(lang)}")
         self.title.setWordWrap(True)
-        self.points = QLabel()
-        self.points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.points.setFixedWidth(150)  # a fixed box: new points repaint the label without relaying out the form
+        self.points = _points_box()
         self.guidance = QLabel(indicator.guidance.get(lang))
         self.guidance.setWordWrap(True)
         _colour(self.guidance, "#555555")
@@ -91,7 +89,7 @@ class IndicatorEditor(QFrame):
         _colour(self.message, "#b00020")
         self.message.hide()
         layout.addWidget(self.title, 0, 0)
-        layout.addWidget(self.points, 0, 1)
+        layout.addWidget(self.points, 0, 1, TOP_RIGHT)
         layout.addWidget(self.guidance, 1, 0, 1, 2)
         self.editor_row = QHBoxLayout()
         self._build_editor()
@@ -484,6 +482,20 @@ class IndicatorEditor(QFrame):
             if widget.isEnabled() and widget.isVisibleTo(self):
                 return widget
         return self.evidence
+
+
+TOP_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+
+
+def _points_box() -> QLabel:
+    """The card's points: a label of fixed size (one line, 150 px), placed top right beside the title. A label's
+    new text asks every layout up to the window to run again unless its size is fixed: after every answer the
+    whole form was laid out again, and the scroll area repainted whole."""
+    points = QLabel(tr("<b>%1</b> / %2 pts"))
+    points.setAlignment(TOP_RIGHT)
+    points.setFixedSize(150, points.sizeHint().height())
+    points.setText("")
+    return points
 
 
 def _set_text(widget: QLineEdit | QPushButton, text: str) -> None:

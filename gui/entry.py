@@ -188,7 +188,8 @@ class EntryController(QObject):
                 self.scored.emit(self.card())
             self.failed.emit(error)
 
-        self.runner.db(work, done, failed)
+        # after the repaint of what was just accepted: the save's Python would hold the GIL that repaint needs
+        self.runner.db_after_repaint(work, done, failed)
 
     # ----------------------------------------------------------------------------------- conflicts
 

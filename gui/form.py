@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,9 +79,14 @@ class QuestionnaireForm(QWidget):
 
     def show_card(self, card: Scorecard) -> None:
         by_code = {i.code: i for i in card.indicators}
+        reshaped = False
         for code, editor in self.editors.items():
             if editor.score_shown is not by_code[code]:  # a live score keeps the objects of what did not move
+                hidden = editor.isHidden()
                 editor.show_score(by_code[code])
+                reshaped |= hidden != editor.isHidden()
+        if reshaped:
+            self._lay_out_now()
         rows = []
         for pillar, score in zip(self.methodology.pillars, card.pillars, strict=True):
             members = [by_code[i.code] for i in self.methodology.indicators_of(pillar.code)]
@@ -89,6 +94,14 @@ class QuestionnaireForm(QWidget):
             rows.append(PillarProgress(pillar.code, pillar.name.get(self.lang), sum(m.answered for m in counted),
                                        len(counted), score.points, score.max_points))
         self.pillars.set_rows(rows)
+
+    def _lay_out_now(self) -> None:
+        """Cards were shown or hidden: lay out the column, and the scroll area around it, before the next repaint.
+        Left to Qt's posted layout requests, the column's moved cards are repainted first and the whole form again
+        one event-loop pass later, once the scroll area has resized the column. (The scroll area's request is posted
+        to its viewport; asked for by type, as the viewport's first Python wrapper would cost ~6 ms.)"""
+        self.scroll.widget().layout().activate()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def set_editable(self, editable: bool) -> None:
         for editor in self.editors.values():
@@ -100,7 +113,7 @@ class QuestionnaireForm(QWidget):
         header = self.headers[code]
         self.scroll.verticalScrollBar().setValue(header.y())
         row = [p.code for p in self.methodology.pillars].index(code)
-        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(row),
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(row, 0),
                                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if focus:
             first = next((e for e in self.editors.values() if e.indicator.pillar == code and e.isVisible()), None)
@@ -112,7 +125,7 @@ class QuestionnaireForm(QWidget):
         self.scroll.ensureWidgetVisible(editor, 0, 40)
         editor.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)
         pillar = [p.code for p in self.methodology.pillars].index(editor.indicator.pillar)
-        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+        self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar, 0),
                                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def step_pillar(self, step: int) -> None:
@@ -145,7 +158,7 @@ class QuestionnaireForm(QWidget):
             self.scroll.ensureWidgetVisible(widget, 0, 40)
         pillar = [p.code for p in self.methodology.pillars].index(widget.indicator.pillar)
         if self.pillar_list.currentIndex().row() != pillar:
-            self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar),
+            self.pillar_list.selectionModel().setCurrentIndex(self.pillars.index(pillar, 0),
                                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def unsaved_pairs(self) -> list[IndicatorEditor]:

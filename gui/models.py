@@ -10,14 +10,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from assessment.domain import number_format
 from assessment.domain.model import EvidenceItem, Unit, UnitKind
@@ -244,37 +243,42 @@ class PillarProgress:
     max_points: float
 
 
-class PillarListModel(QAbstractListModel):
-    """The pillars beside the form. Each row's texts are made once when its counts move (set_rows), not in data():
-    the list asks data() for a dozen roles of every row it lays out or paints, on the GUI thread at every switch."""
+class PillarListModel(QStandardItemModel):
+    """The pillars beside the form. Its rows are Qt's own items, each role's value set when its counts move
+    (set_rows): the list lays out every row again after any change (Qt 6's QListView) and asks a dozen roles of
+    each, and none of those calls runs Python, so none waits for the database lane's thread to let go of the GIL
+    while the user types."""
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[PillarProgress] = []
-        self._cells: list[dict[int, object]] = []  # per row: role -> value
 
     def set_rows(self, rows: Sequence[PillarProgress]) -> None:
         if len(rows) == len(self.rows) and [r.code for r in rows] == [r.code for r in self.rows]:
-            # only the pillars whose counts moved are repainted (an answer moves one): every data() call of
-            # a repainted row runs on the GUI thread while the user types
-            changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True)) if new != old]
+            # only the pillars whose counts moved change (an answer moves one)
+            for i, (new, old) in enumerate(zip(rows, self.rows, strict=True)):
+                if new != old:
+                    _set_cells(self.item(i), _pillar_cells(new))
             self.rows = list(rows)
-            for i in changed:
-                self._cells[i] = _pillar_cells(rows[i])
-            if changed:
-                self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
             return
-        self.beginResetModel()
+        self.clear()  # another questionnaire (once per form)
+        for row in rows:
+            item = QStandardItem()
+            item.setFlags(PILLAR_FLAGS)
+            _set_cells(item, _pillar_cells(row))
+            self.appendRow(item)
         self.rows = list(rows)
-        self._cells = [_pillar_cells(row) for row in rows]
-        self.endResetModel()
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        row = index.row()
-        return self._cells[row].get(role) if index.isValid() and 0 <= row < len(self._cells) else None
+PILLAR_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_PILLAR_ROLES = (Qt.ItemDataRole.DisplayRole, CODE_ROLE, Qt.ItemDataRole.AccessibleTextRole,
+                 Qt.ItemDataRole.ForegroundRole)
+
+
+def _set_cells(item: QStandardItem, cells: dict[int, object]) -> None:
+    """Each role of a row set to its new value; a role the row no longer has is removed (None)."""
+    for role in _PILLAR_ROLES:
+        item.setData(cells.get(role), role)
 
 
 def _pillar_cells(row: PillarProgress) -> dict[int, object]:

@@ -36,6 +36,8 @@ T = TypeVar("T")
 OPENED_KEPT = 8  # forms kept opened and scored (open_live): flipping between a few units reads one number
 
 if TYPE_CHECKING:
+    from assessment.domain.answer_matrix import AnswerMatrix
+    from assessment.domain.scoring import BatchScores
     from assessment.service import AssessmentService
     from assessment.services.live_entry import LiveEntry
 
@@ -196,18 +198,24 @@ class EntryArea:
     def evaluate(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer
                  ) -> tuple[list[AnswerProblem] | Check | None, Scorecard | None]:
         """One pass for a changed field: the reason it is refused (or None) and, if accepted, the new score."""
-        from assessment.domain.answers import answer_problems, plausibility_problems
-
-        indicator = session.methodology.indicator(answer.indicator_code)
-        problems = answer_problems(indicator, answer) or \
-            plausibility_problems(indicator, answer, answers.get(answer.indicator_code))
+        problems = _own_problems(session, answers, answer)
         if problems:
             return problems, None
         card, failures = self._evaluate(session, {**answers, answer.indicator_code: answer})
-        for code, check in failures:
-            if code == answer.indicator_code or answer.indicator_code in check.expression.references:
-                return check, None
-        return None, card
+        broken = _broken_by(answer, failures)
+        return (broken, None) if broken is not None else (None, card)
+
+    def _refusal(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer,
+                 checked: Mapping[str, Answer] | None = None) -> list[AnswerProblem] | Check | None:
+        """`evaluate`'s reason without its scorecard (a save needs only the verdict). `checked`: answers already
+        found, with `answer`, to break no rule; the same answers again are not scored a second time."""
+        problems = _own_problems(session, answers, answer)
+        if problems:
+            return problems
+        together = {**answers, answer.indicator_code: answer}
+        if checked is not None and together == checked:
+            return None
+        return _broken_by(answer, self._failures(session, together))
 
     def live(self, session: EntrySession, answers: Mapping[str, Answer]) -> LiveEntry:
         """The form's live score kept for the next change (assessment.services.live_entry); `.card` is what
@@ -224,18 +232,27 @@ class EntryArea:
 
     def _evaluate(self, session: EntrySession, answers: Mapping[str, Answer]
                   ) -> tuple[Scorecard, list[tuple[str, Check]]]:
-        from assessment.domain.scoring import score_and_check
         from assessment.services.scorecards import BatchColumns, ScoredBatch, make_scorecard
 
         methodology = session.methodology
-        matrix = build_matrix(methodology, 1, long_from_answers([list(answers.values())]))
-        context = ScoringContext(session.year, session.targets, session.benchmark_floor)
-        scores, failures = score_and_check(methodology, UnitColumns.of([session.unit]), matrix, context)
+        matrix, scores, failures = self._scored(session, answers)
         assessment = session.assessment or Assessment(0, session.unit.code, session.year, methodology.id,
                                                       methodology.version, AssessmentStatus.DRAFT)
         batch = ScoredBatch(methodology, [assessment], [session.unit], matrix, scores)
         card = make_scorecard(batch, BatchColumns(batch), 0, session.year, 0, 0, session.targets, {})
-        return card, [(code, check) for _, code, check in failures]
+        return card, failures
+
+    def _failures(self, session: EntrySession, answers: Mapping[str, Answer]) -> list[tuple[str, Check]]:
+        return self._scored(session, answers)[2]
+
+    def _scored(self, session: EntrySession, answers: Mapping[str, Answer]
+                ) -> tuple[AnswerMatrix, BatchScores, list[tuple[str, Check]]]:
+        from assessment.domain.scoring import score_and_check
+
+        matrix = build_matrix(session.methodology, 1, long_from_answers([list(answers.values())]))
+        context = ScoringContext(session.year, session.targets, session.benchmark_floor)
+        scores, failures = score_and_check(session.methodology, UnitColumns.of([session.unit]), matrix, context)
+        return matrix, scores, [(code, check) for _, code, check in failures]
 
     def save(self, session: EntrySession, answers: Mapping[str, Answer], answer: Answer, *, who: str,
              version: int | None = None) -> WriteResult:
@@ -247,12 +264,14 @@ class EntryArea:
         has moved on since, StaleAnswer (carrying the stored answer) and nothing is written; else the methodology's
         rules are checked over the answers stored now, not the form's (another writer may have changed the ones
         this answer is checked against). None skips the version check (scripts that mean to overwrite)."""
-        refusal, _ = self.evaluate(session, answers, answer)
+        refusal = self._refusal(session, answers, answer)
         if refusal is not None:
             raise InvalidAnswer(answer.indicator_code, _reason(refusal))
-        return self.s.store.atomically(lambda: self._save_locked(session, answer, who, version))
+        checked = {**answers, answer.indicator_code: answer}
+        return self.s.store.atomically(lambda: self._save_locked(session, answer, who, version, checked))
 
-    def _save_locked(self, session: EntrySession, answer: Answer, who: str, version: int | None) -> WriteResult:
+    def _save_locked(self, session: EntrySession, answer: Answer, who: str, version: int | None,
+                     checked: Mapping[str, Answer]) -> WriteResult:
         from assessment.services.answers_area import answer_to_fields
 
         code, fields = answer.indicator_code, answer_to_fields(answer)
@@ -269,7 +288,8 @@ class EntryArea:
             # moved on: refused with the stored answer (or written, if it is already what the user typed)
             return self.s.store.answers.write_one(assessment_id, code, fields, who=who, source="entry",
                                                   expected_version=version)
-        refusal, _ = self.evaluate(session, {a.indicator_code: a for a in stored}, answer)
+        # the rules again over what is stored now; scored again only where that differs from the form's answers
+        refusal = self._refusal(session, {a.indicator_code: a for a in stored}, answer, checked)
         if refusal is not None:
             raise InvalidAnswer(code, f"{_reason(refusal)} (checked against the answers stored now)")
         return self.s.store.answers.write_one(assessment_id, code, fields, who=who, source="entry",
@@ -389,3 +409,21 @@ def _check_evidence_file(file: Path, code: str) -> None:
 
 def _reason(refusal: list[AnswerProblem] | Check) -> str:
     return refusal.message.en if isinstance(refusal, Check) else "; ".join(p.message for p in refusal)
+
+
+def _own_problems(session: EntrySession, answers: Mapping[str, Answer], answer: Answer) -> list[AnswerProblem]:
+    """What is wrong with `answer` itself: its type and range, or an unconfirmed implausible change from the
+    answer it replaces in `answers`."""
+    from assessment.domain.answers import answer_problems, plausibility_problems
+
+    indicator = session.methodology.indicator(answer.indicator_code)
+    return answer_problems(indicator, answer) or \
+        plausibility_problems(indicator, answer, answers.get(answer.indicator_code))
+
+
+def _broken_by(answer: Answer, failures: list[tuple[str, Check]]) -> Check | None:
+    """The first broken rule that `answer` takes part in (rules it does not read are not its fault)."""
+    for code, check in failures:
+        if code == answer.indicator_code or answer.indicator_code in check.expression.references:
+            return check
+    return None

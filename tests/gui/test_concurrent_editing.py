@@ -108,6 +108,39 @@ def test_fields_not_being_edited_take_the_stored_values_and_the_score_follows(qt
     assert (answer.numerator, answer.denominator) == (27.0, 30.0) and window.sync.shown == []
 
 
+def test_a_write_elsewhere_between_two_of_the_windows_own_saves_still_reaches_the_form(qtbot, window, demo_db,
+                                                                                        tmp_path):
+    """After the window's own saves only the views showing scores follow (the form shows what it wrote); a write
+    by another process among them is not taken for one of its own: the form shows it."""
+    from assessment.domain.model import Answer
+
+    baseline(demo_db, tmp_path)
+    open_unit(qtbot, window, UNIT, YEAR)
+    hub, controller = window.sync.hub, window.controller
+    hub.poll()
+    qtbot.waitUntil(lambda: not hub.busy and hub.seen == change_counter(demo_db), timeout=10_000)
+    hub.stop()  # from here only the polls after the window's own saves read the counter
+    nts01 = controller.answers["NTS01"]
+    with qtbot.waitSignal(hub.saved_here, timeout=10_000):  # nothing else wrote: the form is not read again
+        assert controller.commit("NTS01", Answer("NTS01", nts01.value, comment="biên bản họp quý I"))
+    import_in_another_process(demo_db, tmp_path, [f"{UNIT},{YEAR},NTS02,,13,28,,,"])
+    with qtbot.waitSignal(hub.changed, timeout=10_000):
+        assert controller.commit("NTS01", Answer("NTS01", nts01.value, comment="biên bản họp quý II"))
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: ratio(window.form.editors["NTS02"]) == ("13", "28"), timeout=10_000)
+    assert window.form.editors["NTS01"].comment.text() == "biên bản họp quý II"
+
+
+def change_counter(db: Path) -> int:
+    from tests.conftest import open_service
+
+    service = open_service(db)
+    try:
+        return service.change_number()
+    finally:
+        service.store.close()
+
+
 def test_the_dashboard_is_recomputed_after_data_entry_in_the_same_window(qtbot, window, demo_db, tmp_path):
     baseline(demo_db, tmp_path)
     window.tabs.setCurrentIndex(1)

@@ -60,6 +60,21 @@ def test_pillar_list(qtmodeltester):
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # complete: green
 
 
+def test_pillar_rows_change_in_place_and_cannot_be_edited(qtmodeltester):
+    model = PillarListModel()
+    model.set_rows([PillarProgress("NTS", "Nhận thức số", 5, 5, 100, 100), PillarProgress("TCS", "Thể chế số", 1,
+                                                                                          3, 10, 100)])
+    first = model.index(0, 0)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # complete: green
+    model.set_rows([PillarProgress("NTS", "Nhận thức số", 4, 5, 80, 100), PillarProgress("TCS", "Thể chế số", 1,
+                                                                                         3, 10, 100)])
+    qtmodeltester.check(model)
+    assert model.index(0, 0) == first and "4/5" in first.data() and "80/100" in first.data()
+    assert first.data(Qt.ItemDataRole.ForegroundRole) is None  # no longer complete: no longer green
+    assert first.data(CODE_ROLE) == "NTS"
+    assert not model.flags(first) & Qt.ItemFlag.ItemIsEditable  # a double click on a pillar opens no editor
+
+
 def test_evidence_table(qtmodeltester):
     model = EvidenceTableModel([EvidenceItem("123/QĐ-UBND", dt.date(2025, 3, 4), "Quyết định kiện toàn Ban chỉ đạo",
                                              "qd.pdf", "ab" * 32)])
