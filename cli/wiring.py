@@ -67,8 +67,8 @@ def database_url(args: argparse.Namespace, *, demo_default: bool = False) -> str
 def open_service(args: argparse.Namespace, *, demo_default: bool = False, preload: bool = True
                  ) -> AssessmentService:
     """The service on the command's database, initialised (migrated, reference data loaded). With --demo, the
-    demo database is built first when it does not exist yet. `preload`: a command may import what computing a
-    cycle needs while SQLite checks a large changed file (the window imports after its first paint)."""
+    demo database is built first when it does not exist yet. `preload`: see _check_early (the window opens its store
+    before its first paint and imports the rest after it, so it does not)."""
     if wants_demo(args):
         from cli.demo_build import build_new_demo
 
@@ -81,46 +81,22 @@ def open_service(args: argparse.Namespace, *, demo_default: bool = False, preloa
 PRELOAD_MIN_BYTES = 64 * 1024 * 1024  # quick_check reads ~0.5 GB/s: from here on it outlasts the imports below
 
 
-def _import_while_checking(url: str) -> None:
-    """A command on a large SQLite file that changed since its last check waits ~0.1 s per 50 MB for SQLite's
-    check, which runs on another core (storage.integrity.check_early). A changed file most often means the kept
-    results are stale: computing them needs the scores and the database layer (SQLAlchemy), ~0.45 s of imports,
-    made while waiting rather than after. A small file's check is over before they would be, so they are not."""
-    from storage.integrity import check_early
-    from storage.sqlite_file import plain_sqlite_path
-
-    path = plain_sqlite_path(url)
-    try:
-        large = path is not None and path.stat().st_size >= PRELOAD_MIN_BYTES
-    except OSError:
-        return
-    if path is not None and large and check_early(path):
-        import assessment.services.scores_area  # noqa: F401
-        import storage.store  # noqa: F401
-
-
 def _open(args: argparse.Namespace, url: str, *, preload: bool) -> AssessmentService:
     from assessment.domain.text_limits import clean_text
 
-    if preload:
-        _import_while_checking(url)
     log.info("opening %s", url)
     user = clean_text(args.user or os_user(), "user", required=True, where="--user")  # kept in every history row
-    service = open_service_at(url, user, warn_read_only=True, lang=getattr(args, "lang", None))
+    service = open_service_at(url, user, warn_read_only=True, lang=getattr(args, "lang", None), preload=preload)
     service.initialise()
     return service
 
 
 def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = False,
-                    lang: str | None = None) -> AssessmentService:
+                    lang: str | None = None, preload: bool = True) -> AssessmentService:
     """A service on a database as it is (not initialised): what each `report --each` worker process opens. An
-    SQLite file that can be read as it is opens without SQLAlchemy until something needs it (storage.deferred)."""
-    from storage.integrity import check_early
-    from storage.sqlite_file import plain_sqlite_path
-
-    path = plain_sqlite_path(url)
-    if path is not None:  # SQLite checks a changed file meanwhile, beside the imports below (storage.integrity)
-        check_early(path)
+    SQLite file that can be read as it is opens without SQLAlchemy until something needs it (storage.deferred).
+    `preload`: see _check_early."""
+    _check_early(url, preload)
     from assessment.service import AssessmentService
     from questionnaires.files import FileCatalog
     from storage.deferred import open_store
@@ -129,6 +105,28 @@ def open_service_at(url: str, user: str = "dxscore", *, warn_read_only: bool = F
     if warn_read_only:
         _warn_if_read_only(store.read_only_reason(), lang)
     return AssessmentService(store, FileCatalog(), user=user)
+
+
+def _check_early(url: str, preload: bool) -> None:
+    """SQLite's check of an SQLite file that changed since its last check starts now, on another core, and runs
+    beside the imports that come before the store opens and waits for it (storage.integrity.check_early).
+    `preload`: on a large file the wait is ~0.1 s per 50 MB, so the imports that computing a cycle needs (the
+    scores, and the database layer with SQLAlchemy: ~0.45 s) are made during it. A changed file most often
+    means the kept results are stale, which makes computing likely. A small file's check is over before they would
+    be, so they are not made early (a warm command on it still never imports SQLAlchemy)."""
+    from storage.integrity import check_early
+    from storage.sqlite_file import plain_sqlite_path
+
+    path = plain_sqlite_path(url)
+    if path is None or not check_early(path) or not preload:
+        return
+    try:
+        large = path.stat().st_size >= PRELOAD_MIN_BYTES
+    except OSError:
+        return
+    if large:
+        import assessment.services.scores_area  # noqa: F401
+        import storage.store  # noqa: F401
 
 
 def _warn_if_read_only(reason: str | None, lang: str | None = None) -> None:

@@ -7,10 +7,11 @@ scorecard (CycleResult.scorecards), as everywhere else.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from assessment.services.cycle_results import CycleResult
 from assessment.services.export import scorecard_dict
 from assessment.services.scorecards import ScoredBatch, ShownValue, display_column
 
+C = TypeVar("C")
 CHUNK = 512  # units whose indicator texts are prepared together (bounded memory whatever the cycle's size)
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False) without a new encoder each
 
@@ -181,6 +183,26 @@ class _BatchJson:
         self.scored = [self.batch.methodology.pillar(code).scored for code in s.pillar_codes]
         self.pillar_index = s.pillar_index
         self._missing_codes: list[list[str]] | None = None
+        self.rounded, self.plain = _Floats(4), _Floats(None)
+        # a whole column's texts, written once and picked from for each CHUNK of units: a column has few distinct
+        # values, so its list only points at shared strings (a few MB for a national batch)
+        self._columns: dict[tuple[str, int], list[str]] = {}
+        self._tops: dict[int, str | list[str]] = {}
+
+    def _picked(self, key: tuple[str, int], rows: list[int], column: C, write: Callable[[C], list[str]]
+                ) -> list[str]:
+        """The texts of `column` (called `key`) for `rows`, the whole column written once."""
+        found = self._columns.get(key)
+        if found is None:
+            found = self._columns[key] = write(column)
+        return list(map(found.__getitem__, rows))
+
+    def _max_points(self, j: int, rows: list[int]) -> str | list[str]:
+        """Indicator j's max_points: one text when the whole column has one, else the rows' texts."""
+        found = self._tops.get(j)
+        if found is None:
+            found = self._tops[j] = _constant_or_texts(self.batch.scores.max_points[j], self.plain)
+        return found if isinstance(found, str) else list(map(found.__getitem__, rows))
 
     def unit_json(self, card: Scorecard, i: int, pillars: str, indicators: str) -> str:
         head = scorecard_dict(card)  # a headline card: every field but missing, pillars and indicators
@@ -202,13 +224,15 @@ class _BatchJson:
         """Per row, its pillars' JSON objects joined (export.pillar_dict's keys and order for a unit without an
         appraisal), written pillar by pillar as `indicators` writes indicators."""
         s = self.batch.scores
-        rounded, plain = _Floats(4), _Floats(None)
+        rounded, plain = self.rounded, self.plain
         columns = []
         for p, code in enumerate(s.pillar_codes):
             head = f'{{"code": {json.dumps(code, ensure_ascii=False)}, "points": '
             scored = json.dumps(self.scored[p], ensure_ascii=False)
-            points, top = rounded.texts(s.pillar_points[p, rows]), plain.texts(s.pillar_max[p, rows])
-            index = _texts_or_null(self.pillar_index[p, rows], rounded)
+            points = self._picked(("pillar_points", p), rows, s.pillar_points[p], rounded.texts)
+            top = self._picked(("pillar_max", p), rows, s.pillar_max[p], plain.texts)
+            index = self._picked(("pillar_index", p), rows, self.pillar_index[p], functools.partial(
+                _texts_or_null, floats=rounded))
             columns.append([f'{head}{a}, "max_points": {t}, "index": {x}, "scored": {scored}}}'
                             for a, t, x in zip(points, top, index, strict=True)])
         return [", ".join(texts) for texts in zip(*columns, strict=True)] if columns else ["" for _ in rows]
@@ -218,15 +242,14 @@ class _BatchJson:
         text between the values that vary is written once (a constant max_points, the four flags as one of 16
         texts, the target keys when nothing about them varies), so each object is one f-string of five parts."""
         s = self.batch.scores
-        rounded, plain = _Floats(4), _Floats(None)
+        rounded, plain = self.rounded, self.plain
         columns = []
         for j, (code, pillar, target, linked) in enumerate(self.specs):
             head = f'{{"code": {code}, "pillar": {pillar}, "points": '
-            points = rounded.texts(s.points[j, rows])
-            tops = _constant_or_texts(s.max_points[j, rows], plain)
+            points = self._picked(("points", j), rows, s.points[j], rounded.texts)
+            tops = self._max_points(j, rows)
             flags = [_FLAG_TEXTS[f] for f in self.flags[j, rows].tolist()]
-            values = self.values[j]
-            shown = _shown([values[i] for i in rows], rounded)
+            shown = self._picked(("value", j), rows, self.values[j], functools.partial(_shown, floats=rounded))
             tails = self._tails(j, rows, target, linked, plain)
             if isinstance(tops, str):
                 middle = f', "max_points": {tops}, '

@@ -119,7 +119,7 @@ def _pad(path: Path, megabytes: int) -> None:
 
 def test_a_large_damaged_file_checked_while_the_command_imports_is_still_refused(demo_db, tmp_path):
     """On a large changed file the CLI starts SQLite's check on another thread and imports meanwhile
-    (cli.wiring._import_while_checking): the verdict is the same, writes are refused, nothing changes."""
+    (cli.wiring._check_early): the verdict is the same, writes are refused, nothing changes."""
     _pad(demo_db, 70)
     damaged = _damaged_copy(demo_db, tmp_path, "table-page")
     assert damaged.stat().st_size >= 64 * 1024 * 1024
