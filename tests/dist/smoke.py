@@ -108,6 +108,8 @@ def main() -> int:
         env = clean_env(home)
         cli_start = check_cli(copy / f"dxscore-cli{suffix}", env, work)
         painted = check_window(copy / f"dxscore{suffix}", env, work)
+        accelerators = sorted(p.name for p in copy.rglob("_rl_accel*"))
+        check("PDFs are made with ReportLab's C accelerators (rl_accel bundled)", bool(accelerators))
         size = folder_size(copy)
         log = home / "logs" / "dxscore.log"
         if any(not ok for _, ok, _ in results) and log.exists():
