@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 
 from tests.gui.conftest import open_unit, stored
 from tests.gui.conftest import settle as saved
 from tests.xdisplay.test_shortcuts import back_to_the_field
-from tests.xdisplay.x11 import click, press, settle
+from tests.xdisplay.x11 import click, hover, press, settle
 
 
 def test_clicking_a_checkbox_whose_card_header_is_out_of_view_ticks_and_saves_it(qtbot, window, demo_db):
@@ -63,3 +63,26 @@ def test_a_real_click_on_the_second_line_of_a_wrapped_option_ticks_and_saves_it(
     qtbot.waitUntil(lambda: code in (window.controller.answers["TCS02"].choices or ()), timeout=5_000)
     saved(qtbot, window)
     assert code in stored(demo_db, "00070", 2025)["TCS02"].choices
+
+
+def test_hovering_the_second_line_of_a_wrapped_option_highlights_its_box(qtbot, window):
+    """The pointer over any line of an option's text shows the box as hovered, as over a one-line check box."""
+    window.resize(1000, 820)
+    open_unit(qtbot, window, "00070", 2025)
+    editor = window.form.editors["TCS02"]
+    qtbot.waitUntil(lambda: editor.score_shown is not None, timeout=10_000)
+    settle(qtbot)
+    line = lambda box: box.fontMetrics().lineSpacing()  # noqa: E731
+    box = next(b for b in editor.checks.values() if b.height() >= 2 * line(b))
+    window.form.scroll.ensureWidgetVisible(box, 0, 40)
+    settle(qtbot)
+
+    def hovered() -> bool:
+        option = QStyleOptionButton()
+        box.initStyleOption(option)  # what its paintEvent draws with
+        return bool(option.state & QStyle.StateFlag.State_MouseOver)
+
+    hover(box, QPoint(box.width() // 4, line(box) * 3 // 2))  # over the second line's text
+    qtbot.waitUntil(hovered, timeout=5_000)
+    hover(window.form.editors["TCS02"].title)  # away from every option
+    qtbot.waitUntil(lambda: not hovered(), timeout=5_000)

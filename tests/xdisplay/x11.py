@@ -28,10 +28,15 @@ def click(widget: QWidget, where: QPoint | None = None) -> None:
 
     The point is given relative to the widget's X window, which the X server places: Qt's own idea of where
     a just-shown window sits on screen (mapToGlobal) can lag behind the window manager's placement."""
+    hover(widget, where)
+    xdotool("click", "1")
+
+
+def hover(widget: QWidget, where: QPoint | None = None) -> None:
+    """Move the pointer over the widget (its centre by default), as `click` does, without clicking."""
     top = widget.window()
     point = steady_position(widget, top, where if where is not None else widget.rect().center())
     xdotool("mousemove", "--sync", "--window", str(int(top.winId())), str(point.x()), str(point.y()))
-    xdotool("click", "1")
 
 
 def steady_position(widget: QWidget, top: QWidget, where: QPoint) -> QPoint:
